@@ -1,0 +1,74 @@
+"""The knowledge base: actors, weapons and triggers, loaded from versioned YAML data.
+
+``load_kb()`` validates every file against its schema (``kb/schema.py``) and reports
+*every* problem with its location, e.g. ``[actors -> 12 -> kind] Input should be ...``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from armswatch.errors import KnowledgeBaseError
+from armswatch.kb.schema import ActorFile, TriggerFile, WeaponFile
+
+DATA_DIR = Path(__file__).parent / "data"
+M = TypeVar("M", bound=BaseModel)
+
+
+def format_validation_error(source: str, error: ValidationError) -> list[str]:
+    """One line per problem: ``source: [loc -> loc] message``."""
+    lines = []
+    for problem in error.errors():
+        loc = " -> ".join(str(part) for part in problem["loc"])
+        lines.append(f"{source}: [{loc}] {problem['msg']}")
+    return lines
+
+
+def load_yaml_model(path: Path, model: type[M]) -> M:
+    """Read ``path`` and validate it as ``model``; raise KnowledgeBaseError listing all errors."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeBaseError(f"{path}: cannot read: {exc}") from exc
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        errors = format_validation_error(path.name, exc)
+        raise KnowledgeBaseError(
+            f"{path}: {len(errors)} problem(s): " + "; ".join(errors[:5]), errors=errors
+        ) from exc
+
+
+def check_unique(source: str, keys: list[str]) -> None:
+    seen: set[str] = set()
+    dupes = sorted({k for k in keys if k in seen or seen.add(k)})  # type: ignore[func-returns-value]
+    if dupes:
+        raise KnowledgeBaseError(f"{source}: duplicate ids {dupes}")
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    actors: ActorFile
+    weapons: WeaponFile
+    triggers: TriggerFile
+
+
+def load_kb_from(data_dir: Path) -> KnowledgeBase:
+    actors = load_yaml_model(data_dir / "actors.yaml", ActorFile)
+    check_unique("actors.yaml", [a.id for a in actors.actors])
+    weapons = load_yaml_model(data_dir / "weapons.yaml", WeaponFile)
+    check_unique("weapons.yaml", [w.name for w in weapons.systems])
+    triggers = load_yaml_model(data_dir / "triggers.yaml", TriggerFile)
+    return KnowledgeBase(actors=actors, weapons=weapons, triggers=triggers)
+
+
+@lru_cache(maxsize=1)
+def load_kb() -> KnowledgeBase:
+    """The packaged knowledge base (cached: load once per process)."""
+    return load_kb_from(DATA_DIR)

@@ -1,0 +1,144 @@
+"""Schemas of the knowledge-base data files (``kb/data/*.yaml``).
+
+The YAML files are validated into these typed objects when loaded; the JSON Schemas in
+``kb/schema/*.json`` are generated from them (``python -m armswatch.kb.schema``) and a
+test checks they are current.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from armswatch.model import ActorKind, Category, EventType
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Person(Entry):
+    """A named person who stands for an actor ("Putin" → RUS, kind leader)."""
+
+    name: str = Field(description="Full name as written in English news.")
+    aliases: list[str] = Field(default_factory=list, description="Other spellings, surname.")
+    kind: ActorKind = "official"
+    role: str | None = Field(default=None, description="Office held, for the record.")
+
+
+class ActorEntry(Entry):
+    """A state, organisation, group, company, territory or outlet."""
+
+    id: str = Field(description="ISO alpha-3 for states, lowercase slug otherwise.")
+    name: str = Field(description="Canonical English short name.")
+    kind: ActorKind
+    country: str | None = Field(description="ISO alpha-3 of the state it belongs to, or null.")
+    iso2: str | None = None
+    names: list[str] = Field(default_factory=list, description="Proper names and formal names.")
+    abbreviations: list[str] = Field(
+        default_factory=list, description="Upper-case codes matched case-sensitively (DPRK)."
+    )
+    adjectives: list[str] = Field(
+        default_factory=list,
+        description="Adjectives/demonym adjectives ('North Korean'); hyphenated forms "
+        "('North Korean-made') are derived by the matcher.",
+    )
+    demonyms: list[str] = Field(default_factory=list, description="Plural people ('Russians').")
+    capitals: list[str] = Field(
+        default_factory=list,
+        description="Capitals and seats of government used as metonyms ('Moscow', 'the Kremlin').",
+    )
+    short: list[str] = Field(
+        default_factory=list,
+        description="Anaphoric short forms ('the North') resolved only after the actor "
+        "has been introduced in the article.",
+    )
+    people: list[Person] = Field(default_factory=list)
+    members: list[str] = Field(
+        default_factory=list,
+        description="For a group that stands for named actors ('the E3' → GBR, FRA, DEU): "
+        "a mention resolves to each member.",
+    )
+    note: str | None = None
+
+
+class ActorFile(Entry):
+    version: int
+    actors: list[ActorEntry]
+
+
+class WeaponSystem(Entry):
+    """A named weapon system with its aliases."""
+
+    name: str = Field(description="Canonical name ('Shahed-136').")
+    aliases: list[str] = Field(default_factory=list, description="'Geran-2', 'Shahed 136'.")
+    category: Category
+    origin: str | None = Field(default=None, description="ISO alpha-3 of the designer state.")
+    description: str | None = None
+
+
+class GenericWeapon(Entry):
+    """Generic nouns ('artillery shells') mapped to a category; list singular and plural."""
+
+    terms: list[str]
+    category: Category
+
+
+class WeaponFile(Entry):
+    version: int
+    systems: list[WeaponSystem]
+    generics: list[GenericWeapon]
+
+
+class Frame(Entry):
+    """How a trigger's syntactic slots map onto event roles.
+
+    Slot names: ``subj`` (active subject), ``obj`` (direct object), ``dative``
+    (indirect object), ``agent`` ("by" in a passive), ``poss`` ("Iran's deliveries"),
+    ``prep:WORD`` (a prepositional object, e.g. ``prep:from``), ``compound`` ("arms
+    sales"). Role names: ``source``, ``target``, ``party``, ``items``.
+    """
+
+    slots: dict[str, str]
+
+
+class Trigger(Entry):
+    """A word (by lemma) that signals an event of one type."""
+
+    lemma: str
+    pos: list[str] = Field(default_factory=lambda: ["VERB"])
+    type: EventType
+    status: str | None = Field(default=None, description="Status the word implies.")
+    frame: dict[str, str] = Field(default_factory=dict, description="slot → role")
+    requires_items: bool = Field(
+        default=False, description="Only an event when a weapon item fills a slot."
+    )
+
+
+class TriggerFile(Entry):
+    version: int
+    triggers: list[Trigger]
+
+
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "actors": ActorFile,
+    "weapons": WeaponFile,
+    "triggers": TriggerFile,
+}
+SCHEMA_DIR = Path(__file__).parent / "schema"
+
+
+def render_schema(name: str) -> str:
+    """The JSON Schema text for the data file ``name``."""
+    return json.dumps(SCHEMAS[name].model_json_schema(), indent=2, sort_keys=True) + "\n"
+
+
+def write_schemas() -> None:
+    for name in SCHEMAS:
+        (SCHEMA_DIR / f"{name}.schema.json").write_text(render_schema(name), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write_schemas()
