@@ -1,0 +1,118 @@
+"""Turning bytes and JSON records into checked Article objects.
+
+Every check raises ``InputError`` with a one-line message; the readers catch it and
+report an ``InputProblem`` for that record only.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+from pydantic import ValidationError
+
+from armswatch.errors import InputError
+from armswatch.ingest.limits import IngestLimits, InputProblem
+from armswatch.model import Article
+
+Item = Article | InputProblem
+"""What the readers yield: an article, or the problem that replaced it."""
+
+_JSON_TYPES = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
+
+
+def json_type(value: object) -> str:
+    """The JSON name of a decoded value's type ("object", "array", "number" …)."""
+    return _JSON_TYPES.get(type(value), "number")
+
+
+def parse_json(text: str, *, multiline: bool = False) -> object:
+    """Decode JSON (raw control characters in strings allowed), or raise InputError.
+
+    multiline (bool): say the line of an error as well as its column (whole files).
+    """
+    try:
+        return json.loads(text, strict=False)
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno} column {exc.colno}" if multiline else f"column {exc.colno}"
+        raise InputError(f"malformed JSON ({exc.msg} at {where})") from None
+    except RecursionError:
+        raise InputError("malformed JSON (nested too deeply)") from None
+    except ValueError as exc:  # e.g. an integer with too many digits
+        raise InputError(f"malformed JSON ({exc})") from None
+
+
+def check_published(value: object) -> str:
+    """Return ``value`` if it is an ISO date or date-time string, else raise InputError."""
+    if isinstance(value, str):
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            return value
+    raise InputError(f"invalid 'published' value {value!r}: not an ISO date or date-time")
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode UTF-8 (a leading BOM is dropped); never guess another encoding."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError("UTF-16 text is not supported (convert the file to UTF-8)")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(f"binary data (NUL byte at offset {nul})")
+    skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return data[skip:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = skip + exc.start
+        raise InputError(f"not UTF-8 text (byte 0x{data[offset]:02x} at offset {offset})") from None
+
+
+def check_text(text: str, limits: IngestLimits) -> str:
+    """Return ``text`` unchanged if it is non-empty, NUL-free and within the size limit."""
+    if not text.strip():
+        raise InputError("empty text")
+    if "\x00" in text:
+        raise InputError("text contains NUL characters")
+    if len(text) > limits.max_article_chars:
+        raise InputError(
+            f"text too long ({len(text):,} characters; limit {limits.max_article_chars:,})"
+        )
+    return text
+
+
+def article_from_record(record: object, published: str | None, limits: IngestLimits) -> Article:
+    """Check one decoded JSON record and make it an Article; its text is kept unchanged.
+
+    published (str | None): the date for a record that has none (already checked).
+    """
+    if not isinstance(record, Mapping):
+        raise InputError(f"record is not a JSON object (got {json_type(record)})")
+    if "text" not in record:
+        raise InputError("record has no 'text'")
+    text = record["text"]
+    if not isinstance(text, str):
+        raise InputError(f"'text' is not a string (got {json_type(text)})")
+    check_text(text, limits)
+    fields: dict[str, Any] = dict(record)
+    if fields.get("published") is None:
+        fields["published"] = published
+    if fields["published"] is not None:
+        check_published(fields["published"])
+    try:
+        return Article.model_validate(fields)
+    except ValidationError as exc:
+        errors = "; ".join(f"'{'.'.join(map(str, e['loc']))}': {e['msg']}" for e in exc.errors())
+        raise InputError(f"invalid record ({errors})") from None
+
+
+def record_item(source: str, make: Callable[[], Article]) -> Item:
+    """The Article that ``make`` builds, or the InputProblem of its InputError."""
+    try:
+        return make()
+    except InputError as exc:
+        return InputProblem(source, exc.message)
