@@ -12,7 +12,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from armswatch.model import ActorKind, Category, EventType
+from typing import Literal
+
+from armswatch.model import ActorKind, Category, Certainty, EventType, Status
 
 
 class Entry(BaseModel):
@@ -105,20 +107,69 @@ class Frame(Entry):
 
 
 class Trigger(Entry):
-    """A word (by lemma) that signals an event of one type."""
+    """A word (by lemma) that signals an event of one type.
+
+    ``frame`` maps syntactic slots to roles. Slots: ``subj`` (subject, inherited from the
+    governing verb when the trigger has none), ``obj`` (direct object; the subject of a
+    passive), ``dative``, ``agent`` ("by …" of a passive), ``poss`` ("Iran's deliveries"),
+    ``mod`` (an actor adjective or compound: "North Korean arms exports"), ``gov_subj``
+    (for nouns: the subject of the verb they are the object of: "Russia held talks"),
+    ``occupier`` ("Russian-occupied territories" → Russia), ``prep:WORD`` (object of a
+    preposition, e.g. ``prep:from``). Roles: ``source``,
+    ``target``, ``party`` (symmetric types).
+    """
 
     lemma: str
     pos: list[str] = Field(default_factory=lambda: ["VERB"])
     type: EventType
-    status: str | None = Field(default=None, description="Status the word implies.")
-    frame: dict[str, str] = Field(default_factory=dict, description="slot → role")
+    subtype: str | None = None
+    status: Status | None = Field(default=None, description="Status the word implies.")
+    frame: dict[str, Literal["source", "target", "party"]] = Field(default_factory=dict)
     requires_items: bool = Field(
         default=False, description="Only an event when a weapon item fills a slot."
     )
+    requires_object: list[str] = Field(
+        default_factory=list,
+        description="Only a trigger when its object (or prepositional object) has one of "
+        "these lemmas: take + delivery, cut + tie, impose + sanction.",
+    )
+    particle: str | None = Field(default=None, description="Phrasal verb particle: pick *up*.")
+    deep_target: bool = Field(
+        default=False,
+        description="Look for target actors anywhere inside the object phrase "
+        "(condemn the revival of exercises between X and Y).",
+    )
+
+
+class Lexicon(Entry):
+    """Closed word lists the extractor consults (all by lemma, lower case)."""
+
+    organs: dict[str, ActorKind] = Field(
+        description="Head nouns that make '<country adjective> NOUN' an organ of the state."
+    )
+    origin_markers: list[str] = Field(
+        description="Words after a hyphen that make an adjective an origin: Iranian-*made*."
+    )
+    occupation_markers: list[str] = Field(
+        description="Words after a hyphen that make an adjective an occupier: "
+        "Russian-*occupied* territories → host RUS."
+    )
+    speech_verbs: list[str] = Field(description="Verbs that attribute a claim: say, tell.")
+    report_nouns: list[str] = Field(description="Nouns that carry a claim: report, assessment.")
+    anonymous_heads: list[str] = Field(description="Nouns of unnamed sources: official.")
+    status_governors: dict[str, Status] = Field(
+        description="Verbs/nouns governing a trigger that set its status: plan → planned."
+    )
+    certainty_cues: dict[str, Certainty] = Field(
+        description="Words that hedge or negate the trigger: may → possible."
+    )
+    negations: list[str] = Field(description="Negating words: not, never, no.")
+    quantity_words: dict[str, float] = Field(description="Number words: dozen → 12.")
 
 
 class TriggerFile(Entry):
     version: int
+    lexicon: Lexicon
     triggers: list[Trigger]
 
 

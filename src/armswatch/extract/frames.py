@@ -1,0 +1,213 @@
+"""Sentence-level event frames: a trigger word with its roles, items and modality."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from armswatch.extract.attribution import AttributionReader
+from armswatch.extract.modality import ModalityReader
+from armswatch.extract.roles import RoleFiller, unique
+from armswatch.extract.syntax import MentionIndex, clause_tokens, governors, prep_objects
+from armswatch.extract.timex import resolve_time
+from armswatch.kb import KnowledgeBase
+from armswatch.kb.schema import Trigger
+from armswatch.model import SYMMETRIC_TYPES, Attribution, Time
+from armswatch.nlp.mentions import ActorMention, WeaponMention
+
+TRIGGER_POS = {"VERB", "NOUN"}
+FALLBACK_SLOTS = {"gov_subj", "occupier"}  # used only when no other slot filled the role
+
+
+@dataclass
+class Frame:
+    """One trigger in one sentence with everything the text says about it."""
+
+    trigger: Token
+    spec: Trigger
+    sources: list[ActorMention]
+    targets: list[ActorMention]
+    items: list[WeaponMention]
+    status: str
+    certainty: str
+    time: Time | None
+    attribution: list[Attribution] = field(default_factory=list)
+    confidence: float = 0.6
+
+
+class FrameFinder:
+    """Finds frames in a parsed Doc that carries armswatch mentions."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.lexicon = kb.triggers.lexicon
+        self.triggers: dict[tuple[str, str], list[Trigger]] = {}
+        for trigger in kb.triggers.triggers:
+            for pos in trigger.pos:
+                self.triggers.setdefault((trigger.lemma, pos), []).append(trigger)
+        self.organs = set(self.lexicon.organs)
+
+    def find(self, doc: Doc, published: date | None) -> list[Frame]:
+        filler = RoleFiller(
+            MentionIndex.of(doc), self.organs, set(self.lexicon.occupation_markers)
+        )
+        modality = ModalityReader(self.lexicon)
+        attribution = AttributionReader(filler, self.lexicon)
+        frames: list[Frame] = []
+        for token in doc:
+            if token.pos_ not in TRIGGER_POS:
+                continue
+            for spec in self.triggers.get((token.lemma_.lower(), token.pos_), []):
+                frame = self.frame_for(token, spec, filler, modality, published)
+                if frame is not None:
+                    frame.attribution = attribution.for_trigger(token)
+                    frames.append(frame)
+        return frames
+
+    def frame_for(
+        self,
+        token: Token,
+        spec: Trigger,
+        filler: RoleFiller,
+        modality: ModalityReader,
+        published: date | None,
+    ) -> Frame | None:
+        if not self.form_matches(token, spec):
+            return None
+        items = filler.items_of(token) if spec.type == "arms_transfer" else []
+        if spec.requires_items and not items:
+            return None
+        roles = self.fill_roles(token, spec, filler)
+        sources, targets = roles.get("source", []), roles.get("target", [])
+        if spec.type in SYMMETRIC_TYPES:
+            parties = unique(roles.get("party", []))
+            sources, targets = parties[:1], parties[1:]
+        confidence = 0.7
+        if spec.type == "arms_transfer" and not sources:
+            sources = self.origins(items, filler, targets)
+            confidence = 0.5
+        if spec.type == "arms_transfer" and not sources and targets:
+            sources = self.designer_states(items, filler, targets)
+            confidence = 0.4
+        if not sources or not targets:
+            return None
+        objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+        mod = modality.read(token, spec.status, objects)
+        return Frame(
+            trigger=token,
+            spec=spec,
+            sources=sources,
+            targets=targets,
+            items=items,
+            status=mod.status,
+            certainty=mod.certainty,
+            time=self.time_of(token, published),
+            confidence=confidence,
+        )
+
+    def form_matches(self, token: Token, spec: Trigger) -> bool:
+        if spec.particle and not any(
+            c.dep_ == "prt" and c.lower_ == spec.particle for c in token.children
+        ):
+            return False
+        if spec.requires_object:
+            objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+            objects += prep_objects(token, "with", deep=False)
+            return any(o.lemma_.lower() in spec.requires_object for o in objects)
+        return True
+
+    def fill_roles(
+        self, token: Token, spec: Trigger, filler: RoleFiller
+    ) -> dict[str, list[ActorMention]]:
+        roles: dict[str, list[ActorMention]] = {}
+        for slot, role in sorted(spec.frame.items(), key=lambda kv: kv[0] in FALLBACK_SLOTS):
+            if slot in FALLBACK_SLOTS and roles.get(role):
+                continue
+            deep = spec.deep_target and role == "target"
+            for head in filler.slot_tokens(token, slot):
+                actors = [a for a in filler.actors_at(head, deep=deep) if a.actor.kind != "media"]
+                roles.setdefault(role, []).extend(actors)
+        if spec.type not in SYMMETRIC_TYPES:
+            sources = unique(roles.get("source", []))
+            roles["source"] = sources
+            source_ids = {s.key for s in sources}
+            roles["target"] = [t for t in unique(roles.get("target", [])) if t.key not in source_ids]
+        return roles
+
+    def origins(
+        self, items: list[WeaponMention], filler: RoleFiller, targets: list[ActorMention]
+    ) -> list[ActorMention]:
+        """Suppliers implied by the items: 'North Korean shells', 'Iranian-made drones'."""
+        target_keys = {t.key for t in targets}
+        found: list[ActorMention] = []
+        for item in items:
+            root = item.span.root
+            for token in root.subtree:
+                if token.i >= root.i and token.dep_ != "prep":
+                    continue
+                actor = filler.index.actors.get(token.i)
+                if actor is not None and actor.key not in target_keys:
+                    found.append(actor)
+            origin_objs = [*self.prep_objs(root, "from"), *self.prep_objs(root, "by")]
+            origin_objs += [
+                pobj
+                for pobj in self.prep_objs(root, "in")
+                if pobj.head.head.lower_ in self.lexicon.origin_markers
+            ]
+            for pobj in origin_objs:
+                found.extend(a for a in filler.actors_at(pobj) if a.key not in target_keys)
+        return unique(found)
+
+    @staticmethod
+    def in_deadline(token: Token, trigger: Token) -> bool:
+        return any(g.dep_ == "prep" and g.lower_ == "by" for g in token.ancestors if g != trigger)
+
+    def designer_states(
+        self, items: list[WeaponMention], filler: RoleFiller, targets: list[ActorMention]
+    ) -> list[ActorMention]:
+        """Last resort: the designer state of a named system ('picked up Mohajer-6s').
+
+        Only a state already named in the article counts, so that every role quotes text.
+        """
+        target_keys = {t.key for t in targets}
+        origins = {i.weapon.origin for i in items if i.weapon.origin} - target_keys
+        if not origins or not items:
+            return []
+        doc = items[0].span.doc
+        named = [m for m in doc._.aw_actors or [] if m.key in origins]
+        by_key: dict[str, ActorMention] = {}
+        for mention in named:
+            by_key.setdefault(mention.key, mention)
+        return list(by_key.values())
+
+    @staticmethod
+    def prep_objs(token: Token, word: str) -> list[Token]:
+        out = []
+        for child in token.subtree:
+            if child.dep_ == "prep" and child.lower_ == word:
+                out.extend(c for c in child.children if c.dep_ == "pobj")
+        return out
+
+    def time_of(self, trigger: Token, published: date | None) -> Time | None:
+        """The first DATE expression in the trigger's clause or its governing verbs.
+
+        Dates of statements ('said last week') and deadlines ('by 2019') are not the
+        event's time.
+        """
+        scope = {t.i for t in clause_tokens(trigger) if not self.in_deadline(t, trigger)}
+        speech = set(self.lexicon.speech_verbs)
+        for gov in governors(trigger, max_hops=3 if trigger.pos_ == "VERB" else 1):
+            if gov.pos_ not in {"VERB", "AUX"} or gov.lemma_.lower() in speech:
+                continue
+            for child in gov.children:
+                if child.dep_ in {"npadvmod", "advmod"}:
+                    scope |= {t.i for t in child.subtree}
+                if child.dep_ == "prep" and child.lower_ != "by":
+                    scope |= {t.i for t in child.subtree}
+        for ent in trigger.sent.ents:
+            if ent.label_ == "DATE" and ent.root.i in scope and ent.sent == trigger.sent:
+                time = resolve_time(ent.text, published)
+                if time is not None:
+                    return time.model_copy(update={"text": ent.text})
+        return None

