@@ -52,3 +52,9 @@ class UnknownRuleError(ArmswatchError):
     """A rule id that the rulebook does not define."""
 
     code = "AW021"
+
+
+class RuleQueryError(ArmswatchError):
+    """A rules query (``armswatch rules check``) names an unknown event type or category."""
+
+    code = "AW022"

@@ -1,0 +1,166 @@
+"""The sanctions engine: events in, findings out.
+
+For each rule id, the entries that reach the event (``matching.py``) are pooled. With
+a known date the rule id gives a finding when its entries together applied on at least
+one day of the event's period: ``in_force`` is True when they applied on every day,
+null when only on some (the date cannot decide it) or when the date is unknown. One
+finding per (rule id, event) cites the best entry (``preference``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterable, Mapping
+
+from armswatch.model import CATEGORIES, Event, Finding, Span
+from armswatch.sanctions.explain import display_names, explain, provision_text
+from armswatch.sanctions.matching import Match, event_reportable, match_rule
+from armswatch.sanctions.query import make_event
+from armswatch.sanctions.rulebook import Rulebook, load_rulebook
+from armswatch.sanctions.schema import ALL_ITEMS
+from armswatch.sanctions.timing import Period, event_period
+from armswatch.sanctions.windows import Coverage, Window, coverage
+
+Preference = tuple[bool, bool, int, int, int]
+
+
+def findings_for_event(
+    event: Event,
+    published: dt.date | None,
+    rulebook: Rulebook | None = None,
+    *,
+    jurisdictions: Collection[str] | None = None,
+    not_before: dt.date | None = None,
+) -> list[Finding]:
+    """The findings for one event, at most one per rule id, in rulebook order.
+
+    event (Event): the reported event (its time, type, subtype, actors, items, status).
+    published (date | None): the article date, used when the event has no time.
+    rulebook (Rulebook | None): defaults to the packaged rulebook.
+    jurisdictions (Collection[str] | None): keep only rules whose id starts with one of
+        these (``{"un"}`` for the rules spec/OUTPUT.md evaluates); None keeps all.
+    not_before (date | None): for undated events in undated articles, the earliest day
+        the text allows (e.g. the start of the war it ties the event to).
+    RETURNS (list[Finding]): empty for denied, cancelled or negated events.
+    """
+    book = rulebook if rulebook is not None else load_rulebook()
+    if not event_reportable(event):
+        return []
+    period = event_period(event, published, not_before)
+    matches = [
+        match
+        for rule in book.rules
+        if jurisdictions is None or rule.id.split(".")[0] in jurisdictions
+        if (match := match_rule(rule, event, book)) is not None
+    ]
+    names = display_names(book.names)
+    findings = (
+        decide(event, period, same_rule(matches, rule_id), names) for rule_id in ids(matches)
+    )
+    return [finding for finding in findings if finding is not None]
+
+
+def findings_for_events(
+    events: Iterable[Event],
+    published: dt.date | None,
+    rulebook: Rulebook | None = None,
+    *,
+    jurisdictions: Collection[str] | None = None,
+    not_before: dt.date | None = None,
+) -> list[Finding]:
+    """The findings of every event of one article, in event order."""
+    return [
+        finding
+        for event in events
+        for finding in findings_for_event(
+            event, published, rulebook, jurisdictions=jurisdictions, not_before=not_before
+        )
+    ]
+
+
+def ids(matches: list[Match]) -> list[str]:
+    return list(dict.fromkeys(match.rule.id for match in matches))
+
+
+def same_rule(matches: list[Match], rule_id: str) -> list[Match]:
+    return [match for match in matches if match.rule.id == rule_id]
+
+
+def decide(
+    event: Event, period: Period | None, matches: list[Match], names: Mapping[str, str]
+) -> Finding | None:
+    """The finding of one rule id (its entries' matches) on the event, or None."""
+    if period is None:
+        chosen = min(matches, key=lambda m: preference(m, None))
+        others = [m for m in matches if m is not chosen]
+        text = explain(event, chosen, None, "none", others, names)
+        return make_finding(event, chosen, None, text)
+    cover = coverage(pooled(matches), period.first, period.last)
+    if cover == "none":
+        return None
+    live = [m for m in matches if coverage(m.windows, period.first, period.last) != "none"]
+    chosen = min(live, key=lambda m: preference(m, period))
+    text = explain(event, chosen, period, cover, helpers(chosen, live, period, cover), names)
+    return make_finding(event, chosen, period, text, in_force=True if cover == "full" else None)
+
+
+def helpers(chosen: Match, live: list[Match], period: Period, cover: Coverage) -> list[Match]:
+    """Other entries needed to cover the period when the chosen one covers only part."""
+    if cover != "full" or coverage(chosen.windows, period.first, period.last) == "full":
+        return []
+    return [match for match in live if match is not chosen]
+
+
+def pooled(matches: list[Match]) -> list[Window]:
+    return [window for match in matches for window in match.windows]
+
+
+def preference(match: Match, period: Period | None) -> Preference:
+    """Sort key, best first: in force on the period's first day, not contested, covering
+    most of the event's items, narrowest item scope, then the most recent obligation."""
+    first = period.first if period is not None else None
+    at_start = first is not None and any(w.contains(first) for w in match.windows)
+    last = period.last if period is not None else dt.date.max
+    starts = [w.start for w in match.windows if w.start <= last] or [dt.date.min]
+    scope = len(CATEGORIES) if ALL_ITEMS in match.rule.items else len(match.rule.items)
+    return (not at_start, match.rule.contested, -len(match.items), scope, -max(starts).toordinal())
+
+
+def make_finding(
+    event: Event, match: Match, period: Period | None, text: str, in_force: bool | None = None
+) -> Finding:
+    """A Finding citing ``match.rule``, with the event's evidence spans copied."""
+    return Finding(
+        rule=match.rule.id,
+        regime=match.rule.regime,
+        instrument=match.rule.instrument,
+        provision=provision_text(match.rule),
+        event=event.id,
+        in_force=in_force,
+        explanation=text,
+        citation=match.rule.source,
+        date=period.first.isoformat() if period is not None else None,
+        contested=match.rule.contested,
+        evidence=[Span(text=e.text, start=e.start, end=e.end) for e in event.evidence],
+    )
+
+
+def what_if(
+    event_type: str,
+    source: list[str],
+    target: list[str],
+    items: list[str],
+    on: dt.date | None,
+    subtype: str | None = None,
+    *,
+    rulebook: Rulebook | None = None,
+) -> list[Finding]:
+    """Findings for a synthetic event built from codes (``armswatch rules check``).
+
+    event_type (str): an OUTPUT.md event type. source, target (list[str]): actor keys
+        (ISO alpha-3 or slugs). items (list[str]): item categories. on (date | None): the
+        event's day (None: unknown). subtype (str | None): e.g. ``training``.
+    RETURNS (list[Finding]): as findings_for_event. Raises RuleQueryError for unknown names.
+    """
+    event = make_event(event_type, source, target, items, on, subtype)
+    return findings_for_event(event, None, rulebook)

@@ -1,0 +1,141 @@
+"""Sentences a person can read: who did what when, and which provision it falls under.
+
+"North Korea is reported as supplier of ammunition to Russia (2024-05); UNSCR 1874
+(2009), paragraph 9 (number unconfirmed), prohibits the export by the DPRK of any arms
+…, in force since 2009-06-12."
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+
+from armswatch.errors import ArmswatchError
+from armswatch.model import Event
+from armswatch.sanctions.matching import Match
+from armswatch.sanctions.schema import Rule
+from armswatch.sanctions.timing import Period
+from armswatch.sanctions.windows import Coverage, Window, describe
+
+ITEM_WORDS = {
+    "ammunition": "ammunition",
+    "artillery": "artillery",
+    "missile": "missiles",
+    "uav": "drones (UAVs)",
+    "aircraft": "aircraft",
+    "helicopter": "helicopters",
+    "armoured_vehicle": "armoured vehicles",
+    "air_defence": "air-defence systems",
+    "naval": "naval vessels",
+    "small_arms": "small arms",
+    "components": "military components",
+    "military_equipment": "arms and related materiel",
+}
+PLAN_STATUSES = frozenset({"planned", "negotiating", "agreed"})
+
+
+@lru_cache(maxsize=1)
+def kb_names() -> dict[str, str]:
+    """Display names from the knowledge base's actors.yaml (empty if it cannot be read)."""
+    from armswatch.kb import DATA_DIR, load_yaml_model
+    from armswatch.kb.schema import ActorFile
+
+    try:
+        actors = load_yaml_model(DATA_DIR / "actors.yaml", ActorFile).actors
+    except ArmswatchError:
+        return {}
+    return {actor.id: actor.name for actor in actors}
+
+
+def display_names(names: Mapping[str, str]) -> dict[str, str]:
+    """The rulebook's names over the knowledge base's."""
+    return {**kb_names(), **names}
+
+
+def join(words: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def provision_text(rule: Rule) -> str:
+    """The provision, flagged when FACTS.md leaves its number unconfirmed."""
+    return rule.provision if rule.provision_confirmed else f"{rule.provision} (number unconfirmed)"
+
+
+def in_force_text(rule: Rule, reasons: bool = True) -> str:
+    """``in force since 2006-10-14`` / ``in force from A until B (reason)``."""
+    parts = []
+    for period in rule.in_force:
+        reason = f" ({period.end_reason})" if reasons and period.end_reason else ""
+        parts.append(describe(Window(period.start, period.end)) + reason)
+    return "in force " + "; ".join(parts)
+
+
+def cited(rule: Rule) -> str:
+    """``UNSCR 1874 (2009), paragraph 9 (number unconfirmed)``."""
+    return f"{rule.instrument}, {provision_text(rule)}"
+
+
+def fact(event: Event, match: Match, period: Period | None, names: Mapping[str, str]) -> str:
+    """What the event reports, with its date and, for plans, its status."""
+    sources = join([names.get(s, s) for s in dict.fromkeys(s for s, _ in match.pairs)])
+    targets = join([names.get(t, t) for t in dict.fromkeys(t for _, t in match.pairs)])
+    when = period.label if period is not None else "date unknown"
+    if event.status in PLAN_STATUSES:
+        when += f", status {event.status}"
+    if event.type == "arms_transfer":
+        items = join([ITEM_WORDS[c] for c in match.items])
+        return f"{sources} is reported as supplier of {items} to {targets} ({when})"
+    if event.type == "military_cooperation":
+        kind = (event.subtype or "cooperation").replace("_", " ")
+        return f"{sources} and {targets} are reported in military {kind} ({when})"
+    if event.type == "labor_dispatch":
+        return f"{sources} is reported as sending workers to {targets} ({when})"
+    return f"{sources} and {targets} are reported in a {event.type.replace('_', ' ')} ({when})"
+
+
+def law(rule: Rule) -> str:
+    """``UNSCR 1718 (2006), paragraph 8(b), prohibits …, in force since 2006-10-14``."""
+    return f"{cited(rule)}, prohibits {rule.prohibits}, {in_force_text(rule)}"
+
+
+def caveats(match: Match, period: Period | None, cover: Coverage, helpers: list[Match]) -> str:
+    """Why in_force is null, which other entry covers the rest of the period, disputes."""
+    notes = []
+    if period is None:
+        notes.append(
+            "The event's date is unknown, so whether the rule was in force cannot be decided."
+        )
+        if helpers:
+            others = "; ".join(other_provision(other) for other in helpers)
+            notes.append(f"Other provisions under this rule: {others}.")
+    elif cover == "partial":
+        notes.append(
+            f"The rule was in force on only part of the event's period "
+            f"({period.first} to {period.last}), so whether it applied cannot be "
+            f"decided from the date."
+        )
+    else:
+        notes += [f"The rest of the period falls under {other_provision(o)}." for o in helpers]
+    if match.rule.contested and match.rule.contested_note:
+        notes.append(f"Contested: {match.rule.contested_note}")
+    return "".join(" " + note for note in notes)
+
+
+def other_provision(match: Match) -> str:
+    """``UNSCR 1747 (2007), paragraph 5, in force from … until …``."""
+    return f"{cited(match.rule)}, {in_force_text(match.rule, reasons=False)}"
+
+
+def explain(
+    event: Event,
+    match: Match,
+    period: Period | None,
+    cover: Coverage,
+    helpers: list[Match],
+    names: Mapping[str, str],
+) -> str:
+    """The finding's explanation sentence(s)."""
+    notes = caveats(match, period, cover, helpers)
+    text = f"{fact(event, match, period, names)}; {law(match.rule)}.{notes}"
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,136 @@
+"""Schemas of the rulebook data files (``sanctions/data/rules.yaml``, ``groups.yaml``).
+
+The YAML is validated into these typed objects when loaded (unknown keys rejected);
+``data/rules.schema.json`` and ``data/groups.schema.json`` are generated from them with
+``python -m armswatch.sanctions.docs``, and a test checks they are current.
+Category, event-type and party names are plain strings here and checked by the
+loader (``sanctions/checks.py``), which names the rule and field of every bad value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from armswatch.model import CATEGORIES, EVENT_TYPES
+
+Direction = Literal["supply_to", "supply_from", "supply_both", "services_both", "workers"]
+ALL_ITEMS = "all"
+DATA_DIR = Path(__file__).parent / "data"
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class InForce(Entry):
+    """One period during which the prohibition applied: days ``start <= d < end``."""
+
+    start: dt.date = Field(description="First day the prohibition applied.")
+    end: dt.date | None = Field(
+        description="The day it ceased to apply (exclusive; null while in force)."
+    )
+    end_reason: str | None = Field(
+        default=None, description="Why it ended; required when `end` is set."
+    )
+
+
+class Rule(Entry):
+    """One prohibition of one instrument; several entries may share a rule id."""
+
+    id: str = Field(
+        pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$",
+        description="Rule id (OUTPUT.md); the first segment is the jurisdiction (un, eu, us).",
+    )
+    regime: str = Field(description="The sanctions regime, for people.")
+    instrument: str = Field(description="Resolution, act or regulation ('UNSCR 1874 (2009)').")
+    provision: str = Field(description="Operative paragraph or article ('paragraph 9').")
+    provision_confirmed: bool = Field(
+        default=True,
+        description="False when sanctions/FACTS.md marks the paragraph number unconfirmed [U].",
+    )
+    prohibits: str = Field(description="What is prohibited, read after '<provision> prohibits'.")
+    direction: Direction = Field(
+        description="supply_to: items going to `target`; supply_from: items coming from it; "
+        "supply_both: either; services_both: training/assistance with `target` either side; "
+        "workers: nationals of `target` sent to work abroad."
+    )
+    target: str = Field(description="The sanctioned state (ISO alpha-3) or a group id.")
+    bound: str = Field(
+        description="Who is bound: a group id (un_member_states, eu_bound, any_person) or a "
+        "state; the counterparty of `target` must be bound at the event date."
+    )
+    items: list[str] = Field(
+        default_factory=list,
+        description="Item categories covered, or ['all']; required for supply directions.",
+        json_schema_extra={"items": {"enum": [*CATEGORIES, ALL_ITEMS]}},
+    )
+    event_types: list[str] = Field(
+        min_length=1,
+        description="Event types the rule applies to.",
+        json_schema_extra={"items": {"enum": list(EVENT_TYPES)}},
+    )
+    subtypes: list[str] | None = Field(
+        default=None, description="If set, only events with one of these subtypes."
+    )
+    in_force: list[InForce] = Field(min_length=1, description="Disjoint periods of force.")
+    contested: bool = Field(default=False, description="Whether the rule's force is disputed.")
+    contested_note: str | None = Field(default=None, description="Who disputes it; required.")
+    note: str | None = Field(default=None, description="Scope decisions and caveats.")
+    source: str = Field(pattern=r"^https?://", description="URL of the legal text or source.")
+
+
+class RulebookFile(Entry):
+    version: int
+    rules: list[Rule]
+
+
+class Membership(Entry):
+    """A state's membership of a group: days ``start <= d < end``."""
+
+    state: str = Field(pattern=r"^[A-Z]{3}$", description="ISO alpha-3.")
+    start: dt.date
+    end: dt.date | None = Field(description="First day no longer bound (exclusive), or null.")
+    note: str | None = None
+
+
+class Group(Entry):
+    """A set of states whose membership changes over time (or everyone)."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str
+    description: str
+    universal: bool = Field(default=False, description="Everyone is a member; no list.")
+    members: list[Membership] = Field(default_factory=list)
+    source: str | None = None
+
+
+class GroupFile(Entry):
+    version: int
+    names: dict[str, str] = Field(
+        default_factory=dict,
+        description="Display names (ISO alpha-3 → name) of states the rules and groups name; "
+        "explanations use them first, then the knowledge base's actors.yaml, then the key.",
+    )
+    groups: list[Group]
+
+
+SCHEMAS: dict[str, type[BaseModel]] = {"rules": RulebookFile, "groups": GroupFile}
+
+
+def render_schema(name: str) -> str:
+    """The JSON Schema text for the data file ``name`` (rules or groups)."""
+    return json.dumps(SCHEMAS[name].model_json_schema(), indent=2, sort_keys=True) + "\n"
+
+
+def schema_path(name: str) -> Path:
+    return DATA_DIR / f"{name}.schema.json"
+
+
+def write_schemas() -> None:
+    for name in SCHEMAS:
+        schema_path(name).write_text(render_schema(name), encoding="utf-8")
