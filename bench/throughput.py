@@ -26,7 +26,10 @@ SHARED = REPO.parent / "shared"
 
 
 def load_texts() -> list[Article]:
-    paths = [SHARED / "gold" / "seed" / "articles.jsonl", SHARED / "gold" / "dev" / "articles.jsonl"]
+    paths = [
+        SHARED / "gold" / "seed" / "articles.jsonl",
+        SHARED / "gold" / "dev" / "articles.jsonl",
+    ]
     paths = [p for p in paths if p.exists()] + [REPO / "samples" / "articles.jsonl"]
     if not (SHARED / "gold").exists():
         print(f"note: {SHARED} not found; measuring on the bundled samples only")

@@ -20,7 +20,7 @@ def analyze(text: str, published: str | None = None, **meta: Any) -> Analysis:
     meta: other article fields (id, url, title, outlet).
     RETURNS (Analysis): mentions, events and findings.
     """
-    from armswatch.pipeline import analyze_article
     from armswatch.model import Article
+    from armswatch.pipeline import analyze_article
 
     return analyze_article(Article(text=text, published=published, **meta))

@@ -47,5 +47,7 @@ def analyze_one(
         return analyzer.analyze(article)
     except Exception as exc:  # one bad article must not abort a batch of ten thousand
         if on_problem:
-            on_problem(InputProblem(article.doc_id, f"analysis failed: {type(exc).__name__}: {exc}"))
+            on_problem(
+                InputProblem(article.doc_id, f"analysis failed: {type(exc).__name__}: {exc}")
+            )
         return None

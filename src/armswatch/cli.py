@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -25,7 +25,7 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
     pretty = "pretty"
@@ -38,17 +38,27 @@ def fail(exc: ArmswatchError) -> typer.Exit:
 
 @app.command("analyze")
 def analyze_cli(
-    paths: Annotated[list[str], typer.Argument(help="Files (.jsonl .json .txt .html), folders, or - for stdin.")],
-    published: Annotated[str | None, typer.Option(help="ISO date for .txt/.html articles and records without one.")] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", help="jsonl (default), json or pretty.")] = OutputFormat.jsonl,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+    paths: Annotated[
+        list[str], typer.Argument(help="Files (.jsonl .json .txt .html), folders, or - for stdin.")
+    ],
+    published: Annotated[
+        str | None, typer.Option(help="ISO date for .txt/.html articles and records without one.")
+    ] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="jsonl (default), json or pretty.")
+    ] = OutputFormat.jsonl,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+    ] = None,
 ) -> None:
     """Analyse articles: events, attribution, certainty and sanctions findings."""
     from armswatch.batch import analyze_paths
 
     stream: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
-        results = analyze_paths(paths, published=published, on_problem=lambda p: err.print(str(p), markup=False))
+        results = analyze_paths(
+            paths, published=published, on_problem=lambda p: err.print(str(p), markup=False)
+        )
         write_analyses(results, output_format, stream)
     except ArmswatchError as exc:
         raise fail(exc) from exc
@@ -71,15 +81,21 @@ def write_analyses(results: object, output_format: OutputFormat, stream: TextIO)
         else:
             analyses.append(analysis)
     if output_format is OutputFormat.json:
-        json.dump([a.model_dump(mode="json") for a in analyses], stream, ensure_ascii=False, indent=2)
+        json.dump(
+            [a.model_dump(mode="json") for a in analyses], stream, ensure_ascii=False, indent=2
+        )
         stream.write("\n")
 
 
 @app.command("eval")
 def eval_cli(
     gold_dir: Annotated[Path, typer.Argument(help="A gold folder: articles.jsonl + gold.jsonl.")],
-    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the scores as JSON here.")] = None,
-    explain: Annotated[bool, typer.Option(help="List missed and spurious tuples per document.")] = False,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Also write the scores as JSON here.")
+    ] = None,
+    explain: Annotated[
+        bool, typer.Option(help="List missed and spurious tuples per document.")
+    ] = False,
 ) -> None:
     """Score extraction against gold annotations (spec/GOLD.md)."""
     from armswatch.evaluate import explain as explain_diffs
@@ -91,7 +107,10 @@ def eval_cli(
     except ArmswatchError as exc:
         raise fail(exc) from exc
     analyzer = default_analyzer()
-    system = {a.doc_id: analysis for a, analysis in zip(articles, analyzer.analyze_many(articles), strict=True)}
+    system = {
+        a.doc_id: analysis
+        for a, analysis in zip(articles, analyzer.analyze_many(articles), strict=True)
+    }
     scores = score(gold, system)
     out = Console(highlight=False)
     out.print(f"[bold]{gold_dir}[/bold]: {len(articles)} articles")
@@ -106,7 +125,9 @@ def eval_cli(
 def mount_rules() -> None:
     from armswatch.sanctions.cli import rules_app
 
-    app.add_typer(rules_app, name="rules", help="The sanctions rulebook: list, show, what-if checks.")
+    app.add_typer(
+        rules_app, name="rules", help="The sanctions rulebook: list, show, what-if checks."
+    )
 
 
 mount_rules()

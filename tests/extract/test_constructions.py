@@ -32,7 +32,7 @@ CASES = [
          "arms_transfer", {"PRK"}, {"RUS"}, expect={"time": "2023"}),
     Case("buy from", "Russia is buying artillery shells from North Korea.",
          "arms_transfer", {"PRK"}, {"RUS"}, expect={"status": "ongoing"}),
-    Case("nominal possessive", "Officials worry about the North's arms exports to Russia.",
+    Case("nominal possessive", "North Korea denies it. Officials worry about the North's arms exports to Russia.",
          "arms_transfer", {"PRK"}, {"RUS"}),
     Case("nominal of-by", "The delivery of drones to Russia by Iran began in August.",
          "arms_transfer", {"IRN"}, {"RUS"}, expect={"time": "2023-08"}),

@@ -19,7 +19,7 @@ def to_actor(mention: ActorMention) -> Actor:
         id=mention.actor.id,
         name=mention.span.text,
         country=mention.actor.country,
-        kind=mention.kind,  # type: ignore[arg-type]
+        kind=mention.kind,
         start=mention.span.start_char,
         end=mention.span.end_char,
     )
@@ -64,8 +64,8 @@ class AttributionReader:
             "end": cue.phrase.end_char,
         }
         if not cue.sources:
-            return [Attribution(source=None, **common)]  # type: ignore[arg-type]
-        return [Attribution(source=to_actor(m), **common) for m in cue.sources]  # type: ignore[arg-type]
+            return [Attribution(source=None, **common)]
+        return [Attribution(source=to_actor(m), **common) for m in cue.sources]
 
     def speech_cue(self, trigger: Token) -> Cue | None:
         """'X said (that) … trigger …', or a trailing '…, officials told Reuters'."""
@@ -75,7 +75,10 @@ class AttributionReader:
                 return cue
         root = trigger.sent.root
         for child in [root, *root.children]:
-            if child.dep_ in {"ROOT", "parataxis", "ccomp", "advcl", "conj"} and child is not trigger:
+            if (
+                child.dep_ in {"ROOT", "parataxis", "ccomp", "advcl", "conj"}
+                and child is not trigger
+            ):
                 cue = self.speech_verb_cue(child)
                 if cue is not None:
                     return cue
@@ -84,10 +87,10 @@ class AttributionReader:
     def speech_verb_cue(self, verb: Token) -> Cue | None:
         if verb.pos_ == "VERB" and verb.lemma_.lower() in self.speech_verbs:
             speaker = agent_of(verb) if is_passive(verb) else subject_of(verb)
-            if speaker is not None and speaker.lower_ not in {"it", "they"} or (
+            if (speaker is not None and speaker.lower_ not in {"it", "they"}) or (
                 speaker is not None and self.filler.actors_at(speaker)
             ):
-                return self.cue_for(speaker, verb)  # type: ignore[arg-type]
+                return self.cue_for(speaker, verb)
         return None
 
     def according_to_cue(self, sent: Span) -> Cue | None:
@@ -113,7 +116,9 @@ class AttributionReader:
         if not sources and medias:
             sources = medias[:1]
         anonymous = speaker.lemma_.lower() in self.anonymous_heads and not self.named(phrase)
-        return Cue(phrase, [s for s in sources if s.actor.kind != "media"] or sources, anonymous, via)
+        return Cue(
+            phrase, [s for s in sources if s.actor.kind != "media"] or sources, anonymous, via
+        )
 
     def mentions_in(self, phrase: Span, verb: Token | None) -> list[ActorMention]:
         tokens = {t.i for t in phrase}

@@ -13,12 +13,13 @@ from armswatch.extract.roles import RoleFiller, unique
 from armswatch.extract.syntax import MentionIndex, clause_tokens, governors, prep_objects
 from armswatch.extract.timex import resolve_time
 from armswatch.kb import KnowledgeBase
-from armswatch.kb.schema import Trigger
-from armswatch.model import SYMMETRIC_TYPES, Attribution, Time
+from armswatch.kb.schema import ActorEntry, Trigger
+from armswatch.model import GENERIC_CATEGORY, SYMMETRIC_TYPES, Attribution, Time
 from armswatch.nlp.mentions import ActorMention, WeaponMention
 
 TRIGGER_POS = {"VERB", "NOUN"}
-FALLBACK_SLOTS = {"gov_subj", "occupier"}  # used only when no other slot filled the role
+DEFINITE = {"the", "these", "those", "such", "this", "that"}
+FALLBACK_SLOTS = {"gov_subj", "occupier", "gov_obj"}  # used only when no other slot filled the role
 
 
 @dataclass
@@ -37,6 +38,22 @@ class Frame:
     confidence: float = 0.6
 
 
+def unique_by_key(mentions: list[ActorMention]) -> list[ActorMention]:
+    """One mention per evaluation key (country, else id), first kept."""
+    seen: dict[str, ActorMention] = {}
+    for mention in mentions:
+        seen.setdefault(mention.key, mention)
+    return list(seen.values())
+
+
+def is_denial(frame: Frame) -> bool:
+    """A negated claim made by one of the parties ('Iran says it has sold no …')."""
+    if frame.certainty != "negated":
+        return False
+    parties = {a.key for a in frame.sources + frame.targets}
+    return any(a.source and (a.source.country or a.source.id) in parties for a in frame.attribution)
+
+
 class FrameFinder:
     """Finds frames in a parsed Doc that carries armswatch mentions."""
 
@@ -46,12 +63,21 @@ class FrameFinder:
         for trigger in kb.triggers.triggers:
             for pos in trigger.pos:
                 self.triggers.setdefault((trigger.lemma, pos), []).append(trigger)
-        self.organs = set(self.lexicon.organs)
+        self.organs: dict[str, str] = dict(self.lexicon.organs)
+        self.entries = {entry.id: entry for entry in kb.actors.actors}
 
-    def find(self, doc: Doc, published: date | None) -> list[Frame]:
+    def find(
+        self, doc: Doc, published: date | None, publisher: ActorEntry | None = None
+    ) -> list[Frame]:
+        """Frames of every trigger in ``doc``; ``publisher`` is who 'we' are."""
         filler = RoleFiller(
-            MentionIndex.of(doc), self.organs, set(self.lexicon.occupation_markers)
+            MentionIndex.of(doc),
+            self.organs,
+            set(self.lexicon.occupation_markers),
+            self.entries,
+            publisher,
         )
+        filler.doc = doc
         modality = ModalityReader(self.lexicon)
         attribution = AttributionReader(filler, self.lexicon)
         frames: list[Frame] = []
@@ -59,9 +85,11 @@ class FrameFinder:
             if token.pos_ not in TRIGGER_POS:
                 continue
             for spec in self.triggers.get((token.lemma_.lower(), token.pos_), []):
-                frame = self.frame_for(token, spec, filler, modality, published)
+                frame = self.frame_for(token, spec, filler, modality, published, frames)
                 if frame is not None:
                     frame.attribution = attribution.for_trigger(token)
+                    if is_denial(frame):
+                        frame.status = "denied"
                     frames.append(frame)
         return frames
 
@@ -72,6 +100,7 @@ class FrameFinder:
         filler: RoleFiller,
         modality: ModalityReader,
         published: date | None,
+        previous: list[Frame],
     ) -> Frame | None:
         if not self.form_matches(token, spec):
             return None
@@ -81,7 +110,7 @@ class FrameFinder:
         roles = self.fill_roles(token, spec, filler)
         sources, targets = roles.get("source", []), roles.get("target", [])
         if spec.type in SYMMETRIC_TYPES:
-            parties = unique(roles.get("party", []))
+            parties = unique_by_key(roles.get("party", []))
             sources, targets = parties[:1], parties[1:]
         confidence = 0.7
         if spec.type == "arms_transfer" and not sources:
@@ -90,6 +119,9 @@ class FrameFinder:
         if spec.type == "arms_transfer" and not sources and targets:
             sources = self.designer_states(items, filler, targets)
             confidence = 0.4
+        if spec.type == "arms_transfer" and not sources:
+            sources, targets = self.earlier_transfer(items, targets, previous)
+            confidence = 0.5
         if not sources or not targets:
             return None
         objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
@@ -102,7 +134,7 @@ class FrameFinder:
             items=items,
             status=mod.status,
             certainty=mod.certainty,
-            time=self.time_of(token, published),
+            time=self.time_of(token, published) if spec.dates_event else None,
             confidence=confidence,
         )
 
@@ -128,11 +160,16 @@ class FrameFinder:
             for head in filler.slot_tokens(token, slot):
                 actors = [a for a in filler.actors_at(head, deep=deep) if a.actor.kind != "media"]
                 roles.setdefault(role, []).extend(actors)
+        pair = unique_by_key(roles.pop("pair", []))
+        if pair and not roles.get("source") and not roles.get("target"):
+            roles["source"], roles["target"] = pair[:1], pair[1:]
         if spec.type not in SYMMETRIC_TYPES:
             sources = unique(roles.get("source", []))
             roles["source"] = sources
             source_ids = {s.key for s in sources}
-            roles["target"] = [t for t in unique(roles.get("target", [])) if t.key not in source_ids]
+            roles["target"] = [
+                t for t in unique(roles.get("target", [])) if t.key not in source_ids
+            ]
         return roles
 
     def origins(
@@ -163,6 +200,28 @@ class FrameFinder:
     def in_deadline(token: Token, trigger: Token) -> bool:
         return any(g.dep_ == "prep" and g.lower_ == "by" for g in token.ancestors if g != trigger)
 
+    @staticmethod
+    def earlier_transfer(
+        items: list[WeaponMention], targets: list[ActorMention], previous: list[Frame]
+    ) -> tuple[list[ActorMention], list[ActorMention]]:
+        """'The shells were delivered to Russia', 'Such weapons deliveries': definite items
+        refer back to the latest transfer of the same kind (and recipient, if named)."""
+        definite = [i for i in items if any(
+            c.dep_ in {"det", "amod", "predet"} and c.lower_ in DEFINITE for c in i.span.root.children
+        )]  # fmt: skip
+        if not definite:
+            return [], targets
+        categories = {i.weapon.category for i in items}
+        target_keys = {t.key for t in targets}
+        for frame in reversed(previous):
+            if frame.spec.type != "arms_transfer":
+                continue
+            same_items = categories & {i.weapon.category for i in frame.items}
+            same_target = not target_keys or target_keys == {t.key for t in frame.targets}
+            if (same_items or GENERIC_CATEGORY in categories) and same_target:
+                return frame.sources, targets or frame.targets
+        return [], targets
+
     def designer_states(
         self, items: list[WeaponMention], filler: RoleFiller, targets: list[ActorMention]
     ) -> list[ActorMention]:
@@ -183,7 +242,7 @@ class FrameFinder:
 
     @staticmethod
     def prep_objs(token: Token, word: str) -> list[Token]:
-        out = []
+        out: list[Token] = []
         for child in token.subtree:
             if child.dep_ == "prep" and child.lower_ == word:
                 out.extend(c for c in child.children if c.dep_ == "pobj")

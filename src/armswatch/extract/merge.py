@@ -23,6 +23,7 @@ from armswatch.model import (
     Item,
     Span,
 )
+from armswatch.nlp.mentions import ActorMention
 
 STAGES = ["unknown", "cancelled", "planned", "negotiating", "agreed", "ongoing", "delivered"]
 GroupKey = tuple[str, tuple[str, ...], tuple[str, ...]]
@@ -65,20 +66,20 @@ def make_event(
     quantities: QuantityReader,
     fallback_attribution: list[Attribution],
 ) -> Event:
-    main = frames[0]
-    attribution = next((f.attribution for f in frames if f.attribution), [])
+    main = main_frame(frames)
+    attribution = merged_attribution([main, *frames])
     if not any(a.source for a in attribution):
         attribution = [*attribution, *fallback_attribution]
     return Event(
         id=event_id,
         type=main.spec.type,
         subtype=next((f.spec.subtype for f in frames if f.spec.subtype), None),
-        source=actors(main.sources),
-        target=actors(main.targets),
+        source=actors(frames[0].sources),
+        target=actors(frames[0].targets),
         items=merged_items(frames, quantities),
-        status=merged_status(frames),  # type: ignore[arg-type]
+        status=merged_status(frames),
         time=next((f.time for f in frames if f.time and f.time.start), main.time),
-        certainty=main.certainty,  # type: ignore[arg-type]
+        certainty=main.certainty,
         attribution=attribution,
         evidence=evidence(frames),
         confidence=min(0.95, max(f.confidence for f in frames) + 0.05 * (len(frames) - 1)),
@@ -86,7 +87,7 @@ def make_event(
     )
 
 
-def actors(mentions: list) -> list[Actor]:  # type: ignore[type-arg]
+def actors(mentions: list[ActorMention]) -> list[Actor]:
     seen: set[str] = set()
     result = []
     for mention in mentions:
@@ -94,6 +95,30 @@ def actors(mentions: list) -> list[Actor]:  # type: ignore[type-arg]
             seen.add(mention.actor.id)
             result.append(to_actor(mention))
     return result
+
+
+def main_frame(frames: list[Frame]) -> Frame:
+    """The statement the event's certainty comes from: a leading denial, else the
+    first report of the furthest stage."""
+    if frames[0].status == "denied":
+        return frames[0]
+    furthest = merged_status(frames)
+    return next((f for f in frames if f.status == furthest), frames[0])
+
+
+def merged_attribution(frames: list[Frame]) -> list[Attribution]:
+    """Every named source that reports the fact, the main statement's first."""
+    seen: set[tuple[str | None, bool, str | None]] = set()
+    result = []
+    for frame in frames:
+        for attribution in frame.attribution:
+            key = (attribution.source.id if attribution.source else None, attribution.anonymous,
+                   attribution.via)  # fmt: skip
+            if key not in seen:
+                seen.add(key)
+                result.append(attribution)
+    named = [a for a in result if a.source is not None]
+    return named or result[:1]
 
 
 def merged_status(frames: list[Frame]) -> str:
@@ -114,7 +139,7 @@ def merged_items(frames: list[Frame], quantities: QuantityReader) -> list[Item]:
                 continue
             items[key] = Item(
                 text=mention.span.text,
-                category=mention.weapon.category,  # type: ignore[arg-type]
+                category=mention.weapon.category,
                 system=mention.weapon.system,
                 quantity=quantities.read(mention.span.root),
                 start=mention.span.start_char,

@@ -68,7 +68,11 @@ class ModalityReader:
             return default_status
         if trigger.pos_ != "VERB":
             verb = trigger.head
-            if trigger.dep_ in {"dobj", "nsubjpass"} and verb.pos_ == "VERB" and verb is not trigger:
+            if (
+                trigger.dep_ in {"dobj", "nsubjpass"}
+                and verb.pos_ == "VERB"
+                and verb is not trigger
+            ):
                 return self.tense_status(verb, None)
             return "unknown"
         if trigger.tag_ == "VBG" and auxes & PROGRESSIVE_AUX:

@@ -64,7 +64,9 @@ class QuantityReader:
             number = self.number(token)
             if number is None:
                 continue
-            total = number if total is None else (total * number if number >= 100 else total + number)
+            total = (
+                number if total is None else (total * number if number >= 100 else total + number)
+            )
         return total
 
     def number(self, token: Token) -> float | None:

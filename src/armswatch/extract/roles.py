@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from armswatch.extract.syntax import (
     MODIFIER_DEPS,
@@ -18,22 +19,36 @@ from armswatch.extract.syntax import (
     relative_antecedent,
     subject_of,
 )
+from armswatch.kb.schema import ActorEntry
 from armswatch.nlp.mentions import ActorMention, WeaponMention
 
 ITEM_DEPS = {"dobj", "nsubjpass", "pobj", "conj", "appos", "compound", "attr", "oprd"}
 T = TypeVar("T")
-PRONOUNS = {"it", "they", "its", "their", "them"}
+THING_PRONOUNS = {"it", "they", "its", "their", "them", "itself", "themselves"}
+PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+FIRST_PERSON = {"we", "our", "us", "ours"}
+PERSON_KINDS = {"leader", "official"}
+CONTROL_PREPS = {"for", "from"}  # condemn X *for* supplying; prohibit X *from* buying
 
 
 class RoleFiller:
     """Resolves slot names (see kb/schema.py: Trigger) to actor mentions and items."""
 
     def __init__(
-        self, index: MentionIndex, organs: set[str], occupation_markers: set[str]
+        self,
+        index: MentionIndex,
+        organs: dict[str, str],
+        occupation_markers: set[str],
+        entries: dict[str, ActorEntry] | None = None,
+        publisher: ActorEntry | None = None,
     ) -> None:
         self.index = index
         self.organs = organs
         self.occupation_markers = occupation_markers
+        self.entries = entries or {}
+        self.publisher = publisher
+        self.doc: Doc | None = None
+        self._people: dict[str, ActorMention] | None = None
 
     # -- actors ---------------------------------------------------------------------
     def actors_at(self, token: Token, deep: bool = False) -> list[ActorMention]:
@@ -41,24 +56,40 @@ class RoleFiller:
         found: list[ActorMention] = []
         for head in conjuncts(token):
             found.extend(self.actors_of_head(head, deep))
-        return unique(found)
+        return unique([member for mention in found for member in self.members(mention)])
+
+    def members(self, mention: ActorMention) -> list[ActorMention]:
+        """A group that stands for named states ('the E3') → one mention per member."""
+        ids = mention.actor.members
+        if not ids:
+            return [mention]
+        entries = [self.entries[i] for i in ids if i in self.entries]
+        return [ActorMention(mention.span, entry, mention.form, "state") for entry in entries]
 
     def actors_of_head(self, head: Token, deep: bool) -> list[ActorMention]:
         head = relative_antecedent(head)
         if head.i in self.index.actors:
             return [self.index.actors[head.i]]
-        if head.lower_ in PRONOUNS:
-            antecedent = self.antecedent(head)
-            return [antecedent] if antecedent else []
+        pronoun = self.pronoun_referent(head)
+        if pronoun is not None:
+            return pronoun
         if head.i in self.index.weapons:
             return []
+        if head.ent_type_ == "PERSON":
+            person = self.people().get(head.text)
+            if person is not None:
+                return [person]
         modifiers = [
             self.index.actors[c.i]
             for c in head.children
-            if c.dep_ in MODIFIER_DEPS and c.i in self.index.actors
+            if c.i in self.index.actors
+            and (c.dep_ == "poss" or (c.dep_ in MODIFIER_DEPS and self.is_organ_like(head)))
         ]
         if modifiers:
             return modifiers
+        definite = self.definite_reference(head)
+        if definite is not None:
+            return [definite]
         if head.lemma_.lower() in self.organs:
             for pobj in prep_objects(head, "of", deep=False):
                 if pobj.i in self.index.actors:
@@ -71,16 +102,98 @@ class RoleFiller:
             ]
         return []
 
-    def antecedent(self, pronoun: Token) -> ActorMention | None:
-        """The nearest preceding state-level actor in a subject position."""
+    def is_organ_like(self, head: Token) -> bool:
+        """Heads whose adjective names who they are: 'Russian officials', 'U.S. Ambassador
+        Robert Wood' (not 'the Russo-Ukrainian war')."""
+        return head.lemma_.lower() in self.organs or head.pos_ == "PROPN"
+
+    def definite_reference(self, head: Token) -> ActorMention | None:
+        """'the ministry', 'the country' → the nearest preceding state or government."""
+        lemma = head.lemma_.lower()
+        if head.tag_ != "NN" or (lemma not in self.organs and lemma not in {"country", "nation"}):
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        if self.organs.get(lemma) in PERSON_KINDS:
+            return None
+        return self.antecedent(head, lambda m: m.kind in {"state", "government"})
+
+    def people(self) -> dict[str, ActorMention]:
+        """Named people not in the KB, resolved by their titles once per document:
+        'Seth Bailey, the U.S. Department of State's Director' → USA, then 'Bailey'."""
+        if self._people is not None:
+            return self._people
+        self._people = {}
+        for ent in self.doc.ents if self.doc is not None else []:
+            if ent.label_ != "PERSON":
+                continue
+            known = self.index.actors.get(ent.root.i)
+            found = [known] if known else self.title_actors(ent.root)
+            if found:
+                for name in {ent.text, ent.root.text, ent[-1].text}:
+                    self._people.setdefault(name, found[0])
+        return self._people
+
+    def title_actors(self, root: Token) -> list[ActorMention]:
+        for child in root.children:
+            if child.dep_ == "appos":
+                return [
+                    self.index.actors[t.i]
+                    for t in child.subtree
+                    if t.i in self.index.actors and self.index.actors[t.i].actor.kind != "media"
+                ][:1]
+        return [
+            self.index.actors[t.i]
+            for t in root.lefts
+            if t.i in self.index.actors and t.dep_ in MODIFIER_DEPS
+        ][:1]
+
+    def pronoun_referent(self, token: Token) -> list[ActorMention] | None:
+        """Actors a pronoun stands for, or None when ``token`` is no pronoun we resolve.
+
+        'it'/'its'/'they' → the nearest preceding actor that is not a person; 'he'/'his'
+        → the nearest preceding person or office holder; 'we'/'our' → the publisher,
+        when the article comes from a government or organisation.
+        """
+        lower = token.lower_
+        if lower in FIRST_PERSON:
+            if self.publisher is None:
+                return []
+            span = token.doc[token.i : token.i + 1]
+            return [ActorMention(span, self.publisher, "name", self.publisher.kind)]
+        if lower in THING_PRONOUNS:
+            found = self.antecedent(token, lambda m: m.kind not in PERSON_KINDS)
+        elif lower in PERSON_PRONOUNS:
+            found = self.person_antecedent(token)
+        else:
+            return None
+        return [found] if found is not None else []
+
+    def person_antecedent(self, pronoun: Token) -> ActorMention | None:
+        """The nearest preceding person: a KB office holder or a titled named person."""
+        start = pronoun.doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start else 0
+        best: tuple[int, ActorMention] | None = None
+        for mention in self.doc._.aw_actors if self.doc is not None else []:
+            if start <= mention.span.start < pronoun.i and mention.kind in PERSON_KINDS:
+                best = (mention.span.start, mention)
+        people = self.people()
+        for ent in pronoun.doc.ents:
+            in_reach = ent.label_ == "PERSON" and start <= ent.start < pronoun.i
+            if in_reach and ent.text in people and (best is None or ent.start > best[0]):
+                best = (ent.start, people[ent.text])
+        return best[1] if best else None
+
+    def antecedent(
+        self, pronoun: Token, wanted: Callable[[ActorMention], bool]
+    ) -> ActorMention | None:
+        """The nearest wanted actor before the pronoun, in its sentence or the one before."""
         sent_start = pronoun.sent.start
         doc = pronoun.doc
         start = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
         candidates = [
             m
             for m in doc._.aw_actors or []
-            if start <= m.span.start < pronoun.i
-            and m.span.root.dep_ in {"nsubj", "nsubjpass", "poss"}
+            if start <= m.span.start < pronoun.i and wanted(m) and m.actor.kind != "media"
         ]
         return candidates[-1] if candidates else None
 
@@ -100,7 +213,14 @@ class RoleFiller:
                 objs = [trigger.head] if trigger.tag_ == "VBN" else []
             return objs
         if slot == "dative":
-            return [c for c in trigger.children if c.dep_ in {"dative", "iobj"}]
+            datives = [c for c in trigger.children if c.dep_ in {"dative", "iobj"}]
+            return [
+                pobj
+                for d in datives
+                for pobj in (
+                    [c for c in d.children if c.dep_ == "pobj"] if d.pos_ == "ADP" else [d]
+                )
+            ]
         if slot == "poss":
             return [c for c in trigger.children if c.dep_ == "poss"]
         if slot == "mod":
@@ -111,9 +231,32 @@ class RoleFiller:
             return self.governing_subject(trigger)
         if slot == "occupier":
             return self.occupiers(trigger)
+        if slot == "gov_obj":
+            return self.governing_object(trigger)
         if slot.startswith("prep:"):
-            return prep_objects(trigger, slot[5:])
+            return self.prep_slot(trigger, slot[5:])
         raise ValueError(f"unknown slot {slot!r}")
+
+    def prep_slot(self, trigger: Token, word: str) -> list[Token]:
+        """Objects of ``word``: on the trigger; for a noun, else on the verb it belongs to
+        ('troops … are deployed *in* Russia') or on the noun it is listed under
+        ('cooperation *between* X and Y, including arms transfers')."""
+        found = prep_objects(trigger, word)
+        if found or trigger.pos_ != "NOUN":
+            return found
+        head = trigger.head
+        if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} and head.pos_ == "VERB":
+            return prep_objects(head, word, deep=False)
+        if head.dep_ == "prep" and head.lower_ in {"including", "include", "like"}:
+            return prep_objects(head.head, word, deep=False)
+        return []
+
+    def governing_object(self, trigger: Token) -> list[Token]:
+        """'helped Russia by supplying shells' → Russia for 'supplying'."""
+        if trigger.dep_ == "pcomp" and trigger.head.lower_ == "by":
+            verb = trigger.head.head
+            return [c for c in verb.children if c.dep_ == "dobj"]
+        return []
 
     def subject_tokens(self, trigger: Token) -> list[Token]:
         """The subject; for 'Russia's plan to buy' the planner; for 'drones acquired from
@@ -121,20 +264,39 @@ class RoleFiller:
         subj = subject_of(trigger)
         if subj is not None and subj.i in self.index.weapons:
             subj = None
+        controller = self.controlling_object(trigger)
+        if subj is None and controller is not None:
+            return [controller]
         if subj is None and trigger.pos_ == "VERB":
-            if trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN":
-                if self.actors_of_head(trigger.head, deep=False):
-                    return [trigger.head]
+            holder = trigger.head
+            if (
+                trigger.dep_ == "acl"
+                and holder.pos_ == "NOUN"
+                and self.actors_of_head(holder, False)
+            ):
+                return [holder]
             subj = inherited_subject(trigger)
         return [relative_antecedent(subj)] if subj is not None else []
+
+    @staticmethod
+    def controlling_object(trigger: Token) -> Token | None:
+        """'condemn the DPRK for providing' / 'prohibit States from procuring': the
+        object of the governing verb is the subject of the -ing verb."""
+        prep = trigger.head
+        if trigger.dep_ == "pcomp" and prep.lower_ in CONTROL_PREPS:
+            verb = prep.head
+            if verb.pos_ == "VERB":
+                return next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return None
 
     def occupiers(self, trigger: Token) -> list[Token]:
         """'Russian-occupied territories' in the trigger's sentence → Russian."""
         found = []
         for token in trigger.sent:
-            if token.lower_ in self.occupation_markers and token.i > 1:
-                if token.doc[token.i - 1].text == "-" and token.i - 2 in self.index.actors:
-                    found.append(token.doc[token.i - 2])
+            hyphenated = token.i > 1 and token.doc[token.i - 1].text == "-"
+            marked = token.lower_ in self.occupation_markers and hyphenated
+            if marked and token.i - 2 in self.index.actors:
+                found.append(token.doc[token.i - 2])
         return found
 
     def governing_subject(self, noun: Token) -> list[Token]:
@@ -144,7 +306,12 @@ class RoleFiller:
             subj = subject_of(verb) or inherited_subject(verb)
             return [relative_antecedent(subj)] if subj is not None else []
         if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
-            return self.governing_subject(noun.head.head) if noun.head.head.pos_ == "NOUN" else []
+            holder = noun.head.head
+            if holder.pos_ == "NOUN":
+                return self.governing_subject(holder)
+            if holder.pos_ == "VERB":
+                subj = subject_of(holder) or inherited_subject(holder)
+                return [relative_antecedent(subj)] if subj is not None else []
         return []
 
     # -- items ----------------------------------------------------------------------

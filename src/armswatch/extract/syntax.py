@@ -102,7 +102,7 @@ def agent_of(verb: Token) -> Token | None:
 
 def prep_objects(head: Token, preposition: str, deep: bool = True) -> list[Token]:
     """Objects of ``preposition`` attached to ``head`` or (deep) to nouns of its clause."""
-    found = []
+    found: list[Token] = []
     candidates = list(clause_tokens(head)) if deep else [head]
     for token in candidates:
         if token is not head and token.pos_ in {"VERB", "AUX"}:

@@ -21,7 +21,9 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
-MONTH_DAY_YEAR = re.compile(rf"\b({MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+MONTH_DAY_YEAR = re.compile(
+    rf"\b({MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I
+)
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 MONTH_YEAR = re.compile(rf"\b({MONTH_RE})\.?,?\s+(?:of\s+)?(\d{{4}})\b", re.I)
 DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_RE})\b", re.I)
@@ -37,7 +39,7 @@ def month_range(year: int, month: int) -> tuple[date, date]:
 
 
 def make_time(text: str, start: date, end: date, precision: str) -> Time:
-    return Time(text=text, start=start.isoformat(), end=end.isoformat(), precision=precision)  # type: ignore[arg-type]
+    return Time(text=text, start=start.isoformat(), end=end.isoformat(), precision=precision)
 
 
 def latest_month(month: int, anchor: date) -> int:
@@ -130,7 +132,7 @@ def day_month(text: str, lowered: str, anchor: date) -> Time | None:
 
 def month_only(text: str, lowered: str, anchor: date) -> Time | None:
     m = MONTH_ONLY.search(text)
-    if not m or m[1].lower() in {"may", "march"} and not m[1][0].isupper():
+    if not m or (m[1].lower() in {"may", "march"} and not m[1][0].isupper()):
         return None
     month_no = MONTHS[m[1].lower()]
     return make_time(text, *month_range(latest_month(month_no, anchor), month_no), "month")

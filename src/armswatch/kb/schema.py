@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-
-from typing import Literal
 
 from armswatch.model import ActorKind, Category, Certainty, EventType, Status
 
@@ -115,8 +114,10 @@ class Trigger(Entry):
     ``mod`` (an actor adjective or compound: "North Korean arms exports"), ``gov_subj``
     (for nouns: the subject of the verb they are the object of: "Russia held talks"),
     ``occupier`` ("Russian-occupied territories" → Russia), ``prep:WORD`` (object of a
-    preposition, e.g. ``prep:from``). Roles: ``source``,
-    ``target``, ``party`` (symmetric types).
+    preposition, e.g. ``prep:from``), ``gov_obj`` (the object of the governing
+    verb: "helped Russia by supplying shells"). Roles: ``source``, ``target``, ``party``
+    (symmetric types), ``pair`` ("transfers between X and Y": the first is the source,
+    the others the targets).
     """
 
     lemma: str
@@ -124,7 +125,7 @@ class Trigger(Entry):
     type: EventType
     subtype: str | None = None
     status: Status | None = Field(default=None, description="Status the word implies.")
-    frame: dict[str, Literal["source", "target", "party"]] = Field(default_factory=dict)
+    frame: dict[str, Literal["source", "target", "party", "pair"]] = Field(default_factory=dict)
     requires_items: bool = Field(
         default=False, description="Only an event when a weapon item fills a slot."
     )
@@ -134,6 +135,11 @@ class Trigger(Entry):
         "these lemmas: take + delivery, cut + tie, impose + sanction.",
     )
     particle: str | None = Field(default=None, description="Phrasal verb particle: pick *up*.")
+    dates_event: bool = Field(
+        default=True,
+        description="False for words of battlefield use (fire, launch): their dates are "
+        "the use's, not the transfer's.",
+    )
     deep_target: bool = Field(
         default=False,
         description="Look for target actors anywhere inside the object phrase "

@@ -34,10 +34,11 @@ class WeaponForm:
 
 
 def the_variants(surface: str) -> list[str]:
-    """'the Kremlin' → ['the Kremlin', 'The Kremlin']."""
-    if surface.startswith("the "):
-        return [surface, "The " + surface[4:]]
-    return [surface]
+    """'the Kremlin' → ['the Kremlin', 'The Kremlin']; straight and curly apostrophes."""
+    forms = [surface, "The " + surface[4:]] if surface.startswith("the ") else [surface]
+    if "'" in surface:
+        forms += [form.replace("'", "’") for form in forms]
+    return forms
 
 
 def actor_surface_forms(kb: KnowledgeBase) -> dict[str, ActorForm]:

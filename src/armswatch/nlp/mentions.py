@@ -1,4 +1,6 @@
-"""Component ``armswatch_mentions_v1`` (spaCy forbids dots in factory names): actor and weapon mentions from the gazetteers.
+"""Component ``armswatch_mentions_v1``: actor and weapon mentions from the gazetteers.
+
+(Registered as ``armswatch_mentions_v1``: spaCy forbids dots in factory names.)
 
 Assigns ``doc._.aw_actors`` and ``doc._.aw_weapons`` (lists of mentions, in text order).
 Short anaphoric forms ("the North") count only after their actor was introduced.
@@ -74,15 +76,16 @@ class MentionRuler:
         """Compile the gazetteers of ``kb`` into the matchers."""
         if kb is None:
             raise ValueError("MentionRuler.initialize needs kb=")
-        make = nlp.make_doc if nlp is not None else Doc
+        if nlp is None:
+            raise ValueError("MentionRuler.initialize needs nlp=")
         self.actor_forms = actor_surface_forms(kb)
         self.weapon_forms = weapon_surface_forms(kb)
         self.organs = dict(kb.triggers.lexicon.organs)
         self.origin_markers = set(kb.triggers.lexicon.origin_markers)
         for surface in self.actor_forms:
-            self.actor_matcher.add(surface, [make(surface)])  # type: ignore[operator]
+            self.actor_matcher.add(surface, [nlp.make_doc(surface)])
         for surface in self.weapon_forms:
-            self.weapon_matcher.add(surface, [make(surface)])  # type: ignore[operator]
+            self.weapon_matcher.add(surface, [nlp.make_doc(surface)])
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.aw_actors = self.find_actors(doc)

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from armswatch.model import Event, Time
 
-
 OPEN_END = dt.date(9999, 12, 30)
 """The last day of an open-ended period (one day short of date.max, so ends can be +1)."""
 
