@@ -46,6 +46,11 @@ def unique_by_key(mentions: list[ActorMention]) -> list[ActorMention]:
     return list(seen.values())
 
 
+def is_definite(noun: Token) -> bool:
+    """'the shells', 'such weapons', 'these drones'."""
+    return any(c.dep_ in {"det", "amod", "predet"} and c.lower_ in DEFINITE for c in noun.children)
+
+
 def is_denial(frame: Frame) -> bool:
     """A negated claim made by one of the parties ('Iran says it has sold no …')."""
     if frame.certainty != "negated":
@@ -206,10 +211,7 @@ class FrameFinder:
     ) -> tuple[list[ActorMention], list[ActorMention]]:
         """'The shells were delivered to Russia', 'Such weapons deliveries': definite items
         refer back to the latest transfer of the same kind (and recipient, if named)."""
-        definite = [i for i in items if any(
-            c.dep_ in {"det", "amod", "predet"} and c.lower_ in DEFINITE for c in i.span.root.children
-        )]  # fmt: skip
-        if not definite:
+        if not any(is_definite(i.span.root) for i in items):
             return [], targets
         categories = {i.weapon.category for i in items}
         target_keys = {t.key for t in targets}
