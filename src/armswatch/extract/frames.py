@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from armswatch.extract.attribution import AttributionReader
 from armswatch.extract.modality import ModalityReader
@@ -17,7 +17,8 @@ from armswatch.kb.schema import ActorEntry, Trigger
 from armswatch.model import GENERIC_CATEGORY, SYMMETRIC_TYPES, Attribution, Time
 from armswatch.nlp.mentions import ActorMention, WeaponMention
 
-TRIGGER_POS = {"VERB", "NOUN"}
+TRIGGER_POS = {"VERB", "NOUN", "PROPN"}
+LIST_MARKERS = {"→", "-", "•", "*", "–", "—", "·", "▪"}
 DEFINITE = {"the", "these", "those", "such", "this", "that"}
 FALLBACK_SLOTS = {"gov_subj", "occupier", "gov_obj"}  # used only when no other slot filled the role
 
@@ -96,7 +97,33 @@ class FrameFinder:
                     if is_denial(frame):
                         frame.status = "denied"
                     frames.append(frame)
+        self.add_listed_items(doc, frames, filler)
         return frames
+
+    def add_listed_items(self, doc: Doc, frames: list[Frame], filler: RoleFiller) -> None:
+        """Items listed after a transfer was reported ('The package includes air defence
+        interceptors', a bulleted list) belong to the latest transfer before them."""
+        cues = set(self.lexicon.continuation_cues)
+        transfers = [f for f in frames if f.spec.type == "arms_transfer"]
+        framed = {f.trigger.sent.start for f in transfers}
+        for sent in doc.sents:
+            if sent.start in framed:
+                continue
+            weapons = unique(
+                [filler.index.weapons[t.i] for t in sent if t.i in filler.index.weapons]
+            )
+            earlier = [f for f in transfers if f.trigger.i < sent.start]
+            if not weapons or not earlier or not self.lists_items(sent, cues):
+                continue
+            latest = earlier[-1]
+            latest.items = unique([*latest.items, *weapons])
+
+    @staticmethod
+    def lists_items(sent: Span, cues: set[str]) -> bool:
+        first = next((t for t in sent if not t.is_space), None)
+        if first is not None and first.text in LIST_MARKERS:
+            return True
+        return any(t.lemma_.lower() in cues for t in sent)
 
     def frame_for(
         self,

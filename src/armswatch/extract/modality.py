@@ -55,8 +55,20 @@ class ModalityReader:
             status = self.status_governors.get(token.lemma_.lower())
             if status is not None:
                 return status
+            status = self.light_verb_status(token)
+            if status is not None:
+                return status
         for child in chain[0].children:
             if child.dep_ in {"aux", "xcomp"} and child.lemma_.lower() in self.status_governors:
+                return self.status_governors[child.lemma_.lower()]
+        return None
+
+    def light_verb_status(self, verb: Token) -> str | None:
+        """'gave the green *light* to a sale', 'made a *decision* to buy'."""
+        if verb.pos_ != "VERB":
+            return None
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.lemma_.lower() in self.status_governors:
                 return self.status_governors[child.lemma_.lower()]
         return None
 
@@ -77,6 +89,10 @@ class ModalityReader:
             return "unknown"
         if trigger.tag_ == "VBG" and auxes & PROGRESSIVE_AUX:
             return "ongoing"
+        if trigger.tag_ == "VBG" and trigger.dep_ in {"pcomp", "advcl", "conj"}:
+            governor = trigger.head.head if trigger.dep_ == "pcomp" else trigger.head
+            if governor.pos_ in {"VERB", "AUX"} and governor is not trigger:
+                return self.tense_status(governor, None)
         if trigger.tag_ in {"VBD", "VBN"}:
             return "delivered"
         if trigger.tag_ in {"VBZ", "VBP", "VBG"}:

@@ -22,7 +22,9 @@ from armswatch.extract.syntax import (
 from armswatch.kb.schema import ActorEntry
 from armswatch.nlp.mentions import ActorMention, WeaponMention
 
-ITEM_DEPS = {"dobj", "nsubjpass", "pobj", "conj", "appos", "compound", "attr", "oprd"}
+ITEM_OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "npadvmod"}
+ITEM_PREPS = {"with", "of", "including", "as", "like"}
+EXAMPLE_PREPS = {"as", "like", "including"}
 T = TypeVar("T")
 THING_PRONOUNS = {"it", "they", "its", "their", "them", "itself", "themselves"}
 PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
@@ -305,7 +307,7 @@ class RoleFiller:
             verb = noun.head
             subj = subject_of(verb) or inherited_subject(verb)
             return [relative_antecedent(subj)] if subj is not None else []
-        if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        if noun.dep_ == "pobj" and noun.head.dep_ in {"prep", "dative"}:
             holder = noun.head.head
             if holder.pos_ == "NOUN":
                 return self.governing_subject(holder)
@@ -320,7 +322,7 @@ class RoleFiller:
         found: list[WeaponMention] = []
         if trigger.i in self.index.weapons:
             found.append(self.index.weapons[trigger.i])
-        roots = [trigger]
+        roots = self.item_roots(trigger)
         if trigger.dep_ in {"acl", "relcl"} and trigger.tag_ == "VBN":
             roots.append(trigger.head)
         for root in roots:
@@ -331,6 +333,32 @@ class RoleFiller:
                     continue
                 found.append(self.index.weapons[token.i])
         return unique(found)
+
+    def item_roots(self, trigger: Token) -> list[Token]:
+        """Where a trigger's items are: a noun's whole phrase ('arms sales', 'deliveries
+        of drones'); a verb's objects and its 'with'/'of'/'including' phrases, not its
+        other phrases ('gave the green light *to an arms sale*' moves no arms)."""
+        if trigger.pos_ != "VERB":
+            return [trigger]
+        roots = []
+        for child in trigger.children:
+            if child.dep_ in ITEM_OBJECT_DEPS:
+                roots.append(self.relative_object(child))
+            elif child.dep_ == "prep" and child.lower_ in ITEM_PREPS:
+                roots.extend(c for c in child.children if c.dep_ == "pobj")
+        for token in clause_tokens(trigger):  # examples: '…, such as missiles'
+            if token.dep_ == "prep" and token.lower_ in EXAMPLE_PREPS:
+                roots.extend(c for c in token.children if c.dep_ == "pobj")
+        return roots
+
+    @staticmethod
+    def relative_object(token: Token) -> Token:
+        """'UAVs that it had purchased': 'that' stands for the noun just before it."""
+        if token.lower_ in {"that", "which"} and token.i > 0:
+            before = token.doc[token.i - 1]
+            if before.pos_ in {"NOUN", "PROPN"}:
+                return before
+        return token
 
     def is_origin_or_actor_phrase(self, token: Token, trigger: Token) -> bool:
         """Skip weapons inside 'for use in X' purpose phrases or another actor's name."""

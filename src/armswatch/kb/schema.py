@@ -171,6 +171,11 @@ class Lexicon(Entry):
     )
     negations: list[str] = Field(description="Negating words: not, never, no.")
     quantity_words: dict[str, float] = Field(description="Number words: dozen → 12.")
+    continuation_cues: list[str] = Field(
+        default_factory=list,
+        description="Lemmas that make a sentence list the items of the transfer just "
+        "reported: 'The package *includes* …', 'Among the *items* …'.",
+    )
     era_anchors: dict[str, str] = Field(
         default_factory=dict,
         description="Phrases (lower case) that place an undated article's events after "
