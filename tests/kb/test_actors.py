@@ -183,8 +183,9 @@ def test_country_is_a_state_or_null() -> None:
     assert bad == []
 
 
-def test_only_states_and_companies_have_a_country() -> None:
-    bad = [a.id for a in actors() if a.country and a.kind not in {"state", "company"}]
+def test_only_states_their_organs_and_companies_have_a_country() -> None:
+    organs = {"state", "government", "military", "intelligence", "company"}
+    bad = [a.id for a in actors() if a.country and a.kind not in organs]
     assert bad == []
 
 

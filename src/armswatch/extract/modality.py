@@ -52,10 +52,9 @@ class ModalityReader:
 
     def governed_status(self, chain: list[Token]) -> str | None:
         for token in chain[1:]:
-            status = self.status_governors.get(token.lemma_.lower())
-            if status is not None:
-                return status
-            status = self.light_verb_status(token)
+            status = self.status_governors.get(token.lemma_.lower()) or self.light_verb_status(
+                token
+            )
             if status is not None:
                 return status
         for child in chain[0].children:
