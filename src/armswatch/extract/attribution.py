@@ -70,7 +70,7 @@ class AttributionReader:
     def speech_cue(self, trigger: Token) -> Cue | None:
         """'X said (that) … trigger …', or a trailing '…, officials told Reuters'."""
         for gov in governors(trigger, max_hops=6):
-            cue = self.speech_verb_cue(gov)
+            cue = self.speech_verb_cue(gov) or self.report_noun_cue(gov)
             if cue is not None:
                 return cue
         root = trigger.sent.root
@@ -82,6 +82,19 @@ class AttributionReader:
                 cue = self.speech_verb_cue(child)
                 if cue is not None:
                     return cue
+        return None
+
+    def report_noun_cue(self, noun: Token) -> Cue | None:
+        """'Bailey set out evidence that …', 'a U.S. intelligence report that …'."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.report_nouns:
+            return None
+        if self.filler.actors_at(noun):
+            return self.cue_for(noun, None)
+        verb = noun.head
+        if noun.dep_ in {"dobj", "nsubjpass"} and verb.pos_ == "VERB":
+            speaker = subject_of(verb)
+            if speaker is not None and self.filler.actors_at(speaker):
+                return self.cue_for(speaker, verb)
         return None
 
     def speech_verb_cue(self, verb: Token) -> Cue | None:
@@ -108,6 +121,9 @@ class AttributionReader:
         subtree = list(speaker.subtree)
         first = start.i if start is not None else subtree[0].i
         phrase = doc[first : subtree[-1].i + 1]
+        cited = self.cited(verb)
+        if cited is not None:
+            speaker = cited
         sources = self.filler.actors_at(speaker)
         if not sources:
             sources = self.filler.actors_at(speaker, deep=True)
@@ -119,6 +135,16 @@ class AttributionReader:
         return Cue(
             phrase, [s for s in sources if s.actor.kind != "media"] or sources, anonymous, via
         )
+
+    @staticmethod
+    def cited(verb: Token | None) -> Token | None:
+        """'The AP reported, citing American officials' → the officials are the source."""
+        if verb is None:
+            return None
+        for child in verb.children:
+            if child.lemma_.lower() == "cite" and child.dep_ in {"advcl", "xcomp", "conj"}:
+                return next((c for c in child.children if c.dep_ == "dobj"), None)
+        return None
 
     def mentions_in(self, phrase: Span, verb: Token | None) -> list[ActorMention]:
         tokens = {t.i for t in phrase}

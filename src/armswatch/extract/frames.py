@@ -7,7 +7,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from armswatch.extract.attribution import AttributionReader
+from armswatch.extract.attribution import AttributionReader, to_actor
 from armswatch.extract.modality import ModalityReader
 from armswatch.extract.roles import RoleFiller, unique
 from armswatch.extract.syntax import MentionIndex, clause_tokens, governors, prep_objects
@@ -19,6 +19,7 @@ from armswatch.nlp.mentions import ActorMention, WeaponMention
 
 TRIGGER_POS = {"VERB", "NOUN", "PROPN"}
 LIST_MARKERS = {"→", "-", "•", "*", "–", "—", "·", "▪"}
+OWN_VOICE_KINDS = {"leader", "official", "government"}
 DEFINITE = {"the", "these", "those", "such", "this", "that"}
 FALLBACK_SLOTS = {"gov_subj", "occupier", "gov_obj"}  # used only when no other slot filled the role
 
@@ -45,6 +46,17 @@ def unique_by_key(mentions: list[ActorMention]) -> list[ActorMention]:
     for mention in mentions:
         seen.setdefault(mention.key, mention)
     return list(seen.values())
+
+
+def own_voice(frame: Frame) -> list[Attribution]:
+    """An official or government acting in its own announcement is its own source:
+    'Secretary of Defense Lloyd J. Austin III previewed a new package'."""
+    for mention in frame.sources:
+        if mention.kind in OWN_VOICE_KINDS:
+            span = mention.span
+            return [Attribution(source=to_actor(mention), text=span.text, start=span.start_char,
+                                end=span.end_char)]  # fmt: skip
+    return []
 
 
 def is_definite(noun: Token) -> bool:
@@ -93,7 +105,7 @@ class FrameFinder:
             for spec in self.triggers.get((token.lemma_.lower(), token.pos_), []):
                 frame = self.frame_for(token, spec, filler, modality, published, frames)
                 if frame is not None:
-                    frame.attribution = attribution.for_trigger(token)
+                    frame.attribution = attribution.for_trigger(token) or own_voice(frame)
                     if is_denial(frame):
                         frame.status = "denied"
                     frames.append(frame)
