@@ -251,6 +251,8 @@ class RoleFiller:
             return prep_objects(head, word, deep=False)
         if head.dep_ == "prep" and head.lower_ in {"including", "include", "like"}:
             return prep_objects(head.head, word, deep=False)
+        if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
+            return prep_objects(head.head, word, deep=False)  # 'concern over X by Y to Z'
         return []
 
     def governing_object(self, trigger: Token) -> list[Token]:
