@@ -307,7 +307,13 @@ class FrameFinder:
                     scope |= {t.i for t in child.subtree}
         for ent in trigger.sent.ents:
             if ent.label_ == "DATE" and ent.root.i in scope and ent.sent == trigger.sent:
-                time = resolve_time(ent.text, published)
+                before = trigger.doc[ent.start - 1] if ent.start > 0 else None
+                text = (
+                    f"since {ent.text}"
+                    if before is not None and before.lower_ == "since"
+                    else ent.text
+                )
+                time = resolve_time(text, published)
                 if time is not None:
                     return time.model_copy(update={"text": ent.text})
         return None

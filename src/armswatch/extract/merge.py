@@ -141,7 +141,7 @@ def merged_items(frames: list[Frame], quantities: QuantityReader) -> list[Item]:
                 text=mention.span.text,
                 category=mention.weapon.category,
                 system=mention.weapon.system,
-                quantity=quantities.read(mention.span.root),
+                quantity=quantities.read(mention.span),
                 start=mention.span.start_char,
                 end=mention.span.end_char,
             )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Token
 
-from armswatch.extract.syntax import governors
+from armswatch.extract.syntax import governors, is_passive
 from armswatch.kb.schema import Lexicon
 
 FUTURE_AUX = {"will", "shall", "'ll", "would"}
@@ -42,8 +43,11 @@ class ModalityReader:
     def governing_chain(self, trigger: Token) -> list[Token]:
         """Trigger plus governing words up to the nearest speech verb (exclusive)."""
         chain = [trigger]
+        previous = trigger
         for gov in governors(trigger):
-            if gov.lemma_.lower() in self.speech_verbs and gov.pos_ == "VERB":
+            raising = previous.dep_ == "xcomp" and is_passive(gov)  # 'is believed to have'
+            previous = gov
+            if gov.lemma_.lower() in self.speech_verbs and gov.pos_ == "VERB" and not raising:
                 break
             chain.append(gov)
             if gov.dep_ in {"ROOT", "ccomp", "parataxis"}:
@@ -115,6 +119,13 @@ class ModalityReader:
 
     def certainty(self, trigger: Token, chain: list[Token]) -> str:
         found: list[str] = []
+        for below, token in pairwise(chain):
+            if (
+                below.dep_ == "xcomp"
+                and is_passive(token)
+                and token.lemma_.lower() in self.speech_verbs
+            ):
+                found.append("probable")  # 'is said to', 'is reported to', 'is thought to'
         for token in chain:
             lemma = token.lemma_.lower()
             if token is not trigger and lemma in self.cues:

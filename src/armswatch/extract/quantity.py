@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from armswatch.model import Quantity
 
@@ -12,6 +12,7 @@ UPPER_BOUNDS = {"up to", "as many as", "at most", "no more than", "fewer than", 
 LOWER_BOUNDS = {"more than", "over", "at least", "upwards of", "in excess of"}
 APPROXIMATE = {"about", "around", "some", "roughly", "approximately", "nearly", "close to",
                "almost"}  # fmt: skip
+SCALE_WORDS = {"dozen", "hundred", "thousand", "million", "billion", "score"}
 NUMERIC = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 
 
@@ -21,8 +22,12 @@ class QuantityReader:
     def __init__(self, words: dict[str, float]) -> None:
         self.words = words
 
-    def read(self, noun: Token) -> Quantity | None:
-        numbers = self.number_tokens(noun)
+    def read(self, phrase: Span) -> Quantity | None:
+        """The quantity of a weapon phrase ('more than one million artillery rounds')."""
+        numbers: list[Token] = []
+        for token in phrase:
+            numbers = numbers or self.number_tokens(token)
+        noun = phrase.root
         if not numbers:
             return None
         first, last = numbers[0], numbers[-1]
@@ -35,7 +40,7 @@ class QuantityReader:
         text = doc[first.i : last.i + 1].text
         plural_scale = last.lower_.endswith("s") and last.lemma_.lower() in self.words
         if plural_scale:
-            return Quantity(text=text, min=value * 2, max=None)
+            return Quantity(text=text, min=value, max=None)  # "millions of": at least one million
         for bound in UPPER_BOUNDS:
             if prefix.endswith(bound):
                 return Quantity(text=f"{bound} {text}", min=None, max=value)
@@ -46,7 +51,13 @@ class QuantityReader:
 
     def number_tokens(self, noun: Token) -> list[Token]:
         """'200 drones' → [200]; 'millions of rockets' → [millions]; 'six million' → both."""
-        nummods = [c for c in noun.children if c.dep_ == "nummod" or c.like_num]
+        nummods = [
+            c
+            for c in noun.children
+            if c.dep_ == "nummod"
+            or c.like_num
+            or (c.dep_ == "compound" and c.lemma_.lower() in SCALE_WORDS)  # 'a dozen tanks'
+        ]
         head = noun.head
         if not nummods and noun.dep_ == "pobj" and head.lower_ == "of":
             scale = head.head

@@ -69,16 +69,25 @@ def inherited_subject(token: Token, max_hops: int = 5) -> Token | None:
             return None
         if current.dep_ in {"acl", "relcl"} and current.pos_ == "VERB" and current is not token:
             return None
+        via = current.dep_
         current = current.head
         if current.pos_ in {"VERB", "AUX"}:
             subj = subject_of(current)
             if subj is not None:
                 return relative_antecedent(subj)
+            if is_passive(current) and via == "xcomp":
+                raised = passive_subject(current)  # 'X is believed to have shipped'
+                if raised is not None:
+                    return raised
             if is_passive(current):
                 agent = agent_of(current)
                 if agent is not None:
                     return agent
     return None
+
+
+def passive_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
 
 
 def relative_antecedent(subj: Token) -> Token:

@@ -55,7 +55,10 @@ def resolve_time(text: str, anchor: date | None) -> Time | None:
         return since(absolute, text, anchor) if lowered.startswith("since") else absolute
     if anchor is None:
         return Time(text=text) if looks_temporal(lowered) else None
-    return resolve_relative(text, lowered, anchor)
+    relative = resolve_relative(text, lowered, anchor)
+    if relative is not None and lowered.startswith("since"):
+        return since(relative, text, anchor)
+    return relative
 
 
 def since(start_time: Time, text: str, anchor: date | None) -> Time:
