@@ -83,6 +83,22 @@ CASES = [
          "troop_deployment", {"PRK"}, {"RUS"}),
     Case("aid package", "The United States announced a new military aid package for Ukraine that includes artillery ammunition.",
          "arms_transfer", {"USA"}, {"UKR"}),
+    Case("call on to cease", "Japan called on North Korea to cease its missile launches.",
+         "condemnation", {"JPN"}, {"PRK"}),
+    Case("hold to account", "Washington vowed to hold Pyongyang to account for the launches.",
+         "condemnation", {"USA"}, {"PRK"}),
+    Case("describe as threat", "North Korea fired missiles. Seoul described the North's missile tests as a threat to peace.",
+         "condemnation", {"KOR"}, {"PRK"}, published=None),
+    Case("officials from", "Ministers from France strongly condemned Iran's supply of drones to Russia.",
+         "condemnation", {"FRA"}, {"IRN"}),
+    Case("raising hedge", "North Korea is believed to have shipped artillery rounds to Russia.",
+         "arms_transfer", {"PRK"}, {"RUS"}, expect={"certainty": "probable"}),
+    Case("listed items", "The United States announced a new aid package for Ukraine. The package includes Stinger missiles.",
+         "arms_transfer", {"USA"}, {"UKR"}, expect={"system": "Stinger"}),
+    Case("citing", "Iran shipped drones to Russia, Reuters reported, citing two U.S. officials.",
+         "arms_transfer", {"IRN"}, {"RUS"}, expect={"attribution": "USA"}),
+    Case("group members", "Iran condemned the E3 for triggering the snapback.",
+         "condemnation", {"IRN"}, {"GBR", "FRA", "DEU"}),
 ]  # fmt: skip
 
 

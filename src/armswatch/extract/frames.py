@@ -20,6 +20,7 @@ from armswatch.nlp.mentions import ActorMention, WeaponMention
 TRIGGER_POS = {"VERB", "NOUN", "PROPN"}
 LIST_MARKERS = {"→", "-", "•", "*", "–", "—", "·", "▪"}
 OWN_VOICE_KINDS = {"leader", "official", "government"}
+OBJECT_LIKE_DEPS = {"dobj", "nsubjpass", "ccomp", "xcomp"}  # xcomp/ccomp: 'hold X to account'
 DEFINITE = {"the", "these", "those", "such", "this", "that"}
 FALLBACK_SLOTS = {"gov_subj", "occupier", "gov_obj"}  # used only when no other slot filled the role
 
@@ -110,7 +111,7 @@ class FrameFinder:
                         frame.status = "denied"
                     frames.append(frame)
         self.add_listed_items(doc, frames, filler)
-        return frames
+        return [f for f in frames if f.items or not f.spec.requires_items]
 
     def add_listed_items(self, doc: Doc, frames: list[Frame], filler: RoleFiller) -> None:
         """Items listed after a transfer was reported ('The package includes air defence
@@ -149,7 +150,8 @@ class FrameFinder:
         if not self.form_matches(token, spec):
             return None
         items = filler.items_of(token) if spec.type == "arms_transfer" else []
-        if spec.requires_items and not items:
+        awaits_list = spec.subtype == "aid_package"  # 'a new package …. It includes …'
+        if spec.requires_items and not items and not awaits_list:
             return None
         roles = self.fill_roles(token, spec, filler)
         sources, targets = roles.get("source", []), roles.get("target", [])
@@ -187,9 +189,14 @@ class FrameFinder:
             c.dep_ == "prt" and c.lower_ == spec.particle for c in token.children
         ):
             return False
+        if spec.requires_complement and not any(
+            c.dep_ in {"xcomp", "ccomp", "advcl"} and c.lemma_.lower() in spec.requires_complement
+            for c in token.children
+        ):
+            return False
         if spec.requires_object:
-            objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
-            objects += prep_objects(token, "with", deep=False)
+            objects = [c for c in token.children if c.dep_ in OBJECT_LIKE_DEPS]
+            objects += [p for c in token.children if c.dep_ == "prep" for p in c.children]
             return any(o.lemma_.lower() in spec.requires_object for o in objects)
         return True
 

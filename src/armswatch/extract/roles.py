@@ -93,9 +93,10 @@ class RoleFiller:
         if definite is not None:
             return [definite]
         if head.lemma_.lower() in self.organs:
-            for pobj in prep_objects(head, "of", deep=False):
-                if pobj.i in self.index.actors:
-                    return [self.index.actors[pobj.i]]
+            for word in ("of", "from"):  # 'ministers from the US', 'Ministry of Defense of …'
+                for pobj in prep_objects(head, word, deep=False):
+                    if pobj.i in self.index.actors:
+                        return [self.index.actors[pobj.i]]
         if deep:
             return [
                 self.index.actors[t.i]
@@ -211,6 +212,11 @@ class RoleFiller:
         if slot == "obj":
             deps = {"nsubjpass"} if passive else {"dobj"}
             objs = [c for c in trigger.children if c.dep_ in deps]
+            if not objs and not passive:  # small clause: 'hold Pyongyang to account'
+                objs = [
+                    s for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}
+                    for s in c.children if s.dep_ == "nsubj"
+                ]  # fmt: skip
             if not objs and trigger.dep_ in {"acl", "relcl"} and passive is False:
                 objs = [trigger.head] if trigger.tag_ == "VBN" else []
             return objs

@@ -131,10 +131,16 @@ class Trigger(Entry):
     )
     requires_object: list[str] = Field(
         default_factory=list,
-        description="Only a trigger when its object (or prepositional object) has one of "
-        "these lemmas: take + delivery, cut + tie, impose + sanction.",
+        description="Only a trigger when its object or the object of one of its "
+        "prepositions has one of these lemmas: take + delivery, cut + tie, hold X to "
+        "account, describe X as a threat.",
     )
     particle: str | None = Field(default=None, description="Phrasal verb particle: pick *up*.")
+    requires_complement: list[str] = Field(
+        default_factory=list,
+        description="Only a trigger when a clause it governs has one of these lemmas: "
+        "call on X to *cease*, urge X to *stop*.",
+    )
     dates_event: bool = Field(
         default=True,
         description="False for words of battlefield use (fire, launch): their dates are "
