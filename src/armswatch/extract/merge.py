@@ -145,16 +145,21 @@ def merged_items(frames: list[Frame], quantities: QuantityReader) -> list[Item]:
                 start=mention.span.start_char,
                 end=mention.span.end_char,
             )
-    specific = [i for i in items.values() if i.category != GENERIC_CATEGORY]
+    named = {i.category for i in items.values() if i.system}
+    specific = [
+        i
+        for i in items.values()
+        if i.category != GENERIC_CATEGORY and (i.system or i.category not in named)
+    ]
     return specific or list(items.values())
 
 
 def evidence(frames: list[Frame]) -> list[Evidence]:
-    seen: set[tuple[int, int]] = set()
+    seen: set[int] = set()
     result = []
     for frame in frames:
         sent, trigger = frame.trigger.sent, frame.trigger
-        key = (sent.start_char, trigger.idx)
+        key = sent.start_char  # one evidence entry per sentence
         if key in seen:
             continue
         seen.add(key)

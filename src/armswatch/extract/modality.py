@@ -82,12 +82,11 @@ class ModalityReader:
         if default_status:
             return default_status
         if trigger.pos_ != "VERB":
-            verb = trigger.head
-            if (
-                trigger.dep_ in {"dobj", "nsubjpass"}
-                and verb.pos_ == "VERB"
-                and verb is not trigger
-            ):
+            noun = trigger
+            while noun.dep_ == "pobj" and noun.head.lower_ == "of":  # 'thousands of workers'
+                noun = noun.head.head
+            verb = noun.head
+            if noun.dep_ in {"dobj", "nsubjpass"} and verb.pos_ == "VERB" and verb is not noun:
                 return self.tense_status(verb, None)
             return "unknown"
         if trigger.tag_ == "VBG" and auxes & PROGRESSIVE_AUX:
