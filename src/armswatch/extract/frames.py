@@ -95,6 +95,7 @@ class FrameFinder:
             set(self.lexicon.occupation_markers),
             self.entries,
             publisher,
+            set(self.lexicon.agent_verbs) | set(self.lexicon.status_governors),
         )
         filler.doc = doc
         modality = ModalityReader(self.lexicon)

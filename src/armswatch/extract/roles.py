@@ -23,7 +23,7 @@ from armswatch.kb.schema import ActorEntry
 from armswatch.nlp.mentions import ActorMention, WeaponMention
 
 ITEM_OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "npadvmod"}
-ITEM_PREPS = {"with", "of", "including", "as", "like"}
+ITEM_PREPS = {"with", "of", "including", "as", "like", "for"}
 EXAMPLE_PREPS = {"as", "like", "including"}
 T = TypeVar("T")
 THING_PRONOUNS = {"it", "they", "its", "their", "them", "itself", "themselves"}
@@ -43,12 +43,14 @@ class RoleFiller:
         occupation_markers: set[str],
         entries: dict[str, ActorEntry] | None = None,
         publisher: ActorEntry | None = None,
+        agent_verbs: set[str] | None = None,
     ) -> None:
         self.index = index
         self.organs = organs
         self.occupation_markers = occupation_markers
         self.entries = entries or {}
         self.publisher = publisher
+        self.agent_verbs = agent_verbs or set()
         self.doc: Doc | None = None
         self._people: dict[str, ActorMention] | None = None
 
@@ -312,17 +314,23 @@ class RoleFiller:
     def governing_subject(self, noun: Token) -> list[Token]:
         """'Russia held talks' → Russia for the noun 'talks'."""
         if noun.dep_ in {"dobj", "attr", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}:
-            verb = noun.head
-            subj = subject_of(verb) or inherited_subject(verb)
-            return [relative_antecedent(subj)] if subj is not None else []
+            return self.agent_of_verb(noun.head)
         if noun.dep_ == "pobj" and noun.head.dep_ in {"prep", "dative"}:
             holder = noun.head.head
             if holder.pos_ == "NOUN":
                 return self.governing_subject(holder)
             if holder.pos_ == "VERB":
-                subj = subject_of(holder) or inherited_subject(holder)
-                return [relative_antecedent(subj)] if subj is not None else []
+                return self.agent_of_verb(holder)
         return []
+
+    def agent_of_verb(self, verb: Token) -> list[Token]:
+        """The subject of a verb that acts out its object noun ('Russia *held* talks',
+        'Iran *sent* troops'); not of one that reacts to it ('Kyiv *protested* the
+        supply of drones')."""
+        if verb.lemma_.lower() not in self.agent_verbs and verb.lemma_ != "be":
+            return []
+        subj = subject_of(verb) or inherited_subject(verb)
+        return [relative_antecedent(subj)] if subj is not None else []
 
     # -- items ----------------------------------------------------------------------
     def items_of(self, trigger: Token) -> list[WeaponMention]:

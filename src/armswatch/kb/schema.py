@@ -177,6 +177,11 @@ class Lexicon(Entry):
     )
     negations: list[str] = Field(description="Negating words: not, never, no.")
     quantity_words: dict[str, float] = Field(description="Number words: dozen → 12.")
+    agent_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs whose subject carries out their object noun: *held* talks, "
+        "*sent* troops, *gave* the green light to a sale (slot ``gov_subj``).",
+    )
     continuation_cues: list[str] = Field(
         default_factory=list,
         description="Lemmas that make a sentence list the items of the transfer just "
