@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from armswatch.extract.attribution import AttributionReader, to_actor
 from armswatch.extract.modality import ModalityReader
 from armswatch.extract.roles import RoleFiller, unique
-from armswatch.extract.syntax import MentionIndex, clause_tokens, governors, prep_objects
+from armswatch.extract.syntax import MentionIndex, clause_tokens, governors
 from armswatch.extract.timex import resolve_time
 from armswatch.kb import KnowledgeBase
 from armswatch.kb.schema import ActorEntry, Trigger
@@ -50,10 +50,13 @@ def unique_by_key(mentions: list[ActorMention]) -> list[ActorMention]:
 
 
 def own_voice(frame: Frame) -> list[Attribution]:
-    """An official or government acting in its own announcement is its own source:
-    'Secretary of Defense Lloyd J. Austin III previewed a new package'."""
-    for mention in frame.sources:
-        if mention.kind in OWN_VOICE_KINDS:
+    """An official or government that is the subject of its own announcement is its own
+    source: 'Secretary of Defense Lloyd J. Austin III previewed a new package'."""
+    for mention in frame.sources + frame.targets:
+        subject = mention.span.root.dep_ in {"nsubj", "nsubjpass"} or any(
+            t.dep_ == "nsubj" for t in mention.span.root.ancestors if t.pos_ == "NOUN"
+        )
+        if mention.kind in OWN_VOICE_KINDS and subject:
             span = mention.span
             return [Attribution(source=to_actor(mention), text=span.text, start=span.start_char,
                                 end=span.end_char)]  # fmt: skip
