@@ -99,6 +99,18 @@ CASES = [
          "arms_transfer", {"IRN"}, {"RUS"}, expect={"attribution": "USA"}),
     Case("group members", "Iran condemned the E3 for triggering the snapback.",
          "condemnation", {"IRN"}, {"GBR", "FRA", "DEU"}),
+    Case("hyphenated supplied", "Russia fired North Korean-supplied rockets at Zaporizhzhia.",
+         "arms_transfer", {"PRK"}, {"RUS"}),
+    Case("agreement", "Russia and Belarus signed a treaty on security guarantees in Minsk.",
+         "agreement", {"RUS"}, {"BLR"}),
+    Case("military cooperation", "Iran and Russia agreed to expand their military cooperation.",
+         "military_cooperation", {"IRN"}, {"RUS"}),
+    Case("told outlet", "Iran delivered drones to Russia, two U.S. officials told Reuters.",
+         "arms_transfer", {"IRN"}, {"RUS"}, expect={"via": "Reuters", "anonymous": True}),
+    Case("request", "Kyiv has asked Berlin for Taurus cruise missiles.",
+         "arms_transfer", {"DEU"}, {"UKR"}, expect={"status": "planned"}),
+    Case("noun agent only for agentive verbs", "Ukraine protested the supply of drones to Russia by Iran.",
+         "arms_transfer", {"IRN"}, {"RUS"}),
 ]  # fmt: skip
 
 
@@ -137,6 +149,8 @@ def observed(event: Event, attribute: str) -> object:
         return {"year": (start or "")[:4], "month": (start or "")[:7]}.get(precision or "", start)
     if attribute == "attribution":
         return next((a.source.country or a.source.id for a in event.attribution if a.source), None)
+    if attribute in {"via", "anonymous"}:
+        return next((getattr(a, attribute) for a in event.attribution if a.source), None)
     if attribute == "system":
         return next((i.system for i in event.items if i.system), None)
     return getattr(event, attribute)
@@ -157,3 +171,16 @@ def test_repeated_fact_merges_into_one_event_with_two_evidence(analyzer: Analyze
     events = [e for e in analyzer.analyze(Article(text=text)).events if e.type == "arms_transfer"]
     assert len(events) == 1
     assert len(events[0].evidence) == 2
+
+
+@pytest.mark.slow
+def test_python_api_analyzes_a_text() -> None:
+    import armswatch
+
+    analysis = armswatch.analyze(
+        "Iran delivered Shahed-136 drones to Russia in August.", published="2022-09-06"
+    )
+    event = analysis.events[0]
+    assert (event.type, event.source[0].id, event.target[0].id) == ("arms_transfer", "IRN", "RUS")
+    assert event.time is not None and event.time.start == "2022-08-01"
+    assert [f.rule for f in analysis.findings] == ["un.iran.missile_uav"]

@@ -26,7 +26,8 @@ ITEM_OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "npadvmod"}
 ITEM_PREPS = {"with", "of", "including", "as", "like", "for"}
 EXAMPLE_PREPS = {"as", "like", "including"}
 T = TypeVar("T")
-THING_PRONOUNS = {"it", "they", "its", "their", "them", "itself", "themselves"}
+THING_PRONOUNS = {"it", "its", "itself"}
+PLURAL_PRONOUNS = {"they", "their", "them", "themselves", "theirs"}
 PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
 FIRST_PERSON = {"we", "our", "us", "ours"}
 PERSON_KINDS = {"leader", "official"}
@@ -166,6 +167,9 @@ class RoleFiller:
                 return []
             span = token.doc[token.i : token.i + 1]
             return [ActorMention(span, self.publisher, "name", self.publisher.kind)]
+        if lower in PLURAL_PRONOUNS:
+            found = self.antecedent(token, lambda m: m.kind not in PERSON_KINDS)
+            return self.coordinated(found) if found is not None else []
         if lower in THING_PRONOUNS:
             found = self.antecedent(token, lambda m: m.kind not in PERSON_KINDS)
         elif lower in PERSON_PRONOUNS:
@@ -187,6 +191,16 @@ class RoleFiller:
             if in_reach and ent.text in people and (best is None or ent.start > best[0]):
                 best = (ent.start, people[ent.text])
         return best[1] if best else None
+
+    def coordinated(self, mention: ActorMention) -> list[ActorMention]:
+        """'Iran and Russia … their': every actor coordinated with the antecedent."""
+        root = mention.span.root
+        first = root
+        while first.dep_ == "conj":
+            first = first.head
+        heads = conjuncts(first)
+        found = [self.index.actors[h.i] for h in heads if h.i in self.index.actors]
+        return found if mention in found else [mention]
 
     def antecedent(
         self, pronoun: Token, wanted: Callable[[ActorMention], bool]
