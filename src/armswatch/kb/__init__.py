@@ -19,6 +19,7 @@ from armswatch.kb.schema import ActorFile, TriggerFile, WeaponFile
 
 DATA_DIR = Path(__file__).parent / "data"
 M = TypeVar("M", bound=BaseModel)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10× faster
 
 
 def format_validation_error(source: str, error: ValidationError) -> list[str]:
@@ -33,7 +34,7 @@ def format_validation_error(source: str, error: ValidationError) -> list[str]:
 def load_yaml_model(path: Path, model: type[M]) -> M:
     """Read ``path`` and validate it as ``model``; raise KnowledgeBaseError listing all errors."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeBaseError(f"{path}: cannot read: {exc}") from exc
     try:

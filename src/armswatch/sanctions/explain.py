@@ -37,11 +37,10 @@ PLAN_STATUSES = frozenset({"planned", "negotiating", "agreed"})
 @lru_cache(maxsize=1)
 def kb_names() -> dict[str, str]:
     """Display names from the knowledge base's actors.yaml (empty if it cannot be read)."""
-    from armswatch.kb import DATA_DIR, load_yaml_model
-    from armswatch.kb.schema import ActorFile
+    from armswatch.kb import load_kb
 
     try:
-        actors = load_yaml_model(DATA_DIR / "actors.yaml", ActorFile).actors
+        actors = load_kb().actors.actors
     except ArmswatchError:
         return {}
     return {actor.id: actor.name for actor in actors}

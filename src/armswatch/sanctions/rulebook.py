@@ -17,6 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from armswatch.errors import RulebookError, UnknownRuleError
+from armswatch.kb import SAFE_LOADER
 from armswatch.sanctions.checks import check_group, check_rule, duplicate_entries
 from armswatch.sanctions.schema import DATA_DIR, Group, GroupFile, Rule, RulebookFile
 from armswatch.sanctions.windows import ALWAYS, Window
@@ -104,7 +105,7 @@ def load_groups(path: Path) -> GroupFile:
 
 def read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise RulebookError(f"{path}: cannot read: {exc}".replace("\n", " ")) from exc
 
