@@ -163,12 +163,14 @@ def evidence(frames: list[Frame]) -> list[Evidence]:
         if key in seen:
             continue
         seen.add(key)
-        text = sent.text
+        raw = sent.text
+        text = raw.strip()
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
         result.append(
             Evidence(
                 text=text,
-                start=sent.start_char,
-                end=sent.start_char + len(text),
+                start=start,
+                end=start + len(text),
                 trigger=Span(text=trigger.text, start=trigger.idx, end=trigger.idx + len(trigger)),
             )
         )
