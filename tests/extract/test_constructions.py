@@ -184,3 +184,17 @@ def test_python_api_analyzes_a_text() -> None:
     assert (event.type, event.source[0].id, event.target[0].id) == ("arms_transfer", "IRN", "RUS")
     assert event.time is not None and event.time.start == "2022-08-01"
     assert [f.rule for f in analysis.findings] == ["un.iran.missile_uav"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia received a think tank report from Iran.",
+        "Iran bought a shell company from Russia.",
+        "Russia sent two rounds of talks to Ukraine.",
+    ],
+)
+def test_weapon_words_in_other_senses_are_no_items(analyzer: Analyzer, text: str) -> None:
+    events = analyzer.analyze(Article(text=text)).events
+    assert [e for e in events if e.type == "arms_transfer"] == []

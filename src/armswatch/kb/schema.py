@@ -91,6 +91,11 @@ class WeaponFile(Entry):
     version: int
     systems: list[WeaponSystem]
     generics: list[GenericWeapon]
+    not_weapons: list[str] = Field(
+        default_factory=list,
+        description="Phrases (lower case) in which a weapon word is no weapon: 'think "
+        "tank', 'shell company', 'rounds of talks'. A weapon match inside one is dropped.",
+    )
 
 
 class Frame(Entry):

@@ -61,6 +61,7 @@ class MentionRuler:
         self.vocab = nlp.vocab
         self.actor_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.weapon_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.stop_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.actor_forms: dict[str, ActorForm] = {}
         self.weapon_forms: dict[str, WeaponForm] = {}
         self.organs: dict[str, str] = {}
@@ -86,6 +87,8 @@ class MentionRuler:
             self.actor_matcher.add(surface, [nlp.make_doc(surface)])
         for surface in self.weapon_forms:
             self.weapon_matcher.add(surface, [nlp.make_doc(surface)])
+        for phrase in kb.weapons.not_weapons:
+            self.stop_matcher.add("not_weapon", [nlp.make_doc(phrase)])
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.aw_actors = self.find_actors(doc)
@@ -97,7 +100,13 @@ class MentionRuler:
             Span(doc, start, end, label=match_id)
             for match_id, start, end in self.weapon_matcher(doc)
         ]
-        spans = [s for s in spans if not self.inside_hyphenated_adjective(s)]
+        stops = [(start, end) for _, start, end in self.stop_matcher(doc)]
+        spans = [
+            s
+            for s in spans
+            if not self.inside_hyphenated_adjective(s)
+            and not any(start < s.end and s.start < end for start, end in stops)
+        ]
         return [
             WeaponMention(span, self.weapon_forms[span.label_])
             for span in sorted(filter_spans(spans), key=lambda s: s.start)
