@@ -34,6 +34,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/scale.py
 
 docs: $(STAMP)
 	$(BIN)/python -m armswatch.docs

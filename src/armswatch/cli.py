@@ -50,14 +50,21 @@ def analyze_cli(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
     ] = None,
+    triage: Annotated[
+        bool, typer.Option(help="Parse only sentences that name actors with weapons or events.")
+    ] = True,
 ) -> None:
     """Analyse articles: events, attribution, certainty and sanctions findings."""
     from armswatch.batch import analyze_paths
+    from armswatch.pipeline import default_analyzer
 
     stream: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
         results = analyze_paths(
-            paths, published=published, on_problem=lambda p: err.print(str(p), markup=False)
+            paths,
+            published=published,
+            on_problem=lambda p: err.print(str(p), markup=False),
+            analyzer=default_analyzer().with_triage(triage),
         )
         write_analyses(results, output_format, stream)
     except ArmswatchError as exc:
@@ -96,6 +103,9 @@ def eval_cli(
     explain: Annotated[
         bool, typer.Option(help="List missed and spurious tuples per document.")
     ] = False,
+    triage: Annotated[
+        bool, typer.Option(help="Parse only sentences that name actors with weapons or events.")
+    ] = True,
 ) -> None:
     """Score extraction against gold annotations (spec/GOLD.md)."""
     from armswatch.evaluate import explain as explain_diffs
@@ -106,7 +116,7 @@ def eval_cli(
         articles, gold = load_gold(gold_dir)
     except ArmswatchError as exc:
         raise fail(exc) from exc
-    analyzer = default_analyzer()
+    analyzer = default_analyzer().with_triage(triage)
     system = {
         a.doc_id: analysis
         for a, analysis in zip(articles, analyzer.analyze_many(articles), strict=True)
@@ -120,6 +130,151 @@ def eval_cli(
             out.print(line, markup=False)
     if json_out:
         json_out.write_text(scores.model_dump_json(indent=2), encoding="utf-8")
+
+
+DbOpt = Annotated[
+    Path | None,
+    typer.Option("--db", help="The DuckDB file (default: $ARMSWATCH_DB or armswatch.duckdb)."),
+]
+
+
+def db_path(db: Path | None) -> Path:
+    from armswatch.settings import get_setting
+
+    return db or Path(get_setting("ARMSWATCH_DB"))
+
+
+@app.command("run")
+def run_cli(
+    sources: Annotated[
+        list[str], typer.Argument(help="Files (.jsonl[.gz] .json .txt .html), folders, or -.")
+    ],
+    db: DbOpt = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-w", min=1, help="Analysis processes (default 1)."),
+    ] = None,
+    batch_size: Annotated[
+        int | None, typer.Option(min=1, help="Articles per transaction (default 64).")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option(help="ISO date for .txt/.html articles and records without one.")
+    ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="One line per stored batch.")
+    ] = False,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
+    ] = None,
+) -> None:
+    """Analyse articles into the store; texts already stored are skipped (see docs/store.md)."""
+    from armswatch.run.local import RunOptions, run_local
+    from armswatch.settings import int_setting
+
+    def say(line: str) -> None:
+        err.print(line, markup=False)
+
+    try:
+        options = RunOptions(
+            workers=workers or int_setting("ARMSWATCH_WORKERS", minimum=1),
+            batch_size=batch_size,
+            published=published,
+            progress=progress,
+            verbose=verbose,
+        )
+        summary = run_local(sources, db_path(db), options, say=say)
+    except ArmswatchError as exc:
+        raise fail(exc) from exc
+    say(summary.line())
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+@app.command("query")
+def query_cli(
+    sql: Annotated[str, typer.Argument(help="One read-only SQL query.")],
+    db: DbOpt = None,
+    output_format: Annotated[
+        QueryFormat, typer.Option("--format", help="table (default), csv, json or jsonl.")
+    ] = QueryFormat.table,
+    limit: Annotated[
+        int | None, typer.Option(min=0, help="At most this many rows (table: 100).")
+    ] = None,
+) -> None:
+    """Run SQL on the store (read-only) and print the result."""
+    from armswatch.store import render
+    from armswatch.store.view import open_view
+
+    writers = {"csv": render.write_csv, "json": render.write_json, "jsonl": render.write_jsonl}
+    try:
+        with open_view(db_path(db)) as view:
+            if output_format is QueryFormat.table:
+                result = view.sql(sql, limit=100 if limit is None else limit)
+                Console(soft_wrap=False).print(render.result_table(result))
+                return
+            if limit is None:
+                columns, chunks = view.iter_sql(sql)
+                writers[output_format.value](columns, chunks, sys.stdout)
+            else:
+                result = view.sql(sql, limit=limit)
+                writers[output_format.value](result.columns, [result.rows], sys.stdout)
+    except ArmswatchError as exc:
+        raise fail(exc) from exc
+
+
+@app.command("export")
+def export_cli(
+    db: DbOpt = None,
+    output_format: Annotated[
+        str, typer.Option("--format", help="parquet (partitioned; default), csv or jsonl.")
+    ] = "parquet",
+    out: Annotated[Path, typer.Option("--out", help="Folder to write into.")] = Path("export"),
+    tables: Annotated[
+        list[str] | None, typer.Option("--table", help="Only this table (repeatable).")
+    ] = None,
+    overwrite: Annotated[bool, typer.Option(help="Replace earlier exports.")] = False,
+) -> None:
+    """Export the store's tables as partitioned Parquet, CSV or JSON Lines."""
+    from armswatch.errors import ExportError
+    from armswatch.store.export import ExportFormat, export_store
+
+    try:
+        if output_format not in ExportFormat.__members__:
+            raise ExportError(f"unknown format {output_format!r}: use parquet, csv or jsonl")
+        written = export_store(db_path(db), out, ExportFormat(output_format), tables, overwrite)
+    except ArmswatchError as exc:
+        raise fail(exc) from exc
+    for item in written:
+        typer.echo(f"{item.table}: {item.rows} rows → {item.path}")
+
+
+@app.command("stats")
+def stats_cli(
+    db: DbOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+) -> None:
+    """Counts per table, events per type, findings per rule, errors, and the last runs."""
+    from armswatch.store.render import stats_view
+    from armswatch.store.stats import collect_stats
+    from armswatch.store.view import open_view
+
+    try:
+        with open_view(db_path(db)) as view:
+            stats = collect_stats(view)
+    except ArmswatchError as exc:
+        raise fail(exc) from exc
+    if as_json:
+        typer.echo(stats.model_dump_json(indent=2))
+    else:
+        Console(highlight=False, width=None if sys.stdout.isatty() else 120).print(
+            stats_view(stats)
+        )
 
 
 def mount_rules() -> None:

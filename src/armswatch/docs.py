@@ -3,7 +3,8 @@
 ``python -m armswatch.docs`` rewrites them all:
 - ``docs/schema/analysis.schema.json`` from ``armswatch.model.Analysis``;
 - ``src/armswatch/kb/schema/*.schema.json`` from ``armswatch.kb.schema``;
-- ``docs/errors.md`` from the error classes of ``armswatch.errors``.
+- ``docs/errors.md`` from the error classes of ``armswatch.errors``;
+- ``docs/settings.md`` from ``armswatch.settings.SETTINGS``.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from pathlib import Path
 from armswatch import errors
 from armswatch.kb.schema import SCHEMA_DIR, SCHEMAS, render_schema
 from armswatch.model import Analysis
+from armswatch.settings import SETTINGS
 
 REPO = Path(__file__).resolve().parents[2]
 ANALYSIS_SCHEMA = REPO / "docs" / "schema" / "analysis.schema.json"
 ERRORS_DOC = REPO / "docs" / "errors.md"
+SETTINGS_DOC = REPO / "docs" / "settings.md"
 
 
 def render_analysis_schema() -> str:
@@ -53,9 +56,27 @@ def render_errors_doc() -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_settings_doc() -> str:
+    lines = [
+        "# Settings",
+        "",
+        "Environment variables read by armswatch; command-line options win over them.",
+        "Generated from `armswatch/settings.py` by `python -m armswatch.docs`.",
+        "",
+        "| variable | default | what it does |",
+        "| --- | --- | --- |",
+    ]
+    lines += [f"| `{s.name}` | `{s.default}` | {s.help} |" for s in SETTINGS]
+    return "\n".join(lines) + "\n"
+
+
 def generated_files() -> dict[Path, str]:
     """Every generated file and the text it should have."""
-    files = {ANALYSIS_SCHEMA: render_analysis_schema(), ERRORS_DOC: render_errors_doc()}
+    files = {
+        ANALYSIS_SCHEMA: render_analysis_schema(),
+        ERRORS_DOC: render_errors_doc(),
+        SETTINGS_DOC: render_settings_doc(),
+    }
     for name in SCHEMAS:
         files[SCHEMA_DIR / f"{name}.schema.json"] = render_schema(name)
     return files

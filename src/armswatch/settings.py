@@ -1,0 +1,95 @@
+"""Every ``ARMSWATCH_*`` environment variable, declared once.
+
+``SETTINGS`` is the single list: the code reads values through ``get_setting`` /
+``int_setting``, and ``docs/settings.md`` is generated from it (a test keeps the two in
+step). Command-line options, where a command has one, win over the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from armswatch.errors import SettingError
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One environment variable: its name, default (as text) and what it does."""
+
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "ARMSWATCH_DB", "armswatch.duckdb", "The DuckDB file of `run`, `query`, `export`, `stats`."
+    ),
+    Setting(
+        "ARMSWATCH_BATCH_SIZE",
+        "64",
+        "Articles per batch: one batch is analysed by one worker and written in one transaction.",
+    ),
+    Setting("ARMSWATCH_WORKERS", "1", "Analysis processes of `armswatch run` (1: in-process)."),
+    Setting(
+        "ARMSWATCH_DUCKDB_MEMORY_LIMIT",
+        "256MB",
+        "DuckDB's memory limit (its buffer pool spills to disk beyond it).",
+    ),
+    Setting("ARMSWATCH_DUCKDB_THREADS", "2", "Threads DuckDB may use for one query."),
+    Setting(
+        "ARMSWATCH_API_TOKEN",
+        "",
+        "Bearer token required on every route of `armswatch serve` (empty: no auth, which is "
+        "allowed on a loopback address only). Browsers may pass it once as `?token=`.",
+    ),
+    Setting(
+        "ARMSWATCH_INGEST_TOKEN",
+        "",
+        "Bearer token of `POST /api/ingest` (empty: the ingest endpoint is disabled).",
+    ),
+    Setting(
+        "ARMSWATCH_API_MAX_BODY",
+        "2000000",
+        "Largest request body `armswatch serve` accepts, in bytes (larger: 413).",
+    ),
+    Setting(
+        "ARMSWATCH_API_MAX_TEXT",
+        "100000",
+        "Longest article text `POST /api/analyze` and `POST /api/ingest` accept, in characters.",
+    ),
+    Setting(
+        "ARMSWATCH_API_MAX_ARTICLES",
+        "200",
+        "Most articles one `POST /api/ingest` request may carry.",
+    ),
+    Setting(
+        "ARMSWATCH_API_MAX_LIMIT",
+        "500",
+        "Largest page size (`limit`) of the list endpoints; CSV downloads may hold 10× as many rows.",
+    ),
+    Setting(
+        "ARMSWATCH_TEST_SLOW_MS",
+        "0",
+        "Tests only: sleep this many milliseconds per analysed article (to kill a run mid-way).",
+    ),
+)
+_BY_NAME = {setting.name: setting for setting in SETTINGS}
+
+
+def get_setting(name: str) -> str:
+    """The value of a declared setting: the environment, else its default."""
+    return os.environ.get(name) or _BY_NAME[name].default
+
+
+def int_setting(name: str, minimum: int = 0) -> int:
+    """A declared setting read as an integer of at least ``minimum``."""
+    raw = get_setting(name)
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingError(f"{name}={raw!r} is not an integer") from None
+    if value < minimum:
+        raise SettingError(f"{name}={value} is below its minimum {minimum}")
+    return value

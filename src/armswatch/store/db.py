@@ -1,0 +1,82 @@
+"""Opening the DuckDB file: settings, migrations, and DuckDB errors as ArmswatchErrors.
+
+DuckDB lets one process open a file for writing (and then no other process may open it
+at all); ``StoreLockedError`` says so instead of DuckDB's message. A write that runs out
+of space (``ENOSPC``, or ``EFBIG`` under a file-size limit) becomes ``DiskFullError``;
+the transaction it was in is rolled back by DuckDB and the file stays consistent.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from armswatch.errors import DiskFullError, StoreError, StoreLockedError
+from armswatch.settings import get_setting, int_setting
+
+_FULL = ("No space left on device", "File too large", "Disk is full", "disk full")
+
+
+def connect(
+    path: Path, *, read_only: bool = False, external_access: bool = True
+) -> duckdb.DuckDBPyConnection:
+    """A connection with armswatch's limits; StoreError subclasses when it cannot be had.
+
+    external_access (bool): False forbids SQL from reading or writing files (and
+        locks the configuration), for connections that run user queries.
+    """
+    if read_only and not path.is_file():
+        raise StoreError(f"no database at {path} (create one with `armswatch run`)")
+    config: dict[str, str | bool | int | float | list[str]] = {
+        "memory_limit": get_setting("ARMSWATCH_DUCKDB_MEMORY_LIMIT"),
+        "threads": str(int_setting("ARMSWATCH_DUCKDB_THREADS", minimum=1)),
+    }
+    if not external_access:
+        config |= {"enable_external_access": "false", "lock_configuration": "true"}
+    with translated(path):
+        return duckdb.connect(str(path), read_only=read_only, config=config)
+
+
+def translate(exc: duckdb.Error | OSError, path: Path) -> StoreError:
+    """The StoreError that says what a DuckDB (or OS) error means for ``path``."""
+    text = str(exc).strip()
+    if "Could not set lock" in text:
+        pid = re.search(r"\(PID (\d+)\)", text)
+        who = f" (PID {pid.group(1)})" if pid else ""
+        return StoreLockedError(
+            f"{path} is in use by another process{who}; wait for it to finish or use another --db"
+        )
+    if "same database file with a different configuration" in text:
+        return StoreLockedError(f"{path} is open already in this process (for writing)")
+    if any(marker in text for marker in _FULL):
+        reason = next(m for m in _FULL if m in text)
+        return DiskFullError(
+            f"cannot write {path}: {reason.lower()}; the batch being written was rolled back "
+            "and everything stored before it is kept: free some space and run the same "
+            "command again"
+        )
+    first = text.splitlines()[0] if text else type(exc).__name__
+    if "failed to pin block" in text or "Out of Memory" in text:
+        limit = get_setting("ARMSWATCH_DUCKDB_MEMORY_LIMIT")
+        first += f" (raise ARMSWATCH_DUCKDB_MEMORY_LIMIT, now {limit}, and run again)"
+    return StoreError(f"{path}: {first}")
+
+
+@contextmanager
+def translated(path: Path) -> Iterator[None]:
+    """Re-raise DuckDB and OS errors inside the block as StoreErrors."""
+    try:
+        yield
+    except (duckdb.Error, OSError) as exc:
+        raise translate(exc, path) from None
+
+
+def rollback_quietly(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back the open transaction, if DuckDB has not done it already."""
+    with contextlib.suppress(duckdb.Error):
+        con.rollback()

@@ -1,0 +1,200 @@
+"""Schema migrations: ordered, numbered steps of frozen SQL, applied on open.
+
+Each step runs in its own transaction together with its row in ``schema_migrations``,
+so a database is always at one known version. Never edit a step once released: change
+the models, then append a step (``armswatch.store.schema.schema_diff`` prints the
+``ALTER TABLE`` statements that bring the last step in line with the models).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step: ``version`` (1, 2 …), a short name, and the SQL it runs."""
+
+    version: int
+    name: str
+    sql: str
+
+
+INITIAL = """
+CREATE TABLE articles (
+    "id" VARCHAR NOT NULL,
+    "url" VARCHAR,
+    "title" VARCHAR,
+    "published" VARCHAR,
+    "outlet" VARCHAR,
+    "language" VARCHAR NOT NULL,
+    "sha256" VARCHAR NOT NULL,
+    "text" VARCHAR NOT NULL,
+    "version" BIGINT NOT NULL,
+    "current" BOOLEAN NOT NULL,
+    "superseded_by" VARCHAR,
+    "cluster" VARCHAR,
+    "run_id" VARCHAR,
+    "stored_at" TIMESTAMP,
+    PRIMARY KEY ("sha256")
+);
+
+CREATE TABLE article_ids (
+    "id" VARCHAR NOT NULL,
+    "sha256" VARCHAR NOT NULL,
+    "run_id" VARCHAR,
+    "seen_at" TIMESTAMP
+);
+
+CREATE TABLE near_duplicates (
+    "sha256" VARCHAR NOT NULL,
+    "duplicate_of" VARCHAR NOT NULL,
+    "similarity" DOUBLE NOT NULL,
+    "run_id" VARCHAR
+);
+
+CREATE TABLE events (
+    "sha256" VARCHAR NOT NULL,
+    "ordinal" BIGINT NOT NULL,
+    "id" VARCHAR NOT NULL,
+    "type" VARCHAR NOT NULL,
+    "subtype" VARCHAR,
+    "status" VARCHAR NOT NULL,
+    "time_text" VARCHAR,
+    "time_start" VARCHAR,
+    "time_end" VARCHAR,
+    "time_precision" VARCHAR,
+    "certainty" VARCHAR NOT NULL,
+    "confidence" DOUBLE NOT NULL,
+    "extractor" VARCHAR NOT NULL
+);
+
+CREATE TABLE actors (
+    "sha256" VARCHAR NOT NULL,
+    "event_id" VARCHAR NOT NULL,
+    "role" VARCHAR NOT NULL,
+    "ordinal" BIGINT NOT NULL,
+    "id" VARCHAR NOT NULL,
+    "name" VARCHAR NOT NULL,
+    "country" VARCHAR,
+    "kind" VARCHAR NOT NULL,
+    "start" BIGINT,
+    "end" BIGINT
+);
+
+CREATE TABLE items (
+    "sha256" VARCHAR NOT NULL,
+    "event_id" VARCHAR NOT NULL,
+    "ordinal" BIGINT NOT NULL,
+    "text" VARCHAR NOT NULL,
+    "category" VARCHAR NOT NULL,
+    "system" VARCHAR,
+    "quantity_text" VARCHAR,
+    "quantity_min" DOUBLE,
+    "quantity_max" DOUBLE,
+    "start" BIGINT,
+    "end" BIGINT
+);
+
+CREATE TABLE evidence (
+    "sha256" VARCHAR NOT NULL,
+    "event_id" VARCHAR NOT NULL,
+    "ordinal" BIGINT NOT NULL,
+    "text" VARCHAR NOT NULL,
+    "start" BIGINT NOT NULL,
+    "end" BIGINT NOT NULL,
+    "trigger_text" VARCHAR NOT NULL,
+    "trigger_start" BIGINT NOT NULL,
+    "trigger_end" BIGINT NOT NULL
+);
+
+CREATE TABLE attributions (
+    "sha256" VARCHAR NOT NULL,
+    "event_id" VARCHAR NOT NULL,
+    "ordinal" BIGINT NOT NULL,
+    "source_id" VARCHAR,
+    "source_name" VARCHAR,
+    "source_country" VARCHAR,
+    "source_kind" VARCHAR,
+    "source_start" BIGINT,
+    "source_end" BIGINT,
+    "anonymous" BOOLEAN NOT NULL,
+    "via" VARCHAR,
+    "text" VARCHAR NOT NULL,
+    "start" BIGINT,
+    "end" BIGINT
+);
+
+CREATE TABLE findings (
+    "sha256" VARCHAR NOT NULL,
+    "ordinal" BIGINT NOT NULL,
+    "rule" VARCHAR NOT NULL,
+    "regime" VARCHAR NOT NULL,
+    "instrument" VARCHAR NOT NULL,
+    "provision" VARCHAR NOT NULL,
+    "event" VARCHAR NOT NULL,
+    "in_force" BOOLEAN,
+    "explanation" VARCHAR NOT NULL,
+    "citation" VARCHAR,
+    "date" VARCHAR,
+    "contested" BOOLEAN NOT NULL,
+    "evidence" STRUCT("text" VARCHAR, "start" BIGINT, "end" BIGINT)[] NOT NULL
+);
+
+CREATE TABLE mentions (
+    "sha256" VARCHAR NOT NULL,
+    "ordinal" BIGINT NOT NULL,
+    "text" VARCHAR NOT NULL,
+    "start" BIGINT NOT NULL,
+    "end" BIGINT NOT NULL,
+    "type" VARCHAR NOT NULL,
+    "id" VARCHAR
+);
+
+CREATE TABLE minhashes (
+    "sha256" VARCHAR NOT NULL,
+    "signature" BLOB NOT NULL
+);
+
+CREATE TABLE minhash_bands (
+    "band" BIGINT NOT NULL,
+    "bucket" BIGINT NOT NULL,
+    "sha256" VARCHAR NOT NULL
+);
+
+CREATE TABLE runs (
+    "id" VARCHAR NOT NULL,
+    "command" VARCHAR NOT NULL,
+    "sources" VARCHAR[] NOT NULL,
+    "status" VARCHAR NOT NULL,
+    "started_at" TIMESTAMP NOT NULL,
+    "finished_at" TIMESTAMP,
+    "workers" BIGINT NOT NULL,
+    "batch_size" BIGINT NOT NULL,
+    "host" VARCHAR NOT NULL,
+    "pid" BIGINT NOT NULL,
+    "version" VARCHAR NOT NULL,
+    "articles_read" BIGINT NOT NULL,
+    "articles_skipped" BIGINT NOT NULL,
+    "articles_stored" BIGINT NOT NULL,
+    "new_versions" BIGINT NOT NULL,
+    "aliases" BIGINT NOT NULL,
+    "near_duplicates" BIGINT NOT NULL,
+    "errors" BIGINT NOT NULL,
+    "peak_rss_mb" DOUBLE,
+    "message" VARCHAR,
+    PRIMARY KEY ("id")
+);
+
+CREATE TABLE errors (
+    "run_id" VARCHAR NOT NULL,
+    "source" VARCHAR NOT NULL,
+    "code" VARCHAR NOT NULL,
+    "message" VARCHAR NOT NULL,
+    "sha256" VARCHAR,
+    "at" TIMESTAMP NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", INITIAL),)
+LATEST = MIGRATIONS[-1].version

@@ -1,0 +1,86 @@
+"""Rows in and out of DuckDB as Arrow batches, typed by the table declarations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+from pydantic import BaseModel
+
+from armswatch.store.columns import flatten, quote
+from armswatch.store.tables import TABLE
+
+Row = dict[str, Any]
+
+
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, name: str, data: pa.Table) -> Iterator[None]:
+    """Make an Arrow table queryable as ``name`` for the duration of the block."""
+    con.register(name, data)
+    try:
+        yield
+    finally:
+        con.unregister(name)
+
+
+def arrow_rows(table: str, rows: Sequence[Row]) -> pa.Table:
+    """Rows as an Arrow table with the declared schema of ``table``."""
+    return pa.Table.from_pylist(list(rows), schema=TABLE[table].arrow_schema)
+
+
+def insert_rows(
+    con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Row], *, only_new: bool = False
+) -> int:
+    """Insert rows (by column name); RETURNS how many were inserted.
+
+    only_new (bool): skip rows whose identity (``Table.identity``) is stored already.
+    """
+    if not rows:
+        return 0
+    query = f"INSERT INTO {table} BY NAME SELECT * FROM _rows"
+    if only_new:
+        same = " AND ".join(
+            f"t.{quote(c)} = _rows.{quote(c)}" for c in TABLE[table].identity_columns
+        )
+        query += f" WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {same})"
+    with registered(con, "_rows", arrow_rows(table, rows)):
+        return int(scalar(con, query))
+
+
+def record_row(table: str, record: BaseModel, **keys: Any) -> Row:
+    """The row of a record in ``table``: its key columns, then its flattened fields."""
+    return {**keys, **flatten(record, TABLE[table].columns)}
+
+
+def insert_records(con: duckdb.DuckDBPyConnection, table: str, records: Sequence[BaseModel]) -> int:
+    return insert_rows(con, table, [record_row(table, r) for r in records])
+
+
+def update_record(
+    con: duckdb.DuckDBPyConnection, table: str, record: BaseModel, key: str = "id"
+) -> None:
+    """Overwrite the row of ``record`` whose ``key`` column matches."""
+    row = record_row(table, record)
+    names = [c.name for c in TABLE[table].columns if c.name != key]
+    assignments = ", ".join(f"{quote(name)} = ?" for name in names)
+    con.execute(
+        f"UPDATE {table} SET {assignments} WHERE {quote(key)} = ?",
+        [row[name] for name in names] + [row[key]],
+    ).fetchall()
+
+
+def scalar(con: duckdb.DuckDBPyConnection, query: str, params: Sequence[Any] = ()) -> Any:
+    """The first value of a query's result (fetched to the end: DuckDB keeps a result
+    open until then, and refuses other statements on the connection meanwhile)."""
+    found = con.execute(query, list(params)).fetchall()
+    return found[0][0] if found else None
+
+
+def rows_of(con: duckdb.DuckDBPyConnection, query: str, params: Sequence[Any] = ()) -> list[Row]:
+    """The result of a query as dicts keyed by column name."""
+    cursor = con.execute(query, list(params))
+    names = [d[0] for d in cursor.description or []]
+    return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]

@@ -1,0 +1,113 @@
+"""The list of tables: each one a model (with its key columns) and nothing else.
+
+``TABLES`` is the single declaration; the columns, ``CREATE TABLE`` statements and
+Arrow schemas are derived from it. The migrations (``armswatch.store.migrations``) are
+frozen SQL, and ``tests/store/test_schema.py`` fails when applying them all does not
+give exactly the schema derived here (then add a migration: ``schema_diff`` says what).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pyarrow as pa
+from pydantic import BaseModel
+
+from armswatch.model import Actor, Attribution, Event, Evidence, Finding, Item, Mention
+from armswatch.store.columns import BIGINT, VARCHAR, Column, model_columns, quote
+from armswatch.store.records import (
+    ArticleAlias,
+    Band,
+    ErrorRecord,
+    NearDuplicate,
+    RunRecord,
+    Signature,
+    StoredArticle,
+)
+
+KEY_COLUMNS: dict[str, Column] = {
+    "sha256": Column("sha256", VARCHAR, False),
+    "event_id": Column("event_id", VARCHAR, False),
+    "role": Column("role", VARCHAR, False),
+    "ordinal": Column("ordinal", BIGINT, False),
+}
+EVENT_CHILDREN = frozenset({"source", "target", "items", "attribution", "evidence"})
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: key columns (``KEY_COLUMNS``), then the model's fields, flattened.
+
+    identity: the columns that identify a row (default: the key columns); the writer
+        never stores two rows with the same identity. primary_key: also declare it as
+        the PRIMARY KEY (an index DuckDB keeps in memory: only where it earns its cost).
+    """
+
+    name: str
+    model: type[BaseModel]
+    doc: str
+    keys: tuple[str, ...] = ()
+    exclude: frozenset[str] = field(default_factory=frozenset)
+    identity: tuple[str, ...] = ()
+    primary_key: bool = False
+
+    @property
+    def identity_columns(self) -> tuple[str, ...]:
+        return self.identity or self.keys
+
+    @cached_property
+    def columns(self) -> tuple[Column, ...]:
+        keys = [KEY_COLUMNS[name] for name in self.keys]
+        return (*keys, *model_columns(self.model, self.exclude))
+
+    @cached_property
+    def arrow_schema(self) -> pa.Schema:
+        return pa.schema([pa.field(c.name, c.type.arrow, c.nullable) for c in self.columns])
+
+    def ddl(self) -> str:
+        lines = [column.ddl for column in self.columns]
+        if self.primary_key:
+            lines.append(f"PRIMARY KEY ({', '.join(map(quote, self.identity_columns))})")
+        body = ",\n    ".join(lines)
+        return f"CREATE TABLE {self.name} (\n    {body}\n);"
+
+
+def _event_table(name: str, model: type[BaseModel], doc: str, *keys: str) -> Table:
+    return Table(name, model, doc, keys=("sha256", "event_id", *keys, "ordinal"))
+
+
+TABLES: tuple[Table, ...] = (
+    Table("articles", StoredArticle, "One row per text.", identity=("sha256",), primary_key=True),
+    Table("article_ids", ArticleAlias, "Input ids per text.", identity=("id", "sha256")),
+    Table("near_duplicates", NearDuplicate, "Near-copy links to earlier articles."),
+    Table("events", Event, "Events.", keys=("sha256", "ordinal"), exclude=EVENT_CHILDREN),
+    _event_table("actors", Actor, "Sources and targets of events.", "role"),
+    _event_table("items", Item, "Weapons and materiel of events."),
+    _event_table("evidence", Evidence, "Sentences that report events."),
+    _event_table("attributions", Attribution, "Who says so."),
+    Table("findings", Finding, "Sanctions findings.", keys=("sha256", "ordinal")),
+    Table("mentions", Mention, "Recognised mentions.", keys=("sha256", "ordinal")),
+    Table("minhashes", Signature, "MinHash signatures.", identity=("sha256",)),
+    Table("minhash_bands", Band, "LSH band buckets of the signatures."),
+    Table("runs", RunRecord, "Runs: what ran, when, counts.", identity=("id",), primary_key=True),
+    Table("errors", ErrorRecord, "Bad records and failed analyses, per run."),
+)
+TABLE = {table.name: table for table in TABLES}
+CONTENT_TABLES: tuple[str, ...] = (
+    "articles",
+    "events",
+    "actors",
+    "items",
+    "evidence",
+    "attributions",
+    "findings",
+    "mentions",
+    "minhashes",
+)
+"""The tables ``analysis_to_rows`` fills: everything one article's analysis adds."""
+
+
+def render_schema() -> str:
+    """The whole schema derived from the models, as SQL."""
+    return "\n\n".join(table.ddl() for table in TABLES) + "\n"
