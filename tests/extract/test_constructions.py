@@ -111,6 +111,8 @@ CASES = [
          "arms_transfer", {"DEU"}, {"UKR"}, expect={"status": "planned"}),
     Case("noun agent only for agentive verbs", "Ukraine protested the supply of drones to Russia by Iran.",
          "arms_transfer", {"IRN"}, {"RUS"}),
+    Case("transfers listed under a pair", "Officials noted deepening cooperation between North Korea and Russia, including arms and missile transfers.",
+         "arms_transfer", {"PRK"}, {"RUS"}),
 ]  # fmt: skip
 
 

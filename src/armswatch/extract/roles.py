@@ -268,6 +268,8 @@ class RoleFiller:
         found = prep_objects(trigger, word)
         if found or trigger.pos_ != "NOUN":
             return found
+        while trigger.dep_ == "conj":  # 'including arms and missile *transfers*'
+            trigger = trigger.head
         head = trigger.head
         if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} and head.pos_ == "VERB":
             return prep_objects(head, word, deep=False)
