@@ -113,6 +113,10 @@ CASES = [
          "arms_transfer", {"IRN"}, {"RUS"}),
     Case("transfers listed under a pair", "Officials noted deepening cooperation between North Korea and Russia, including arms and missile transfers.",
          "arms_transfer", {"PRK"}, {"RUS"}),
+    Case("dateline", "WASHINGTON, December 17, 2025 - The State Department approved a possible sale of F-16 jets to Taiwan.",
+         "arms_transfer", {"USA"}, {"TWN"}, published="2025-12-18", expect={"time": "2025-12-17"}),
+    Case("participle agent", "A new package, announced by the United States on August 9, included Stinger missiles for Ukraine.",
+         "arms_transfer", {"USA"}, {"UKR"}, published="2024-08-23", expect={"time": "2024-08-09"}),
 ]  # fmt: skip
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,6 +22,10 @@ TRIGGER_POS = {"VERB", "NOUN", "PROPN"}
 LIST_MARKERS = {"→", "-", "•", "*", "–", "—", "·", "▪"}
 OWN_VOICE_KINDS = {"leader", "official", "government"}
 OBJECT_LIKE_DEPS = {"dobj", "nsubjpass", "ccomp", "xcomp"}  # xcomp/ccomp: 'hold X to account'
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'-]{2,40},\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)"
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:-{1,2}|–|—)\s"
+)
 DEFINITE = {"the", "these", "those", "such", "this", "that"}
 FALLBACK_SLOTS = {"gov_subj", "occupier", "gov_obj"}  # used only when no other slot filled the role
 
@@ -99,6 +104,7 @@ class FrameFinder:
             self.entries,
             publisher,
             set(self.lexicon.agent_verbs) | set(self.lexicon.status_governors),
+            set(self.lexicon.continuation_cues),
         )
         filler.doc = doc
         modality = ModalityReader(self.lexicon)
@@ -307,6 +313,8 @@ class FrameFinder:
         event's time.
         """
         scope = {t.i for t in clause_tokens(trigger) if not self.in_deadline(t, trigger)}
+        for acl in (c for c in trigger.children if c.dep_ == "acl"):  # 'a package, announced on'
+            scope |= {t.i for c in acl.children if c.dep_ == "prep" for t in c.subtree}
         speech = set(self.lexicon.speech_verbs)
         for gov in governors(trigger, max_hops=3 if trigger.pos_ == "VERB" else 1):
             if gov.pos_ not in {"VERB", "AUX"} or gov.lemma_.lower() in speech:
@@ -316,7 +324,10 @@ class FrameFinder:
                     scope |= {t.i for t in child.subtree}
                 if child.dep_ == "prep" and child.lower_ != "by":
                     scope |= {t.i for t in child.subtree}
+        dateline = self.dateline(trigger, published)
         for ent in trigger.sent.ents:
+            if dateline is not None and ent.start < dateline[0]:
+                continue
             if ent.label_ == "DATE" and ent.root.i in scope and ent.sent == trigger.sent:
                 before = trigger.doc[ent.start - 1] if ent.start > 0 else None
                 text = (
@@ -327,4 +338,21 @@ class FrameFinder:
                 time = resolve_time(text, published)
                 if time is not None:
                     return time.model_copy(update={"text": ent.text})
-        return None
+        return dateline[1] if dateline is not None else None
+
+    @staticmethod
+    def dateline(trigger: Token, published: date | None) -> tuple[int, Time] | None:
+        """'WASHINGTON, December 17, 2025 - The State Department has …': the dateline's
+        date is the time of what the first sentence reports. RETURNS (token index where
+        the dateline ends, its Time), or None."""
+        sent = trigger.sent
+        if sent.start != next((s.start for s in trigger.doc.sents if s.text.strip()), -1):
+            return None
+        match = DATELINE.match(trigger.doc.text[sent.start_char : sent.start_char + 120])
+        if match is None:
+            return None
+        time = resolve_time(match["date"], published)
+        if time is None or time.start is None:
+            return None
+        end = trigger.doc.char_span(sent.start_char, sent.start_char + match.end(), "expand")
+        return (end.end if end is not None else sent.start), time

@@ -22,6 +22,7 @@ from armswatch.model import (
     Evidence,
     Item,
     Span,
+    Time,
 )
 from armswatch.nlp.mentions import ActorMention
 
@@ -78,7 +79,7 @@ def make_event(
         target=actors(frames[0].targets),
         items=merged_items(frames, quantities),
         status=merged_status(frames),
-        time=next((f.time for f in frames if f.time and f.time.start), main.time),
+        time=event_time(frames, main),
         certainty=main.certainty,
         attribution=attribution,
         evidence=evidence(frames),
@@ -104,6 +105,15 @@ def main_frame(frames: list[Frame]) -> Frame:
         return frames[0]
     furthest = merged_status(frames)
     return next((f for f in frames if f.status == furthest), frames[0])
+
+
+def event_time(frames: list[Frame], main: Frame) -> Time | None:
+    """The latest stated time of the furthest stage ('unveiled on July 29 … announced on
+    August 9' → August 9), else the first stated time of any report."""
+    staged = [f.time for f in frames if f.status == main.status and f.time and f.time.start]
+    if staged:
+        return max(staged, key=lambda t: t.start or "")
+    return next((f.time for f in frames if f.time and f.time.start), main.time)
 
 
 def merged_attribution(frames: list[Frame]) -> list[Attribution]:

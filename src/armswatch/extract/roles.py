@@ -45,6 +45,7 @@ class RoleFiller:
         entries: dict[str, ActorEntry] | None = None,
         publisher: ActorEntry | None = None,
         agent_verbs: set[str] | None = None,
+        listing_verbs: set[str] | None = None,
     ) -> None:
         self.index = index
         self.organs = organs
@@ -52,6 +53,7 @@ class RoleFiller:
         self.entries = entries or {}
         self.publisher = publisher
         self.agent_verbs = agent_verbs or set()
+        self.listing_verbs = listing_verbs or set()
         self.doc: Doc | None = None
         self._people: dict[str, ActorMention] | None = None
 
@@ -257,6 +259,11 @@ class RoleFiller:
             return self.occupiers(trigger)
         if slot == "gov_obj":
             return self.governing_object(trigger)
+        if slot == "acl_agent":  # 'a package announced by X'; 'a package is to be sent by X'
+            verbs = [c for c in trigger.children if c.dep_ == "acl"]
+            if trigger.dep_ == "nsubjpass":
+                verbs.append(trigger.head)
+            return [a for v in verbs if (a := agent_of(v)) is not None]
         if slot.startswith("prep:"):
             return self.prep_slot(trigger, slot[5:])
         raise ValueError(f"unknown slot {slot!r}")
@@ -272,7 +279,8 @@ class RoleFiller:
             trigger = trigger.head
         head = trigger.head
         if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} and head.pos_ == "VERB":
-            return prep_objects(head, word, deep=False)
+            listing = head.lemma_.lower() in self.listing_verbs  # 'X included missiles for Y'
+            return prep_objects(head, word, deep=listing)
         if head.dep_ == "prep" and head.lower_ in {"including", "include", "like"}:
             return prep_objects(head.head, word, deep=False)
         if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
@@ -371,6 +379,9 @@ class RoleFiller:
         of drones'); a verb's objects and its 'with'/'of'/'including' phrases, not its
         other phrases ('gave the green light *to an arms sale*' moves no arms)."""
         if trigger.pos_ != "VERB":
+            head = trigger.head
+            if trigger.dep_ == "nsubj" and head.lemma_.lower() in self.listing_verbs:
+                return [trigger, *(c for c in head.children if c.dep_ == "dobj")]  # X includes Y
             return [trigger]
         roots = []
         for child in trigger.children:
