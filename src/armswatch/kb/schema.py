@@ -121,9 +121,9 @@ class Trigger(Entry):
     ``occupier`` ("Russian-occupied territories" → Russia), ``prep:WORD`` (object of a
     preposition, e.g. ``prep:from``), ``acl_agent`` (the agent of a participle on the
     noun or of the passive it is the subject of: "a package *announced by* X"),
-    ``gov_obj`` (the object of the governing verb: "helped Russia by supplying shells"). Roles: ``source``, ``target``, ``party``
-    (symmetric types), ``pair`` ("transfers between X and Y": the first is the source,
-    the others the targets).
+    ``gov_obj`` (the object of the governing verb: "helped Russia by supplying shells").
+    Roles: ``source``, ``target``, ``party`` (symmetric types), ``pair`` ("transfers
+    between X and Y": the first is the source, the others the targets).
     """
 
     lemma: str
