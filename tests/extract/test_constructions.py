@@ -117,6 +117,8 @@ CASES = [
          "arms_transfer", {"USA"}, {"TWN"}, published="2025-12-18", expect={"time": "2025-12-17"}),
     Case("participle agent", "A new package, announced by the United States on August 9, included Stinger missiles for Ukraine.",
          "arms_transfer", {"USA"}, {"UKR"}, published="2024-08-23", expect={"time": "2024-08-09"}),
+    Case("the two countries", "Putin hosted Kim Jong Un in Moscow. The two countries signed a defence pact.",
+         "agreement", {"RUS"}, {"PRK"}),
 ]  # fmt: skip
 
 

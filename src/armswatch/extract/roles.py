@@ -97,6 +97,9 @@ class RoleFiller:
         definite = self.definite_reference(head)
         if definite is not None:
             return [definite]
+        pair = self.pair_reference(head)
+        if pair:
+            return pair
         if head.lemma_.lower() in self.organs:
             for word in ("of", "from"):  # 'ministers from the US', 'Ministry of Defense of …'
                 for pobj in prep_objects(head, word, deep=False):
@@ -125,6 +128,22 @@ class RoleFiller:
         if self.organs.get(lemma) in PERSON_KINDS:
             return None
         return self.antecedent(head, lambda m: m.kind in {"state", "government"})
+
+    def pair_reference(self, head: Token) -> list[ActorMention]:
+        """'the two countries', 'both sides' → the two most recent states named before."""
+        if head.lemma_.lower() not in {"country", "nation", "side", "state", "government"}:
+            return []
+        if head.tag_ != "NNS" or not any(c.lower_ in {"two", "both"} for c in head.children):
+            return []
+        start = head.doc[head.sent.start - 1].sent.start if head.sent.start else 0
+        found: dict[str, ActorMention] = {}
+        for mention in reversed(self.doc._.aw_actors if self.doc is not None else []):
+            in_reach = start <= mention.span.start < head.i
+            if in_reach and mention.actor.kind == "state" and mention.key not in found:
+                found[mention.key] = mention
+            if len(found) == 2:
+                return list(found.values())
+        return []
 
     def people(self) -> dict[str, ActorMention]:
         """Named people not in the KB, resolved by their titles once per document:
