@@ -1,0 +1,107 @@
+"""Reading incidents through a read-only ``View``: the list, and one incident's story.
+
+These are the functions the CLI and the API share; both return pydantic models.
+"""
+
+from __future__ import annotations
+
+import re
+
+from armswatch.errors import InvalidRequestError
+from armswatch.fuse.facts import Dyad
+from armswatch.fuse.independence import independent_sources
+from armswatch.fuse.models import Claim, IncidentStory, IncidentSummary, StoryEntry
+from armswatch.fuse.provenance import chain
+from armswatch.fuse.tables import CLAIMS, load_incidents, load_rows
+from armswatch.store.assemble import Filter, load_events, load_findings, where
+from armswatch.store.records import StoredEvent
+from armswatch.store.view import View
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ORDER = "last_reported DESC NULLS LAST, score DESC, id"
+LATEST_DAY = "coalesce(greatest(last_reported, time_end), last_reported, time_end)"
+
+
+def actor_key(actor: str) -> str:
+    """How actors are stored: ISO alpha-3 codes upper case, slugs lower case."""
+    iso = len(actor) == 3 and actor.isalpha() and actor.isascii()
+    return actor.upper() if iso else actor.lower()
+
+
+def list_incidents(
+    view: View,
+    actor: str | None = None,
+    since: str | None = None,
+    min_sources: int | None = None,
+    limit: int = 50,
+    offset: int = 0,
+    *,
+    type: str | None = None,
+) -> list[IncidentSummary]:
+    """Incidents, latest reported first.
+
+    actor (str | None): a country code or actor id on either side ("PRK", "wagner").
+    since (str | None): ISO date; incidents reported (or dated) on or after it.
+    min_sources (int | None): at least this many independent sources assert it.
+    type (str | None): one event type.
+    """
+    if since is not None and not ISO_DATE.match(since):
+        raise InvalidRequestError(f"--since {since!r}: give an ISO date such as 2024-01-01")
+    filters: list[Filter] = [
+        ("list_contains(list_concat(source, target), ?)", actor and actor_key(actor)),
+        (f"{LATEST_DAY} >= ?", since),
+        ("independent_sources >= ?", min_sources),
+        ("type = ?", type),
+    ]
+    condition, params = where(filters)
+    rows = load_incidents(
+        view.con, f"{condition} ORDER BY {ORDER} LIMIT ? OFFSET ?", [*params, limit, offset]
+    )
+    return [row.summary() for row in rows]
+
+
+def get_incident(view: View, incident_id: str) -> IncidentStory | None:
+    """The whole story of one incident, or None when there is no such incident."""
+    found = load_incidents(view.con, "id = ?", [incident_id])
+    if not found:
+        return None
+    row = found[0]
+    rows = load_rows(view.con, CLAIMS, "incident_id = ?", [incident_id])
+    claims = [Claim.model_validate(r) for r in rows]
+    event_ids = sorted({c.event_id for c in claims})
+    events = load_events(view.con, *in_events("e.id", event_ids), len(event_ids), 0)
+    findings = load_findings(view.con, *in_events("f.event", event_ids), 1000, 0)
+    dyad = Dyad(tuple(row.source), tuple(row.target), row.symmetric)
+    return IncidentStory(
+        **row.summary().model_dump(),
+        entries=entries(view, events, claims),
+        origins=independent_sources(claims, dyad, row.type),
+        findings=findings,
+    )
+
+
+def in_events(column: str, ids: list[str]) -> tuple[str, list[object]]:
+    return where([(f"{column} IN (SELECT unnest(?))", ids)])
+
+
+def entries(view: View, events: list[StoredEvent], claims: list[Claim]) -> list[StoryEntry]:
+    """One entry per report, in date order (undated last)."""
+    articles = {a.sha256: a for e in events if (a := view.article(e.sha256)) is not None}
+    found = []
+    for event in events:
+        article = articles[event.sha256]
+        own = [c for c in claims if c.event_id == event.id]
+        day = article.published[:10] if article.published else None
+        found.append(
+            StoryEntry(
+                date=day or (event.time.start if event.time else None),
+                article_id=article.id,
+                title=article.title,
+                url=article.url,
+                outlet=article.outlet,
+                event=event,
+                claims=own,
+                chains=[chain(c) for c in own],
+            )
+        )
+    return sorted(found, key=lambda e: (e.date or "~", e.article_id, e.event.id))
