@@ -1,0 +1,58 @@
+"""``make_app(db_path, settings)``: the FastAPI app serving the API and the dashboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from armswatch import __version__
+from armswatch.api import problems, routes, write
+from armswatch.api.config import ApiSettings
+from armswatch.api.guard import Guard
+from armswatch.api.spec import install_spec
+from armswatch.store.view import open_view
+from armswatch.web import pages
+from armswatch.web.render import STATIC
+
+if TYPE_CHECKING:
+    from armswatch.pipeline import Analyzer
+
+DESCRIPTION = """The armswatch ledger: findings, events, incidents, articles, actors, the actor
+network and the sanctions rulebook, read from a DuckDB store built by `armswatch run`.
+Every dashboard page has its JSON twin here (same function, same data). Errors are
+`application/problem+json` (RFC 9457) with the armswatch envelope (`ok`, `error`,
+`errors`, `code`)."""
+
+
+def make_app(
+    db_path: str | Path, settings: ApiSettings | None = None, analyzer: Analyzer | None = None
+) -> FastAPI:
+    """The app over the store at ``db_path``; StoreError now if it cannot be read.
+
+    settings (ApiSettings | None): tokens and limits (default: from the environment).
+    analyzer (Analyzer | None): for ``/api/analyze`` and ``/api/ingest`` (default: the
+        default analyzer, loaded on first use).
+    """
+    path = Path(db_path)
+    open_view(path).close()
+    app = FastAPI(
+        title="armswatch",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.db_path = path
+    app.state.settings = settings or ApiSettings.from_env()
+    app.state.analyzer = analyzer
+    problems.install(app)
+    install_spec(app, app.state.settings)
+    app.include_router(routes.router)
+    app.include_router(write.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(Guard, settings=app.state.settings)
+    return app

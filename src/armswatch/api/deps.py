@@ -1,0 +1,48 @@
+"""What routes depend on: a read-only view per request, the settings, query models."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+from starlette.requests import Request
+
+from armswatch.api.config import ApiSettings
+from armswatch.errors import InvalidRequestError
+from armswatch.store.view import View, open_view
+
+M = TypeVar("M", bound=BaseModel)
+IGNORED = frozenset({"token"})
+
+
+def db_path(request: Request) -> Path:
+    path: Path = request.app.state.db_path
+    return path
+
+
+def settings_of(request: Request) -> ApiSettings:
+    settings: ApiSettings = request.app.state.settings
+    return settings
+
+
+def get_view(request: Request) -> Iterator[View]:
+    """A read-only view of the store, open for one request (writers may run in between)."""
+    with open_view(db_path(request)) as view:
+        yield view
+
+
+def parse_query(request: Request, model: type[M]) -> M:
+    """The page's query string as ``model``: empty form fields count as absent.
+
+    Raises InvalidRequestError listing every bad parameter.
+    """
+    params = {k: v for k, v in request.query_params.items() if v.strip() != "" and k not in IGNORED}
+    try:
+        return model.model_validate(params)
+    except ValidationError as exc:
+        problems = [f"[{' -> '.join(map(str, e['loc']))}] {e['msg']}" for e in exc.errors()]
+        raise InvalidRequestError(
+            f"invalid filter: {'; '.join(problems[:3])}", errors=problems
+        ) from None

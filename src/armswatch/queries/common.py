@@ -1,0 +1,117 @@
+"""Small shared pieces: display names, actor and article references, loading by id."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from armswatch.model import Actor
+from armswatch.queries.models import ActorRef, ArticleRef, ArticlesBySha, EventsById, ListInfo
+from armswatch.store.assemble import load_articles, load_events
+from armswatch.store.columns import nest
+from armswatch.store.records import StoredArticle, StoredEvent, StoredFinding
+from armswatch.store.sql import rows_of
+from armswatch.store.tables import TABLE
+from armswatch.store.view import View
+
+IN_LIST = "IN (SELECT unnest(?::VARCHAR[]))"
+
+
+@lru_cache(maxsize=1)
+def names() -> dict[str, str]:
+    """Display names of actor keys: the rulebook's, else the knowledge base's."""
+    from armswatch.sanctions import load_rulebook
+    from armswatch.sanctions.explain import display_names
+
+    return display_names(load_rulebook().names)
+
+
+def name_of(key: str) -> str:
+    return names().get(key, key)
+
+
+def actor_refs(actors: Iterable[Actor]) -> list[ActorRef]:
+    """One reference per distinct key, in order."""
+    keys = dict.fromkeys(actor.key for actor in actors)
+    return [ActorRef(key=key, name=name_of(key)) for key in keys]
+
+
+def dyad(source: list[ActorRef], target: list[ActorRef]) -> str:
+    """``North Korea → Russia`` (names joined by commas on each side)."""
+    left = ", ".join(a.name for a in source) or "?"
+    right = ", ".join(a.name for a in target) or "?"
+    return f"{left} → {right}"
+
+
+def article_ref(article: StoredArticle) -> ArticleRef:
+    return ArticleRef(
+        sha256=article.sha256,
+        id=article.id,
+        title=article.title,
+        outlet=article.outlet,
+        url=article.url,
+        published=article.published,
+    )
+
+
+def event_date(event: StoredEvent, article: StoredArticle | None) -> str | None:
+    """The event's own start date, else its article's publication day."""
+    if event.time and event.time.start:
+        return event.time.start
+    return article.published[:10] if article and article.published else None
+
+
+def events_by_id(view: View, ids: list[str]) -> EventsById:
+    if not ids:
+        return {}
+    found = load_events(view.con, f"e.id {IN_LIST}", [ids], len(ids), 0)
+    return {event.id: event for event in found}
+
+
+def articles_by_sha(view: View, shas: Iterable[str]) -> ArticlesBySha:
+    wanted = list(dict.fromkeys(shas))
+    if not wanted:
+        return {}
+    found = load_articles(view.con, f"a.sha256 {IN_LIST}", [wanted], len(wanted), 0)
+    return {article.sha256: article for article in found}
+
+
+def keyed_findings(view: View, condition: str, params: list[object]) -> dict[str, StoredFinding]:
+    """Findings (over ``findings f``) by id ``<sha256>:f<n>``, in article and position order."""
+    rows = rows_of(
+        view.con,
+        f"SELECT f.* FROM findings f WHERE {condition} ORDER BY f.sha256, f.ordinal",
+        params,
+    )
+    columns = TABLE["findings"].columns
+    return {
+        f"{r['sha256']}:f{r['ordinal']}": StoredFinding.model_validate(
+            {**nest(r, columns), "sha256": r["sha256"]}
+        )
+        for r in rows
+    }
+
+
+def findings_of_events(view: View, ids: list[str]) -> dict[str, dict[str, StoredFinding]]:
+    """The findings resting on these events (by finding id), grouped by event."""
+    grouped: dict[str, dict[str, StoredFinding]] = {}
+    if ids:
+        for key, finding in keyed_findings(view, f"f.event {IN_LIST}", [ids]).items():
+            grouped.setdefault(finding.event, {})[key] = finding
+    return grouped
+
+
+def list_info(total: int, limit: int, offset: int, filters: dict[str, object]) -> ListInfo:
+    following = offset + limit
+    return ListInfo(
+        total=total,
+        limit=limit,
+        offset=offset,
+        next_offset=following if following < total else None,
+        filters={k: v for k, v in filters.items() if v is not None},
+    )
+
+
+def count(view: View, query: str, params: list[object]) -> int:
+    rows = view.sql(query, params).rows
+    return int(rows[0][0]) if rows else 0

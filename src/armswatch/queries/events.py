@@ -1,0 +1,143 @@
+"""Events and findings as filtered, paginated lists in a stable order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from armswatch.model import Item
+from armswatch.queries import incidents
+from armswatch.queries.common import (
+    IN_LIST,
+    actor_refs,
+    article_ref,
+    articles_by_sha,
+    count,
+    event_date,
+    events_by_id,
+    findings_of_events,
+    keyed_findings,
+    list_info,
+)
+from armswatch.queries.models import EventList, EventRow, FindingList, FindingRow
+from armswatch.queries.params import (
+    DAY,
+    EventFilters,
+    EventQuery,
+    FindingQuery,
+    conditions,
+    finding_conditions,
+)
+from armswatch.store.view import View
+
+EVENTS = "FROM events e JOIN articles a USING (sha256)"
+FINDINGS = "FROM findings f JOIN events e ON e.id = f.event JOIN articles a ON a.sha256 = e.sha256"
+
+
+def event_conditions(view: View, filters: EventFilters) -> tuple[str, list[Any]]:
+    """The WHERE text and parameters of the filters, ``min_sources`` included."""
+    return conditions(filters, incidents.min_sources_filter(view, filters.min_sources))
+
+
+def list_events(view: View, query: EventQuery) -> EventList:
+    """The events matching ``query``, by date then article and position."""
+    where, params = event_conditions(view, query)
+    total = count(view, f"SELECT count(*) {EVENTS} WHERE {where}", params)
+    order = "ASC" if query.sort == "date" else "DESC"
+    found = view.sql(
+        f"SELECT e.id {EVENTS} WHERE {where} "
+        f"ORDER BY {DAY} {order} NULLS LAST, e.sha256, e.ordinal LIMIT ? OFFSET ?",
+        [*params, query.limit, query.offset],
+    )
+    info = list_info(total, query.limit, query.offset, query.model_dump(mode="json"))
+    rows = event_rows(view, [row[0] for row in found.rows])
+    return EventList(**info.model_dump(), events=rows)
+
+
+def event_rows(view: View, ids: list[str]) -> list[EventRow]:
+    """Table rows of these events, in this order."""
+    events = events_by_id(view, ids)
+    index = incidents.memberships(view, ids)
+    articles = articles_by_sha(view, (e.sha256 for e in events.values()))
+    findings = findings_of_events(view, ids)
+    rows = []
+    for event_id in ids:
+        event = events[event_id]
+        article = articles[event.sha256]
+        member = index.get(event_id)
+        rows.append(
+            EventRow(
+                id=event.id,
+                date=event_date(event, article),
+                type=event.type,
+                subtype=event.subtype,
+                status=event.status,
+                certainty=event.certainty,
+                confidence=event.confidence,
+                source=actor_refs(event.source),
+                target=actor_refs(event.target),
+                items=[item_label(item) for item in event.items],
+                evidence=event.evidence[0].text if event.evidence else "",
+                rules=list(dict.fromkeys(f.rule for f in findings.get(event_id, {}).values())),
+                incident=member.incident if member else None,
+                sources=member.sources if member else 1,
+                article=article_ref(article),
+            )
+        )
+    return rows
+
+
+def item_label(item: Item) -> str:
+    return f"{item.category}: {item.system}" if item.system else item.category
+
+
+def list_findings(view: View, query: FindingQuery) -> FindingList:
+    """The findings matching ``query``, by the date they were checked at, then rule."""
+    where, params = event_conditions(view, query)
+    own, own_params = finding_conditions(query)
+    where, params = f"{where} AND {own}", [*params, *own_params]
+    total = count(view, f"SELECT count(*) {FINDINGS} WHERE {where}", params)
+    order = "ASC" if query.sort == "date" else "DESC"
+    found = view.sql(
+        f"SELECT f.sha256, f.ordinal {FINDINGS} WHERE {where} "
+        f"ORDER BY coalesce(f.date, {DAY}) {order} NULLS LAST, f.rule, f.sha256, f.ordinal "
+        "LIMIT ? OFFSET ?",
+        [*params, query.limit, query.offset],
+    )
+    keys = [f"{sha}:f{ordinal}" for sha, ordinal in found.rows]
+    info = list_info(total, query.limit, query.offset, query.model_dump(mode="json"))
+    return FindingList(**info.model_dump(), findings=finding_rows(view, keys))
+
+
+def finding_rows(view: View, keys: list[str]) -> list[FindingRow]:
+    """Rows of the findings with these ids (``<sha256>:f<n>``), in this order; unknown ids
+    are left out."""
+    if not keys:
+        return []
+    stored = keyed_findings(view, f"(f.sha256 || ':f' || f.ordinal) {IN_LIST}", [keys])
+    events = events_by_id(view, list(dict.fromkeys(f.event for f in stored.values())))
+    articles = articles_by_sha(view, (f.sha256 for f in stored.values()))
+    index = incidents.memberships(view, list(events))
+    rows = []
+    for key in (k for k in keys if k in stored):
+        finding = stored[key]
+        event = events[finding.event]
+        member = index.get(event.id)
+        source, target = actor_refs(event.source), actor_refs(event.target)
+        rows.append(
+            FindingRow(
+                id=key,
+                **finding.model_dump(
+                    include={"rule", "regime", "instrument", "provision", "in_force"}
+                    | {"contested", "explanation", "citation", "date", "event", "evidence"}
+                ),
+                type=event.type,
+                status=event.status,
+                certainty=event.certainty,
+                source=source,
+                target=target,
+                incident=member.incident if member else None,
+                sources=member.sources if member else 1,
+                article=article_ref(articles[finding.sha256]),
+            )
+        )
+    return rows

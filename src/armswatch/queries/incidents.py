@@ -1,0 +1,160 @@
+"""The one place that talks to ``armswatch.fuse`` (cross-article incidents).
+
+Everything else asks this adapter: whether the store has incidents, which incident an
+event belongs to (and its independent sources), the incident list, and one incident's
+events with their provenance. Without fused incidents every event stands alone: it is
+its own story, with one source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from armswatch.fuse import IncidentStory, IncidentSummary
+from armswatch.fuse import get_incident as fuse_get_incident
+from armswatch.fuse import list_incidents as fuse_list_incidents
+from armswatch.queries.common import name_of
+from armswatch.queries.models import ActorRef, IncidentRow, Origin
+from armswatch.store.view import View
+
+SCAN_LIMIT = 100_000
+MEMBERS = (
+    "SELECT m.event_id, m.incident_id, i.independent_sources "
+    "FROM incident_events m JOIN incidents i ON i.id = m.incident_id"
+)
+
+
+@dataclass(frozen=True)
+class Membership:
+    """The incident an event belongs to and that incident's independent sources."""
+
+    incident: str
+    sources: int
+
+
+@dataclass(frozen=True)
+class Fused:
+    """An incident as the story page needs it: its row, events, provenance, origins."""
+
+    row: IncidentRow
+    event_ids: list[str]
+    chains: dict[str, list[str]] = field(default_factory=dict)
+    origins: list[Origin] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+
+
+def has_tables(view: View) -> bool:
+    found = view.sql(
+        "SELECT count(*) FROM information_schema.tables "
+        "WHERE table_name IN ('incidents', 'incident_events')"
+    ).rows
+    return bool(found and found[0][0] == 2)
+
+
+def available(view: View) -> bool:
+    """Whether the store holds fused incidents (``armswatch incidents --rebuild``)."""
+    if not has_tables(view):
+        return False
+    return bool(view.sql("SELECT count(*) FROM incidents").rows[0][0])
+
+
+def memberships(view: View, event_ids: list[str]) -> dict[str, Membership]:
+    """Event id → its incident, for those of these events that are fused."""
+    if not event_ids or not has_tables(view):
+        return {}
+    found = view.sql(f"{MEMBERS} WHERE m.event_id IN (SELECT unnest(?::VARCHAR[]))", [event_ids])
+    return {
+        event_id: Membership(incident, int(sources)) for event_id, incident, sources in found.rows
+    }
+
+
+def min_sources_filter(view: View, minimum: int | None) -> tuple[str, list[object]] | None:
+    """The condition (over ``events e``) of ``min_sources``: an event outside any incident
+    has one source."""
+    if minimum is None or minimum <= 1:
+        return None
+    if not has_tables(view):
+        return "FALSE", []
+    return f"e.id IN (SELECT event_id FROM ({MEMBERS}) WHERE independent_sources >= ?)", [minimum]
+
+
+def list_incidents(
+    view: View,
+    *,
+    actor: str | None = None,
+    since: dt.date | None = None,
+    min_sources: int | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[tuple[IncidentRow, list[str]]]:
+    """Incidents (each with its event ids), latest reported first."""
+    if not has_tables(view):
+        return []
+    found = fuse_list_incidents(
+        view,
+        actor=actor,
+        since=since.isoformat() if since else None,
+        min_sources=min_sources,
+        limit=limit,
+        offset=offset,
+    )
+    return [(incident_row(item), list(item.event_ids)) for item in found]
+
+
+def get_incident(view: View, incident_id: str) -> Fused | None:
+    """One incident with its events, provenance chains and original sources."""
+    if not has_tables(view):
+        return None
+    story = fuse_get_incident(view, incident_id)
+    return fused(story) if story is not None else None
+
+
+def fused(story: IncidentStory) -> Fused:
+    chains: dict[str, list[str]] = {}
+    for entry in story.entries:
+        chains.setdefault(entry.event.id, []).extend(entry.chains)
+    origins = [
+        Origin(
+            key=o.key,
+            name=o.name,
+            source_class=o.source_class,
+            supports=o.supports,
+            denies=o.denies,
+            certainty=o.certainty,
+            anonymous=o.anonymous,
+            claims=o.claims,
+            articles=o.articles,
+        )
+        for o in story.origins
+    ]
+    return Fused(
+        row=incident_row(story),
+        event_ids=list(story.event_ids),
+        chains=chains,
+        origins=origins,
+        reasons=[r.text for r in story.reasons],
+        conflicts=list(story.conflicts),
+    )
+
+
+def incident_row(item: IncidentSummary) -> IncidentRow:
+    return IncidentRow(
+        id=item.id,
+        type=item.type,
+        title=item.title,
+        source=refs(item.source),
+        target=refs(item.target),
+        first=item.time_start or item.first_reported,
+        last=item.time_end or item.last_reported,
+        events=len(item.event_ids),
+        articles=item.articles,
+        sources=item.independent_sources,
+        rules=list(item.rules),
+        score=item.score,
+    )
+
+
+def refs(keys: list[str]) -> list[ActorRef]:
+    return [ActorRef(key=k, name=name_of(k)) for k in dict.fromkeys(keys) if k]

@@ -1,0 +1,307 @@
+"""What the read endpoints and the dashboard pages return: one model per page.
+
+Each dashboard page renders one of these, and its JSON twin is the same object
+(``model_dump(mode="json")``), so the two cannot drift. Field descriptions flow into
+the OpenAPI document.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from armswatch.model import Span
+from armswatch.store.records import StoredArticle, StoredEvent, StoredFinding
+
+
+class ActorRef(BaseModel):
+    """An actor as the dashboard shows it: its key (country, else id) and a display name."""
+
+    key: str = Field(description="ISO alpha-3 of the actor's state, else its id.")
+    name: str
+
+
+class ListInfo(BaseModel):
+    """Where a page sits in its list: ``total`` rows match the filters."""
+
+    total: int
+    limit: int
+    offset: int
+    next_offset: int | None = Field(description="Offset of the next page, null on the last.")
+    filters: dict[str, Any] = Field(default_factory=dict, description="The filters applied.")
+
+
+class ArticleRef(BaseModel):
+    """The article a piece of evidence comes from."""
+
+    sha256: str
+    id: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
+class EventRow(BaseModel):
+    """One event as a table row (and a CSV line)."""
+
+    id: str
+    date: str | None = Field(description="The event's time, else its article's date.")
+    type: str
+    subtype: str | None = None
+    status: str
+    certainty: str
+    confidence: float
+    source: list[ActorRef]
+    target: list[ActorRef]
+    items: list[str] = Field(description="Category, with the named system after a colon.")
+    evidence: str = Field(description="The first evidence sentence.")
+    rules: list[str] = Field(description="Rules of the event's findings.")
+    incident: str | None = Field(description="The incident the event belongs to, if fused.")
+    sources: int = Field(description="Independent sources (of its incident, else 1).")
+    article: ArticleRef
+
+
+class EventList(ListInfo):
+    events: list[EventRow]
+
+
+class FindingRow(BaseModel):
+    """One finding with its event's dyad, date, certainty and independent sources."""
+
+    id: str = Field(description="``<sha256>:f<n>``: the article and the finding's position.")
+    rule: str
+    regime: str
+    instrument: str
+    provision: str
+    in_force: bool | None
+    contested: bool
+    explanation: str
+    citation: str | None
+    date: str | None = Field(description="The date the rule was checked at.")
+    event: str
+    type: str
+    status: str
+    certainty: str
+    source: list[ActorRef]
+    target: list[ActorRef]
+    evidence: list[Span]
+    incident: str | None
+    sources: int
+    article: ArticleRef
+
+
+class FindingList(ListInfo):
+    findings: list[FindingRow]
+
+
+class Segment(BaseModel):
+    """A piece of article text; ``mark`` says whether it is evidence or its trigger word."""
+
+    text: str
+    mark: Literal["evidence", "trigger"] | None = None
+
+
+class AttributionChain(BaseModel):
+    """Who says so, step by step: the source, the outlet that carried it, the article."""
+
+    steps: list[str]
+    anonymous: bool
+    quote: str
+
+
+class Period(BaseModel):
+    start: str
+    end: str | None
+    end_reason: str | None = None
+
+
+class RuleText(BaseModel):
+    """One rulebook entry as cited: what it prohibits and when it was in force."""
+
+    id: str
+    regime: str
+    instrument: str
+    provision: str
+    prohibits: str
+    target: str
+    in_force: list[Period]
+    in_force_text: str
+    contested: bool = False
+    note: str | None = None
+    source: str
+
+
+class RuleList(BaseModel):
+    rules: list[RuleText]
+
+
+class StoryEvent(BaseModel):
+    """One event in a story: its evidence inside its article, who says so, its findings."""
+
+    date: str | None
+    summary: str
+    event: StoredEvent
+    source: list[ActorRef]
+    target: list[ActorRef]
+    article: ArticleRef
+    segments: list[Segment] = Field(description="The article text, evidence marked.")
+    attribution: list[AttributionChain]
+    provenance: list[str] = Field(
+        default_factory=list, description="article → outlet → original source, per claim."
+    )
+    findings: list[StoredFinding]
+
+
+class Story(BaseModel):
+    """An incident (or a single event) told over time, with the rules its findings cite."""
+
+    kind: Literal["incident", "event"]
+    id: str
+    title: str
+    first: str | None
+    last: str | None
+    sources: int = Field(description="Independent sources.")
+    articles: int
+    source: list[ActorRef]
+    target: list[ActorRef]
+    events: list[StoryEvent]
+    rules: list[RuleText]
+    score: float | None = Field(default=None, description="Corroboration score, 0–1.")
+    reasons: list[str] = Field(default_factory=list, description="What the score is made of.")
+    conflicts: list[str] = Field(default_factory=list, description="Reports that disagree.")
+    origins: list[Origin] = Field(default_factory=list, description="Original sources.")
+
+
+class ArticleRow(BaseModel):
+    sha256: str
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    events: int
+    findings: int
+
+
+class ArticleList(ListInfo):
+    articles: list[ArticleRow]
+
+
+class ArticlePage(BaseModel):
+    """An article with all its evidence marked, its events and findings."""
+
+    article: StoredArticle
+    segments: list[Segment]
+    events: list[EventRow]
+    findings: list[StoredFinding]
+
+
+class ActorRow(BaseModel):
+    key: str
+    name: str
+    events: int
+    as_source: int
+    as_target: int
+    findings: int
+
+
+class ActorList(ListInfo):
+    actors: list[ActorRow]
+
+
+class GraphNode(BaseModel):
+    id: str
+    name: str
+    events: int
+    findings: int
+
+
+class GraphEdge(BaseModel):
+    """``source`` → ``target`` for one event type; ``weight`` counts incidents."""
+
+    source: str
+    target: str
+    type: str
+    weight: int = Field(description="Incidents (events not in an incident count one each).")
+    events: int
+    findings: int
+
+
+class Graph(BaseModel):
+    filters: dict[str, Any] = Field(default_factory=dict)
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+
+
+class TimelineCell(BaseModel):
+    month: str = Field(description="YYYY-MM")
+    type: str
+    count: int
+
+
+class Timeline(BaseModel):
+    filters: dict[str, Any] = Field(default_factory=dict)
+    months: list[str]
+    types: list[str]
+    cells: list[TimelineCell]
+    undated: int = Field(description="Matching events with no date at all.")
+
+
+class IncidentRow(BaseModel):
+    """A cross-article incident (from ``armswatch.fuse``)."""
+
+    id: str
+    type: str | None = None
+    title: str
+    source: list[ActorRef]
+    target: list[ActorRef]
+    first: str | None = None
+    last: str | None = None
+    events: int
+    articles: int
+    sources: int = Field(description="Independent sources.")
+    rules: list[str] = Field(default_factory=list)
+    score: float | None = Field(default=None, description="Corroboration score, 0–1.")
+
+
+class Origin(BaseModel):
+    """An original source of an incident, however many articles repeat it."""
+
+    key: str
+    name: str
+    source_class: str = Field(description="party, igo, intelligence, government, media, other.")
+    supports: bool
+    denies: bool
+    certainty: str
+    anonymous: bool
+    claims: int
+    articles: int
+
+
+class IncidentList(ListInfo):
+    available: bool = Field(description="False when the store has no incidents (not fused).")
+    incidents: list[IncidentRow]
+
+
+class FindingPage(BaseModel):
+    """One finding, and where to read its story."""
+
+    finding: FindingRow
+    story: str = Field(description="Path of the incident (or event) page.")
+
+
+Page = (
+    EventList
+    | FindingList
+    | Story
+    | ArticleList
+    | ArticlePage
+    | ActorList
+    | Graph
+    | Timeline
+    | RuleList
+    | IncidentList
+)
+EventsById = dict[str, StoredEvent]
+ArticlesBySha = dict[str, StoredArticle]

@@ -1,0 +1,204 @@
+"""The filters analysts ask for, declared once: query parameters of the API and the pages.
+
+``EventFilters`` narrows events (and the findings, graph and timeline built on them);
+each filter becomes one SQL condition over ``events e JOIN articles a`` (``conditions``).
+Actor codes match an actor's country or id, case-insensitively (``PRK``, ``wagner``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from armswatch.model import Category, Certainty, EventType, Status
+
+Code = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=40,
+        pattern=r"^[A-Za-z0-9_.-]+$",
+        description="An actor's country (ISO alpha-3) or knowledge-base id, e.g. PRK, wagner.",
+    ),
+]
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def iso_day(value: Any) -> Any:
+    """Only ``YYYY-MM-DD`` (pydantic alone would take numbers as Unix times)."""
+    if isinstance(value, dt.date) or (isinstance(value, str) and ISO_DAY.match(value)):
+        return value
+    raise ValueError("give a date as YYYY-MM-DD")
+
+
+Day = Annotated[dt.date, BeforeValidator(iso_day)]
+DAY = "coalesce(e.time_start, left(a.published, 10))"
+"""The date of an event: its own time, else its article's publication date."""
+SIDE = "lower(?) IN (lower({t}.country), lower({t}.id))"
+
+
+class EventFilters(BaseModel):
+    """Filters over events; every one is optional and they combine with AND."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    actor: Code | None = Field(default=None, description="An actor on either side.")
+    counterpart: Code | None = Field(
+        default=None, description="An actor on the other side from `actor` (else on any side)."
+    )
+    source: Code | None = Field(
+        default=None, description="The supplier, sender or acting side (OUTPUT.md `source`)."
+    )
+    target: Code | None = Field(default=None, description="The recipient or other side.")
+    type: EventType | None = Field(default=None, description="Event type.")
+    category: Category | None = Field(default=None, description="Item category.")
+    system: str | None = Field(
+        default=None, min_length=1, max_length=80, description="Weapon system (substring)."
+    )
+    rule: str | None = Field(
+        default=None, min_length=1, max_length=80, description="Events with a finding of this rule."
+    )
+    certainty: Certainty | None = None
+    status: Status | None = None
+    since: Day | None = Field(default=None, description="Events on or after this day.")
+    until: Day | None = Field(default=None, description="Events on or before this day.")
+    min_sources: int | None = Field(
+        default=None, ge=1, le=1000, description="At least this many independent sources."
+    )
+    q: str | None = Field(
+        default=None, min_length=1, max_length=200, description="Free text in the evidence."
+    )
+
+
+class FindingFilters(EventFilters):
+    """Event filters plus the finding's own: whether the rule was in force, contested."""
+
+    in_force: bool | None = Field(default=None, description="The rule was in force (true/false).")
+    contested: bool | None = Field(default=None, description="The rule's force is disputed.")
+
+
+class Paging(BaseModel):
+    """Which slice of a list, in a stable order (ties broken by article and position)."""
+
+    limit: int = Field(default=50, ge=1, le=5000, description="Rows per page.")
+    offset: int = Field(default=0, ge=0, le=10_000_000, description="Rows to skip.")
+    sort: Literal["date", "-date"] = Field(
+        default="-date", description="By date, ascending or (`-date`) descending."
+    )
+
+
+class EventQuery(EventFilters, Paging):
+    """Query parameters of the event list."""
+
+
+class FindingQuery(FindingFilters, Paging):
+    """Query parameters of the finding list."""
+
+
+class GraphQuery(EventFilters):
+    """Query parameters of the actor network (default: arms transfers only)."""
+
+    type: EventType | None = Field(
+        default="arms_transfer", description="Event type of the edges (default arms_transfer)."
+    )
+    all_types: bool = Field(default=False, description="Edges of every event type.")
+
+
+def like(text: str) -> str:
+    """A contains-pattern for ILIKE … ESCAPE '\\' that matches ``text`` literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def conditions(
+    f: EventFilters, extra: tuple[str, list[Any]] | None = None
+) -> tuple[str, list[Any]]:
+    """The WHERE text (over ``events e JOIN articles a``) and its parameters.
+
+    extra (tuple | None): one more condition and its parameters (``min_sources``, which
+        the incidents adapter resolves).
+    """
+    parts: list[tuple[str, list[Any]]] = [("a.current", [])]
+
+    def add(sql: str, *params: Any) -> None:
+        parts.append((sql, list(params)))
+
+    actors = "e.id IN (SELECT event_id FROM actors x WHERE {})"
+    if f.actor and f.counterpart:
+        add(
+            "e.id IN (SELECT x.event_id FROM actors x JOIN actors y ON x.event_id = y.event_id "
+            f"AND x.role <> y.role WHERE {SIDE.format(t='x')} AND {SIDE.format(t='y')})",
+            f.actor,
+            f.counterpart,
+        )
+    else:
+        for code in (f.actor, f.counterpart):
+            if code:
+                add(actors.format(SIDE.format(t="x")), code)
+    for role, code in (("source", f.source), ("target", f.target)):
+        if code:
+            add(actors.format(f"x.role = '{role}' AND " + SIDE.format(t="x")), code)
+    for column, value in (("type", f.type), ("certainty", f.certainty), ("status", f.status)):
+        if value:
+            add(f"e.{column} = ?", value)
+    if f.category:
+        add("e.id IN (SELECT event_id FROM items WHERE category = ?)", f.category)
+    if f.system:
+        add("e.id IN (SELECT event_id FROM items WHERE system ILIKE ? ESCAPE '\\')", like(f.system))
+    if f.rule:
+        add("e.id IN (SELECT event FROM findings WHERE rule = ?)", f.rule)
+    if f.q:
+        add("e.id IN (SELECT event_id FROM evidence WHERE text ILIKE ? ESCAPE '\\')", like(f.q))
+    if f.since:
+        add(f"{DAY} >= ?", f.since.isoformat())
+    if f.until:
+        add(f"{DAY} <= ?", f.until.isoformat())
+    if extra is not None:
+        add(extra[0], *extra[1])
+    return " AND ".join(sql for sql, _ in parts), [p for _, params in parts for p in params]
+
+
+def finding_conditions(f: FindingFilters) -> tuple[str, list[Any]]:
+    """The finding's own conditions (over ``findings f``)."""
+    parts: list[str] = ["TRUE"]
+    params: list[Any] = []
+    for column, value in (("rule", f.rule), ("in_force", f.in_force), ("contested", f.contested)):
+        if value is not None:
+            parts.append(f"f.{column} = ?")
+            params.append(value)
+    return " AND ".join(parts), params
+
+
+class ArticleQuery(Paging):
+    """Query parameters of the article list."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    outlet: str | None = Field(default=None, min_length=1, max_length=200)
+    q: str | None = Field(
+        default=None, min_length=1, max_length=200, description="Free text in title or text."
+    )
+    since: Day | None = Field(default=None, description="Published on or after this day.")
+    until: Day | None = Field(default=None, description="Published on or before this day.")
+
+
+class ActorQuery(EventFilters):
+    """Actors of the events matching the filters, most active first."""
+
+    limit: int = Field(default=100, ge=1, le=5000)
+    offset: int = Field(default=0, ge=0, le=10_000_000)
+
+
+class IncidentQuery(BaseModel):
+    """Query parameters of the incident list."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    actor: Code | None = Field(default=None, description="An actor on either side.")
+    since: Day | None = Field(default=None, description="Incidents ending on or after.")
+    min_sources: int | None = Field(default=None, ge=1, le=1000)
+    limit: int = Field(default=50, ge=1, le=5000)
+    offset: int = Field(default=0, ge=0, le=10_000_000)

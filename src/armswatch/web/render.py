@@ -1,0 +1,94 @@
+"""Jinja2 rendering: one environment, autoescape always on, strict undefined names."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from pydantic import BaseModel
+from starlette.requests import Request
+
+from armswatch import __version__
+from armswatch.model import CATEGORIES, CERTAINTIES, EVENT_TYPES, STATUSES
+from armswatch.web import charts
+
+URL = re.compile(r"^https?://[^\s\x00-\x1f]+$", re.IGNORECASE)
+TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
+NAV = (
+    ("/", "Findings"),
+    ("/incidents", "Incidents"),
+    ("/events", "Events"),
+    ("/timeline", "Timeline"),
+    ("/network", "Network"),
+    ("/actors", "Actors"),
+    ("/articles", "Articles"),
+    ("/rules", "Rulebook"),
+    ("/about", "API"),
+)
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        nav=NAV,
+        version=__version__,
+        event_types=EVENT_TYPES,
+        categories=CATEGORIES,
+        certainties=CERTAINTIES,
+        statuses=STATUSES,
+        colour=charts.colour,
+        label=lambda value: str(value).replace("_", " "),
+    )
+    env.filters["qs"] = query_string
+    env.filters["url"] = safe_url
+    return env
+
+
+def safe_url(value: object) -> str | None:
+    """A plain http(s) address as given, else None (no ``javascript:`` links from articles)."""
+    text = str(value or "").strip()
+    return text if URL.match(text) else None
+
+
+def query_string(filters: dict[str, Any], **changes: Any) -> str:
+    """``?a=1&b=2`` of ``filters`` with ``changes`` applied (None drops a key)."""
+    merged = {**filters, **changes}
+    pairs = {k: str(v).lower() if isinstance(v, bool) else v for k, v in merged.items()}
+    return "?" + urlencode({k: v for k, v in pairs.items() if v is not None and v != ""})
+
+
+def render(name: str, request: Request | None, data: BaseModel | None, **context: Any) -> str:
+    """Template ``name`` with ``data`` (the page's model) and the JSON twin's address."""
+    path = request.url.path if request else ""
+    query = request.url.query if request else ""
+    params = [
+        (k, v) for k, v in (request.query_params.multi_items() if request else []) if k != "token"
+    ]
+    twin = context.pop("api", None)
+    json_url = f"{twin}?{urlencode(params)}" if twin and params else twin
+    return (
+        environment()
+        .get_template(name)
+        .render(data=data, path=path, query=query, json_url=json_url, **context)
+    )
+
+
+def render_error(request: Request, problem: BaseModel) -> str:
+    return render("error.html", request, problem, title=getattr(problem, "title", "Error"))
+
+
+def inline_css() -> str:
+    """The stylesheet, for self-contained files (the dossier)."""
+    return (STATIC / "armswatch.css").read_text(encoding="utf-8")
