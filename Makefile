@@ -15,6 +15,8 @@ $(STAMP): requirements.lock pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/armswatch analyze samples/ --format pretty
+	$(BIN)/armswatch run samples/ --db demo.duckdb --no-progress
+	@echo "Open the dashboard: $(BIN)/armswatch serve --db demo.duckdb, then http://127.0.0.1:8000/"
 
 test: $(STAMP) lint typecheck unit
 

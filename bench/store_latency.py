@@ -6,8 +6,9 @@ new column gets a plain default), at about three events per article, a source an
 target actor, an item and an evidence sentence per event and a finding per ten events.
 ``QUERIES`` are what a dashboard asks most: a page of latest events, a supplier →
 recipient feed, a timeline, the top pairs, findings per rule, one event with its
-evidence, an actor's profile. Replace them with the store's own read functions once
-``armswatch.store.view`` has them.
+evidence, an actor's profile. Supplier/recipient queries read the events' own
+``source_keys``/``target_keys`` (store migration 3) instead of joining ``actors``.
+Replace them with the store's own read functions once ``armswatch.store.view`` has them.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ OVERRIDES: dict[str, dict[str, str]] = {
         "type": pick(TYPES, "i"), "status": pick(["delivered", "planned", "unknown"], "i + 1"),
         "certainty": pick(["asserted", "probable", "possible"], "i + 2"), "time_start": DAY,
         "time_precision": "'day'", "confidence": "0.7", "extractor": "'bench.synthetic.v1'",
+        "source_keys": f"[{pick(COUNTRIES, '2 * i')}]",  # = its actors' rows below
+        "target_keys": f"[{pick(COUNTRIES, '2 * i + 1')}]",
     },
     "actors": {
         "sha256": "'a' || (i // 6)", "event_id": "'ev-' || (i // 2)",
@@ -90,18 +93,22 @@ def fill(con: duckdb.DuckDBPyConnection, events: int) -> None:
 
 
 Params = Callable[[random.Random], list[Any]]
-PAIR = """FROM events e
-  JOIN actors s ON s.event_id = e.id AND s.role = 'source'
-  JOIN actors t ON t.event_id = e.id AND t.role = 'target'"""
+PAIRS = """SELECT s, t, count(*) AS n
+  FROM (SELECT unnest(source_keys) AS s, target_keys FROM events WHERE type = 'arms_transfer'),
+  unnest(target_keys) AS u(t) GROUP BY ALL ORDER BY n DESC LIMIT 20"""
+PROFILE = """SELECT type, count(*) FILTER (WHERE list_contains(source_keys, ?)) AS as_source,
+  count(*) FILTER (WHERE list_contains(target_keys, ?)) AS as_target FROM events GROUP BY type"""
 QUERIES: dict[str, tuple[str, Params]] = {
     "latest events of a type (page of 50)": (
-        "SELECT e.id, e.type, e.status, e.time_start, a.title, a.outlet FROM events e "
-        "JOIN articles a USING (sha256) WHERE e.type = ? ORDER BY e.time_start DESC LIMIT 50",
+        "SELECT e.id, e.type, e.status, e.time_start, a.title, a.outlet FROM (SELECT * "
+        "FROM events WHERE type = ? ORDER BY time_start DESC LIMIT 50) e "
+        "JOIN articles a USING (sha256) ORDER BY e.time_start DESC",
         lambda rng: [rng.choice(TYPES)],
     ),
     "transfers supplier → recipient": (
-        f"SELECT e.id, e.time_start, e.status {PAIR} WHERE e.type = 'arms_transfer' "
-        "AND s.country = ? AND t.country = ? ORDER BY e.time_start DESC LIMIT 100",
+        "SELECT id, time_start, status FROM events WHERE type = 'arms_transfer' "
+        "AND list_contains(source_keys, ?) AND list_contains(target_keys, ?) "
+        "ORDER BY time_start DESC LIMIT 100",
         lambda rng: rng.sample(COUNTRIES, 2),
     ),
     "timeline: events per month and type": (
@@ -109,11 +116,7 @@ QUERIES: dict[str, tuple[str, Params]] = {
         "WHERE time_start >= ? GROUP BY ALL ORDER BY month",
         lambda rng: [f"{rng.randint(2014, 2024)}-01-01"],
     ),
-    "top supplier → recipient pairs": (
-        f"SELECT s.country, t.country, count(*) AS n {PAIR} WHERE e.type = 'arms_transfer' "
-        "GROUP BY ALL ORDER BY n DESC LIMIT 20",
-        lambda rng: [],
-    ),
+    "top supplier → recipient pairs": (PAIRS, lambda rng: []),
     "findings per rule and year": (
         "SELECT rule, substr(date, 1, 4) AS year, count(*) FROM findings GROUP BY ALL",
         lambda rng: [],
@@ -122,11 +125,7 @@ QUERIES: dict[str, tuple[str, Params]] = {
         "SELECT e.*, v.text FROM events e JOIN evidence v ON v.event_id = e.id WHERE e.id = ?",
         lambda rng: [f"ev-{rng.randrange(1000)}"],
     ),
-    "actor profile: events by type and role": (
-        "SELECT e.type, a.role, count(*) FROM actors a JOIN events e ON e.id = a.event_id "
-        "WHERE a.country = ? GROUP BY ALL",
-        lambda rng: [rng.choice(COUNTRIES)],
-    ),
+    "actor profile: events by type and role": (PROFILE, lambda rng: [rng.choice(COUNTRIES)] * 2),
 }
 
 

@@ -10,12 +10,15 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 from rich.console import Console
 
 from armswatch.errors import ArmswatchError
+
+if TYPE_CHECKING:
+    from armswatch.run.local import RunOptions
 
 app = typer.Typer(
     help="Read news, find arms transfers and sanctions breaches, with evidence.",
@@ -138,6 +141,11 @@ DbOpt = Annotated[
 ]
 
 
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 def db_path(db: Path | None) -> Path:
     from armswatch.settings import get_setting
 
@@ -167,14 +175,33 @@ def run_cli(
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
     ] = None,
+    engine: Annotated[
+        Engine, typer.Option(help="local (default): processes here; dask: a Dask cluster.")
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Dask scheduler tcp://HOST:PORT (default: $ARMSWATCH_DASK_SCHEDULER, else a "
+            "local cluster of --workers processes)."
+        ),
+    ] = None,
+    parquet: Annotated[
+        Path | None,
+        typer.Option(help="Dask: keep the partitioned Parquet here (default: a temporary folder)."),
+    ] = None,
+    load: Annotated[
+        bool,
+        typer.Option(help="Dask: load the Parquet into --db; --no-load only writes --parquet."),
+    ] = True,
 ) -> None:
     """Analyse articles into the store; texts already stored are skipped (see docs/store.md)."""
     from armswatch.run.local import RunOptions, run_local
     from armswatch.settings import int_setting
 
-    def say(line: str) -> None:
-        err.print(line, markup=False)
-
+    if engine is Engine.local and (scheduler or parquet or not load):
+        raise typer.BadParameter("--scheduler, --parquet and --no-load need --engine dask")
+    if not load and parquet is None:
+        raise typer.BadParameter("--no-load needs --parquet DIR (where to write)")
     try:
         options = RunOptions(
             workers=workers or int_setting("ARMSWATCH_WORKERS", minimum=1),
@@ -183,10 +210,60 @@ def run_cli(
             progress=progress,
             verbose=verbose,
         )
+        if engine is Engine.dask:
+            run_dask_cli(sources, db_path(db), options, scheduler, parquet, load)
+            return
         summary = run_local(sources, db_path(db), options, say=say)
     except ArmswatchError as exc:
         raise fail(exc) from exc
     say(summary.line())
+
+
+def say(line: str) -> None:
+    """One line on stderr (reports of runs and loads)."""
+    err.print(line, markup=False)
+
+
+def run_dask_cli(
+    sources: list[str],
+    db: Path,
+    options: RunOptions,
+    scheduler: str | None,
+    parquet: Path | None,
+    load: bool,
+) -> None:
+    from armswatch.run.dask import run_dask, write_parquet
+
+    if load:
+        say(run_dask(sources, db, options, say=say, scheduler=scheduler, parquet=parquet).line())
+    else:
+        assert parquet is not None
+        say(write_parquet(sources, parquet, options, say=say, scheduler=scheduler).line())
+
+
+@app.command("load")
+def load_cli(
+    parquet_dir: Annotated[
+        Path, typer.Argument(help="A folder written by `armswatch run --engine dask --parquet`.")
+    ],
+    db: DbOpt = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="One line per loaded partition.")
+    ] = False,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
+    ] = None,
+) -> None:
+    """Load Parquet partitions into the store, in input order; stored texts add nothing."""
+    from armswatch.run.load import load_parquet
+    from armswatch.run.local import RunOptions
+
+    try:
+        options = RunOptions(progress=progress, verbose=verbose)
+        say(load_parquet(parquet_dir, db_path(db), options, say=say).line())
+    except ArmswatchError as exc:
+        raise fail(exc) from exc
 
 
 class QueryFormat(StrEnum):
@@ -232,7 +309,12 @@ def query_cli(
 def export_cli(
     db: DbOpt = None,
     output_format: Annotated[
-        str, typer.Option("--format", help="parquet (partitioned; default), csv or jsonl.")
+        str,
+        typer.Option(
+            "--format",
+            help="parquet (partitioned; default), csv or jsonl: the tables; ftm: FollowTheMoney "
+            "entities; graphml or gexf: the actor network.",
+        ),
     ] = "parquet",
     out: Annotated[Path, typer.Option("--out", help="Folder to write into.")] = Path("export"),
     tables: Annotated[
@@ -240,18 +322,85 @@ def export_cli(
     ] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace earlier exports.")] = False,
 ) -> None:
-    """Export the store's tables as partitioned Parquet, CSV or JSON Lines."""
+    """Export the store: tables (Parquet, CSV, JSON Lines), FtM entities, or the network."""
     from armswatch.errors import ExportError
+    from armswatch.export import FILES, export_view
     from armswatch.store.export import ExportFormat, export_store
 
     try:
+        if output_format in FILES:
+            done = export_view(db_path(db), out, output_format, overwrite)
+            typer.echo(f"{output_format}: {done.count} {done.what} → {done.path}")
+            return
         if output_format not in ExportFormat.__members__:
-            raise ExportError(f"unknown format {output_format!r}: use parquet, csv or jsonl")
+            raise ExportError(
+                f"unknown format {output_format!r}: use parquet, csv, jsonl, ftm, graphml or gexf"
+            )
         written = export_store(db_path(db), out, ExportFormat(output_format), tables, overwrite)
     except ArmswatchError as exc:
         raise fail(exc) from exc
     for item in written:
         typer.echo(f"{item.table}: {item.rows} rows → {item.path}")
+
+
+@app.command("serve")
+def serve_cli(
+    db: DbOpt = None,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (beyond loopback: needs ARMSWATCH_API_TOKEN).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+) -> None:
+    """Serve the REST API (OpenAPI at /openapi.json) and the dashboard (loopback by default)."""
+    from armswatch.api import serve
+
+    try:
+        err.print(f"armswatch: dashboard at http://{host}:{port}/ (Ctrl+C to stop)", markup=False)
+        serve(db_path(db), host, port)
+    except ArmswatchError as exc:
+        raise fail(exc) from exc
+
+
+@app.command("dossier")
+def dossier_cli(
+    source: Annotated[
+        str, typer.Option("--from", help="Supplying/acting side: actor code (PRK, IRN, wagner).")
+    ],
+    target: Annotated[str, typer.Option("--to", help="Receiving/other side: actor code.")],
+    db: DbOpt = None,
+    output_format: Annotated[
+        str, typer.Option("--format", help="html (self-contained; default) or md.")
+    ] = "html",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+    ] = None,
+) -> None:
+    """A self-contained report on one dyad: incidents, findings, quotes, sources, timeline."""
+    from armswatch.errors import DossierError
+    from armswatch.export.dossier import DossierFormat, DossierQuery, build_dossier, require_content
+    from armswatch.export.report import render_dossier
+    from armswatch.store.view import open_view
+
+    try:
+        if output_format not in DossierFormat.__members__:
+            raise DossierError(f"unknown format {output_format!r}: use html or md")
+        query = DossierQuery.model_validate({"from": source, "to": target})
+        with open_view(db_path(db)) as view:
+            dossier = require_content(build_dossier(view, query))
+        text = render_dossier(dossier, DossierFormat(output_format))
+    except ArmswatchError as exc:
+        raise fail(exc) from exc
+    except ValueError as exc:
+        problem = f"--from {source!r} / --to {target!r}: actor codes are letters, digits, _ . -"
+        raise fail(DossierError(problem)) from exc
+    if output:
+        output.write_text(text, encoding="utf-8")
+        err.print(
+            f"dossier: {len(dossier.timeline)} events, {len(dossier.findings)} findings → {output}",
+            markup=False,
+        )
+    else:
+        sys.stdout.write(text)
 
 
 @app.command("stats")
@@ -275,6 +424,69 @@ def stats_cli(
         Console(highlight=False, width=None if sys.stdout.isatty() else 120).print(
             stats_view(stats)
         )
+
+
+@app.command("incidents")
+def incidents_cli(
+    db: DbOpt = None,
+    actor: Annotated[
+        str | None, typer.Option(help="An actor on either side (PRK, IRN, wagner …).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only incidents reported on or after this ISO date.")
+    ] = None,
+    min_sources: Annotated[
+        int | None, typer.Option(min=1, help="At least this many independent sources.")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many incidents.")] = 50,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many first.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines, one per incident.")] = False,
+    rebuild: Annotated[
+        bool, typer.Option(help="Recompute every incident first (needs the store for writing).")
+    ] = False,
+) -> None:
+    """Cross-article incidents, latest reported first (see docs/incidents.md)."""
+    from armswatch.fuse import list_incidents, rebuild_incidents
+    from armswatch.fuse.render import incident_table
+    from armswatch.store.view import open_view
+
+    try:
+        if rebuild:
+            err.print(rebuild_incidents(db_path(db)).line(), markup=False)
+        with open_view(db_path(db)) as view:
+            found = list_incidents(view, actor, since, min_sources, limit, offset)
+    except ArmswatchError as exc:
+        raise fail(exc) from exc
+    if as_json:
+        for summary in found:
+            typer.echo(summary.model_dump_json())
+    else:
+        Console(highlight=False).print(incident_table(found))
+
+
+@app.command("incident")
+def incident_cli(
+    incident_id: Annotated[str, typer.Argument(help="An incident id (inc_…).")],
+    db: DbOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead.")] = False,
+) -> None:
+    """One incident's whole story: reports over time, evidence, provenance, score."""
+    from armswatch.errors import NotFoundError
+    from armswatch.fuse import get_incident
+    from armswatch.fuse.render import story_view
+    from armswatch.store.view import open_view
+
+    try:
+        with open_view(db_path(db)) as view:
+            story = get_incident(view, incident_id)
+        if story is None:
+            raise NotFoundError(f"no incident {incident_id!r}: `armswatch incidents` lists them")
+    except ArmswatchError as exc:
+        raise fail(exc) from exc
+    if as_json:
+        typer.echo(story.model_dump_json(indent=2))
+    else:
+        Console(highlight=False).print(story_view(story))
 
 
 def mount_rules() -> None:

@@ -142,3 +142,15 @@ class DossierError(ArmswatchError):
     """A dossier cannot be made (unknown actor code or format, or nothing on the dyad)."""
 
     code = "AW060"
+
+
+class ClusterError(ArmswatchError):
+    """The Dask cluster cannot be started or reached (``--scheduler``), or it lost a partition."""
+
+    code = "AW046"
+
+
+class ParquetError(StoreError):
+    """A Parquet folder to load is missing, incomplete, or not written by the Dask engine."""
+
+    code = "AW047"

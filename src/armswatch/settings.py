@@ -33,6 +33,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("ARMSWATCH_WORKERS", "1", "Analysis processes of `armswatch run` (1: in-process)."),
     Setting(
+        "ARMSWATCH_DASK_SCHEDULER",
+        "",
+        "Dask scheduler (`tcp://HOST:PORT`) of `armswatch run --engine dask` (empty: a local "
+        "cluster of `--workers` processes).",
+    ),
+    Setting(
         "ARMSWATCH_DUCKDB_MEMORY_LIMIT",
         "256MB",
         "DuckDB's memory limit (its buffer pool spills to disk beyond it).",
@@ -67,7 +73,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "ARMSWATCH_API_MAX_LIMIT",
         "500",
-        "Largest page size (`limit`) of the list endpoints; CSV downloads may hold 10× as many rows.",
+        "Largest page size (`limit`) of the list endpoints (CSV downloads: 10× as many rows).",
     ),
     Setting(
         "ARMSWATCH_TEST_SLOW_MS",

@@ -7,13 +7,29 @@ written in one transaction when its analyses come back.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Protocol
 
 from armswatch.ingest import InputProblem
 from armswatch.model import Article
-from armswatch.store.store import Store
+
+
+class KnownTexts(Protocol):
+    """What tells stored texts apart: the store (``Store.known``), or ``NOTHING_STORED``."""
+
+    def known(self, shas: Sequence[str]) -> set[str]: ...
+
+
+class NothingStored:
+    """No store: every text is new (the Dask engine writing Parquet only)."""
+
+    def known(self, shas: Sequence[str]) -> set[str]:
+        return set()
+
+
+NOTHING_STORED = NothingStored()
 
 
 @dataclass
@@ -32,7 +48,7 @@ class InputJob:
 
 
 def make_jobs(
-    items: Iterable[Article | InputProblem], store: Store, batch_size: int
+    items: Iterable[Article | InputProblem], store: KnownTexts, batch_size: int
 ) -> Iterator[InputJob]:
     """Jobs of at most ``batch_size`` records, in input order."""
     stream = iter(items)
@@ -42,7 +58,7 @@ def make_jobs(
         yield make_job(number, chunk, store)
 
 
-def make_job(number: int, chunk: list[Article | InputProblem], store: Store) -> InputJob:
+def make_job(number: int, chunk: list[Article | InputProblem], store: KnownTexts) -> InputJob:
     job = InputJob(number, problems=[i for i in chunk if isinstance(i, InputProblem)])
     hashed = [(item, item.sha256) for item in chunk if isinstance(item, Article)]
     stored = store.known([sha for _, sha in hashed])

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from armswatch.errors import AnalysisError, NoInputError
+from armswatch.fuse.update import update_incidents
 from armswatch.ingest import iter_articles
 from armswatch.run.jobs import InputJob, make_jobs
 from armswatch.run.pool import analyze_jobs
@@ -146,6 +147,8 @@ def process(
     with progress_bar(show, total, say) as ticker:
         for job, outcome in analyze_jobs(jobs, options.workers, options.analyzer_options, analyzer):
             batch = write_job(writer, job, outcome, ticker.say, meter.sample(outcome))
+            if batch.stored:  # new texts: fuse their events into incidents (armswatch.fuse)
+                update_incidents(store, [article.sha256 for article in job.articles])
             ticker.advance(job.size)
             if options.verbose:
                 ticker.say(meter.line(job, batch, writer.run))

@@ -16,7 +16,7 @@ from armswatch.store.sql import Row, rows_of
 from armswatch.store.tables import TABLE
 
 Filter = tuple[str, Any]
-"""A SQL condition with one ``?`` and its value; skipped when the value is None."""
+"""A SQL condition and the value of each of its ``?``; skipped when the value is None."""
 
 PARTS = {"items": "items", "evidence": "evidence", "attribution": "attributions"}
 
@@ -25,7 +25,7 @@ def where(filters: Sequence[Filter]) -> tuple[str, list[Any]]:
     """The ``WHERE`` text and parameters of the filters that have a value."""
     used = [(sql, value) for sql, value in filters if value is not None]
     text = " AND ".join(sql for sql, _ in used) or "TRUE"
-    return text, [value for _, value in used]
+    return text, [value for sql, value in used for _ in range(sql.count("?"))]
 
 
 def load_articles(

@@ -196,5 +196,101 @@ CREATE TABLE errors (
 );
 """
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", INITIAL),)
+INCIDENTS = """
+CREATE TABLE incidents (
+    "id" VARCHAR NOT NULL,
+    "type" VARCHAR NOT NULL,
+    "title" VARCHAR NOT NULL,
+    "dyad" VARCHAR NOT NULL,
+    "source" VARCHAR[] NOT NULL,
+    "target" VARCHAR[] NOT NULL,
+    "symmetric" BOOLEAN NOT NULL,
+    "items" STRUCT(
+        "category" VARCHAR, "systems" VARCHAR[], "quantity_min" DOUBLE, "quantity_max" DOUBLE,
+        "quantities" VARCHAR[]
+    )[] NOT NULL,
+    "first_reported" VARCHAR,
+    "last_reported" VARCHAR,
+    "time_start" VARCHAR,
+    "time_end" VARCHAR,
+    "progression" STRUCT("status" VARCHAR, "since" VARCHAR)[] NOT NULL,
+    "conflicts" VARCHAR[] NOT NULL,
+    "event_ids" VARCHAR[] NOT NULL,
+    "articles" BIGINT NOT NULL,
+    "independent_sources" BIGINT NOT NULL,
+    "sources" VARCHAR[] NOT NULL,
+    "denied_by" VARCHAR[] NOT NULL,
+    "rules" VARCHAR[] NOT NULL,
+    "score" DOUBLE NOT NULL,
+    "reasons" STRUCT("weight" DOUBLE, "text" VARCHAR)[] NOT NULL,
+    "block" VARCHAR NOT NULL,
+    "categories" VARCHAR[] NOT NULL,
+    "systems" VARCHAR[] NOT NULL,
+    "statuses" VARCHAR[] NOT NULL,
+    "first_key" VARCHAR NOT NULL
+);
+
+CREATE TABLE incident_events (
+    "incident_id" VARCHAR NOT NULL,
+    "event_id" VARCHAR NOT NULL,
+    "sha256" VARCHAR NOT NULL,
+    "block" VARCHAR NOT NULL,
+    "sort_key" VARCHAR NOT NULL,
+    "reason" VARCHAR NOT NULL
+);
+
+CREATE TABLE claims (
+    "incident_id" VARCHAR NOT NULL,
+    "event_id" VARCHAR NOT NULL,
+    "sha256" VARCHAR NOT NULL,
+    "article_id" VARCHAR NOT NULL,
+    "outlet" VARCHAR,
+    "published" VARCHAR,
+    "cluster" VARCHAR,
+    "copy_of" VARCHAR,
+    "source_key" VARCHAR NOT NULL,
+    "source_name" VARCHAR NOT NULL,
+    "source_kind" VARCHAR,
+    "source_class" VARCHAR NOT NULL,
+    "anonymous" BOOLEAN NOT NULL,
+    "via" VARCHAR,
+    "origin" VARCHAR NOT NULL,
+    "attribution" VARCHAR,
+    "stance" VARCHAR NOT NULL,
+    "status" VARCHAR NOT NULL,
+    "certainty" VARCHAR NOT NULL,
+    "counted_as" VARCHAR,
+    "note" VARCHAR
+);
+"""
+"""Step 2: the cross-article incident tables of ``armswatch.fuse`` (``fuse/tables.py``)."""
+
+EVENT_KEYS = """
+ALTER TABLE events ADD COLUMN source_keys VARCHAR[];
+ALTER TABLE events ADD COLUMN target_keys VARCHAR[];
+UPDATE events SET source_keys = k.keys FROM (
+    SELECT event_id, list(key ORDER BY first) AS keys FROM (
+        SELECT event_id, coalesce(country, id) AS key, min(ordinal) AS first FROM actors
+        WHERE role = 'source' GROUP BY ALL
+    ) GROUP BY event_id
+) k WHERE k.event_id = events.id;
+UPDATE events SET target_keys = k.keys FROM (
+    SELECT event_id, list(key ORDER BY first) AS keys FROM (
+        SELECT event_id, coalesce(country, id) AS key, min(ordinal) AS first FROM actors
+        WHERE role = 'target' GROUP BY ALL
+    ) GROUP BY event_id
+) k WHERE k.event_id = events.id;
+UPDATE events SET source_keys = [] WHERE source_keys IS NULL;
+UPDATE events SET target_keys = [] WHERE target_keys IS NULL;
+ALTER TABLE events ALTER COLUMN source_keys SET NOT NULL;
+ALTER TABLE events ALTER COLUMN target_keys SET NOT NULL;
+"""
+"""Step 3: each event's source and target actor keys as list columns (filled from
+``actors`` for the events stored before), for supplier → recipient queries without joins."""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", INITIAL),
+    Migration(2, "incidents", INCIDENTS),
+    Migration(3, "event actor keys", EVENT_KEYS),
+)
 LATEST = MIGRATIONS[-1].version

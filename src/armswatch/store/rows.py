@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 
 from armswatch.errors import StoreError
-from armswatch.model import Analysis, Event
+from armswatch.model import Actor, Analysis, Event
 from armswatch.store.neardup import signature
 from armswatch.store.records import Signature, StoredArticle
 from armswatch.store.sql import Row, record_row
@@ -56,7 +56,8 @@ def analysis_to_rows(analysis: Analysis, text: str) -> Rows:
 
 def add_event(rows: Rows, sha: str, ordinal: int, event: Event) -> None:
     """The event row and the rows of its actors, items, evidence and attributions."""
-    rows["events"].append(record_row("events", event, sha256=sha, ordinal=ordinal))
+    dyad = {f"{role}_keys": actor_keys(getattr(event, role)) for role in ROLES}
+    rows["events"].append(record_row("events", event, sha256=sha, ordinal=ordinal, **dyad))
     keys = {"sha256": sha, "event_id": event.id}
     for role in ROLES:
         for n, actor in enumerate(getattr(event, role)):
@@ -67,3 +68,8 @@ def add_event(rows: Rows, sha: str, ordinal: int, event: Event) -> None:
         rows["evidence"].append(record_row("evidence", evidence, **keys, ordinal=n))
     for n, attribution in enumerate(event.attribution):
         rows["attributions"].append(record_row("attributions", attribution, **keys, ordinal=n))
+
+
+def actor_keys(actors: list[Actor]) -> list[str]:
+    """The distinct keys (country, else id) of the actors, in order."""
+    return list(dict.fromkeys(actor.key for actor in actors))

@@ -15,7 +15,7 @@ import pyarrow as pa
 from pydantic import BaseModel
 
 from armswatch.model import Actor, Attribution, Event, Evidence, Finding, Item, Mention
-from armswatch.store.columns import BIGINT, VARCHAR, Column, model_columns, quote
+from armswatch.store.columns import BIGINT, VARCHAR, Column, SqlType, model_columns, quote
 from armswatch.store.records import (
     ArticleAlias,
     Band,
@@ -33,6 +33,13 @@ KEY_COLUMNS: dict[str, Column] = {
     "ordinal": Column("ordinal", BIGINT, False),
 }
 EVENT_CHILDREN = frozenset({"source", "target", "items", "attribution", "evidence"})
+KEY_LIST = SqlType("VARCHAR[]", pa.list_(pa.string()))
+EVENT_DYAD = (
+    Column("source_keys", KEY_LIST, False),
+    Column("target_keys", KEY_LIST, False),
+)
+"""Copies of the actors' keys on the event row (``Actor.key``: the country, else the id;
+distinct, in order), so the dashboard's supplier → recipient queries need no join."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,8 @@ class Table:
     identity: the columns that identify a row (default: the key columns); the writer
         never stores two rows with the same identity. primary_key: also declare it as
         the PRIMARY KEY (an index DuckDB keeps in memory: only where it earns its cost).
+    derived: columns after the model's, computed from the record by ``analysis_to_rows``
+        (not part of the model: reading a row back ignores them).
     """
 
     name: str
@@ -51,6 +60,7 @@ class Table:
     exclude: frozenset[str] = field(default_factory=frozenset)
     identity: tuple[str, ...] = ()
     primary_key: bool = False
+    derived: tuple[Column, ...] = ()
 
     @property
     def identity_columns(self) -> tuple[str, ...]:
@@ -59,7 +69,7 @@ class Table:
     @cached_property
     def columns(self) -> tuple[Column, ...]:
         keys = [KEY_COLUMNS[name] for name in self.keys]
-        return (*keys, *model_columns(self.model, self.exclude))
+        return (*keys, *model_columns(self.model, self.exclude), *self.derived)
 
     @cached_property
     def arrow_schema(self) -> pa.Schema:
@@ -81,7 +91,14 @@ TABLES: tuple[Table, ...] = (
     Table("articles", StoredArticle, "One row per text.", identity=("sha256",), primary_key=True),
     Table("article_ids", ArticleAlias, "Input ids per text.", identity=("id", "sha256")),
     Table("near_duplicates", NearDuplicate, "Near-copy links to earlier articles."),
-    Table("events", Event, "Events.", keys=("sha256", "ordinal"), exclude=EVENT_CHILDREN),
+    Table(
+        "events",
+        Event,
+        "Events.",
+        keys=("sha256", "ordinal"),
+        exclude=EVENT_CHILDREN,
+        derived=EVENT_DYAD,
+    ),
     _event_table("actors", Actor, "Sources and targets of events.", "role"),
     _event_table("items", Item, "Weapons and materiel of events."),
     _event_table("evidence", Evidence, "Sentences that report events."),

@@ -117,7 +117,8 @@ class View:
     ) -> list[StoredEvent]:
         """Events with their actors, items, evidence and attribution.
 
-        country (str | None): an actor's country or id, as source or target.
+        country (str | None): an actor's key (its country, else its id), as source or
+            target (``events.source_keys``/``target_keys``: no join with ``actors``).
         since, until (str | None): ISO dates, compared with the event's time (else the
             article's publication date).
         """
@@ -125,7 +126,7 @@ class View:
         filters: list[Filter] = [
             ("e.type = ?", type),
             ("e.sha256 = ?", sha256),
-            ("e.id IN (SELECT event_id FROM actors WHERE ? IN (country, id))", country),
+            ("(list_contains(e.source_keys, ?) OR list_contains(e.target_keys, ?))", country),
             (f"{day} >= ?", since),
             (f"{day} <= ?", until),
             ("a.current = ?", True if current_only else None),
