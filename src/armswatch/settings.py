@@ -31,6 +31,12 @@ SETTINGS: tuple[Setting, ...] = (
         "64",
         "Articles per batch: one batch is analysed by one worker and written in one transaction.",
     ),
+    Setting(
+        "ARMSWATCH_FUSE_INTERVAL",
+        "60",
+        "Seconds between two fusions of a run's stored events into incidents (each run also "
+        "fuses at its end; 0: after every batch).",
+    ),
     Setting("ARMSWATCH_WORKERS", "1", "Analysis processes of `armswatch run` (1: in-process)."),
     Setting(
         "ARMSWATCH_DASK_SCHEDULER",

@@ -28,7 +28,7 @@ def kill_after_batches(args: list[str], batches: int) -> list[int]:
 
     RETURNS (list[int]): the pids of its worker processes, if any.
     """
-    proc = armswatch(*args, env={"ARMSWATCH_TEST_SLOW_MS": "60"})
+    proc = armswatch(*args, env={"ARMSWATCH_TEST_SLOW_MS": "60", "ARMSWATCH_FUSE_INTERVAL": "3600"})
     assert proc.stderr is not None
     deadline, stored = time.monotonic() + 120, 0
     while stored < batches:
@@ -69,6 +69,7 @@ def test_sigkill_mid_run_then_rerun_stores_every_article_exactly_once(
     assert 10 <= int(stored) < ARTICLES and status == "running"  # type: ignore[call-overload]
     assert rows(db, "SELECT count(*) FROM articles") == [(stored,)]
     assert gone(pids), "worker processes outlived the killed run"
+    assert rows(db, "SELECT count(*) FROM incident_events") == [(0,)]  # not fused yet
 
     result = CliRunner().invoke(app, args[:4])  # the same command, in process
     assert result.exit_code == 0, result.output
@@ -78,6 +79,10 @@ def test_sigkill_mid_run_then_rerun_stores_every_article_exactly_once(
     ) == [(ARTICLES, ARTICLES, ARTICLES)]
     assert rows(db, "SELECT count(*) = count(DISTINCT id) FROM events") == [(True,)]
     assert rows(db, "SELECT count(DISTINCT sha256) FROM events") == [(ARTICLES,)]
+    # what the killed run stored and never fused, the rerun fused
+    assert rows(db, "SELECT count(*) FROM events") == rows(
+        db, "SELECT count(DISTINCT event_id) FROM incident_events"
+    )
     assert rows(
         db, "SELECT status, articles_stored, articles_skipped FROM runs ORDER BY started_at"
     ) == [

@@ -1,7 +1,7 @@
 """Cross-article incidents: one real-world fact however many articles repeat it.
 
 - ``update_incidents(store_or_connection, article_keys)``: fuse newly stored events
-  (``armswatch run`` calls it after every written batch); ``rebuild_incidents(db)``;
+  (``armswatch run`` calls it now and then, see ``run.fusing``); ``rebuild_incidents(db)``;
 - ``list_incidents(view, …)`` → ``IncidentSummary`` list; ``get_incident(view, id)`` →
   ``IncidentStory`` (reports over time, provenance chains, sources, findings) or None.
 

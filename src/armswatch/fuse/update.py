@@ -1,4 +1,4 @@
-"""Keeping incidents current: ``update_incidents`` after each written batch, ``rebuild_incidents``.
+"""Keeping incidents current: ``update_incidents`` after stored batches, ``rebuild_incidents``.
 
 An update looks only at the blocks (type and dyad) of the new events. When the new events
 come after every event of their block in the fusing order (the usual case: news arrives

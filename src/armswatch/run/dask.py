@@ -26,6 +26,7 @@ from pathlib import Path
 from armswatch.errors import NoInputError
 from armswatch.ingest import iter_articles
 from armswatch.run.cluster import dask_client, map_partitions
+from armswatch.run.fusing import IncidentFusion
 from armswatch.run.jobs import NOTHING_STORED, InputJob, KnownTexts, make_jobs
 from armswatch.run.load import load_partition
 from armswatch.run.local import Meter, RunOptions, RunSummary
@@ -100,7 +101,7 @@ def analyze_and_load(
 ) -> None:
     show = progress_wanted() if options.progress is None else options.progress
     total = estimate_total(sources) if show else None
-    meter = Meter()
+    meter, fusion = Meter(), IncidentFusion(store)
     with (
         dask_client(scheduler, options.workers) as client,
         parquet_folder(parquet) as folder,
@@ -110,9 +111,11 @@ def analyze_and_load(
         for job, outcome in map_partitions(client, jobs, folder, options, writer.run.id):
             peak = meter.sample(BatchOutcome([], outcome.pid, outcome.rss_mb))
             loaded = load_partition(store, writer, folder, job.number, ticker.say, peak)
+            fusion.stored(loaded.batch)
             ticker.advance(job.size)
             if options.verbose:
                 ticker.say(meter.line(job, loaded.batch, writer.run))
+        fusion.finish()
 
 
 def write_parquet(

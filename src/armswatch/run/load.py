@@ -5,9 +5,9 @@
 Each partition is one transaction. Loading does what the local engine does with the
 same records: texts already stored add only their id (``article_ids``), a changed text
 under a known id is a new version, near-copies are linked (the MinHash signatures travel
-in ``table=minhashes``), new events are fused into incidents, bad records and failed
-analyses become ``errors`` rows of the loading run. So loading the same folder twice
-adds nothing but a run and its errors.
+in ``table=minhashes``), new events are fused into incidents (``run.fusing``), bad
+records and failed analyses become ``errors`` rows of the loading run. So loading the
+same folder twice adds nothing but a run and its errors.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from armswatch.errors import NoInputError, ParquetError
-from armswatch.fuse.update import update_incidents
+from armswatch.run.fusing import IncidentFusion
 from armswatch.run.local import RunOptions, RunSummary
 from armswatch.run.parquet import partitions, read_partition
 from armswatch.run.progress import Say, progress_bar, progress_wanted
@@ -87,12 +87,15 @@ def load_all(
     say: Say,
 ) -> None:
     show = progress_wanted() if options.progress is None else options.progress
+    fusion = IncidentFusion(store)
     with progress_bar(show, None, say) as ticker:
         for number in numbers:
             loaded = load_partition(store, writer, root, number, ticker.say)
+            fusion.stored(loaded.batch)
             ticker.advance(loaded.read)
             if options.verbose:
                 ticker.say(loaded.line(writer.run.articles_read))
+        fusion.finish()
 
 
 def load_partition(
@@ -117,10 +120,7 @@ def load_partition(
     for alias in aliases:
         writer.add_alias(alias["id"], alias["sha256"])
     writer.add_rows({name: new_rows(rows[name], known) for name in CONTENT_TABLES})
-    loaded = Loaded(number, writer.flush(), read, len(aliases))
-    if loaded.batch.stored:  # new texts: fuse their events into incidents, as run_local does
-        update_incidents(store, [row["sha256"] for row in new_rows(articles, known)])
-    return loaded
+    return Loaded(number, writer.flush(), read, len(aliases))
 
 
 def new_rows(rows: list[Row], known: set[str]) -> list[Row]:

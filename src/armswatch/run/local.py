@@ -3,13 +3,14 @@
 ``run_local`` reads with ``iter_articles``, cuts the input into jobs of ``batch_size``
 records, drops texts already stored before they are parsed, analyses the rest (in this
 process or ``workers`` processes), and writes each job in one transaction with the run's
-counts. Bad records and failed analyses go to the ``errors`` table and to ``say`` (one
-line each) and the run goes on. Memory is bounded by the jobs in flight, not the corpus.
+counts; stored events are fused into incidents now and then and at the end
+(``run.fusing``). Bad records and failed analyses go to the ``errors`` table and to
+``say`` (one line each) and the run goes on. Memory is bounded by the jobs in flight,
+not the corpus.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import time
 from collections.abc import Mapping, Sequence
@@ -18,14 +19,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from armswatch.errors import AnalysisError, NoInputError
-from armswatch.fuse.update import update_incidents
 from armswatch.ingest import iter_articles
+from armswatch.run.fusing import IncidentFusion
 from armswatch.run.jobs import InputJob, make_jobs
 from armswatch.run.pool import analyze_jobs
 from armswatch.run.progress import Say, estimate_total, progress_bar, progress_wanted
+from armswatch.run.session import begin, conclude
 from armswatch.run.worker import BatchOutcome, rss_mb
 from armswatch.settings import int_setting
-from armswatch.store.records import RunRecord, RunStatus
+from armswatch.store.records import RunRecord
 from armswatch.store.store import Store, open_store
 from armswatch.store.writer import Batch, StoreWriter
 
@@ -90,45 +92,16 @@ def run_local(
     options = options or RunOptions()
     say = say or (lambda line: None)
     started = time.perf_counter()
+    names = [str(s) for s in sources]
     with open_store(db_path) as store:
-        interrupted = store.mark_interrupted()
-        for old in interrupted:
-            say(
-                f"note: run {old.id} (started {old.started_at:%Y-%m-%d %H:%M:%S} UTC) was "
-                f"interrupted after storing {old.articles_stored} articles; they are kept"
-            )
         size = options.batch_size or int_setting("ARMSWATCH_BATCH_SIZE", minimum=1)
-        run = store.start_run("run", [str(s) for s in sources], options.workers, size)
-        final = execute(store, store.writer(run, size), sources, options, say, analyzer)
+        run, interrupted = begin(store, "run", names, options.workers, size, say)
+        writer = store.writer(run, size)
+        body = lambda: process(store, writer, sources, options, say, analyzer)  # noqa: E731
+        final = conclude(store, writer, body, ", ".join(names))
     if final.articles_read == 0:
         raise NoInputError(final.message or "no article could be read")
     return RunSummary(final, interrupted, time.perf_counter() - started)
-
-
-def execute(
-    store: Store,
-    writer: StoreWriter,
-    sources: Sequence[str | Path],
-    options: RunOptions,
-    say: Say,
-    analyzer: Analyzer | None,
-) -> RunRecord:
-    """Run the loop and record how the run ended (also when it fails)."""
-    try:
-        process(store, writer, sources, options, say, analyzer)
-        writer.flush()
-    except BaseException as exc:
-        status: RunStatus = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
-        # the store may be what failed (disk full): then the next run notes it
-        with contextlib.suppress(Exception):
-            store.finish_run(writer.run, status, f"{type(exc).__name__}: {exc}")
-        raise
-    if writer.run.articles_read == 0:
-        sources_text = ", ".join(map(str, sources))
-        return store.finish_run(
-            writer.run, "failed", f"no article could be read from {sources_text}"
-        )
-    return store.finish_run(writer.run, "completed")
 
 
 def process(
@@ -143,15 +116,16 @@ def process(
     jobs = make_jobs(items, store, writer.batch_size)
     show = progress_wanted() if options.progress is None else options.progress
     total = estimate_total(sources) if show else None
-    meter = Meter()
+    meter, fusion = Meter(), IncidentFusion(store)
     with progress_bar(show, total, say) as ticker:
         for job, outcome in analyze_jobs(jobs, options.workers, options.analyzer_options, analyzer):
             batch = write_job(writer, job, outcome, ticker.say, meter.sample(outcome))
-            if batch.stored:  # new texts: fuse their events into incidents (armswatch.fuse)
-                update_incidents(store, [article.sha256 for article in job.articles])
+            fusion.stored(batch)
             ticker.advance(job.size)
             if options.verbose:
                 ticker.say(meter.line(job, batch, writer.run))
+        writer.flush()
+        fusion.finish()
 
 
 def write_job(

@@ -1,9 +1,10 @@
 """Analyse a stream of jobs in order: in this process, or in a bounded process pool.
 
 With ``workers > 1`` the jobs go to a ``ProcessPoolExecutor`` of ``spawn``ed processes
-(each loads its own Analyzer once). At most ``2 × workers`` jobs are in flight, so the
-input is read only as fast as it is analysed and memory stays flat; results come back in
-input order. A job with nothing to analyse (all stored already) never reaches a worker,
+(each loads its own Analyzer once), cut into tasks of at most ``TASK_SIZE`` articles so
+that the workers share the last job of a run instead of one waiting for the other. At
+most ``2 × workers`` jobs are in flight, so the input is read only as fast as it is
+analysed and memory stays flat; results come back in input order, a job at a time. A job with nothing to analyse (all stored already) never reaches a worker,
 and no Analyzer is loaded until one is needed.
 """
 
@@ -32,6 +33,9 @@ class Job(Protocol):
 
 
 J = TypeVar("J", bound=Job)
+
+TASK_SIZE = 16
+"""Most articles one worker task analyses (a job of more is split over several tasks)."""
 
 
 def analyze_jobs(
@@ -70,7 +74,7 @@ def _pooled(
 ) -> Iterator[tuple[J, BatchOutcome]]:
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(workers, context, initializer=init_worker, initargs=(options,))
-    inflight: deque[tuple[J, Future[BatchOutcome]]] = deque()
+    inflight: deque[tuple[J, list[Future[BatchOutcome]]]] = deque()
     try:
         for job in jobs:
             inflight.append((job, _submit(pool, job.articles)))
@@ -82,19 +86,24 @@ def _pooled(
         pool.shutdown(wait=not inflight, cancel_futures=True)
 
 
-def _submit(pool: ProcessPoolExecutor, articles: list[Article]) -> Future[BatchOutcome]:
-    if articles:
-        return pool.submit(analyze_batch, articles)
-    done: Future[BatchOutcome] = Future()
-    done.set_result(_nothing())
-    return done
+def _submit(pool: ProcessPoolExecutor, articles: list[Article]) -> list[Future[BatchOutcome]]:
+    """The tasks of one job (none when it has nothing to analyse)."""
+    return [
+        pool.submit(analyze_batch, articles[start : start + TASK_SIZE])
+        for start in range(0, len(articles), TASK_SIZE)
+    ]
 
 
-def _result(job: J, future: Future[BatchOutcome]) -> tuple[J, BatchOutcome]:
+def _result(job: J, tasks: list[Future[BatchOutcome]]) -> tuple[J, BatchOutcome]:
+    """The job with its tasks' outcomes joined in order."""
     try:
-        return job, future.result()
+        parts = [task.result() for task in tasks]
     except BrokenProcessPool as exc:
         raise WorkerError(
             f"an analysis worker process died ({exc}); the batches stored so far are kept: "
             "run the same command again (with fewer --workers if memory is short)"
         ) from None
+    if not parts:
+        return job, _nothing()
+    last = parts[-1]  # the memory figure of one worker: the meter keeps each one's latest
+    return job, BatchOutcome([o for part in parts for o in part.outcomes], last.pid, last.rss_mb)
