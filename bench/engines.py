@@ -5,7 +5,7 @@ analyses → a fresh DuckDB store), or the reason it is not available; the bench
 prints "n/a (not available)". The names here are the whole contract between
 bench/scale.py and the engines; adjust them here when they change:
 
-- ``armswatch.run.local.run_local(sources, db_path, RunOptions(workers=N), analyzer=…)``
+- ``armswatch.run.local.run_local(sources, db_path, RunOptions(workers=N))``
 - ``armswatch.run.dask.run_dask(sources, db_path, RunOptions(workers=N))``
 """
 
@@ -16,8 +16,6 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-
-from armswatch.pipeline import Analyzer
 
 Engine = Callable[[Path, int], None]
 """Run the engine over a JSON Lines file with this many workers."""
@@ -35,8 +33,9 @@ def find(module: str, name: str) -> Any | str:
     return getattr(found, name, None) or f"{module} has no {name}"
 
 
-def find_engine(where: tuple[str, str], analyzer: Analyzer | None = None) -> Engine | str:
-    """The engine at ``where``; one worker runs in this process with ``analyzer``."""
+def find_engine(where: tuple[str, str]) -> Engine | str:
+    """The engine at ``where``, run as the CLI runs it: each run loads its own model (in
+    this process for one local worker), so every engine row pays its start-up."""
     run = find(*where)
     options = find("armswatch.run.local", "RunOptions")
     if isinstance(run, str) or isinstance(options, str):
@@ -45,10 +44,6 @@ def find_engine(where: tuple[str, str], analyzer: Analyzer | None = None) -> Eng
     def engine(source: Path, workers: int) -> None:
         with tempfile.TemporaryDirectory() as folder:
             db = Path(folder) / "bench.duckdb"
-            settings = options(workers=workers, progress=False)
-            if workers == 1 and analyzer is not None:
-                run([source], db, settings, analyzer=analyzer)
-            else:
-                run([source], db, settings)
+            run([source], db, options(workers=workers, progress=False))
 
     return engine
