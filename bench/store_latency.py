@@ -5,10 +5,9 @@ then filled with synthetic rows in bulk SQL, column by column from the live sche
 new column gets a plain default), at about three events per article, a source and a
 target actor, an item and an evidence sentence per event and a finding per ten events.
 ``QUERIES`` are what a dashboard asks most: a page of latest events, a supplier →
-recipient feed, a timeline, the top pairs, findings per rule, one event with its
-evidence, an actor's profile. Supplier/recipient queries read the events' own
-``source_keys``/``target_keys`` (store migration 3) instead of joining ``actors``.
-Replace them with the store's own read functions once ``armswatch.store.view`` has them.
+recipient feed, a timeline, the actor network, a rule's findings, one event with its
+evidence, an actor's events; each one is the ``armswatch.queries`` function behind that
+dashboard page and its JSON twin, run on a read-only ``View`` as ``armswatch serve`` does.
 """
 
 from __future__ import annotations
@@ -17,11 +16,15 @@ import random
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import duckdb
 
+from armswatch.queries import actor_graph, event_story, list_events, list_findings, timeline
+from armswatch.queries.params import EventFilters, EventQuery, FindingQuery, GraphQuery
+from armswatch.store.view import View, open_view
+
 COUNTRIES = ["PRK", "RUS", "IRN", "BLR", "UKR", "USA", "CHN", "SYR", "MMR", "VEN", "CUB", "ERI"]
+RULES = ["un.dprk.arms_export", "un.iran.missile_uav"]
 TYPES = ["arms_transfer", "meeting", "condemnation", "sanction_imposed", "agreement",
          "military_cooperation", "troop_deployment", "military_exercise"]  # fmt: skip
 
@@ -43,6 +46,7 @@ OVERRIDES: dict[str, dict[str, str]] = {
         "sha256": "'a' || (i // 3)", "ordinal": "i % 3", "id": "'ev-' || i",
         "type": pick(TYPES, "i"), "status": pick(["delivered", "planned", "unknown"], "i + 1"),
         "certainty": pick(["asserted", "probable", "possible"], "i + 2"), "time_start": DAY,
+        "time_text": DAY, "day": DAY,
         "time_precision": "'day'", "confidence": "0.7", "extractor": "'bench.synthetic.v1'",
         "source_keys": f"[{pick(COUNTRIES, '2 * i')}]",  # = its actors' rows below
         "target_keys": f"[{pick(COUNTRIES, '2 * i + 1')}]",
@@ -58,7 +62,7 @@ OVERRIDES: dict[str, dict[str, str]] = {
     "evidence": {"sha256": "'a' || (i // 3)", "event_id": "'ev-' || i", "ordinal": "0",
                  "text": "'Evidence sentence ' || i", "start": "0", "end": "20"},
     "findings": {"sha256": "'a' || (i * 10 // 3)", "ordinal": "0", "event": "'ev-' || (i * 10)",
-                 "rule": pick(["un.dprk.arms_export", "un.iran.missile_uav"], "i"),
+                 "rule": pick(RULES, "i"),
                  "date": DAY, "contested": "false", "evidence": "[]"},
 }  # fmt: skip
 ROWS_PER_EVENT = {"articles": 1 / 3, "events": 1, "actors": 2, "items": 1, "evidence": 1,
@@ -92,61 +96,49 @@ def fill(con: duckdb.DuckDBPyConnection, events: int) -> None:
         fill_table(con, table, max(1, int(events * per_event)))
 
 
-Params = Callable[[random.Random], list[Any]]
-PAIRS = """SELECT s, t, count(*) AS n
-  FROM (SELECT unnest(source_keys) AS s, target_keys FROM events WHERE type = 'arms_transfer'),
-  unnest(target_keys) AS u(t) GROUP BY ALL ORDER BY n DESC LIMIT 20"""
-PROFILE = """SELECT type, count(*) FILTER (WHERE list_contains(source_keys, ?)) AS as_source,
-  count(*) FILTER (WHERE list_contains(target_keys, ?)) AS as_target FROM events GROUP BY type"""
-QUERIES: dict[str, tuple[str, Params]] = {
-    "latest events of a type (page of 50)": (
-        "SELECT e.id, e.type, e.status, e.time_start, a.title, a.outlet FROM (SELECT * "
-        "FROM events WHERE type = ? ORDER BY time_start DESC LIMIT 50) e "
-        "JOIN articles a USING (sha256) ORDER BY e.time_start DESC",
-        lambda rng: [rng.choice(TYPES)],
+Ask = Callable[[View, random.Random], object]
+QUERIES: dict[str, Ask] = {
+    "latest events of a type (page of 50)": lambda view, rng: list_events(
+        view, EventQuery(type=rng.choice(TYPES), limit=50)
     ),
-    "transfers supplier → recipient": (
-        "SELECT id, time_start, status FROM events WHERE type = 'arms_transfer' "
-        "AND list_contains(source_keys, ?) AND list_contains(target_keys, ?) "
-        "ORDER BY time_start DESC LIMIT 100",
-        lambda rng: rng.sample(COUNTRIES, 2),
+    "transfers supplier → recipient (page of 50)": lambda view, rng: list_events(
+        view,
+        EventQuery(
+            type="arms_transfer",
+            source=rng.choice(COUNTRIES),
+            target=rng.choice(COUNTRIES),
+        ),
     ),
-    "timeline: events per month and type": (
-        "SELECT substr(time_start, 1, 7) AS month, type, count(*) FROM events "
-        "WHERE time_start >= ? GROUP BY ALL ORDER BY month",
-        lambda rng: [f"{rng.randint(2014, 2024)}-01-01"],
+    "timeline: events per month and type": lambda view, rng: timeline(
+        view, EventFilters(since=f"{rng.randint(2014, 2024)}-01-01")
     ),
-    "top supplier → recipient pairs": (PAIRS, lambda rng: []),
-    "findings per rule and year": (
-        "SELECT rule, substr(date, 1, 4) AS year, count(*) FROM findings GROUP BY ALL",
-        lambda rng: [],
+    "network: supplier → recipient edges": lambda view, rng: actor_graph(view, GraphQuery()),
+    "findings of a rule (page of 50)": lambda view, rng: list_findings(
+        view, FindingQuery(rule=rng.choice(RULES), limit=50)
     ),
-    "one event with its evidence": (
-        "SELECT e.*, v.text FROM events e JOIN evidence v ON v.event_id = e.id WHERE e.id = ?",
-        lambda rng: [f"ev-{rng.randrange(1000)}"],
+    "one event with its evidence": lambda view, rng: event_story(view, f"ev-{rng.randrange(1000)}"),
+    "actor profile: its events (page of 50)": lambda view, rng: list_events(
+        view, EventQuery(actor=rng.choice(COUNTRIES), limit=50)
     ),
-    "actor profile: events by type and role": (PROFILE, lambda rng: [rng.choice(COUNTRIES)] * 2),
 }
+"""The dashboard's pages, each through the same ``armswatch.queries`` function the page
+and its JSON twin call."""
 
 
 def dashboard_latency(path: Path, events: int, runs: int = 40) -> dict[str, list[float]]:
     """Seconds of each query, ``runs`` times (after one warm-up), on a filled store."""
-    from armswatch.store.db import connect
     from armswatch.store.store import open_store
 
     with open_store(path) as store:
         fill(store.con, events)
-    con = connect(path, read_only=True)
     rng = random.Random(0)
     timings: dict[str, list[float]] = {}
-    try:
-        for name, (sql, params) in QUERIES.items():
-            con.execute(sql, params(rng)).fetchall()
+    with open_view(path) as view:
+        for name, ask in QUERIES.items():
+            ask(view, rng)
             timings[name] = []
             for _ in range(runs):
                 start = time.perf_counter()
-                con.execute(sql, params(rng)).fetchall()
+                ask(view, rng)
                 timings[name].append(time.perf_counter() - start)
-    finally:
-        con.close()
     return timings

@@ -54,26 +54,49 @@ def analysed_rows(analyzer: Analyzer) -> Rows:
     return rows
 
 
-def insert_without_keys(con: duckdb.DuckDBPyConnection, rows: Rows) -> None:
-    """Insert events and actors as a database before the keys step would hold them."""
-    for name, extra in (("events", " EXCLUDE (source_keys, target_keys)"), ("actors", "")):
+def insert_before(con: duckdb.DuckDBPyConnection, rows: Rows, *later: str) -> None:
+    """Insert articles, events and actors as a database without the ``later`` event
+    columns (added by later steps) would hold them."""
+    for name in ("articles", "events", "actors"):
+        extra = f" EXCLUDE ({', '.join(later)})" if name == "events" else ""
         data = pa.Table.from_pylist(rows[name], schema=TABLE[name].arrow_schema)
         with registered(con, "_rows", data):
             con.execute(f"INSERT INTO {name} BY NAME SELECT *{extra} FROM _rows")
 
 
+def database_before(step_name: str, monkeypatch: pytest.MonkeyPatch) -> duckdb.DuckDBPyConnection:
+    """An in-memory database migrated up to (not including) the named step."""
+    step = next(m for m in MIGRATIONS if m.name == step_name)
+    con = duckdb.connect()
+    monkeypatch.setattr(
+        schema, "MIGRATIONS", tuple(m for m in MIGRATIONS if m.version < step.version)
+    )
+    schema.apply_migrations(con)
+    monkeypatch.undo()
+    return con
+
+
 def test_the_migration_fills_the_keys_of_events_stored_before_it(
     analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    step = next(m for m in MIGRATIONS if m.name == "event actor keys")
-    con = duckdb.connect()
-    before = tuple(m for m in MIGRATIONS if m.version < step.version)
-    monkeypatch.setattr(schema, "MIGRATIONS", before)
-    schema.apply_migrations(con)
+    con = database_before("event actor keys", monkeypatch)
     rows = analysed_rows(analyzer)
-    insert_without_keys(con, rows)
-    monkeypatch.undo()
-    assert schema.apply_migrations(con)[0] == step.version
+    insert_before(con, rows, "source_keys", "target_keys", "day")
+    assert schema.apply_migrations(con)[0] == 3
     expected = sorted((r["id"], r["source_keys"], r["target_keys"]) for r in rows["events"])
     assert con.execute(KEYS).fetchall() == expected
     assert any(source and target for _, source, target in expected)
+
+
+def test_the_migration_fills_the_day_of_events_stored_before_it_and_indexes_lookups(
+    analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    con = database_before("event day and lookup indexes", monkeypatch)
+    rows = analysed_rows(analyzer)
+    insert_before(con, rows, "day")
+    assert schema.apply_migrations(con) == [4]
+    expected = sorted((r["id"], r["day"]) for r in rows["events"])
+    assert con.execute("SELECT id, day FROM events ORDER BY id").fetchall() == expected
+    assert all(day for _, day in expected)  # an own time or the publication day
+    assert schema.index_diff(con) == []
+    assert set(schema.indexes(con)) >= {"events_id", "actors_event_id", "findings_event"}

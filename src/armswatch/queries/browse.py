@@ -83,7 +83,7 @@ def article_page(view: View, key: str) -> ArticlePage:
 ACTORS = """
 WITH x AS (
     SELECT DISTINCT coalesce(ac.country, ac.id) AS key, ac.role, ac.event_id
-    FROM actors ac JOIN events e ON e.id = ac.event_id JOIN articles a ON a.sha256 = e.sha256
+    FROM actors ac JOIN events e ON e.id = ac.event_id
     WHERE {where}
 ),
 per_event AS (SELECT event, count(*) AS n FROM findings GROUP BY event),

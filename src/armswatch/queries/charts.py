@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from armswatch.model import SYMMETRIC_TYPES
 from armswatch.queries import incidents
@@ -15,21 +14,29 @@ from armswatch.store.view import View
 
 MAX_MONTHS = 600
 
-PAIRS = """
-SELECT DISTINCT coalesce(s.country, s.id), coalesce(t.country, t.id), e.type, e.id,
-    (SELECT count(*) FROM findings f WHERE f.event = e.id)
-FROM events e JOIN articles a USING (sha256)
-JOIN actors s ON s.event_id = e.id AND s.role = 'source'
-JOIN actors t ON t.event_id = e.id AND t.role = 'target'
-WHERE {where}
+EDGES = """
+WITH matching AS (
+    SELECT e.id, e.type, e.target_keys, unnest(e.source_keys) AS source, {incident} AS incident
+    FROM events e {incidents}
+    WHERE {where}
+), sides AS (
+    SELECT id, type, incident, source, unnest(target_keys) AS target FROM matching
+), pairs AS (
+    SELECT
+        CASE WHEN type IN ({symmetric}) THEN least(source, target) ELSE source END AS source,
+        CASE WHEN type IN ({symmetric}) THEN greatest(source, target) ELSE target END AS target,
+        type, id, any_value(incident) AS incident
+    FROM sides WHERE source <> target GROUP BY ALL
+), found AS (SELECT event, count(*) AS n FROM findings GROUP BY event)
+SELECT p.source, p.target, p.type,
+    count(DISTINCT p.incident) + count(*) FILTER (WHERE p.incident IS NULL),
+    count(*), coalesce(sum(f.n), 0)
+FROM pairs p LEFT JOIN found f ON f.event = p.id
+GROUP BY p.source, p.target, p.type ORDER BY ALL
 """
-
-
-@dataclass
-class EdgeTally:
-    events: set[str] = field(default_factory=set)
-    stories: set[str] = field(default_factory=set)
-    findings: int = 0
+"""Edges with their weight (incidents, each unfused event counting as one), events and
+findings, counted in the store from ``events.source_keys``/``target_keys`` (no join with
+``actors``; nothing per event comes back to Python)."""
 
 
 def actor_graph(view: View, query: GraphQuery) -> Graph:
@@ -40,30 +47,16 @@ def actor_graph(view: View, query: GraphQuery) -> Graph:
     """
     filters = query.model_copy(update={"type": None}) if query.all_types else query
     where, params = event_conditions(view, filters)
-    pairs = view.sql(PAIRS.format(where=where), params).rows
-    index = incidents.memberships(view, list({row[3] for row in pairs}))
-    tallies: dict[tuple[str, str, str], EdgeTally] = defaultdict(EdgeTally)
-    for source, target, kind, event_id, findings in pairs:
-        if source == target:
-            continue
-        if kind in SYMMETRIC_TYPES:
-            source, target = sorted((source, target))
-        tally = tallies[(source, target, kind)]
-        if event_id not in tally.events:
-            tally.events.add(event_id)
-            tally.findings += int(findings)
-        member = index.get(event_id)
-        tally.stories.add(member.incident if member else event_id)
+    fused = incidents.has_tables(view)
+    sql = EDGES.format(
+        where=where,
+        symmetric=", ".join(f"'{kind}'" for kind in sorted(SYMMETRIC_TYPES)),
+        incident="i.incident_id" if fused else "NULL",
+        incidents="LEFT JOIN incident_events i ON i.event_id = e.id" if fused else "",
+    )
     edges = [
-        GraphEdge(
-            source=s,
-            target=t,
-            type=k,
-            weight=len(v.stories),
-            events=len(v.events),
-            findings=v.findings,
-        )
-        for (s, t, k), v in sorted(tallies.items())
+        GraphEdge(source=s, target=t, type=k, weight=w, events=n, findings=int(f))
+        for s, t, k, w, n, f in view.sql(sql, params).rows
     ]
     return Graph(
         filters=filters.model_dump(mode="json", exclude_none=True),
@@ -90,7 +83,7 @@ def timeline(view: View, filters: EventFilters) -> Timeline:
     where, params = event_conditions(view, filters)
     found = view.sql(
         f"SELECT strftime(try_cast({DAY} AS DATE), '%Y-%m') AS month, e.type, count(*) "
-        f"FROM events e JOIN articles a USING (sha256) WHERE {where} "
+        f"FROM events e WHERE {where} "
         "GROUP BY ALL ORDER BY month, e.type",
         params,
     ).rows

@@ -7,14 +7,15 @@ from functools import lru_cache
 
 from armswatch.model import Actor
 from armswatch.queries.models import ActorRef, ArticleRef, ArticlesBySha, EventsById, ListInfo
-from armswatch.store.assemble import load_articles, load_events
+from armswatch.store.assemble import load_articles, load_events_by_id
 from armswatch.store.columns import nest
 from armswatch.store.records import StoredArticle, StoredEvent, StoredFinding
-from armswatch.store.sql import rows_of
+from armswatch.store.sql import LOOKUP_CHUNK, rows_of
 from armswatch.store.tables import TABLE
 from armswatch.store.view import View
 
-IN_LIST = "IN (SELECT unnest(?::VARCHAR[]))"
+IN_LIST = "= ANY(?::VARCHAR[])"
+"""A lookup by a list of values (one parameter): indexed columns are read by index."""
 
 
 @lru_cache(maxsize=1)
@@ -54,26 +55,47 @@ def article_ref(article: StoredArticle) -> ArticleRef:
     )
 
 
-def event_date(event: StoredEvent, article: StoredArticle | None) -> str | None:
+def event_date(event: StoredEvent, published: str | None) -> str | None:
     """The event's own start date, else its article's publication day."""
     if event.time and event.time.start:
         return event.time.start
-    return article.published[:10] if article and article.published else None
+    return published[:10] if published else None
 
 
 def events_by_id(view: View, ids: list[str]) -> EventsById:
     if not ids:
         return {}
-    found = load_events(view.con, f"e.id {IN_LIST}", [ids], len(ids), 0)
-    return {event.id: event for event in found}
+    return {event.id: event for event in load_events_by_id(view.con, ids)}
 
 
 def articles_by_sha(view: View, shas: Iterable[str]) -> ArticlesBySha:
     wanted = list(dict.fromkeys(shas))
     if not wanted:
         return {}
-    found = load_articles(view.con, f"a.sha256 {IN_LIST}", [wanted], len(wanted), 0)
-    return {article.sha256: article for article in found}
+    found: ArticlesBySha = {}
+    for part in chunks(wanted):
+        for article in load_articles(view.con, f"a.sha256 {IN_LIST}", [part], len(part), 0):
+            found[article.sha256] = article
+    return found
+
+
+def article_refs(view: View, shas: Iterable[str]) -> dict[str, ArticleRef]:
+    """References to these articles (no text: a list row needs only these columns)."""
+    found: dict[str, ArticleRef] = {}
+    for part in chunks(list(dict.fromkeys(shas))):
+        for row in rows_of(
+            view.con, f"SELECT {REF_COLUMNS} FROM articles WHERE sha256 {IN_LIST}", [part]
+        ):
+            found[row["sha256"]] = ArticleRef.model_validate(row)
+    return found
+
+
+REF_COLUMNS = ", ".join(ArticleRef.model_fields)
+
+
+def chunks(values: list[str]) -> list[list[str]]:
+    """``values`` in lists short enough to be looked up by index (``LOOKUP_CHUNK``)."""
+    return [values[i : i + LOOKUP_CHUNK] for i in range(0, len(values), LOOKUP_CHUNK)]
 
 
 def keyed_findings(view: View, condition: str, params: list[object]) -> dict[str, StoredFinding]:
@@ -95,8 +117,8 @@ def keyed_findings(view: View, condition: str, params: list[object]) -> dict[str
 def findings_of_events(view: View, ids: list[str]) -> dict[str, dict[str, StoredFinding]]:
     """The findings resting on these events (by finding id), grouped by event."""
     grouped: dict[str, dict[str, StoredFinding]] = {}
-    if ids:
-        for key, finding in keyed_findings(view, f"f.event {IN_LIST}", [ids]).items():
+    for part in chunks(ids):
+        for key, finding in keyed_findings(view, f"f.event {IN_LIST}", [part]).items():
             grouped.setdefault(finding.event, {})[key] = finding
     return grouped
 

@@ -9,8 +9,7 @@ from armswatch.queries import incidents
 from armswatch.queries.common import (
     IN_LIST,
     actor_refs,
-    article_ref,
-    articles_by_sha,
+    article_refs,
     count,
     event_date,
     events_by_id,
@@ -29,8 +28,7 @@ from armswatch.queries.params import (
 )
 from armswatch.store.view import View
 
-EVENTS = "FROM events e JOIN articles a USING (sha256)"
-FINDINGS = "FROM findings f JOIN events e ON e.id = f.event JOIN articles a ON a.sha256 = e.sha256"
+EVENTS = "FROM events e"
 
 
 def event_conditions(view: View, filters: EventFilters) -> tuple[str, list[Any]]:
@@ -57,7 +55,7 @@ def event_rows(view: View, ids: list[str]) -> list[EventRow]:
     """Table rows of these events, in this order."""
     events = events_by_id(view, ids)
     index = incidents.memberships(view, ids)
-    articles = articles_by_sha(view, (e.sha256 for e in events.values()))
+    articles = article_refs(view, (e.sha256 for e in events.values()))
     findings = findings_of_events(view, ids)
     rows = []
     for event_id in ids:
@@ -67,7 +65,7 @@ def event_rows(view: View, ids: list[str]) -> list[EventRow]:
         rows.append(
             EventRow(
                 id=event.id,
-                date=event_date(event, article),
+                date=event_date(event, article.published),
                 type=event.type,
                 subtype=event.subtype,
                 status=event.status,
@@ -80,7 +78,7 @@ def event_rows(view: View, ids: list[str]) -> list[EventRow]:
                 rules=list(dict.fromkeys(f.rule for f in findings.get(event_id, {}).values())),
                 incident=member.incident if member else None,
                 sources=member.sources if member else 1,
-                article=article_ref(article),
+                article=article,
             )
         )
     return rows
@@ -91,16 +89,28 @@ def item_label(item: Item) -> str:
 
 
 def list_findings(view: View, query: FindingQuery) -> FindingList:
-    """The findings matching ``query``, by the date they were checked at, then rule."""
-    where, params = event_conditions(view, query)
-    own, own_params = finding_conditions(query)
-    where, params = f"{where} AND {own}", [*params, *own_params]
-    total = count(view, f"SELECT count(*) {FINDINGS} WHERE {where}", params)
+    """The findings matching ``query``, by the date they were checked at, then rule.
+
+    Findings carry their article (``f.sha256``) and date, so only filters on the event
+    (its actors, items, status …) need the events: then as a semi-join.
+    """
+    own, params = finding_conditions(query)
+    where = f"{own} AND f.sha256 NOT IN (SELECT sha256 FROM articles WHERE NOT current)"
+    on_events = EventFilters.model_validate(query.model_dump(exclude={"rule"}))
+    if on_events != EventFilters():
+        condition, more = event_conditions(view, on_events)
+        where, params = (
+            f"{where} AND f.event IN (SELECT e.id {EVENTS} WHERE {condition})",
+            [
+                *params,
+                *more,
+            ],
+        )
+    total = count(view, f"SELECT count(*) FROM findings f WHERE {where}", params)
     order = "ASC" if query.sort == "date" else "DESC"
     found = view.sql(
-        f"SELECT f.sha256, f.ordinal {FINDINGS} WHERE {where} "
-        f"ORDER BY coalesce(f.date, {DAY}) {order} NULLS LAST, f.rule, f.sha256, f.ordinal "
-        "LIMIT ? OFFSET ?",
+        f"SELECT f.sha256, f.ordinal FROM findings f WHERE {where} "
+        f"ORDER BY f.date {order} NULLS LAST, f.rule, f.sha256, f.ordinal LIMIT ? OFFSET ?",
         [*params, query.limit, query.offset],
     )
     keys = [f"{sha}:f{ordinal}" for sha, ordinal in found.rows]
@@ -113,9 +123,10 @@ def finding_rows(view: View, keys: list[str]) -> list[FindingRow]:
     are left out."""
     if not keys:
         return []
-    stored = keyed_findings(view, f"(f.sha256 || ':f' || f.ordinal) {IN_LIST}", [keys])
+    shas = list(dict.fromkeys(key.rsplit(":f", 1)[0] for key in keys))
+    stored = keyed_findings(view, f"f.sha256 {IN_LIST}", [shas])
     events = events_by_id(view, list(dict.fromkeys(f.event for f in stored.values())))
-    articles = articles_by_sha(view, (f.sha256 for f in stored.values()))
+    articles = article_refs(view, (f.sha256 for f in stored.values()))
     index = incidents.memberships(view, list(events))
     rows = []
     for key in (k for k in keys if k in stored):
@@ -137,7 +148,7 @@ def finding_rows(view: View, keys: list[str]) -> list[FindingRow]:
                 target=target,
                 incident=member.incident if member else None,
                 sources=member.sources if member else 1,
-                article=article_ref(articles[finding.sha256]),
+                article=articles[finding.sha256],
             )
         )
     return rows

@@ -46,11 +46,8 @@ class Fused:
 
 
 def has_tables(view: View) -> bool:
-    found = view.sql(
-        "SELECT count(*) FROM information_schema.tables "
-        "WHERE table_name IN ('incidents', 'incident_events')"
-    ).rows
-    return bool(found and found[0][0] == 2)
+    """Whether the store has the incident tables (stores older than migration 2 do not)."""
+    return {"incidents", "incident_events"} <= view.tables()
 
 
 def available(view: View) -> bool:

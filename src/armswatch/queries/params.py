@@ -1,14 +1,18 @@
 """The filters analysts ask for, declared once: query parameters of the API and the pages.
 
 ``EventFilters`` narrows events (and the findings, graph and timeline built on them);
-each filter becomes one SQL condition over ``events e JOIN articles a`` (``conditions``).
-Actor codes match an actor's country or id, case-insensitively (``PRK``, ``wagner``).
+each filter becomes one SQL condition over ``events e`` (``conditions``), without a join
+with ``articles``: events carry their list day (``e.day``) and current versions are those
+not superseded.
+Actor codes match an actor's country or id, case-insensitively (``PRK``, ``wagner``);
+country codes are matched in the events' key lists, without a join.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -35,9 +39,48 @@ def iso_day(value: Any) -> Any:
 
 
 Day = Annotated[dt.date, BeforeValidator(iso_day)]
-DAY = "coalesce(e.time_start, left(a.published, 10))"
+DAY = "e.day"
 """The date of an event: its own time, else its article's publication date."""
+CURRENT = "e.sha256 NOT IN (SELECT sha256 FROM articles WHERE NOT current)"
+"""Events of current article versions (superseded versions are few: an anti-join)."""
 SIDE = "lower(?) IN (lower({t}.country), lower({t}.id))"
+ROLES = ("source", "target")
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    """The knowledge base's country codes: the key of every actor that has a country."""
+    from armswatch.kb import load_kb
+
+    return frozenset(a.country for a in load_kb().actors.actors if a.country)
+
+
+def side_condition(code: str, roles: tuple[str, ...]) -> tuple[str, list[Any]]:
+    """Events with an actor ``code`` in one of ``roles``.
+
+    A country code is looked up in the events' own key lists (``source_keys``,
+    ``target_keys``: an actor's key is its country, else its id), which needs no join;
+    any other code (an id such as ``wagner``, whose key is its country) in ``actors``.
+    """
+    key = code.upper()
+    if key in country_codes():
+        either = " OR ".join(f"list_contains(e.{role}_keys, ?)" for role in roles)
+        return f"({either})", [key] * len(roles)
+    role = "" if len(roles) > 1 else f"x.role = '{roles[0]}' AND "
+    return f"e.id IN (SELECT event_id FROM actors x WHERE {role}{SIDE.format(t='x')})", [code]
+
+
+def dyad_condition(code: str, other: str) -> tuple[str, list[Any]]:
+    """Events with ``code`` on one side and ``other`` on the other."""
+    keys = (code.upper(), other.upper())
+    if all(key in country_codes() for key in keys):
+        one_way = "list_contains(e.source_keys, ?) AND list_contains(e.target_keys, ?)"
+        return f"(({one_way}) OR ({one_way}))", [*keys, *reversed(keys)]
+    return (
+        "e.id IN (SELECT x.event_id FROM actors x JOIN actors y ON x.event_id = y.event_id "
+        f"AND x.role <> y.role WHERE {SIDE.format(t='x')} AND {SIDE.format(t='y')})",
+        [code, other],
+    )
 
 
 class EventFilters(BaseModel):
@@ -116,31 +159,25 @@ def like(text: str) -> str:
 def conditions(
     f: EventFilters, extra: tuple[str, list[Any]] | None = None
 ) -> tuple[str, list[Any]]:
-    """The WHERE text (over ``events e JOIN articles a``) and its parameters.
+    """The WHERE text (over ``events e``) and its parameters.
 
     extra (tuple | None): one more condition and its parameters (``min_sources``, which
         the incidents adapter resolves).
     """
-    parts: list[tuple[str, list[Any]]] = [("a.current", [])]
+    parts: list[tuple[str, list[Any]]] = [(CURRENT, [])]
 
     def add(sql: str, *params: Any) -> None:
         parts.append((sql, list(params)))
 
-    actors = "e.id IN (SELECT event_id FROM actors x WHERE {})"
     if f.actor and f.counterpart:
-        add(
-            "e.id IN (SELECT x.event_id FROM actors x JOIN actors y ON x.event_id = y.event_id "
-            f"AND x.role <> y.role WHERE {SIDE.format(t='x')} AND {SIDE.format(t='y')})",
-            f.actor,
-            f.counterpart,
-        )
+        parts.append(dyad_condition(f.actor, f.counterpart))
     else:
         for code in (f.actor, f.counterpart):
             if code:
-                add(actors.format(SIDE.format(t="x")), code)
+                parts.append(side_condition(code, ROLES))
     for role, code in (("source", f.source), ("target", f.target)):
         if code:
-            add(actors.format(f"x.role = '{role}' AND " + SIDE.format(t="x")), code)
+            parts.append(side_condition(code, (role,)))
     for column, value in (("type", f.type), ("certainty", f.certainty), ("status", f.status)):
         if value:
             add(f"e.{column} = ?", value)

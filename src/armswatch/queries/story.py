@@ -107,7 +107,7 @@ def story_event(
     marks = [(ev.start, ev.end, "evidence") for ev in event.evidence]
     marks += [(ev.trigger.start, ev.trigger.end, "trigger") for ev in event.evidence]
     return StoryEvent(
-        date=event_date(event, article),
+        date=event_date(event, article.published),
         summary=f"{event.type.replace('_', ' ')}: {dyad(source, target)} ({event.status}, "
         f"{event.certainty})",
         event=event,

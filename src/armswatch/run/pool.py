@@ -4,8 +4,9 @@ With ``workers > 1`` the jobs go to a ``ProcessPoolExecutor`` of ``spawn``ed pro
 (each loads its own Analyzer once), cut into tasks of at most ``TASK_SIZE`` articles so
 that the workers share the last job of a run instead of one waiting for the other. At
 most ``2 × workers`` jobs are in flight, so the input is read only as fast as it is
-analysed and memory stays flat; results come back in input order, a job at a time. A job with nothing to analyse (all stored already) never reaches a worker,
-and no Analyzer is loaded until one is needed.
+analysed and memory stays flat; results come back in input order, a job at a time. A
+job with nothing to analyse (all stored already) never reaches a worker, and no Analyzer
+is loaded until one is needed.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ import duckdb
 
 from armswatch.store.columns import nest
 from armswatch.store.records import StoredArticle, StoredEvent, StoredFinding
-from armswatch.store.sql import Row, rows_of
+from armswatch.store.sql import Row, rows_by_values, rows_of
 from armswatch.store.tables import TABLE
 
 Filter = tuple[str, Any]
@@ -67,17 +67,30 @@ def load_events(
         "ORDER BY a.published DESC NULLS LAST, e.sha256, e.ordinal LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
+    return with_parts(con, rows)
+
+
+def load_events_by_id(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[StoredEvent]:
+    """The events with these ids (whatever their article's version), in no set order."""
+    if not ids:
+        return []
+    return with_parts(con, rows_by_values(con, "SELECT * FROM events WHERE id = ANY(?)", ids))
+
+
+def with_parts(con: duckdb.DuckDBPyConnection, rows: list[Row]) -> list[StoredEvent]:
+    """Event rows assembled with their actors, items, evidence and attributions."""
     ids = [row["id"] for row in rows]
     parts = {table: parts_of(con, table, ids) for table in ("actors", *PARTS.values())}
     return [assemble_event(row, parts) for row in rows]
 
 
 def parts_of(con: duckdb.DuckDBPyConnection, table: str, ids: list[str]) -> dict[str, list[Row]]:
-    """The rows of a child table for these events, grouped by event, in order."""
+    """The rows of a child table for these events, grouped by event, in order (the
+    ``event_id`` index finds them)."""
     grouped: dict[str, list[Row]] = {}
     if ids:
-        query = f"SELECT * FROM {table} WHERE event_id IN (SELECT unnest(?)) ORDER BY ordinal"
-        for row in rows_of(con, query, [ids]):
+        query = f"SELECT * FROM {table} WHERE event_id = ANY(?) ORDER BY ordinal"
+        for row in rows_by_values(con, query, ids):
             grouped.setdefault(row["event_id"], []).append(row)
     return grouped
 

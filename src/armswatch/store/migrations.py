@@ -288,9 +288,25 @@ ALTER TABLE events ALTER COLUMN target_keys SET NOT NULL;
 """Step 3: each event's source and target actor keys as list columns (filled from
 ``actors`` for the events stored before), for supplier → recipient queries without joins."""
 
+LOOKUPS = """
+ALTER TABLE events ADD COLUMN day VARCHAR;
+UPDATE events SET day = coalesce(events.time_start, left(a.published, 10))
+FROM articles a WHERE a.sha256 = events.sha256;
+CREATE INDEX events_id ON events ("id");
+CREATE INDEX actors_event_id ON actors ("event_id");
+CREATE INDEX items_event_id ON items ("event_id");
+CREATE INDEX evidence_event_id ON evidence ("event_id");
+CREATE INDEX attributions_event_id ON attributions ("event_id");
+CREATE INDEX findings_event ON findings ("event");
+"""
+"""Step 4: each event's list day (its own start, else its article's publication day) and
+indexes on the columns events and their parts are looked up by, so a dashboard page
+reads tens of rows instead of scanning millions."""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", INITIAL),
     Migration(2, "incidents", INCIDENTS),
     Migration(3, "event actor keys", EVENT_KEYS),
+    Migration(4, "event day and lookup indexes", LOOKUPS),
 )
 LATEST = MIGRATIONS[-1].version

@@ -42,7 +42,7 @@ def analysis_to_rows(analysis: Analysis, text: str) -> Rows:
     rows["articles"].append(record_row("articles", article))
     ids = {event.id: event_key(sha, n) for n, event in enumerate(analysis.events)}
     for n, event in enumerate(analysis.events):
-        add_event(rows, sha, n, event.model_copy(update={"id": ids[event.id]}))
+        add_event(rows, sha, n, event.model_copy(update={"id": ids[event.id]}), article.published)
     for n, finding in enumerate(analysis.findings):
         stored = finding.model_copy(update={"event": ids.get(finding.event, finding.event)})
         rows["findings"].append(record_row("findings", stored, sha256=sha, ordinal=n))
@@ -54,10 +54,15 @@ def analysis_to_rows(analysis: Analysis, text: str) -> Rows:
     return rows
 
 
-def add_event(rows: Rows, sha: str, ordinal: int, event: Event) -> None:
-    """The event row and the rows of its actors, items, evidence and attributions."""
+def add_event(rows: Rows, sha: str, ordinal: int, event: Event, published: str | None) -> None:
+    """The event row and the rows of its actors, items, evidence and attributions.
+
+    published (str | None): the article's publication date (the event's day when the
+        event has no time of its own).
+    """
     dyad = {f"{role}_keys": actor_keys(getattr(event, role)) for role in ROLES}
-    rows["events"].append(record_row("events", event, sha256=sha, ordinal=ordinal, **dyad))
+    day = event_day(event, published)
+    rows["events"].append(record_row("events", event, sha256=sha, ordinal=ordinal, day=day, **dyad))
     keys = {"sha256": sha, "event_id": event.id}
     for role in ROLES:
         for n, actor in enumerate(getattr(event, role)):
@@ -68,6 +73,13 @@ def add_event(rows: Rows, sha: str, ordinal: int, event: Event) -> None:
         rows["evidence"].append(record_row("evidence", evidence, **keys, ordinal=n))
     for n, attribution in enumerate(event.attribution):
         rows["attributions"].append(record_row("attributions", attribution, **keys, ordinal=n))
+
+
+def event_day(event: Event, published: str | None) -> str | None:
+    """The day event lists sort by: the event's own start, else the publication day."""
+    if event.time and event.time.start:
+        return event.time.start
+    return published[:10] if published else None
 
 
 def actor_keys(actors: list[Actor]) -> list[str]:

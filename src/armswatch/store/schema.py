@@ -88,10 +88,34 @@ def primary_keys(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
     return {table: list(columns) for table, columns in found}
 
 
+def indexes(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Index name → its table, for every index of the database."""
+    found = con.execute("SELECT index_name, table_name FROM duckdb_indexes()").fetchall()
+    return {name: table for name, table in found}
+
+
+def index_diff(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The declared lookup indexes (``Table.lookups``) missing from the database, as SQL,
+    and the database's indexes nobody declared."""
+    live = indexes(con)
+    wanted = {name: t for t in TABLES for name in t.index_names()}
+    problems = [
+        f"index {name} is not declared in any Table.lookups" for name in live.keys() - wanted
+    ]
+    for table in TABLES:
+        problems += [
+            ddl
+            for name, ddl in zip(table.index_names(), table.index_ddl(), strict=True)
+            if name not in live
+        ]
+    return problems
+
+
 def schema_diff(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Differences between the database and the models, with the SQL of a new migration."""
     live, wanted = live_columns(con), model_columns_by_table()
     problems = [f"table {name} is not declared in TABLES" for name in live.keys() - wanted]
+    problems += index_diff(con)
     keys = {t.name: list(t.identity_columns) for t in TABLES if t.primary_key}
     if primary_keys(con) != keys:
         problems.append(f"primary keys: database {primary_keys(con)}, model {keys}")

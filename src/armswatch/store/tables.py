@@ -40,6 +40,9 @@ EVENT_DYAD = (
 )
 """Copies of the actors' keys on the event row (``Actor.key``: the country, else the id;
 distinct, in order), so the dashboard's supplier → recipient queries need no join."""
+EVENT_DAY = Column("day", VARCHAR, True)
+"""The day lists sort and filter events by: the event's own start, else its article's
+publication day (so event lists need no join with ``articles``)."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ class Table:
         the PRIMARY KEY (an index DuckDB keeps in memory: only where it earns its cost).
     derived: columns after the model's, computed from the record by ``analysis_to_rows``
         (not part of the model: reading a row back ignores them).
+    lookups: columns the read side looks rows up by (``= ANY(?)`` with a list of
+        values); each has an index, without which a lookup scans the whole table.
     """
 
     name: str
@@ -61,6 +66,7 @@ class Table:
     identity: tuple[str, ...] = ()
     primary_key: bool = False
     derived: tuple[Column, ...] = ()
+    lookups: tuple[str, ...] = ()
 
     @property
     def identity_columns(self) -> tuple[str, ...]:
@@ -82,9 +88,21 @@ class Table:
         body = ",\n    ".join(lines)
         return f"CREATE TABLE {self.name} (\n    {body}\n);"
 
+    def index_names(self) -> dict[str, str]:
+        """Index name → the lookup column it serves."""
+        return {f"{self.name}_{column}": column for column in self.lookups}
+
+    def index_ddl(self) -> list[str]:
+        return [
+            f"CREATE INDEX {name} ON {self.name} ({quote(column)});"
+            for name, column in self.index_names().items()
+        ]
+
 
 def _event_table(name: str, model: type[BaseModel], doc: str, *keys: str) -> Table:
-    return Table(name, model, doc, keys=("sha256", "event_id", *keys, "ordinal"))
+    return Table(
+        name, model, doc, keys=("sha256", "event_id", *keys, "ordinal"), lookups=("event_id",)
+    )
 
 
 TABLES: tuple[Table, ...] = (
@@ -97,13 +115,16 @@ TABLES: tuple[Table, ...] = (
         "Events.",
         keys=("sha256", "ordinal"),
         exclude=EVENT_CHILDREN,
-        derived=EVENT_DYAD,
+        derived=(*EVENT_DYAD, EVENT_DAY),
+        lookups=("id",),
     ),
     _event_table("actors", Actor, "Sources and targets of events.", "role"),
     _event_table("items", Item, "Weapons and materiel of events."),
     _event_table("evidence", Evidence, "Sentences that report events."),
     _event_table("attributions", Attribution, "Who says so."),
-    Table("findings", Finding, "Sanctions findings.", keys=("sha256", "ordinal")),
+    Table(
+        "findings", Finding, "Sanctions findings.", keys=("sha256", "ordinal"), lookups=("event",)
+    ),
     Table("mentions", Mention, "Recognised mentions.", keys=("sha256", "ordinal")),
     Table("minhashes", Signature, "MinHash signatures.", identity=("sha256",)),
     Table("minhash_bands", Band, "LSH band buckets of the signatures."),
@@ -126,5 +147,6 @@ CONTENT_TABLES: tuple[str, ...] = (
 
 
 def render_schema() -> str:
-    """The whole schema derived from the models, as SQL."""
-    return "\n\n".join(table.ddl() for table in TABLES) + "\n"
+    """The whole schema derived from the models, as SQL (tables, then indexes)."""
+    indexes = "\n".join(line for table in TABLES for line in table.index_ddl())
+    return "\n\n".join(table.ddl() for table in TABLES) + "\n\n" + indexes + "\n"

@@ -39,6 +39,14 @@ class View:
 
     def __init__(self, path: Path, con: duckdb.DuckDBPyConnection) -> None:
         self.path, self.con = path, con
+        self._tables: frozenset[str] | None = None
+
+    def tables(self) -> frozenset[str]:
+        """The names of the store's tables (read once: a read-only store's schema is fixed)."""
+        if self._tables is None:
+            rows = self.con.execute("SELECT table_name FROM information_schema.tables")
+            self._tables = frozenset(row[0] for row in rows.fetchall())
+        return self._tables
 
     def close(self) -> None:
         self.con.close()
