@@ -119,6 +119,12 @@ CASES = [
          "arms_transfer", {"USA"}, {"UKR"}, published="2024-08-23", expect={"time": "2024-08-09"}),
     Case("the two countries", "Putin hosted Kim Jong Un in Moscow. The two countries signed a defence pact.",
          "agreement", {"RUS"}, {"PRK"}),
+    Case("concern over an act", "Germany expressed concern over Iran's drone deliveries to Russia.",
+         "condemnation", {"DEU"}, {"IRN"}),
+    Case("concerned by an act", "Canada is deeply concerned by the growing military partnership between Iran and Russia.",
+         "condemnation", {"CAN"}, {"IRN", "RUS"}),
+    Case("concerned about a transfer", "Seoul is concerned about the transfer of weapons from Russia to North Korea.",
+         "condemnation", {"KOR"}, {"RUS", "PRK"}),
 ]  # fmt: skip
 
 
@@ -206,3 +212,18 @@ def test_python_api_analyzes_a_text() -> None:
 def test_weapon_words_in_other_senses_are_no_items(analyzer: Analyzer, text: str) -> None:
     events = analyzer.analyze(Article(text=text)).events
     assert [e for e in events if e.type == "arms_transfer"] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials in Seoul are concerned about the safety of Russian civilians.",
+        "Britain expressed concern for Ukraine and its people.",
+        "The talks concern Russia and China.",
+        "Japan is concerned that prices in China will rise.",
+    ],
+)
+def test_concern_that_is_not_about_an_act_is_no_condemnation(analyzer: Analyzer, text: str) -> None:
+    events = analyzer.analyze(Article(text=text, published="2024-03-15")).events
+    assert [e for e in events if e.type == "condemnation"] == []

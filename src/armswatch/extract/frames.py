@@ -18,7 +18,7 @@ from armswatch.kb.schema import ActorEntry, Trigger
 from armswatch.model import GENERIC_CATEGORY, SYMMETRIC_TYPES, Attribution, Time
 from armswatch.nlp.mentions import ActorMention, WeaponMention
 
-TRIGGER_POS = {"VERB", "NOUN", "PROPN"}
+TRIGGER_POS = {"VERB", "NOUN", "PROPN", "ADJ"}
 LIST_MARKERS = {"→", "-", "•", "*", "–", "—", "·", "▪"}
 OWN_VOICE_KINDS = {"leader", "official", "government"}
 OBJECT_LIKE_DEPS = {"dobj", "nsubjpass", "ccomp", "xcomp"}  # xcomp/ccomp: 'hold X to account'
@@ -217,8 +217,10 @@ class FrameFinder:
         for slot, role in sorted(spec.frame.items(), key=lambda kv: kv[0] in FALLBACK_SLOTS):
             if slot in FALLBACK_SLOTS and roles.get(role):
                 continue
-            deep = spec.deep_target and role == "target"
             for head in filler.slot_tokens(token, slot):
+                deep = role == "target" and (
+                    spec.deep_target or (spec.target_in_event and self.is_event_noun(head))
+                )
                 actors = [a for a in filler.actors_at(head, deep=deep) if a.actor.kind != "media"]
                 roles.setdefault(role, []).extend(actors)
         pair = unique_by_key(roles.pop("pair", []))
@@ -232,6 +234,10 @@ class FrameFinder:
                 t for t in unique(roles.get("target", [])) if t.key not in source_ids
             ]
         return roles
+
+    def is_event_noun(self, token: Token) -> bool:
+        """Whether ``token`` is a noun some trigger of the knowledge base is made of."""
+        return token.pos_ == "NOUN" and (token.lemma_.lower(), "NOUN") in self.triggers
 
     def origins(
         self, items: list[WeaponMention], filler: RoleFiller, targets: list[ActorMention]

@@ -243,8 +243,8 @@ class RoleFiller:
         passive = trigger.pos_ == "VERB" and is_passive(trigger)
         if slot == "subj":
             return [] if passive else self.subject_tokens(trigger)
-        if slot == "agent":
-            agent = agent_of(trigger) if passive else None
+        if slot == "agent":  # 'supplied by Iran'; 'concerned by the partnership'
+            agent = agent_of(trigger) if passive or trigger.pos_ == "ADJ" else None
             return [agent] if agent is not None else []
         if slot == "obj":
             deps = {"nsubjpass"} if passive else {"dobj"}
@@ -317,6 +317,8 @@ class RoleFiller:
         """The subject; for 'Russia's plan to buy' the planner; for 'drones acquired from
         Tehran' (a reduced relative whose 'subject' is the weapon) the governing subject."""
         subj = subject_of(trigger)
+        if subj is None and trigger.pos_ == "ADJ" and trigger.dep_ == "acomp":
+            subj = subject_of(trigger.head)  # 'Washington is concerned'
         if subj is not None and subj.i in self.index.weapons:
             subj = None
         controller = self.controlling_object(trigger)

@@ -157,6 +157,12 @@ class Trigger(Entry):
         description="Look for target actors anywhere inside the object phrase "
         "(condemn the revival of exercises between X and Y).",
     )
+    target_in_event: bool = Field(
+        default=False,
+        description="Look for target actors inside the object phrase only when it is headed "
+        "by an event noun of this file (concern over *deployments* by X: yes; concern for "
+        "the safety of X's civilians: no).",
+    )
 
 
 class Lexicon(Entry):
