@@ -125,6 +125,12 @@ CASES = [
          "condemnation", {"CAN"}, {"IRN", "RUS"}),
     Case("concerned about a transfer", "Seoul is concerned about the transfer of weapons from Russia to North Korea.",
          "condemnation", {"KOR"}, {"RUS", "PRK"}),
+    Case("alarm over an act", "Poland voiced alarm over the military cooperation between Moscow and Pyongyang.",
+         "condemnation", {"POL"}, {"RUS", "PRK"}),
+    Case("alarmed by an act (passive)", "Kyiv is alarmed by Iran's deliveries of drones to Russia.",
+         "condemnation", {"UKR"}, {"IRN"}),
+    Case("outrage at an act", "Ukraine expressed outrage at the transfer of North Korean missiles to Russia.",
+         "condemnation", {"UKR"}, {"PRK", "RUS"}),
 ]  # fmt: skip
 
 
@@ -222,6 +228,7 @@ def test_weapon_words_in_other_senses_are_no_items(analyzer: Analyzer, text: str
         "Britain expressed concern for Ukraine and its people.",
         "The talks concern Russia and China.",
         "Japan is concerned that prices in China will rise.",
+        "Residents of Moscow were alarmed by the noise.",
     ],
 )
 def test_concern_that_is_not_about_an_act_is_no_condemnation(analyzer: Analyzer, text: str) -> None:
