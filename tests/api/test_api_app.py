@@ -149,6 +149,16 @@ def test_csv_download_has_the_same_rows(client: TestClient) -> None:
     assert len(findings) == 1 + 4 and "un.dprk.arms_export" in findings[1] + findings[2]
 
 
+def test_incident_pages_count_every_incident_and_do_not_overlap(client: TestClient) -> None:
+    everything = client.get("/api/incidents?limit=500").json()
+    assert everything["total"] == len(everything["incidents"]) >= 3
+    pages = [client.get(f"/api/incidents?limit=2&offset={n}").json() for n in (0, 2)]
+    assert {page["total"] for page in pages} == {everything["total"]}
+    assert pages[0]["next_offset"] == 2
+    paged = [i["id"] for page in pages for i in page["incidents"]]
+    assert paged == [i["id"] for i in everything["incidents"]][:4]
+
+
 def test_dossier_json(client: TestClient) -> None:
     body = client.get("/api/dossier?from=PRK&to=RUS").json()
     assert len(body["findings"]) == 3 and body["quotes"] and len(body["sources"]) == 3

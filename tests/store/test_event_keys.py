@@ -9,13 +9,14 @@ import pyarrow as pa
 import pytest
 from storekit import DRONES, SHELLS, article, store_with
 
+from armswatch.fuse.tables import FUSE_TABLES
 from armswatch.model import Actor
 from armswatch.pipeline import Analyzer
 from armswatch.store import schema
 from armswatch.store.migrations import MIGRATIONS
 from armswatch.store.rows import Rows, actor_keys, analysis_to_rows
 from armswatch.store.sql import registered
-from armswatch.store.tables import TABLE
+from armswatch.store.tables import TABLE, TABLES
 
 KEYS = "SELECT id, source_keys, target_keys FROM events ORDER BY id"
 FROM_ACTORS = """
@@ -98,5 +99,6 @@ def test_the_migration_fills_the_day_of_events_stored_before_it_and_indexes_look
     expected = sorted((r["id"], r["day"]) for r in rows["events"])
     assert con.execute("SELECT id, day FROM events ORDER BY id").fetchall() == expected
     assert all(day for _, day in expected)  # an own time or the publication day
+    monkeypatch.setattr(schema, "TABLES", (*TABLES, *FUSE_TABLES))
     assert schema.index_diff(con) == []
     assert set(schema.indexes(con)) >= {"events_id", "actors_event_id", "findings_event"}

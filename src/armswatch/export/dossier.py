@@ -117,8 +117,7 @@ def in_dyad(kind: str, source: list[ActorRef], target: list[ActorRef], a: str, b
 
 
 def dyad_incidents(view: View, event_ids: set[str]) -> list[IncidentRow]:
-    found = incidents.list_incidents(view, limit=incidents.SCAN_LIMIT)
-    return [row for row, events in found if event_ids & set(events)]
+    return [row for row, _ in incidents.incidents_of_events(view, sorted(event_ids))]
 
 
 def stored(row: FindingRow) -> StoredFinding:

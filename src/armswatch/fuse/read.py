@@ -37,6 +37,7 @@ def list_incidents(
     offset: int = 0,
     *,
     type: str | None = None,
+    ids: list[str] | None = None,
 ) -> list[IncidentSummary]:
     """Incidents, latest reported first.
 
@@ -44,7 +45,36 @@ def list_incidents(
     since (str | None): ISO date; incidents reported (or dated) on or after it.
     min_sources (int | None): at least this many independent sources assert it.
     type (str | None): one event type.
+    ids (list[str] | None): only these incidents.
     """
+    condition, params = incident_conditions(actor, since, min_sources, type, ids)
+    rows = load_incidents(
+        view.con, f"{condition} ORDER BY {ORDER} LIMIT ? OFFSET ?", [*params, limit, offset]
+    )
+    return [row.summary() for row in rows]
+
+
+def count_incidents(
+    view: View,
+    actor: str | None = None,
+    since: str | None = None,
+    min_sources: int | None = None,
+    *,
+    type: str | None = None,
+) -> int:
+    """How many incidents ``list_incidents`` would list with these filters, unpaged."""
+    condition, params = incident_conditions(actor, since, min_sources, type, None)
+    found = view.con.execute(f"SELECT count(*) FROM incidents WHERE {condition}", params)
+    return int(found.fetchall()[0][0])
+
+
+def incident_conditions(
+    actor: str | None,
+    since: str | None,
+    min_sources: int | None,
+    type: str | None,
+    ids: list[str] | None,
+) -> tuple[str, list[object]]:
     if since is not None and not ISO_DATE.match(since):
         raise InvalidRequestError(f"--since {since!r}: give an ISO date such as 2024-01-01")
     filters: list[Filter] = [
@@ -52,12 +82,9 @@ def list_incidents(
         (f"{LATEST_DAY} >= ?", since),
         ("independent_sources >= ?", min_sources),
         ("type = ?", type),
+        ("id = ANY(?)", ids),
     ]
-    condition, params = where(filters)
-    rows = load_incidents(
-        view.con, f"{condition} ORDER BY {ORDER} LIMIT ? OFFSET ?", [*params, limit, offset]
-    )
-    return [row.summary() for row in rows]
+    return where(filters)
 
 
 def get_incident(view: View, incident_id: str) -> IncidentStory | None:

@@ -17,11 +17,21 @@ from armswatch.store.columns import flatten, nest
 from armswatch.store.sql import registered, rows_of
 from armswatch.store.tables import Table
 
-INCIDENTS = Table("incidents", IncidentRow, "Incidents: one real-world fact.", identity=("id",))
-INCIDENT_EVENTS = Table(
-    "incident_events", IncidentEvent, "Which incident each event is in.", identity=("event_id",)
+INCIDENTS = Table(
+    "incidents",
+    IncidentRow,
+    "Incidents: one real-world fact.",
+    identity=("id",),
+    lookups=("id", "block"),
 )
-CLAIMS = Table("claims", Claim, "Claims: article → outlet → source.")
+INCIDENT_EVENTS = Table(
+    "incident_events",
+    IncidentEvent,
+    "Which incident each event is in.",
+    identity=("event_id",),
+    lookups=("event_id", "incident_id"),
+)
+CLAIMS = Table("claims", Claim, "Claims: article → outlet → source.", lookups=("incident_id",))
 FUSE_TABLES: tuple[Table, ...] = (INCIDENTS, INCIDENT_EVENTS, CLAIMS)
 
 

@@ -123,9 +123,13 @@ def list_incident_page(view: View, query: IncidentQuery) -> IncidentList:
         actor=query.actor,
         since=query.since,
         min_sources=query.min_sources,
-        limit=incidents.SCAN_LIMIT,
+        limit=query.limit,
+        offset=query.offset,
     )
-    page = [row for row, _ in found[query.offset : query.offset + query.limit]]
+    total = incidents.count_incidents(
+        view, actor=query.actor, since=query.since, min_sources=query.min_sources
+    )
+    page = [row for row, _ in found]
     filters: dict[str, Any] = query.model_dump(mode="json")
-    info = list_info(len(found), query.limit, query.offset, filters)
+    info = list_info(total, query.limit, query.offset, filters)
     return IncidentList(**info.model_dump(), available=incidents.available(view), incidents=page)

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from armswatch.fuse import IncidentStory, IncidentSummary
 from armswatch.fuse import get_incident as fuse_get_incident
 from armswatch.fuse import list_incidents as fuse_list_incidents
+from armswatch.fuse.read import count_incidents as fuse_count_incidents
 from armswatch.queries.common import name_of
 from armswatch.queries.models import ActorRef, IncidentRow, Origin
 from armswatch.store.view import View
 
-SCAN_LIMIT = 100_000
 MEMBERS = (
     "SELECT m.event_id, m.incident_id, i.independent_sources "
     "FROM incident_events m JOIN incidents i ON i.id = m.incident_id"
@@ -85,8 +85,9 @@ def list_incidents(
     min_sources: int | None = None,
     limit: int = 50,
     offset: int = 0,
+    ids: list[str] | None = None,
 ) -> list[tuple[IncidentRow, list[str]]]:
-    """Incidents (each with its event ids), latest reported first."""
+    """Incidents (each with its event ids), latest reported first; ``ids``: only these."""
     if not has_tables(view):
         return []
     found = fuse_list_incidents(
@@ -96,8 +97,29 @@ def list_incidents(
         min_sources=min_sources,
         limit=limit,
         offset=offset,
+        ids=ids,
     )
     return [(incident_row(item), list(item.event_ids)) for item in found]
+
+
+def count_incidents(
+    view: View,
+    *,
+    actor: str | None = None,
+    since: dt.date | None = None,
+    min_sources: int | None = None,
+) -> int:
+    """How many incidents match (0 without fused incidents)."""
+    if not has_tables(view):
+        return 0
+    since_day = since.isoformat() if since else None
+    return fuse_count_incidents(view, actor=actor, since=since_day, min_sources=min_sources)
+
+
+def incidents_of_events(view: View, event_ids: list[str]) -> list[tuple[IncidentRow, list[str]]]:
+    """The incidents these events are in, latest reported first."""
+    ids = sorted({member.incident for member in memberships(view, event_ids).values()})
+    return list_incidents(view, limit=max(1, len(ids)), ids=ids)
 
 
 def get_incident(view: View, incident_id: str) -> Fused | None:

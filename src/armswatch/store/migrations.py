@@ -298,10 +298,15 @@ CREATE INDEX items_event_id ON items ("event_id");
 CREATE INDEX evidence_event_id ON evidence ("event_id");
 CREATE INDEX attributions_event_id ON attributions ("event_id");
 CREATE INDEX findings_event ON findings ("event");
+CREATE INDEX incidents_id ON incidents ("id");
+CREATE INDEX incidents_block ON incidents ("block");
+CREATE INDEX incident_events_event_id ON incident_events ("event_id");
+CREATE INDEX incident_events_incident_id ON incident_events ("incident_id");
+CREATE INDEX claims_incident_id ON claims ("incident_id");
 """
 """Step 4: each event's list day (its own start, else its article's publication day) and
-indexes on the columns events and their parts are looked up by, so a dashboard page
-reads tens of rows instead of scanning millions."""
+indexes on the columns events, their parts and incidents are looked up by, so a dashboard
+page reads tens of rows instead of scanning millions."""
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", INITIAL),
