@@ -3,11 +3,13 @@
 The store is created by ``armswatch.store`` (its schema and migrations); its tables are
 then filled with synthetic rows in bulk SQL, column by column from the live schema (so a
 new column gets a plain default), at about three events per article, a source and a
-target actor, an item and an evidence sentence per event and a finding per ten events.
+target actor, an item and an evidence sentence per event, a finding per ten events, an
+incident per three events (one claim each), and one article in a hundred superseded.
 ``QUERIES`` are what a dashboard asks most: a page of latest events, a supplier →
 recipient feed, a timeline, the actor network, a rule's findings, one event with its
-evidence, an actor's events; each one is the ``armswatch.queries`` function behind that
-dashboard page and its JSON twin, run on a read-only ``View`` as ``armswatch serve`` does.
+evidence, an actor's events, the incident list and one incident; each one is the
+``armswatch.queries`` function behind that dashboard page and its JSON twin, run on a
+read-only ``View`` as ``armswatch serve`` does.
 """
 
 from __future__ import annotations
@@ -19,12 +21,28 @@ from pathlib import Path
 
 import duckdb
 
-from armswatch.queries import actor_graph, event_story, list_events, list_findings, timeline
-from armswatch.queries.params import EventFilters, EventQuery, FindingQuery, GraphQuery
+from armswatch.queries import (
+    actor_graph,
+    event_story,
+    incident_story,
+    list_events,
+    list_findings,
+    list_incident_page,
+    timeline,
+)
+from armswatch.queries.params import (
+    EventFilters,
+    EventQuery,
+    FindingQuery,
+    GraphQuery,
+    IncidentQuery,
+)
 from armswatch.store.view import View, open_view
 
 COUNTRIES = ["PRK", "RUS", "IRN", "BLR", "UKR", "USA", "CHN", "SYR", "MMR", "VEN", "CUB", "ERI"]
 RULES = ["un.dprk.arms_export", "un.iran.missile_uav"]
+INCIDENTS = 333_333
+"""Incidents in the synthetic store: event i is in incident i % INCIDENTS."""
 TYPES = ["arms_transfer", "meeting", "condemnation", "sanction_imposed", "agreement",
          "military_cooperation", "troop_deployment", "military_exercise"]  # fmt: skip
 
@@ -40,13 +58,14 @@ OVERRIDES: dict[str, dict[str, str]] = {
     "articles": {
         "id": "'art-' || i", "sha256": "'a' || i", "published": DAY, "language": "'en'",
         "outlet": pick(["Wire A", "Daily B", "Agency C"], "i"), "title": "'Title ' || i",
-        "text": "'Synthetic article ' || i", "version": "1", "current": "true",
+        "text": "'Synthetic article ' || i", "version": "1",
+        "current": "i % 100 <> 0",  # one article in a hundred has a newer version
     },
     "events": {
         "sha256": "'a' || (i // 3)", "ordinal": "i % 3", "id": "'ev-' || i",
         "type": pick(TYPES, "i"), "status": pick(["delivered", "planned", "unknown"], "i + 1"),
         "certainty": pick(["asserted", "probable", "possible"], "i + 2"), "time_start": DAY,
-        "time_text": DAY, "day": DAY,
+        "time_text": DAY, "day": DAY, "current": "i // 3 % 100 <> 0",  # = its article's
         "time_precision": "'day'", "confidence": "0.7", "extractor": "'bench.synthetic.v1'",
         "source_keys": f"[{pick(COUNTRIES, '2 * i')}]",  # = its actors' rows below
         "target_keys": f"[{pick(COUNTRIES, '2 * i + 1')}]",
@@ -64,9 +83,33 @@ OVERRIDES: dict[str, dict[str, str]] = {
     "findings": {"sha256": "'a' || (i * 10 // 3)", "ordinal": "0", "event": "'ev-' || (i * 10)",
                  "rule": pick(RULES, "i"),
                  "date": DAY, "contested": "false", "evidence": "[]"},
+    # incidents of three events each, from three articles far apart (INCIDENTS)
+    "incidents": {
+        "id": "'inc-' || i", "type": pick(TYPES, "i"), "title": "'Incident ' || i",
+        "dyad": "'dyad'", "source": f"[{pick(COUNTRIES, '2 * i')}]",
+        "target": f"[{pick(COUNTRIES, '2 * i + 1')}]", "symmetric": "false",
+        "first_reported": DAY, "last_reported": DAY, "time_start": DAY,
+        "event_ids": f"['ev-' || i, 'ev-' || (i + {INCIDENTS}), 'ev-' || (i + 2 * {INCIDENTS})]",
+        "articles": "3", "independent_sources": "1 + i % 3", "score": "0.5",
+        "block": "'block-' || (i % 1000)", "first_key": "'k' || i",
+    },
+    "incident_events": {
+        "incident_id": f"'inc-' || (i % {INCIDENTS})", "event_id": "'ev-' || i",
+        "sha256": "'a' || (i // 3)", "block": f"'block-' || (i % {INCIDENTS} % 1000)",
+        "sort_key": DAY, "reason": "'synthetic'",
+    },
+    "claims": {
+        "incident_id": f"'inc-' || (i % {INCIDENTS})", "event_id": "'ev-' || i",
+        "sha256": "'a' || (i // 3)", "article_id": "'art-' || (i // 3)",
+        "source_key": pick(COUNTRIES, "i"), "source_name": "'Source'",
+        "source_class": "'government'", "anonymous": "false", "origin": "'attribution'",
+        "stance": "'supports'", "status": "'delivered'", "certainty": "'asserted'",
+    },
 }  # fmt: skip
-ROWS_PER_EVENT = {"articles": 1 / 3, "events": 1, "actors": 2, "items": 1, "evidence": 1,
-                  "findings": 0.1}  # fmt: skip
+ROWS_PER_EVENT = {
+    "articles": 1 / 3, "events": 1, "actors": 2, "items": 1, "evidence": 1, "findings": 0.1,
+    "incidents": 1 / 3, "incident_events": 1, "claims": 1,
+}  # fmt: skip
 
 
 def default_for(data_type: str, nullable: bool) -> str:
@@ -119,6 +162,12 @@ QUERIES: dict[str, Ask] = {
     "one event with its evidence": lambda view, rng: event_story(view, f"ev-{rng.randrange(1000)}"),
     "actor profile: its events (page of 50)": lambda view, rng: list_events(
         view, EventQuery(actor=rng.choice(COUNTRIES), limit=50)
+    ),
+    "incidents, best sourced first (page of 50)": lambda view, rng: list_incident_page(
+        view, IncidentQuery(min_sources=rng.choice([1, 2, 3]))
+    ),
+    "one incident with its reports": lambda view, rng: incident_story(
+        view, f"inc-{rng.randrange(1000)}"
     ),
 }
 """The dashboard's pages, each through the same ``armswatch.queries`` function the page

@@ -46,8 +46,9 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "ARMSWATCH_DUCKDB_MEMORY_LIMIT",
-        "256MB",
-        "DuckDB's memory limit (its buffer pool spills to disk beyond it).",
+        "1GB",
+        "DuckDB's memory limit (its buffer pool spills to disk beyond it; the lookup indexes "
+        "a query uses stay in memory: about 200 MB per million stored events).",
     ),
     Setting("ARMSWATCH_DUCKDB_THREADS", "2", "Threads DuckDB may use for one query."),
     Setting(

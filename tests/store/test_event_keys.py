@@ -82,23 +82,23 @@ def test_the_migration_fills_the_keys_of_events_stored_before_it(
 ) -> None:
     con = database_before("event actor keys", monkeypatch)
     rows = analysed_rows(analyzer)
-    insert_before(con, rows, "source_keys", "target_keys", "day")
+    insert_before(con, rows, "source_keys", "target_keys", "day", "current")
     assert schema.apply_migrations(con)[0] == 3
     expected = sorted((r["id"], r["source_keys"], r["target_keys"]) for r in rows["events"])
     assert con.execute(KEYS).fetchall() == expected
     assert any(source and target for _, source, target in expected)
 
 
-def test_the_migration_fills_the_day_of_events_stored_before_it_and_indexes_lookups(
+def test_the_migrations_fill_day_and_current_of_events_stored_before_and_index_lookups(
     analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    con = database_before("event day and lookup indexes", monkeypatch)
+    con = database_before("event day and current", monkeypatch)
     rows = analysed_rows(analyzer)
-    insert_before(con, rows, "day")
-    assert schema.apply_migrations(con) == [4]
-    expected = sorted((r["id"], r["day"]) for r in rows["events"])
-    assert con.execute("SELECT id, day FROM events ORDER BY id").fetchall() == expected
-    assert all(day for _, day in expected)  # an own time or the publication day
+    insert_before(con, rows, "day", "current")
+    assert schema.apply_migrations(con) == [4, 5]
+    expected = sorted((r["id"], r["day"], True) for r in rows["events"])
+    assert con.execute("SELECT id, day, current FROM events ORDER BY id").fetchall() == expected
+    assert all(day for _, day, _ in expected)  # an own time or the publication day
     monkeypatch.setattr(schema, "TABLES", (*TABLES, *FUSE_TABLES))
     assert schema.index_diff(con) == []
     assert set(schema.indexes(con)) >= {"events_id", "actors_event_id", "findings_event"}

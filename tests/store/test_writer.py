@@ -56,6 +56,26 @@ def test_a_changed_text_under_the_same_id_is_a_new_version(
         runs = store.con.execute("SELECT sum(new_versions) FROM runs").fetchall()[0]
     assert rows == [(first.sha256, 1, False, second.sha256), (second.sha256, 2, True, None)]
     assert runs == (1,)
+    assert events_current(db) == {first.sha256: False, second.sha256: True}
+
+
+def events_current(db: Path) -> dict[str, bool]:
+    """Whether each article's events are current (all of them the same), by sha256."""
+    with open_store(db) as store:
+        rows = store.con.execute(
+            "SELECT sha256, bool_and(current), bool_or(current) FROM events GROUP BY sha256"
+        ).fetchall()
+    assert all(every == some for _, every, some in rows)
+    return {sha: every for sha, every, _ in rows}
+
+
+def test_versions_in_one_batch_leave_only_the_last_ones_events_current(
+    tmp_path: Path, analyzer: Analyzer
+) -> None:
+    db = tmp_path / "a.duckdb"
+    first, second = article(DRONES, "d1"), article(DRONES.replace("August", "July"), "d1")
+    store_with(db, analyzer, first, second)
+    assert events_current(db) == {first.sha256: False, second.sha256: True}
 
 
 def test_the_same_text_under_a_new_id_is_one_article_with_an_alias(

@@ -13,7 +13,13 @@ from armswatch.fuse.independence import independent_sources
 from armswatch.fuse.models import Claim, IncidentStory, IncidentSummary, StoryEntry
 from armswatch.fuse.provenance import chain
 from armswatch.fuse.tables import CLAIMS, load_incidents, load_rows
-from armswatch.store.assemble import Filter, load_events, load_findings, where
+from armswatch.store.assemble import (
+    Filter,
+    load_articles,
+    load_events_by_id,
+    load_findings,
+    where,
+)
 from armswatch.store.records import StoredEvent
 from armswatch.store.view import View
 
@@ -96,7 +102,7 @@ def get_incident(view: View, incident_id: str) -> IncidentStory | None:
     rows = load_rows(view.con, CLAIMS, "incident_id = ?", [incident_id])
     claims = [Claim.model_validate(r) for r in rows]
     event_ids = sorted({c.event_id for c in claims})
-    events = load_events(view.con, *in_events("e.id", event_ids), len(event_ids), 0)
+    events = load_events_by_id(view.con, event_ids)
     findings = load_findings(view.con, *in_events("f.event", event_ids), 1000, 0)
     dyad = Dyad(tuple(row.source), tuple(row.target), row.symmetric)
     return IncidentStory(
@@ -108,12 +114,14 @@ def get_incident(view: View, incident_id: str) -> IncidentStory | None:
 
 
 def in_events(column: str, ids: list[str]) -> tuple[str, list[object]]:
-    return where([(f"{column} IN (SELECT unnest(?))", ids)])
+    return where([(f"{column} = ANY(?)", ids)])
 
 
 def entries(view: View, events: list[StoredEvent], claims: list[Claim]) -> list[StoryEntry]:
     """One entry per report, in date order (undated last)."""
-    articles = {a.sha256: a for e in events if (a := view.article(e.sha256)) is not None}
+    shas = sorted({e.sha256 for e in events})
+    found_articles = load_articles(view.con, "a.sha256 = ANY(?)", [shas], len(shas), 0)
+    articles = {a.sha256: a for a in found_articles}
     found = []
     for event in events:
         article = articles[event.sha256]

@@ -15,7 +15,7 @@ from armswatch.fuse import IncidentStory, IncidentSummary
 from armswatch.fuse import get_incident as fuse_get_incident
 from armswatch.fuse import list_incidents as fuse_list_incidents
 from armswatch.fuse.read import count_incidents as fuse_count_incidents
-from armswatch.queries.common import name_of
+from armswatch.queries.common import chunks, name_of
 from armswatch.queries.models import ActorRef, IncidentRow, Origin
 from armswatch.store.view import View
 
@@ -61,10 +61,12 @@ def memberships(view: View, event_ids: list[str]) -> dict[str, Membership]:
     """Event id → its incident, for those of these events that are fused."""
     if not event_ids or not has_tables(view):
         return {}
-    found = view.sql(f"{MEMBERS} WHERE m.event_id IN (SELECT unnest(?::VARCHAR[]))", [event_ids])
-    return {
-        event_id: Membership(incident, int(sources)) for event_id, incident, sources in found.rows
-    }
+    found: dict[str, Membership] = {}
+    for part in chunks(event_ids):
+        rows = view.sql(f"{MEMBERS} WHERE m.event_id = ANY(?::VARCHAR[])", [part]).rows
+        for event_id, incident, sources in rows:
+            found[event_id] = Membership(incident, int(sources))
+    return found
 
 
 def min_sources_filter(view: View, minimum: int | None) -> tuple[str, list[object]] | None:

@@ -2,8 +2,8 @@
 
 ``EventFilters`` narrows events (and the findings, graph and timeline built on them);
 each filter becomes one SQL condition over ``events e`` (``conditions``), without a join
-with ``articles``: events carry their list day (``e.day``) and current versions are those
-not superseded.
+with ``articles``: events carry their list day (``e.day``) and whether their article is
+the current version (``e.current``).
 Actor codes match an actor's country or id, case-insensitively (``PRK``, ``wagner``);
 country codes are matched in the events' key lists, without a join.
 """
@@ -41,8 +41,8 @@ def iso_day(value: Any) -> Any:
 Day = Annotated[dt.date, BeforeValidator(iso_day)]
 DAY = "e.day"
 """The date of an event: its own time, else its article's publication date."""
-CURRENT = "e.sha256 NOT IN (SELECT sha256 FROM articles WHERE NOT current)"
-"""Events of current article versions (superseded versions are few: an anti-join)."""
+CURRENT = "e.current"
+"""Events of current article versions (``events.current`` copies ``articles.current``)."""
 SIDE = "lower(?) IN (lower({t}.country), lower({t}.id))"
 ROLES = ("source", "target")
 

@@ -288,10 +288,19 @@ ALTER TABLE events ALTER COLUMN target_keys SET NOT NULL;
 """Step 3: each event's source and target actor keys as list columns (filled from
 ``actors`` for the events stored before), for supplier → recipient queries without joins."""
 
-LOOKUPS = """
+EVENT_LIST_COLUMNS = """
 ALTER TABLE events ADD COLUMN day VARCHAR;
-UPDATE events SET day = coalesce(events.time_start, left(a.published, 10))
+ALTER TABLE events ADD COLUMN current BOOLEAN;
+UPDATE events SET day = coalesce(events.time_start, left(a.published, 10)), current = a.current
 FROM articles a WHERE a.sha256 = events.sha256;
+UPDATE events SET current = true WHERE current IS NULL;
+"""
+"""Step 4: each event's list day (its own start, else its article's publication day) and
+a copy of its article's ``current``, so event lists need no join with ``articles`` (made
+NOT NULL by step 5: DuckDB refuses it in the transaction that filled the column)."""
+
+LOOKUPS = """
+ALTER TABLE events ALTER COLUMN current SET NOT NULL;
 CREATE INDEX events_id ON events ("id");
 CREATE INDEX actors_event_id ON actors ("event_id");
 CREATE INDEX items_event_id ON items ("event_id");
@@ -304,14 +313,15 @@ CREATE INDEX incident_events_event_id ON incident_events ("event_id");
 CREATE INDEX incident_events_incident_id ON incident_events ("incident_id");
 CREATE INDEX claims_incident_id ON claims ("incident_id");
 """
-"""Step 4: each event's list day (its own start, else its article's publication day) and
-indexes on the columns events, their parts and incidents are looked up by, so a dashboard
-page reads tens of rows instead of scanning millions."""
+"""Step 5: indexes on the columns events, their parts and incidents are looked up by
+(``Table.lookups``), so a dashboard page reads tens of rows instead of scanning millions
+(DuckDB creates no index in the transaction that updated its table: a step of its own)."""
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", INITIAL),
     Migration(2, "incidents", INCIDENTS),
     Migration(3, "event actor keys", EVENT_KEYS),
-    Migration(4, "event day and lookup indexes", LOOKUPS),
+    Migration(4, "event day and current", EVENT_LIST_COLUMNS),
+    Migration(5, "lookup indexes", LOOKUPS),
 )
 LATEST = MIGRATIONS[-1].version

@@ -62,7 +62,8 @@ def add_event(rows: Rows, sha: str, ordinal: int, event: Event, published: str |
     """
     dyad = {f"{role}_keys": actor_keys(getattr(event, role)) for role in ROLES}
     day = event_day(event, published)
-    rows["events"].append(record_row("events", event, sha256=sha, ordinal=ordinal, day=day, **dyad))
+    keys = {"sha256": sha, "ordinal": ordinal, "day": day, "current": True}
+    rows["events"].append(record_row("events", event, **keys, **dyad))
     keys = {"sha256": sha, "event_id": event.id}
     for role in ROLES:
         for n, actor in enumerate(getattr(event, role)):

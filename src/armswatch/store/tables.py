@@ -15,7 +15,15 @@ import pyarrow as pa
 from pydantic import BaseModel
 
 from armswatch.model import Actor, Attribution, Event, Evidence, Finding, Item, Mention
-from armswatch.store.columns import BIGINT, VARCHAR, Column, SqlType, model_columns, quote
+from armswatch.store.columns import (
+    BIGINT,
+    SCALARS,
+    VARCHAR,
+    Column,
+    SqlType,
+    model_columns,
+    quote,
+)
 from armswatch.store.records import (
     ArticleAlias,
     Band,
@@ -43,6 +51,9 @@ distinct, in order), so the dashboard's supplier → recipient queries need no j
 EVENT_DAY = Column("day", VARCHAR, True)
 """The day lists sort and filter events by: the event's own start, else its article's
 publication day (so event lists need no join with ``articles``)."""
+EVENT_CURRENT = Column("current", SCALARS[bool], False)
+"""A copy of ``articles.current``: the writer sets it false with the article's
+(``store.versions``), so lists of current events need no join either."""
 
 
 @dataclass(frozen=True)
@@ -115,7 +126,7 @@ TABLES: tuple[Table, ...] = (
         "Events.",
         keys=("sha256", "ordinal"),
         exclude=EVENT_CHILDREN,
-        derived=(*EVENT_DYAD, EVENT_DAY),
+        derived=(*EVENT_DYAD, EVENT_DAY, EVENT_CURRENT),
         lookups=("id",),
     ),
     _event_table("actors", Actor, "Sources and targets of events.", "role"),

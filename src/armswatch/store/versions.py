@@ -2,7 +2,8 @@
 
 Versions chain on ``articles.id`` (the id an article was first stored under): the new
 text gets ``version`` = previous + 1 and ``current``; the previous one keeps its rows
-and gets ``current = false`` and ``superseded_by`` = the new sha256. A text seen again
+and gets ``current = false`` (its events too: ``events.current``) and ``superseded_by`` =
+the new sha256. A text seen again
 under another id is not a version but an alias (``article_ids``).
 """
 
@@ -40,8 +41,16 @@ def assign_versions(con: duckdb.DuckDBPyConnection, articles: list[Row]) -> list
 
 
 def supersede(con: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]]) -> None:
-    """Mark stored articles as superseded by newer versions."""
+    """Mark stored articles, and their events, as superseded by newer versions."""
     for old, new in pairs:
         con.execute(
             "UPDATE articles SET current = false, superseded_by = ? WHERE sha256 = ?", [new, old]
         ).fetchall()
+        con.execute("UPDATE events SET current = false WHERE sha256 = ?", [old]).fetchall()
+
+
+def current_events(articles: list[Row], events: list[Row]) -> list[Row]:
+    """The batch's event rows with ``current`` as their article's (a text superseded by
+    a newer version in the same batch is not current)."""
+    stale = {row["sha256"] for row in articles if not row["current"]}
+    return [{**row, "current": row["sha256"] not in stale} for row in events]

@@ -22,7 +22,7 @@ from armswatch.store.records import ErrorRecord, RunRecord, utc_now
 from armswatch.store.rows import Rows
 from armswatch.store.sql import Row, insert_records, insert_rows, update_record
 from armswatch.store.tables import CONTENT_TABLES, TABLE
-from armswatch.store.versions import assign_versions, supersede
+from armswatch.store.versions import assign_versions, current_events, supersede
 
 
 @dataclass
@@ -134,7 +134,10 @@ class StoreWriter:
         insert_rows(self.con, "articles", articles)
         for name in CONTENT_TABLES:
             if name != "articles":
-                insert_rows(self.con, name, unique_rows(name, pending.rows[name], shas))
+                rows = unique_rows(name, pending.rows[name], shas)
+                if name == "events":
+                    rows = current_events(articles, rows)
+                insert_rows(self.con, name, rows)
         insert_rows(self.con, "minhash_bands", band_rows(signatures))
         insert_rows(self.con, "near_duplicates", link_rows(links, self.run.id))
         own = [self.alias(row["id"], row["sha256"]) for row in articles]
