@@ -95,7 +95,7 @@ OVERRIDES: dict[str, dict[str, str]] = {
     },
     "incident_events": {
         "incident_id": f"'inc-' || (i % {INCIDENTS})", "event_id": "'ev-' || i",
-        "sha256": "'a' || (i // 3)", "block": f"'block-' || (i % {INCIDENTS} % 1000)",
+        "sha256": "'a' || (i // 3)", "block": pick(TYPES, "i") + " || '|dyad'",
         "sort_key": DAY, "reason": "'synthetic'",
     },
     "claims": {
