@@ -33,8 +33,12 @@ def name_of(key: str) -> str:
 
 def actor_refs(actors: Iterable[Actor]) -> list[ActorRef]:
     """One reference per distinct key, in order."""
-    keys = dict.fromkeys(actor.key for actor in actors)
-    return [ActorRef(key=key, name=name_of(key)) for key in keys]
+    return key_refs(actor.key for actor in actors)
+
+
+def key_refs(keys: Iterable[str]) -> list[ActorRef]:
+    """One reference per distinct actor key, in order, with its display name."""
+    return [ActorRef(key=key, name=name_of(key)) for key in dict.fromkeys(keys) if key]
 
 
 def dyad(source: list[ActorRef], target: list[ActorRef]) -> str:

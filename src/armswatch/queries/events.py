@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 from armswatch.model import Item
@@ -11,9 +12,9 @@ from armswatch.queries.common import (
     actor_refs,
     article_refs,
     count,
-    event_date,
     events_by_id,
     findings_of_events,
+    key_refs,
     keyed_findings,
     list_info,
 )
@@ -26,6 +27,7 @@ from armswatch.queries.params import (
     conditions,
     finding_conditions,
 )
+from armswatch.store.sql import Row, rows_by_values
 from armswatch.store.view import View
 
 EVENTS = "FROM events e"
@@ -51,41 +53,63 @@ def list_events(view: View, query: EventQuery) -> EventList:
     return EventList(**info.model_dump(), events=rows)
 
 
+ROW_COLUMNS = (
+    "id, sha256, type, subtype, status, certainty, confidence, day, source_keys, target_keys"
+)
+"""What a table row shows of the event itself: its day and dyad keys are on the row, so
+the actors and attributions of the events are not read."""
+
+
 def event_rows(view: View, ids: list[str]) -> list[EventRow]:
-    """Table rows of these events, in this order."""
-    events = events_by_id(view, ids)
+    """Table rows of these events, in this order (unknown ids are left out)."""
+    select = f"SELECT {ROW_COLUMNS} FROM events WHERE id = ANY(?)"
+    events = {row["id"]: row for row in rows_by_values(view.con, select, ids)}
+    items = by_event(view, "SELECT event_id, category, system FROM items", ids)
+    evidence = by_event(view, "SELECT event_id, text FROM evidence", ids, first_only=True)
     index = incidents.memberships(view, ids)
-    articles = article_refs(view, (e.sha256 for e in events.values()))
+    articles = article_refs(view, (e["sha256"] for e in events.values()))
     findings = findings_of_events(view, ids)
     rows = []
-    for event_id in ids:
+    for event_id in (i for i in ids if i in events):
         event = events[event_id]
-        article = articles[event.sha256]
         member = index.get(event_id)
         rows.append(
             EventRow(
-                id=event.id,
-                date=event_date(event, article.published),
-                type=event.type,
-                subtype=event.subtype,
-                status=event.status,
-                certainty=event.certainty,
-                confidence=event.confidence,
-                source=actor_refs(event.source),
-                target=actor_refs(event.target),
-                items=[item_label(item) for item in event.items],
-                evidence=event.evidence[0].text if event.evidence else "",
+                **{k: event[k] for k in ("id", "type", "subtype", "status", "certainty")},
+                confidence=event["confidence"],
+                date=event["day"],
+                source=key_refs(event["source_keys"]),
+                target=key_refs(event["target_keys"]),
+                items=[label(item["category"], item["system"]) for item in items[event_id]],
+                evidence=next((e["text"] for e in evidence[event_id]), ""),
                 rules=list(dict.fromkeys(f.rule for f in findings.get(event_id, {}).values())),
                 incident=member.incident if member else None,
                 sources=member.sources if member else 1,
-                article=article,
+                article=articles[event["sha256"]],
             )
         )
     return rows
 
 
+def by_event(
+    view: View, select: str, ids: list[str], first_only: bool = False
+) -> defaultdict[str, list[Row]]:
+    """Rows of an event part table (``select`` names the columns), grouped by event in
+    their order; ``first_only``: each event's first row only."""
+    condition = "event_id = ANY(?)" + (" AND ordinal = 0" if first_only else "")
+    grouped: defaultdict[str, list[Row]] = defaultdict(list)
+    for row in rows_by_values(view.con, f"{select} WHERE {condition} ORDER BY ordinal", ids):
+        grouped[row["event_id"]].append(row)
+    return grouped
+
+
 def item_label(item: Item) -> str:
-    return f"{item.category}: {item.system}" if item.system else item.category
+    return label(item.category, item.system)
+
+
+def label(category: str, system: str | None) -> str:
+    """``category: system``, or the category alone."""
+    return f"{category}: {system}" if system else category
 
 
 def list_findings(view: View, query: FindingQuery) -> FindingList:

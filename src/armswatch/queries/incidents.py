@@ -15,8 +15,8 @@ from armswatch.fuse import IncidentStory, IncidentSummary
 from armswatch.fuse import get_incident as fuse_get_incident
 from armswatch.fuse import list_incidents as fuse_list_incidents
 from armswatch.fuse.read import count_incidents as fuse_count_incidents
-from armswatch.queries.common import chunks, name_of
-from armswatch.queries.models import ActorRef, IncidentRow, Origin
+from armswatch.queries.common import chunks, key_refs
+from armswatch.queries.models import IncidentRow, Origin
 from armswatch.store.view import View
 
 MEMBERS = (
@@ -165,8 +165,8 @@ def incident_row(item: IncidentSummary) -> IncidentRow:
         id=item.id,
         type=item.type,
         title=item.title,
-        source=refs(item.source),
-        target=refs(item.target),
+        source=key_refs(item.source),
+        target=key_refs(item.target),
         first=item.time_start or item.first_reported,
         last=item.time_end or item.last_reported,
         events=len(item.event_ids),
@@ -175,7 +175,3 @@ def incident_row(item: IncidentSummary) -> IncidentRow:
         rules=list(item.rules),
         score=item.score,
     )
-
-
-def refs(keys: list[str]) -> list[ActorRef]:
-    return [ActorRef(key=k, name=name_of(k)) for k in dict.fromkeys(keys) if k]

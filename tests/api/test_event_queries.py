@@ -1,5 +1,9 @@
-"""Actor filters read the events' key lists for country codes: the same events as the
-join with ``actors`` (an actor's country or id), which other codes still use."""
+"""The event queries read denormalised columns; they must say what the full records say.
+
+Actor filters read the events' key lists for country codes: the same events as the join
+with ``actors`` (an actor's country or id), which other codes still use. Table rows read
+the events' day and keys and the first evidence sentence: the same as the full events.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,8 @@ import pytest
 
 from armswatch.pipeline import Analyzer
 from armswatch.queries import actor_graph, list_events
+from armswatch.queries.common import actor_refs, event_date, events_by_id
+from armswatch.queries.events import event_rows, item_label
 from armswatch.queries.params import EventQuery, GraphQuery, side_condition
 from armswatch.run.local import RunOptions, run_local
 from armswatch.store.view import open_view
@@ -97,3 +103,20 @@ def test_network_edges_join_keys_of_the_two_sides(db: Path) -> None:
     assert edges[("IRN", "hezbollah", "arms_transfer")].weight == 1
     assert ("BLR", "RUS", "agreement") in edges  # symmetric: the sorted pair of Russia, Belarus
     assert all(e.source != e.target for e in graph.edges)
+
+
+def test_table_rows_say_what_the_full_events_say(db: Path) -> None:
+    with open_view(db) as view:
+        ids = [row[0] for row in view.sql("SELECT id FROM events ORDER BY id").rows]
+        rows = event_rows(view, [*ids, "no-such-event"])
+        full = events_by_id(view, ids)
+        published = {a.sha256: a.published for a in view.articles(limit=100)}
+    assert [row.id for row in rows] == ids
+    for row in rows:
+        event = full[row.id]
+        assert row.date == event_date(event, published[event.sha256])
+        assert (row.source, row.target) == (actor_refs(event.source), actor_refs(event.target))
+        assert row.items == [item_label(item) for item in event.items]
+        assert row.evidence == event.evidence[0].text
+        assert (row.type, row.status, row.certainty) == (event.type, event.status, event.certainty)
+        assert row.article.sha256 == event.sha256
