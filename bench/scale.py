@@ -223,19 +223,21 @@ Latency = dict[str, tuple[int, float, float]]
 """Query → runs, p50 ms, p95 ms."""
 
 
-def measure_latency(events: int) -> Latency | str:
-    """Latency of the dashboard queries, or why the store is not available."""
+def measure_latency(events: int) -> tuple[Latency | str, str]:
+    """Latency of the dashboard queries (or why the store is not available), and a line
+    on DuckDB's memory after them."""
     store = find("armswatch.store.store", "open_store")
     if isinstance(store, str):
-        return store
+        return store, ""
     with tempfile.TemporaryDirectory() as folder:
-        timings = dashboard_latency(Path(folder) / "bench.duckdb", events)
+        measured = dashboard_latency(Path(folder) / "bench.duckdb", events)
+    memory = ", ".join(f"{tag} {mb:,.0f} MB" for tag, mb in sorted(measured.memory_mb.items()))
     latency: Latency = {}
-    for query, seconds in timings.items():
+    for query, seconds in measured.seconds.items():
         ms = [s * 1000 for s in seconds]
         p95 = statistics.quantiles(ms, n=20)[-1] if len(ms) > 1 else ms[0]
         latency[query] = (len(ms), statistics.median(ms), p95)
-    return latency
+    return latency, f"DuckDB memory after the queries: {memory or 'none reported'}"
 
 
 def latency_table(latency: Latency | str, events: int) -> Table:
@@ -388,7 +390,7 @@ def main() -> None:
     if "engines" in args.sections:
         run_engines(bench, args)
     tables = [throughput_table(bench.rows, TITLE)] if bench.rows else []
-    latency = measure_latency(args.events) if "store" in args.sections else {}
+    latency, memory = measure_latency(args.events) if "store" in args.sections else ({}, "")
     tables += [latency_table(latency, args.events)] if "store" in args.sections else []
     mix, engines = f"{args.relevant:.0%} mix", f"relevant ×{args.engine_repeat}"
     tables.append(targets_table(bench.rows, latency, mix, "relevant only", engines))
@@ -396,6 +398,7 @@ def main() -> None:
     print(f"load average (1 min) at start {load:.2f}, at end {os.getloadavg()[0]:.2f}")
     print(summary)
     print_tables(tables, args.markdown)
+    print(memory)
 
 
 if __name__ == "__main__":

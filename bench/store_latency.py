@@ -17,6 +17,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -174,20 +175,30 @@ QUERIES: dict[str, Ask] = {
 and its JSON twin call."""
 
 
-def dashboard_latency(path: Path, events: int, runs: int = 40) -> dict[str, list[float]]:
-    """Seconds of each query, ``runs`` times (after one warm-up), on a filled store."""
+@dataclass
+class Latencies:
+    """Seconds of each query's runs, and DuckDB's memory (MB by tag) after all of them."""
+
+    seconds: dict[str, list[float]] = field(default_factory=dict)
+    memory_mb: dict[str, float] = field(default_factory=dict)
+
+
+def dashboard_latency(path: Path, events: int, runs: int = 40) -> Latencies:
+    """Each query ``runs`` times (after one warm-up) on a filled store."""
     from armswatch.store.store import open_store
 
     with open_store(path) as store:
         fill(store.con, events)
     rng = random.Random(0)
-    timings: dict[str, list[float]] = {}
+    found = Latencies()
     with open_view(path) as view:
         for name, ask in QUERIES.items():
             ask(view, rng)
-            timings[name] = []
+            found.seconds[name] = []
             for _ in range(runs):
                 start = time.perf_counter()
                 ask(view, rng)
-                timings[name].append(time.perf_counter() - start)
-    return timings
+                found.seconds[name].append(time.perf_counter() - start)
+        memory = view.con.execute("SELECT tag, memory_usage_bytes FROM duckdb_memory()")
+        found.memory_mb = {tag: used / 2**20 for tag, used in memory.fetchall() if used}
+    return found
