@@ -37,6 +37,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/memory.py
 
 docs: $(STAMP)
 	$(BIN)/python -m armswatch.docs

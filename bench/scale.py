@@ -27,7 +27,6 @@ import os
 import platform
 import statistics
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -43,49 +42,12 @@ from armswatch.pipeline import MODEL_NAME, Analyzer
 from corpus import build_corpus, relevant_pool
 from engines import DASK, LOCAL, find, find_engine
 from parallel import bare_spacy_in_processes
+from rss import PeakRss
 from store_latency import dashboard_latency
 
 NA = "n/a (not available)"
 SECTIONS = ("throughput", "engines", "store")
 TITLE = "Throughput (ratio: to the first row of its corpus; engines: to 1 worker)"
-
-
-class PeakRss:
-    """Peak resident memory (MB) of this process and its children while the block runs."""
-
-    def __init__(self, interval: float = 0.05) -> None:
-        self.interval = interval
-        self.peak = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._watch, daemon=True)
-
-    def _sample(self) -> int:
-        me = psutil.Process()
-        total = me.memory_info().rss
-        for child in me.children(recursive=True):
-            try:
-                total += child.memory_info().rss
-            except psutil.Error:
-                continue
-        return total
-
-    def _watch(self) -> None:
-        while not self._stop.is_set():
-            self.peak = max(self.peak, self._sample())
-            self._stop.wait(self.interval)
-
-    def __enter__(self) -> PeakRss:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-        self.peak = max(self.peak, self._sample())
-
-    @property
-    def mb(self) -> float:
-        return self.peak / 2**20
 
 
 @dataclass(frozen=True)

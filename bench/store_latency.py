@@ -14,6 +14,7 @@ read-only ``View`` as ``armswatch serve`` does.
 
 from __future__ import annotations
 
+import os
 import random
 import time
 from collections.abc import Callable
@@ -187,6 +188,9 @@ def dashboard_latency(path: Path, events: int, runs: int = 40) -> Latencies:
     """Each query ``runs`` times (after one warm-up) on a filled store."""
     from armswatch.store.store import open_store
 
+    # a store of a million events needs more than the default writing limit for its
+    # indexes (docs/store.md, Memory), as a user filling one would set it
+    os.environ.setdefault("ARMSWATCH_DUCKDB_MEMORY_LIMIT", "2GB")
     with open_store(path) as store:
         fill(store.con, events)
     rng = random.Random(0)

@@ -46,9 +46,16 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "ARMSWATCH_DUCKDB_MEMORY_LIMIT",
+        "256MB",
+        "DuckDB's memory limit when writing (`run`, `load`, `incidents --rebuild`, ingest): its "
+        "buffer pool spills to disk beyond it, but the lookup indexes an insert updates stay "
+        "in memory (about 200 MB per million stored events): raise it for larger stores.",
+    ),
+    Setting(
+        "ARMSWATCH_DUCKDB_READ_MEMORY_LIMIT",
         "1GB",
-        "DuckDB's memory limit (its buffer pool spills to disk beyond it; the lookup indexes "
-        "a query uses stay in memory: about 200 MB per million stored events).",
+        "DuckDB's memory limit when reading (`serve`, `query`, `export`, `stats`, dossiers): "
+        "the lookup indexes a query uses stay in memory (about 200 MB per million events).",
     ),
     Setting("ARMSWATCH_DUCKDB_THREADS", "2", "Threads DuckDB may use for one query."),
     Setting(

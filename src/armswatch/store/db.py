@@ -20,6 +20,12 @@ from armswatch.errors import DiskFullError, StoreError, StoreLockedError
 from armswatch.settings import get_setting, int_setting
 
 _FULL = ("No space left on device", "File too large", "Disk is full", "disk full")
+MEMORY_SETTINGS = ("ARMSWATCH_DUCKDB_MEMORY_LIMIT", "ARMSWATCH_DUCKDB_READ_MEMORY_LIMIT")
+
+
+def memory_setting(read_only: bool) -> str:
+    """The setting with DuckDB's memory limit for writing, or for reading."""
+    return MEMORY_SETTINGS[1] if read_only else MEMORY_SETTINGS[0]
 
 
 def connect(
@@ -33,7 +39,7 @@ def connect(
     if read_only and not path.is_file():
         raise StoreError(f"no database at {path} (create one with `armswatch run`)")
     config: dict[str, str | bool | int | float | list[str]] = {
-        "memory_limit": get_setting("ARMSWATCH_DUCKDB_MEMORY_LIMIT"),
+        "memory_limit": get_setting(memory_setting(read_only)),
         "threads": str(int_setting("ARMSWATCH_DUCKDB_THREADS", minimum=1)),
     }
     if not external_access:
@@ -62,8 +68,8 @@ def translate(exc: duckdb.Error | OSError, path: Path) -> StoreError:
         )
     first = text.splitlines()[0] if text else type(exc).__name__
     if "failed to pin block" in text or "Out of Memory" in text:
-        limit = get_setting("ARMSWATCH_DUCKDB_MEMORY_LIMIT")
-        first += f" (raise ARMSWATCH_DUCKDB_MEMORY_LIMIT, now {limit}, and run again)"
+        limits = ", ".join(f"{name}={get_setting(name)}" for name in MEMORY_SETTINGS)
+        first += f" (raise the memory limit, {limits}, and run again)"
     return StoreError(f"{path}: {first}")
 
 
