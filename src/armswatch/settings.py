@@ -46,10 +46,10 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "ARMSWATCH_DUCKDB_MEMORY_LIMIT",
-        "256MB",
-        "DuckDB's memory limit when writing (`run`, `load`, `incidents --rebuild`, ingest): its "
-        "buffer pool spills to disk beyond it, but the lookup indexes an insert updates stay "
-        "in memory (about 200 MB per million stored events): raise it for larger stores.",
+        "128MB",
+        "DuckDB's buffer pool when writing (`run`, `load`, `incidents --rebuild`, ingest; it "
+        "spills to disk beyond it). The store adds what its lookup indexes take in memory "
+        "(about 40 bytes per indexed row) when it opens.",
     ),
     Setting(
         "ARMSWATCH_DUCKDB_READ_MEMORY_LIMIT",

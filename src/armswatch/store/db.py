@@ -48,6 +48,37 @@ def connect(
         return duckdb.connect(str(path), read_only=read_only, config=config)
 
 
+INDEX_BYTES_PER_ROW = 40
+"""Memory a lookup index takes per indexed row once DuckDB has loaded it (measured about
+30: 209 MB for the dashboard's indexes over 1M events in ``bench/scale.py``)."""
+SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMGT]?I?B)?\s*$", re.IGNORECASE)
+
+
+def size_bytes(setting: str) -> int:
+    """A DuckDB memory size ('128MB', '1GB', '512MiB') in bytes (MB: 1000², MiB: 1024²)."""
+    found = SIZE.match(setting)
+    if found is None:
+        raise StoreError(f"ARMSWATCH_DUCKDB_MEMORY_LIMIT={setting!r} is not a size like 128MB")
+    unit = (found.group(2) or "B").upper()
+    power = "BKMGT".index(unit[0]) if unit != "B" else 0
+    return int(float(found.group(1)) * (1024 if "I" in unit else 1000) ** power)
+
+
+def make_room_for_indexes(con: duckdb.DuckDBPyConnection) -> int:
+    """Set a writing connection's memory limit to ``ARMSWATCH_DUCKDB_MEMORY_LIMIT`` (the
+    buffer pool) plus what the lookup indexes take in memory: DuckDB keeps an index whole
+    once a statement uses it, and inserts use them all. Called when a store opens and
+    after every batch, as the indexes grow; RETURNS the bytes added."""
+    rows = con.execute(
+        "SELECT coalesce(sum(t.estimated_size), 0) FROM duckdb_indexes() i "
+        "JOIN duckdb_tables() t ON t.table_name = i.table_name"
+    ).fetchall()
+    extra = int(rows[0][0]) * INDEX_BYTES_PER_ROW
+    total = size_bytes(get_setting(MEMORY_SETTINGS[0])) + extra
+    con.execute(f"SET memory_limit = '{total // 2**20}MiB'").fetchall()
+    return extra
+
+
 def translate(exc: duckdb.Error | OSError, path: Path) -> StoreError:
     """The StoreError that says what a DuckDB (or OS) error means for ``path``."""
     text = str(exc).strip()

@@ -15,7 +15,7 @@ import duckdb
 
 from armswatch.settings import int_setting
 from armswatch.store import runs
-from armswatch.store.db import connect, translated
+from armswatch.store.db import connect, make_room_for_indexes, translated
 from armswatch.store.records import RunRecord, RunStatus
 from armswatch.store.schema import apply_migrations
 from armswatch.store.writer import StoreWriter, known_shas
@@ -35,6 +35,7 @@ class Store:
         try:
             with translated(path):
                 apply_migrations(con)
+                make_room_for_indexes(con)
         except BaseException:
             con.close()
             raise

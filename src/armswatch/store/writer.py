@@ -16,7 +16,7 @@ from types import TracebackType
 
 import duckdb
 
-from armswatch.store.db import rollback_quietly, translated
+from armswatch.store.db import make_room_for_indexes, rollback_quietly, translated
 from armswatch.store.neardup import assign_clusters, band_rows, find_links, link_rows
 from armswatch.store.records import ErrorRecord, RunRecord, utc_now
 from armswatch.store.rows import Rows
@@ -116,6 +116,7 @@ class StoreWriter:
                 run = self.counted(batch)
                 update_record(self.con, "runs", run)
                 self.con.commit()
+                make_room_for_indexes(self.con)  # the indexes grew with the batch
             except BaseException:
                 rollback_quietly(self.con)
                 raise
