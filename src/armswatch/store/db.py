@@ -75,7 +75,9 @@ def make_room_for_indexes(con: duckdb.DuckDBPyConnection) -> int:
     ).fetchall()
     extra = int(rows[0][0]) * INDEX_BYTES_PER_ROW
     total = size_bytes(get_setting(MEMORY_SETTINGS[0])) + extra
-    con.execute(f"SET memory_limit = '{total // 2**20}MiB'").fetchall()
+    current = con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+    if total > size_bytes(str(current).replace("bytes", "B")):  # never lower it in use
+        con.execute(f"SET memory_limit = '{total // 2**20}MiB'").fetchall()
     return extra
 
 
