@@ -87,8 +87,19 @@ def analysis(events: Sequence[Event], findings: Sequence[Finding] = (), doc: str
     return Analysis(doc=Doc(id=doc, sha256="0" * 64), events=list(events), findings=list(findings))
 
 
-def gold(*events: dict[str, Any], findings: Sequence[dict[str, Any]] = ()) -> GoldDoc:
-    return GoldDoc.model_validate({"id": DOC, "events": list(events), "findings": list(findings)})
+def gold(
+    *events: dict[str, Any],
+    findings: Sequence[dict[str, Any]] = (),
+    findings_ext: Sequence[dict[str, Any]] = (),
+) -> GoldDoc:
+    return GoldDoc.model_validate(
+        {
+            "id": DOC,
+            "events": list(events),
+            "findings": list(findings),
+            "findings_ext": list(findings_ext),
+        }
+    )
 
 
 def ge(type_: str, source: list[str], target: list[str], **fields: Any) -> dict[str, Any]:
@@ -389,6 +400,44 @@ def test_findings_tuples_rule_and_pairs() -> None:
     assert "d1: missed finding un.dprk.arms_export PRK→SYR" in lines
     assert "d1: spurious finding un.dprk.arms_import RUS→PRK" in lines
     assert "d1: finding un.dprk.arms_export rests on unknown event 'd1:e99' (not scored)" in lines
+
+
+def test_findings_ext_scored_apart_from_findings() -> None:
+    """GOLD.md §4: other embargoes score as findings_ext; us.… rules are never scored."""
+    gold_doc = gold(
+        ge(AT, ["IRN"], ["houthis"]),
+        ge(AT, ["ARE"], ["rsf"]),
+        findings=[{"rule": "un.iran.arms_export", "event": 0}],
+        findings_ext=[
+            {"rule": "un.yemen.arms", "event": 0},
+            {"rule": "un.sudan_darfur.arms", "event": 1},
+        ],
+    )
+    e0 = event(AT, ["IRN"], ["houthis"])
+    e1 = event(AT, ["ARE"], ["rsf"], 1)
+    system = analysis(
+        [e0, e1],
+        [
+            finding("un.iran.arms_export", e0.id, True),
+            finding("un.yemen.arms", e0.id, True),
+            finding("eu.irn.arms", e0.id, True),  # no gold: spurious in findings_ext
+            finding("us.itar.proscribed", e0.id, True),  # other jurisdiction: not scored
+        ],
+    )
+    scores = run(gold_doc, system)
+    assert counts(scores.findings) == (1, 0, 0)
+    assert counts(scores.findings_ext) == (1, 1, 1)
+    assert counts(scores.findings_ext_by_rule["un.sudan_darfur.arms"]) == (0, 0, 1)
+    assert "us.itar.proscribed" not in scores.findings_ext_by_rule
+    lines = explain({DOC: gold_doc}, {DOC: system})
+    assert "d1: missed finding_ext un.sudan_darfur.arms ARE→rsf" in lines
+    assert "d1: spurious finding_ext eu.irn.arms IRN→houthis" in lines
+
+
+@pytest.mark.parametrize("rule", ["un.dprk.arms_export", "us.itar", "eu.russia.arms", "un..arms"])
+def test_findings_ext_rejects_rules_outside_its_pattern(rule: str) -> None:
+    with pytest.raises(ValueError, match=r"findings_ext\[0\]\.rule"):
+        gold(ge(AT, ["IRN"], ["YEM"]), findings_ext=[{"rule": rule, "event": 0}])
 
 
 def test_no_findings_either_side_is_perfect() -> None:

@@ -24,6 +24,7 @@ Decisions where GOLD.md leaves room (each also stated where it is implemented):
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -63,8 +64,11 @@ KNOWN_RULES = frozenset(
         "un.iran.missile_uav",
     }
 )
-"""The rule ids of spec/OUTPUT.md that gold sets annotate; findings under other rules
-(the EU and US rules of the rulebook) are not scored, since no gold records them."""
+"""The rule ids of spec/OUTPUT.md scored as ``findings``; findings under other rules are
+scored as ``findings_ext`` when they are other arms embargoes, else not at all."""
+EXT_RULE = re.compile(r"^(?:un\.[a-z][a-z0-9_]*|eu\.[a-z]{3})\.arms$")
+"""Other arms embargoes of OUTPUT.md (``un.<regime>.arms``, ``eu.<target>.arms``): the
+``findings_ext`` of GOLD.md §4. Rules of other jurisdictions (``us.…``) are never scored."""
 _PRECISION_CHARS = {"year": 4, "month": 7, "day": 10}
 
 # ---------------------------------------------------------------- gold format
@@ -117,12 +121,22 @@ class GoldDoc(BaseModel):
     id: str
     events: list[GoldEvent] = Field(default_factory=list)
     findings: list[GoldFinding] = Field(default_factory=list)
+    findings_ext: list[GoldFinding] = Field(
+        default_factory=list, description="Other arms embargoes (GOLD.md §4)."
+    )
 
     @model_validator(mode="after")
     def _findings_rest_on_events(self) -> GoldDoc:
-        for index, finding in enumerate(self.findings):
-            if finding.event >= len(self.events):
-                raise ValueError(f"findings[{index}].event {finding.event} has no gold event")
+        for key in ("findings", "findings_ext"):
+            for index, finding in enumerate(getattr(self, key)):
+                if finding.event >= len(self.events):
+                    raise ValueError(f"{key}[{index}].event {finding.event} has no gold event")
+        for index, finding in enumerate(self.findings_ext):
+            if not EXT_RULE.match(finding.rule):
+                raise ValueError(
+                    f"findings_ext[{index}].rule {finding.rule!r} is not un.<regime>.arms "
+                    "or eu.<target>.arms"
+                )
         return self
 
 
@@ -158,6 +172,8 @@ class Scores(BaseModel):
     attributes: dict[str, AttributeScore] = Field(description="Keys: " + ", ".join(ATTRIBUTES))
     findings: PRF
     findings_by_rule: dict[str, PRF]
+    findings_ext: PRF = Field(description="Other UN and EU arms embargoes (GOLD.md §4).")
+    findings_ext_by_rule: dict[str, PRF]
 
 
 def make_prf(tp: int, fp: int, fn: int) -> PRF:
@@ -194,6 +210,9 @@ class DocComparison:
     findings_matched: set[Pair] = field(default_factory=set)
     findings_missed: set[Pair] = field(default_factory=set)
     findings_spurious: set[Pair] = field(default_factory=set)
+    ext_matched: set[Pair] = field(default_factory=set)
+    ext_missed: set[Pair] = field(default_factory=set)
+    ext_spurious: set[Pair] = field(default_factory=set)
     checks: list[AttributeCheck] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -244,25 +263,43 @@ def compare_doc(gold: GoldDoc, system: Analysis | None) -> DocComparison:
 
 
 def _compare_findings(result: DocComparison, gold: GoldDoc, system: Analysis | None) -> None:
-    """Finding tuples: only system findings with ``in_force is True`` count (not null)."""
-    expected: set[Pair] = set()
-    for finding in gold.findings:
-        event = gold.events[finding.event]
-        expected |= expand(finding.rule, event.type, event.source, event.target)
+    """Finding tuples: only system findings with ``in_force is True`` count (not null);
+    ``findings`` over the rules of OUTPUT.md, ``findings_ext`` over other arms embargoes."""
+    expected = _gold_finding_pairs(gold, gold.findings)
+    expected_ext = _gold_finding_pairs(gold, gold.findings_ext)
     found: set[Pair] = set()
+    found_ext: set[Pair] = set()
     by_id = {e.id: e for e in system.events} if system else {}
     for sys_finding in system.findings if system else []:
-        if sys_finding.in_force is not True or sys_finding.rule not in KNOWN_RULES:
+        rule = sys_finding.rule
+        if sys_finding.in_force is not True:
+            continue
+        if rule in KNOWN_RULES:
+            into = found
+        elif EXT_RULE.match(rule):
+            into = found_ext
+        else:
             continue
         sys_event = by_id.get(sys_finding.event)
         if sys_event is None:
             unknown = f"unknown event {sys_finding.event!r}"
-            result.notes.append(f"finding {sys_finding.rule} rests on {unknown} (not scored)")
+            result.notes.append(f"finding {rule} rests on {unknown} (not scored)")
             continue
-        found |= system_pairs(sys_event, kind=sys_finding.rule)
+        into |= system_pairs(sys_event, kind=rule)
     result.findings_matched = found & expected
     result.findings_missed = expected - found
     result.findings_spurious = found - expected
+    result.ext_matched = found_ext & expected_ext
+    result.ext_missed = expected_ext - found_ext
+    result.ext_spurious = found_ext - expected_ext
+
+
+def _gold_finding_pairs(gold: GoldDoc, findings: list[GoldFinding]) -> set[Pair]:
+    pairs: set[Pair] = set()
+    for finding in findings:
+        event = gold.events[finding.event]
+        pairs |= expand(finding.rule, event.type, event.source, event.target)
+    return pairs
 
 
 def check_attributes(pair: Pair, gold: GoldEvent, system: Event) -> list[AttributeCheck]:
@@ -324,6 +361,7 @@ def score(gold: Mapping[str, GoldDoc], system: Mapping[str, Analysis]) -> Scores
 def _aggregate(comparisons: list[DocComparison]) -> Scores:
     events = _prf_by_kind(comparisons, "matched", "spurious", "missed")
     findings = _prf_by_kind(comparisons, "findings_matched", "findings_spurious", "findings_missed")
+    ext = _prf_by_kind(comparisons, "ext_matched", "ext_spurious", "ext_missed")
     order = {name: i for i, name in enumerate(EVENT_TYPES)}
     by_type = {k: events[k] for k in sorted(events, key=lambda k: order.get(k, len(order)))}
     checks = [check for c in comparisons for check in c.checks]
@@ -335,6 +373,8 @@ def _aggregate(comparisons: list[DocComparison]) -> Scores:
         attributes={name: _attribute_score(checks, name) for name in ATTRIBUTES},
         findings=_total(findings.values()),
         findings_by_rule=dict(sorted(findings.items())),
+        findings_ext=_total(ext.values()),
+        findings_ext_by_rule=dict(sorted(ext.items())),
     )
 
 
@@ -447,6 +487,8 @@ def explain(gold: Mapping[str, GoldDoc], system: Mapping[str, Analysis]) -> list
             ("spurious event", result.spurious),
             ("missed finding", result.findings_missed),
             ("spurious finding", result.findings_spurious),
+            ("missed finding_ext", result.ext_missed),
+            ("spurious finding_ext", result.ext_spurious),
         ):
             lines += [f"{doc_id}: {label} {format_pair(pair)}" for pair in sorted(pairs)]
         for check in result.checks:
@@ -472,7 +514,11 @@ def render_scores(scores: Scores) -> Group:
         shown = "–" if value.score is None else f"{value.score:.3f}"
         attributes.add_row(name, str(value.n), f"{value.total:g}", shown)
     findings = _prf_table("Findings", {"all": scores.findings, **scores.findings_by_rule})
-    return Group(events, attributes, findings)
+    ext = _prf_table(
+        "Findings under other arms embargoes (findings_ext)",
+        {"all": scores.findings_ext, **scores.findings_ext_by_rule},
+    )
+    return Group(events, attributes, findings, ext)
 
 
 def _prf_table(title: str, rows: Mapping[str, PRF]) -> Table:
