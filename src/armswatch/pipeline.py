@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import islice
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -26,6 +27,8 @@ from armswatch.extract.timex import parse_published
 from armswatch.kb import KnowledgeBase, load_kb
 from armswatch.model import Analysis, Article, Attribution, Mention
 from armswatch.model import Doc as DocRecord
+from armswatch.nlp.gazetteer import actor_surface_forms
+from armswatch.nlp.headlines import HeadlineCaser, restore_quotes
 from armswatch.nlp.mentions import ActorMention, MentionRuler  # registers the component
 from armswatch.sanctions import findings_for_events
 from armswatch.triage import Triage, partial_doc
@@ -40,6 +43,7 @@ def make_nlp(kb: KnowledgeBase | None = None, model: str = MODEL_NAME) -> Langua
     """The spaCy pipeline: the trained model plus armswatch's mention component."""
     kb = kb or load_kb()
     nlp = spacy.load(model)
+    keep_hyphenated_triggers(nlp, kb)
     nlp.add_pipe(LINE_BREAKS, before="parser")
     nlp.add_pipe(MENTIONS, name=MENTIONS_NAME, last=True)
     ruler = nlp.get_pipe(MENTIONS_NAME)
@@ -59,6 +63,7 @@ class Analyzer:
         self.frames = FrameFinder(self.kb)
         self.quantities = QuantityReader(self.kb.triggers.lexicon.quantity_words)
         self.triage = Triage(self.kb) if triage else None
+        self.headlines = HeadlineCaser(known_names(self.kb))
 
     def with_triage(self, enabled: bool) -> Analyzer:
         """This analyzer (same model and knowledge base) with triage on or off."""
@@ -79,7 +84,9 @@ class Analyzer:
                 yield self.from_doc(article, next(parsed)) if doc is not None else unparsed(article)
 
     def prepare(self, text: str) -> str | Doc | None:
-        """What to parse: the text, a Doc of its triaged sentences, or None (irrelevant)."""
+        """What to parse: the text, a Doc of its triaged sentences, or None (irrelevant).
+        Title Case headlines are put in sentence case first (same offsets)."""
+        text = self.headlines(text)
         if self.triage is None:
             return text
         ranges = self.triage.select(text)
@@ -91,7 +98,7 @@ class Analyzer:
         frames = self.frames.find(doc, published, publisher.actor if publisher else None)
         fallback = self.outlet_attribution(article, publisher)
         events = merge_frames(frames, article.doc_id, self.quantities, fallback)
-        return Analysis(
+        analysis = Analysis(
             doc=doc_record(article),
             mentions=mentions(doc),
             events=events,
@@ -99,6 +106,9 @@ class Analyzer:
                 events, published, not_before=None if published else self.era_start(article.text)
             ),
         )
+        if self.headlines.applies(article.text):  # a headline was parsed in sentence case
+            restore_quotes(analysis, article.text)
+        return analysis
 
     def era_start(self, text: str) -> date | None:
         """For an undated article: the earliest start of an era the text names."""
@@ -125,6 +135,26 @@ class Analyzer:
             return []
         actor = to_actor(publisher).model_copy(update={"start": None, "end": None})
         return [Attribution(source=actor, anonymous=False, via=None, text=article.outlet)]
+
+
+def keep_hyphenated_triggers(nlp: Language, kb: KnowledgeBase) -> None:
+    """Hyphenated trigger verbs ('re-export') stay one token in every inflection, so the
+    lemmatiser sees the verb and not 're'."""
+    for trigger in kb.triggers.triggers:
+        if "-" not in trigger.lemma or "VERB" not in trigger.pos:
+            continue
+        stem = trigger.lemma
+        for form in (stem, f"{stem}s", f"{stem}ed", f"{stem}ing", f"{stem}es"):
+            for variant in (form, form[:1].upper() + form[1:]):
+                nlp.tokenizer.add_special_case(variant, [{ORTH: variant}])
+
+
+def known_names(kb: KnowledgeBase) -> list[str]:
+    """Names whose words keep their capitals when a headline is put in sentence case."""
+    names = list(actor_surface_forms(kb))
+    for system in kb.weapons.systems:
+        names += [system.name, *system.aliases]
+    return names
 
 
 def doc_record(article: Article) -> DocRecord:

@@ -8,6 +8,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from armswatch.extract import slots
 from armswatch.extract.attribution import AttributionReader, to_actor
 from armswatch.extract.modality import ModalityReader
 from armswatch.extract.roles import RoleFiller, unique
@@ -27,7 +28,6 @@ DATELINE = re.compile(
     r"\s*(?:\([^)]{1,40}\))?\s*(?:-{1,2}|–|—)\s"
 )
 DEFINITE = {"the", "these", "those", "such", "this", "that"}
-FALLBACK_SLOTS = {"gov_subj", "occupier", "gov_obj"}  # used only when no other slot filled the role
 
 
 @dataclass
@@ -91,6 +91,7 @@ class FrameFinder:
             for pos in trigger.pos:
                 self.triggers.setdefault((trigger.lemma, pos), []).append(trigger)
         self.organs: dict[str, str] = dict(self.lexicon.organs)
+        self.hyphenated = sorted({lemma for lemma, _ in self.triggers if "-" in lemma}, key=len)
         self.entries = {entry.id: entry for entry in kb.actors.actors}
 
     def find(
@@ -105,6 +106,7 @@ class FrameFinder:
             publisher,
             set(self.lexicon.agent_verbs) | set(self.lexicon.status_governors),
             set(self.lexicon.continuation_cues),
+            set(self.lexicon.receiver_verbs),
         )
         filler.doc = doc
         modality = ModalityReader(self.lexicon)
@@ -113,7 +115,7 @@ class FrameFinder:
         for token in doc:
             if token.pos_ not in TRIGGER_POS:
                 continue
-            for spec in self.triggers.get((token.lemma_.lower(), token.pos_), []):
+            for spec in self.triggers.get((self.lemma_of(token), token.pos_), []):
                 frame = self.frame_for(token, spec, filler, modality, published, frames)
                 if frame is not None:
                     frame.attribution = attribution.for_trigger(token) or own_voice(frame)
@@ -122,6 +124,15 @@ class FrameFinder:
                     frames.append(frame)
         self.add_listed_items(doc, frames, filler)
         return [f for f in frames if f.items or not f.spec.requires_items]
+
+    def lemma_of(self, token: Token) -> str:
+        """The token's lemma; a hyphenated trigger ('re-exported') by its stem, which the
+        lemmatiser does not know."""
+        lemma = token.lemma_.lower()
+        if "-" in lemma:
+            lower = token.lower_
+            return next((h for h in self.hyphenated if lower.startswith(h)), lemma)
+        return lemma
 
     def add_listed_items(self, doc: Doc, frames: list[Frame], filler: RoleFiller) -> None:
         """Items listed after a transfer was reported ('The package includes air defence
@@ -214,10 +225,10 @@ class FrameFinder:
         self, token: Token, spec: Trigger, filler: RoleFiller
     ) -> dict[str, list[ActorMention]]:
         roles: dict[str, list[ActorMention]] = {}
-        for slot, role in sorted(spec.frame.items(), key=lambda kv: kv[0] in FALLBACK_SLOTS):
-            if slot in FALLBACK_SLOTS and roles.get(role):
+        for slot, role in sorted(spec.roles.items(), key=lambda kv: slots.is_fallback(kv[0])):
+            if slots.is_fallback(slot) and self.role_is_filled(spec, role, roles):
                 continue
-            for head in filler.slot_tokens(token, slot):
+            for head in slots.fill(filler, token, slot):
                 deep = role == "target" and (
                     spec.deep_target or (spec.target_in_event and self.is_event_noun(head))
                 )
@@ -234,6 +245,15 @@ class FrameFinder:
                 t for t in unique(roles.get("target", [])) if t.key not in source_ids
             ]
         return roles
+
+    @staticmethod
+    def role_is_filled(spec: Trigger, role: str, roles: dict[str, list[ActorMention]]) -> bool:
+        """Whether a fallback slot may be skipped: the role has an actor already (for the
+        parties of a symmetric type: two distinct ones — 'Kenya held talks *with*
+        Tanzania' still needs its subject)."""
+        if spec.type in SYMMETRIC_TYPES and role in {"party", "pair"}:
+            return len({a.key for a in roles.get(role, [])}) >= 2
+        return bool(roles.get(role))
 
     def is_event_noun(self, token: Token) -> bool:
         """Whether ``token`` is a noun some trigger of the knowledge base is made of."""

@@ -10,11 +10,9 @@ from spacy.tokens import Doc, Token
 from armswatch.extract.syntax import (
     MODIFIER_DEPS,
     MentionIndex,
-    agent_of,
     clause_tokens,
     conjuncts,
     inherited_subject,
-    is_passive,
     prep_objects,
     relative_antecedent,
     subject_of,
@@ -31,6 +29,8 @@ PLURAL_PRONOUNS = {"they", "their", "them", "themselves", "theirs"}
 PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
 FIRST_PERSON = {"we", "our", "us", "ours"}
 PERSON_KINDS = {"leader", "official"}
+RECIPIENT_PREPS = {"to", "for"}
+COUNTING = {"NUM", "DET"}
 CONTROL_PREPS = {"for", "from"}  # condemn X *for* supplying; prohibit X *from* buying
 
 
@@ -46,6 +46,7 @@ class RoleFiller:
         publisher: ActorEntry | None = None,
         agent_verbs: set[str] | None = None,
         listing_verbs: set[str] | None = None,
+        receiver_verbs: set[str] | None = None,
     ) -> None:
         self.index = index
         self.organs = organs
@@ -54,6 +55,7 @@ class RoleFiller:
         self.publisher = publisher
         self.agent_verbs = agent_verbs or set()
         self.listing_verbs = listing_verbs or set()
+        self.receiver_verbs = receiver_verbs or set()
         self.doc: Doc | None = None
         self._people: dict[str, ActorMention] | None = None
 
@@ -94,17 +96,17 @@ class RoleFiller:
         ]
         if modifiers:
             return modifiers
+        if head.lemma_.lower() in self.organs:
+            for word in ("of", "from"):  # 'ministers from the US', 'the army of Burkina Faso'
+                for pobj in prep_objects(head, word, deep=False):
+                    if pobj.i in self.index.actors:
+                        return [self.index.actors[pobj.i]]
         definite = self.definite_reference(head)
         if definite is not None:
             return [definite]
         pair = self.pair_reference(head)
         if pair:
             return pair
-        if head.lemma_.lower() in self.organs:
-            for word in ("of", "from"):  # 'ministers from the US', 'Ministry of Defense of …'
-                for pobj in prep_objects(head, word, deep=False):
-                    if pobj.i in self.index.actors:
-                        return [self.index.actors[pobj.i]]
         if deep:
             return [
                 self.index.actors[t.i]
@@ -112,6 +114,23 @@ class RoleFiller:
                 if t.i in self.index.actors and t is not head
             ]
         return []
+
+    def fused_recipient(self, head: Token) -> Token | None:
+        """'gave Sri Lanka howitzers', 'delivered to Armenia Pinaka launchers': the small
+        model fuses a recipient named before a weapon into the weapon's noun phrase. A
+        state *named* (not an adjective: 'Russian rifles') just before the weapon
+        mention, inside the phrase, is the recipient; RETURNS its token."""
+        weapon = self.index.weapons.get(head.i)
+        if weapon is None:
+            return None
+        before = weapon.span.start - 1
+        while before > 0 and (head.doc[before].like_num or head.doc[before].pos_ in COUNTING):
+            before -= 1  # 'gifted Dakar *four* patrol boats'
+        mention = self.index.actors.get(before)
+        inside = before >= 0 and head.doc[before].head.i in range(before + 1, head.i + 1)
+        if mention is None or not inside or mention.form not in {"name", "capital"}:
+            return None
+        return head.doc[before] if mention.actor.kind == "state" else None
 
     def is_organ_like(self, head: Token) -> bool:
         """Heads whose adjective names who they are: 'Russian officials', 'U.S. Ambassador
@@ -237,61 +256,14 @@ class RoleFiller:
         ]
         return candidates[-1] if candidates else None
 
-    # -- slots ----------------------------------------------------------------------
-    def slot_tokens(self, trigger: Token, slot: str) -> list[Token]:
-        """Head tokens filling ``slot`` of ``trigger``."""
-        passive = trigger.pos_ == "VERB" and is_passive(trigger)
-        if slot == "subj":
-            return [] if passive else self.subject_tokens(trigger)
-        if slot == "agent":  # 'supplied by Iran'; 'concerned by the partnership'
-            agent = agent_of(trigger) if passive or trigger.pos_ == "ADJ" else None
-            return [agent] if agent is not None else []
-        if slot == "obj":
-            deps = {"nsubjpass"} if passive else {"dobj"}
-            objs = [c for c in trigger.children if c.dep_ in deps]
-            if not objs and not passive:  # small clause: 'hold Pyongyang to account'
-                objs = [
-                    s for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}
-                    for s in c.children if s.dep_ == "nsubj"
-                ]  # fmt: skip
-            if not objs and trigger.dep_ in {"acl", "relcl"} and passive is False:
-                objs = [trigger.head] if trigger.tag_ == "VBN" else []
-            return objs
-        if slot == "dative":
-            datives = [c for c in trigger.children if c.dep_ in {"dative", "iobj"}]
-            return [
-                pobj
-                for d in datives
-                for pobj in (
-                    [c for c in d.children if c.dep_ == "pobj"] if d.pos_ == "ADP" else [d]
-                )
-            ]
-        if slot == "poss":
-            return [c for c in trigger.children if c.dep_ == "poss"]
-        if slot == "mod":
-            return [
-                c for c in trigger.children if c.dep_ in {"amod", "compound", "nmod", "npadvmod"}
-            ]
-        if slot == "gov_subj":
-            return self.governing_subject(trigger)
-        if slot == "occupier":
-            return self.occupiers(trigger)
-        if slot == "gov_obj":
-            return self.governing_object(trigger)
-        if slot == "acl_agent":  # 'a package announced by X'; 'a package is to be sent by X'
-            verbs = [c for c in trigger.children if c.dep_ == "acl"]
-            if trigger.dep_ == "nsubjpass":
-                verbs.append(trigger.head)
-            return [a for v in verbs if (a := agent_of(v)) is not None]
-        if slot.startswith("prep:"):
-            return self.prep_slot(trigger, slot[5:])
-        raise ValueError(f"unknown slot {slot!r}")
-
+    # -- slot helpers (the slot functions themselves are in extract/slots.py) --------
     def prep_slot(self, trigger: Token, word: str) -> list[Token]:
         """Objects of ``word``: on the trigger; for a noun, else on the verb it belongs to
         ('troops … are deployed *in* Russia') or on the noun it is listed under
         ('cooperation *between* X and Y, including arms transfers')."""
         found = prep_objects(trigger, word)
+        if word in RECIPIENT_PREPS:  # 'delivered to Armenia Pinaka launchers'
+            found = [self.fused_recipient(t) or t for t in found]
         if found or trigger.pos_ != "NOUN":
             return found
         while trigger.dep_ == "conj":  # 'including arms and missile *transfers*'
@@ -304,13 +276,6 @@ class RoleFiller:
             return prep_objects(head.head, word, deep=False)
         if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
             return prep_objects(head.head, word, deep=False)  # 'concern over X by Y to Z'
-        return []
-
-    def governing_object(self, trigger: Token) -> list[Token]:
-        """'helped Russia by supplying shells' → Russia for 'supplying'."""
-        if trigger.dep_ == "pcomp" and trigger.head.lower_ == "by":
-            verb = trigger.head.head
-            return [c for c in verb.children if c.dep_ == "dobj"]
         return []
 
     def subject_tokens(self, trigger: Token) -> list[Token]:
@@ -345,16 +310,6 @@ class RoleFiller:
             if verb.pos_ == "VERB":
                 return next((c for c in verb.children if c.dep_ == "dobj"), None)
         return None
-
-    def occupiers(self, trigger: Token) -> list[Token]:
-        """'Russian-occupied territories' in the trigger's sentence → Russian."""
-        found = []
-        for token in trigger.sent:
-            hyphenated = token.i > 1 and token.doc[token.i - 1].text == "-"
-            marked = token.lower_ in self.occupation_markers and hyphenated
-            if marked and token.i - 2 in self.index.actors:
-                found.append(token.doc[token.i - 2])
-        return found
 
     def governing_subject(self, noun: Token) -> list[Token]:
         """'Russia held talks' → Russia for the noun 'talks'."""
@@ -393,7 +348,24 @@ class RoleFiller:
                 if self.is_origin_or_actor_phrase(token, trigger):
                     continue
                 found.append(self.index.weapons[token.i])
+        if not found and trigger.pos_ == "VERB":
+            found = self.misattached_items(trigger)
         return unique(found)
+
+    def misattached_items(self, verb: Token) -> list[WeaponMention]:
+        """Weapons the parser hung off the verb in the wrong place: 'supplied Shahed-131
+        and Shahed-136 drones' tags the designations as punctuation and makes 'drones'
+        a conjunct of the verb. Weapons after the verb in its own clause that sit in no
+        prepositional phrase count as its objects."""
+        found: list[WeaponMention] = []
+        for token in clause_tokens(verb):
+            weapon = self.index.weapons.get(token.i)
+            if weapon is None or token.i < verb.i or token.i in self.index.actors:
+                continue
+            in_phrase = any(a.dep_ == "prep" for a in token.ancestors if a.i > verb.i)
+            if not in_phrase:
+                found.append(weapon)
+        return found
 
     def item_roots(self, trigger: Token) -> list[Token]:
         """Where a trigger's items are: a noun's whole phrase ('arms sales', 'deliveries
@@ -410,6 +382,9 @@ class RoleFiller:
                 roots.append(self.relative_object(child))
             elif child.dep_ == "prep" and child.lower_ in ITEM_PREPS:
                 roots.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+                pobjs = [c for c in child.children if c.dep_ == "pobj"]
+                roots.extend(p for p in pobjs if self.fused_recipient(p) is not None)
         for token in clause_tokens(trigger):  # examples: '…, such as missiles'
             if token.dep_ == "prep" and token.lower_ in EXAMPLE_PREPS:
                 roots.extend(c for c in token.children if c.dep_ == "pobj")
@@ -417,12 +392,15 @@ class RoleFiller:
 
     @staticmethod
     def relative_object(token: Token) -> Token:
-        """'UAVs that it had purchased': 'that' stands for the noun just before it."""
-        if token.lower_ in {"that", "which"} and token.i > 0:
-            before = token.doc[token.i - 1]
-            if before.pos_ in {"NOUN", "PROPN"}:
-                return before
-        return token
+        """'UAVs that it had purchased', 'the JF-17, which Azerbaijan has been using': the
+        relative pronoun stands for the noun its clause modifies (else the noun before)."""
+        if token.lower_ not in {"that", "which"}:
+            return token
+        clause = next((t for t in token.ancestors if t.dep_ in {"relcl", "acl"}), None)
+        if clause is not None and clause.head.pos_ in {"NOUN", "PROPN"}:
+            return clause.head
+        before = token.doc[token.i - 1] if token.i > 0 else token
+        return before if before.pos_ in {"NOUN", "PROPN"} else token
 
     def is_origin_or_actor_phrase(self, token: Token, trigger: Token) -> bool:
         """Skip weapons inside 'for use in X' purpose phrases or another actor's name."""

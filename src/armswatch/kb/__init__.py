@@ -66,7 +66,18 @@ def load_kb_from(data_dir: Path) -> KnowledgeBase:
     weapons = load_yaml_model(data_dir / "weapons.yaml", WeaponFile)
     check_unique("weapons.yaml", [w.name for w in weapons.systems])
     triggers = load_yaml_model(data_dir / "triggers.yaml", TriggerFile)
+    check_trigger_slots(data_dir / "triggers.yaml", triggers)
     return KnowledgeBase(actors=actors, weapons=weapons, triggers=triggers)
+
+
+def check_trigger_slots(path: Path, triggers: TriggerFile) -> None:
+    """Every slot a frame names must be a registered slot function (extract/slots.py)."""
+    from armswatch.extract.slots import check_frames
+
+    try:
+        check_frames(triggers.triggers, source=str(path))
+    except ValueError as exc:
+        raise KnowledgeBaseError(str(exc)) from None
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from armswatch.model import ActorKind, Category, Certainty, EventType, Status
 
@@ -110,6 +110,9 @@ class Frame(Entry):
     slots: dict[str, str]
 
 
+Role = Literal["source", "target", "party", "pair"]
+
+
 class Trigger(Entry):
     """A word (by lemma) that signals an event of one type.
 
@@ -131,7 +134,19 @@ class Trigger(Entry):
     type: EventType
     subtype: str | None = None
     status: Status | None = Field(default=None, description="Status the word implies.")
-    frame: dict[str, Literal["source", "target", "party", "pair"]] = Field(default_factory=dict)
+    frame: dict[str, Role] | str = Field(
+        default_factory=dict,
+        description="Slot → role, or the name of a frame family of the file's ``frames``.",
+    )
+    also: dict[str, Role] = Field(
+        default_factory=dict, description="Slots added to a frame family for this word."
+    )
+
+    @property
+    def roles(self) -> dict[str, Role]:
+        """The resolved slot → role map (families are resolved when the file loads)."""
+        return self.frame if isinstance(self.frame, dict) else {}
+
     requires_items: bool = Field(
         default=False, description="Only an event when a weapon item fills a slot."
     )
@@ -194,6 +209,12 @@ class Lexicon(Entry):
         description="Verbs whose subject carries out their object noun: *held* talks, "
         "*sent* troops, *gave* the green light to a sale (slot ``gov_subj``).",
     )
+    receiver_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs whose subject is the recipient of the transfer noun they govern "
+        "when no 'to' phrase names one: Morocco *confirms* delivery of Israeli drones "
+        "(slot ``gov_receiver``).",
+    )
     continuation_cues: list[str] = Field(
         default_factory=list,
         description="Lemmas that make a sentence list the items of the transfer just "
@@ -209,7 +230,27 @@ class Lexicon(Entry):
 class TriggerFile(Entry):
     version: int
     lexicon: Lexicon
+    frames: dict[str, dict[str, Role]] = Field(
+        default_factory=dict,
+        description="Frame families shared by a word family: 'supplier_verb' (subject = "
+        "supplier), 'recipient_noun' (possessor = recipient) …",
+    )
     triggers: list[Trigger]
+
+    @model_validator(mode="after")
+    def _resolve_frame_families(self) -> TriggerFile:
+        """A trigger naming a frame family gets that family's slots (plus its ``also``)."""
+        for index, trigger in enumerate(self.triggers):
+            if isinstance(trigger.frame, str):
+                family = self.frames.get(trigger.frame)
+                if family is None:
+                    raise ValueError(
+                        f"triggers[{index}] ({trigger.lemma}, {trigger.type}): unknown frame "
+                        f"family {trigger.frame!r} (known: {', '.join(sorted(self.frames))})"
+                    )
+                trigger.frame = dict(family)
+            trigger.frame = {**trigger.frame, **trigger.also}
+        return self
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {

@@ -91,8 +91,8 @@ class MentionRuler:
             self.stop_matcher.add("not_weapon", [nlp.make_doc(phrase)])
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.aw_actors = self.find_actors(doc)
         doc._.aw_weapons = self.find_weapons(doc)
+        doc._.aw_actors = self.find_actors(doc)
         return doc
 
     def find_weapons(self, doc: Doc) -> list[WeaponMention]:
@@ -142,6 +142,8 @@ class MentionRuler:
             nxt = doc[span.end]
             if nxt.lemma_.lower() in self.organs:
                 return False
+            if any(w.span.start == span.end for w in doc._.aw_weapons or []):
+                return False  # 'to Armenia Pinaka launchers': a weapon name follows
             if nxt.pos_ == "PROPN" and nxt.ent_iob_ == "I" and nxt.ent_type_ in {"ORG", "FAC"}:
                 return span.root.ent_type_ not in {"GPE", "NORP"}
         return False

@@ -1,0 +1,345 @@
+"""The slot registry: where in the dependency parse a trigger's roles are found.
+
+A trigger's frame (``kb/data/triggers.yaml``) maps slot names to roles. Each slot name
+is a small function registered here with ``@slot``: it takes the role filler and the
+trigger token and returns the head tokens of the phrases that fill the slot (actor
+resolution — pronouns, organs, definite descriptions — happens afterwards, in
+``roles.RoleFiller.actors_at``). ``prep:WORD`` is a family: one function for every
+preposition.
+
+Every slot carries example cases (sentence, trigger lemma, expected head words); the
+test suite parses each example and checks the slot finds exactly those heads, so a new
+construction is one function plus its cases. ``check_frames`` rejects an unknown slot
+name at knowledge-base load, naming the trigger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from armswatch.extract.syntax import agent_of, is_passive, prep_objects, relative_antecedent
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from armswatch.extract.roles import RoleFiller
+    from armswatch.kb.schema import Trigger
+
+SlotFunction = Callable[["RoleFiller", "Token", str], list["Token"]]
+FAMILY_SEPARATOR = ":"
+
+
+@dataclass(frozen=True)
+class SlotCase:
+    """An example: in ``text``, the slot of the trigger ``lemma`` (with ``argument`` for a
+    family such as ``prep:*``) names the actors ``actors`` (evaluation keys)."""
+
+    text: str
+    lemma: str
+    actors: tuple[str, ...]
+    pos: str = "VERB"
+    argument: str = ""
+
+
+@dataclass(frozen=True)
+class Slot:
+    name: str
+    function: SlotFunction
+    doc: str
+    cases: tuple[SlotCase, ...]
+    fallback: bool = False
+
+    def __call__(self, filler: RoleFiller, trigger: Token, argument: str = "") -> list[Token]:
+        return self.function(filler, trigger, argument)
+
+
+SLOTS: dict[str, Slot] = {}
+
+
+def slot(
+    name: str,
+    cases: Iterable[SlotCase | tuple[str, str, tuple[str, ...]]],
+    fallback: bool = False,
+) -> Callable[[SlotFunction], SlotFunction]:
+    """Register a slot function under ``name`` (``prep:*`` for a family) with its cases.
+
+    ``fallback`` slots fill a role only when the other slots of the frame left it empty
+    (for a symmetric type: when fewer than two parties were found).
+    """
+
+    def register(function: SlotFunction) -> SlotFunction:
+        if name in SLOTS:
+            raise ValueError(f"slot {name!r} is registered twice")
+        examples = tuple(c if isinstance(c, SlotCase) else SlotCase(*c) for c in cases)
+        if not examples:
+            raise ValueError(f"slot {name!r} has no example cases")
+        SLOTS[name] = Slot(name, function, (function.__doc__ or "").strip(), examples, fallback)
+        return function
+
+    return register
+
+
+def lookup(name: str) -> tuple[Slot, str] | None:
+    """The slot for a frame key and its argument: ``prep:from`` → (prep:*, 'from')."""
+    if name in SLOTS:
+        return SLOTS[name], ""
+    family, sep, argument = name.partition(FAMILY_SEPARATOR)
+    found = SLOTS.get(f"{family}{FAMILY_SEPARATOR}*") if sep and argument else None
+    return (found, argument) if found is not None else None
+
+
+def is_fallback(name: str) -> bool:
+    found = lookup(name)
+    return found is not None and found[0].fallback
+
+
+def check_frames(triggers: Iterable[Trigger], source: str = "triggers.yaml") -> None:
+    """Raise ValueError naming the trigger when its frame uses an unknown slot."""
+    for index, trigger in enumerate(triggers):
+        for name in trigger.roles:
+            if lookup(name) is None:
+                known = ", ".join(sorted(SLOTS))
+                raise ValueError(
+                    f"{source}: triggers[{index}] ({trigger.lemma}, {trigger.type}): unknown "
+                    f"slot {name!r} (known: {known})"
+                )
+
+
+def fill(filler: RoleFiller, trigger: Token, name: str) -> list[Token]:
+    """Head tokens filling slot ``name`` of ``trigger``."""
+    found = lookup(name)
+    if found is None:
+        raise ValueError(f"unknown slot {name!r}")
+    function, argument = found
+    return function(filler, trigger, argument)
+
+
+def passive(trigger: Token) -> bool:
+    return trigger.pos_ == "VERB" and is_passive(trigger)
+
+
+# ---------------------------------------------------------------- clause slots
+
+
+@slot(
+    "subj",
+    [
+        ("Iran supplied drones to Russia.", "supply", ("IRN",)),
+        ("Russia plans to buy shells from North Korea.", "buy", ("RUS",)),
+        ("Parliament condemned Belarus for supplying rifles to Sudan.", "supply", ("BLR",)),
+        ("Drones were supplied to Russia by Iran.", "supply", ()),
+        ("Chile, which bought frigates from Britain, is modernising.", "buy", ("CHL",)),
+    ],
+)
+def subject(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """The active subject; inherited from a governing verb ('Russia plans to buy'), the
+    object of a controlling verb ('condemn X for supplying'), the antecedent of a
+    relative pronoun. None for a passive, whose subject is the object."""
+    if passive(trigger):
+        return []
+    return filler.subject_tokens(trigger)
+
+
+@slot(
+    "agent",
+    [
+        ("Drones were supplied to Russia by Iran.", "supply", ("IRN",)),
+        ("Rifles, sold by Serbia, reached Kenya.", "sell", ("SRB",)),
+        ("Iran supplied drones to Russia.", "supply", ()),
+    ],
+)
+def agent(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """The 'by' phrase of a passive or participle ('supplied by Iran'), or of an adjective
+    ('concerned by the partnership')."""
+    if not (passive(trigger) or trigger.pos_ == "ADJ" or trigger.tag_ == "VBN"):
+        return []
+    found = agent_of(trigger)
+    return [found] if found is not None else []
+
+
+@slot(
+    "obj",
+    [
+        ("France condemned Iran yesterday.", "condemn", ("IRN",)),
+        ("Iran was condemned by France.", "condemn", ("IRN",)),
+        ("Canada will hold Belarus to account.", "hold", ("BLR",)),
+    ],
+)
+def direct_object(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """The direct object; the subject of a passive; the subject of a small clause
+    ('hold Belarus to account'); the noun a past participle modifies ('the rebels
+    armed by X')."""
+    is_passive_verb = passive(trigger)
+    deps = {"nsubjpass"} if is_passive_verb else {"dobj"}
+    objects = [c for c in trigger.children if c.dep_ in deps]
+    if not objects and not is_passive_verb:
+        objects = [
+            s
+            for c in trigger.children
+            if c.dep_ in {"ccomp", "xcomp"}
+            for s in c.children
+            if s.dep_ == "nsubj"
+        ]
+    if not objects and trigger.dep_ in {"acl", "relcl"} and trigger.tag_ == "VBN":
+        objects = [trigger.head]
+    return [relative_antecedent(o) for o in objects]
+
+
+@slot(
+    "dative",
+    [
+        ("Turkey gave Somalia two drones.", "give", ("SOM",)),
+        ("Belarus has given Sri Lanka howitzers.", "give", ("LKA",)),
+        ("Belarus has given Russian rifles to Sudan.", "give", ()),
+    ],
+)
+def dative(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """The indirect object ('gave Somalia drones'), or the object of a dative 'to'."""
+    datives = [c for c in trigger.children if c.dep_ in {"dative", "iobj"}]
+    found: list[Token] = []
+    for d in datives:
+        found.extend([c for c in d.children if c.dep_ == "pobj"] if d.pos_ == "ADP" else [d])
+    if not found and not passive(trigger):
+        objects = [c for c in trigger.children if c.dep_ == "dobj"]
+        fused = [r for o in objects if (r := filler.fused_recipient(o)) is not None]
+        found.extend(fused)  # 'gave Sri Lanka howitzers' parsed as one object
+    return found
+
+
+@slot(
+    "poss",
+    [SlotCase("Iran's deliveries of drones worry Kyiv.", "delivery", ("IRN",), "NOUN")],
+)
+def possessor(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """The possessor of a noun: 'Iran's deliveries'."""
+    return [c for c in trigger.children if c.dep_ == "poss"]
+
+
+@slot(
+    "mod",
+    [SlotCase("North Korean arms exports grew.", "export", ("PRK",), "NOUN")],
+)
+def modifier(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """An adjective or noun modifier naming an actor: 'North Korean arms exports'."""
+    return [c for c in trigger.children if c.dep_ in {"amod", "compound", "nmod", "npadvmod"}]
+
+
+@slot(
+    "prep:*",
+    [
+        SlotCase("Russia bought drones from Iran.", "buy", ("IRN",), argument="from"),
+        SlotCase("Deliveries of drones to Russia began.", "delivery", ("RUS",), "NOUN", "to"),
+        SlotCase("Kenya held talks with Tanzania.", "talk", ("TZA",), "NOUN", "with"),
+        SlotCase("Troops from Chad are deployed in Niger.", "troop", ("NER",), "NOUN", "in"),
+        SlotCase(
+            "India delivered to Armenia Pinaka rocket launchers.", "deliver", ("ARM",), "VERB", "to"
+        ),
+    ],
+)
+def prepositional(filler: RoleFiller, trigger: Token, word: str) -> list[Token]:
+    """Objects of the preposition WORD (``prep:from``): on the trigger; for a noun, else on
+    the verb it belongs to ('troops … are deployed *in* Russia') or the noun it is
+    listed under ('cooperation *between* X and Y, including arms transfers')."""
+    return filler.prep_slot(trigger, word)
+
+
+# ---------------------------------------------------------------- fallbacks
+
+
+@slot(
+    "gov_subj",
+    [
+        SlotCase("Russia held talks with Iran.", "talk", ("RUS",), "NOUN"),
+        SlotCase("Kyiv protested the supply of drones to Russia.", "supply", (), "NOUN"),
+    ],
+    fallback=True,
+)
+def governing_subject(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """For a noun: the subject of the verb that acts it out ('Russia *held* talks'), not
+    of one that reacts to it ('Kyiv *protested* the supply')."""
+    return filler.governing_subject(trigger)
+
+
+@slot(
+    "gov_receiver",
+    [
+        SlotCase("Morocco confirmed delivery of Israeli drones.", "delivery", ("MAR",), "NOUN"),
+        SlotCase("Kyiv protested the delivery of Iranian drones.", "delivery", (), "NOUN"),
+    ],
+    fallback=True,
+)
+def governing_receiver(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """For a transfer noun with no recipient phrase: the subject of a receiving verb that
+    governs it ('Morocco *confirmed* delivery of Israeli drones', 'Chile *welcomed* the
+    shipment')."""
+    verb = trigger.head
+    if trigger.dep_ not in {"dobj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    if verb.lemma_.lower() not in filler.receiver_verbs:
+        return []
+    subject = filler.subject_tokens(verb)
+    return subject
+
+
+@slot(
+    "origin",
+    [
+        ("Forty tanks were shipped from Minsk to Addis Ababa.", "ship", ("BLR",)),
+        ("Belarus shipped tanks from its port to Ethiopia.", "ship", ()),
+    ],
+    fallback=True,
+)
+def origin(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """The 'from' phrase of a supplying verb with no supplier in subject or agent
+    position: 'Forty tanks were shipped *from Minsk* to Addis Ababa'."""
+    return prep_objects(trigger, "from", deep=False)
+
+
+@slot(
+    "gov_obj",
+    [("Iran helped Russia by supplying drones.", "supply", ("RUS",))],
+    fallback=True,
+)
+def governing_object(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """The object of the governing verb: 'helped Russia by supplying shells' → Russia."""
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ == "by":
+        verb = trigger.head.head
+        return [c for c in verb.children if c.dep_ == "dobj"]
+    return []
+
+
+@slot(
+    "occupier",
+    [SlotCase("Workers went to Russian-occupied territories.", "worker", ("RUS",), "NOUN")],
+    fallback=True,
+)
+def occupier(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """'Russian-occupied territories' in the trigger's sentence → Russian."""
+    found = []
+    for token in trigger.sent:
+        hyphenated = token.i > 1 and token.doc[token.i - 1].text == "-"
+        marked = token.lower_ in filler.occupation_markers and hyphenated
+        if marked and token.i - 2 in filler.index.actors:
+            found.append(token.doc[token.i - 2])
+    return found
+
+
+@slot(
+    "acl_agent",
+    [
+        SlotCase("A package announced by Britain includes missiles.", "package", ("GBR",), "NOUN"),
+        SlotCase("The package is to be sent by Norway.", "package", ("NOR",), "NOUN"),
+    ],
+)
+def participle_agent(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """The agent of a participle on the noun, or of the passive the noun is subject of:
+    'a package *announced by* X', 'the package is to be sent by X'."""
+    verbs = [c for c in trigger.children if c.dep_ == "acl"]
+    if trigger.dep_ in {"nsubjpass", "nsubj"}:
+        chain: Token | None = trigger.head
+        while chain is not None:  # 'the package is *to be sent* by X'
+            verbs.append(chain)
+            chain = next((c for c in chain.children if c.dep_ == "xcomp"), None)
+    return [a for v in verbs if (a := agent_of(v)) is not None]
