@@ -16,6 +16,7 @@ from itertools import islice
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 import armswatch.nlp.sentences  # noqa: F401  (registers armswatch_line_breaks_v1)
@@ -140,13 +141,16 @@ class Analyzer:
 def keep_hyphenated_triggers(nlp: Language, kb: KnowledgeBase) -> None:
     """Hyphenated trigger verbs ('re-export') stay one token in every inflection, so the
     lemmatiser sees the verb and not 're'."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return
     for trigger in kb.triggers.triggers:
         if "-" not in trigger.lemma or "VERB" not in trigger.pos:
             continue
         stem = trigger.lemma
         for form in (stem, f"{stem}s", f"{stem}ed", f"{stem}ing", f"{stem}es"):
             for variant in (form, form[:1].upper() + form[1:]):
-                nlp.tokenizer.add_special_case(variant, [{ORTH: variant}])
+                tokenizer.add_special_case(variant, [{ORTH: variant}])
 
 
 def known_names(kb: KnowledgeBase) -> list[str]:

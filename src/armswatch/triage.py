@@ -167,6 +167,7 @@ class Triage:
         self.item_words: set[str] = set()  # with a weapon: sell, deliver; include (a list)
         for cue in lexicon.continuation_cues:
             self.item_words |= word_forms(cue, ["VERB"])
+        self.referring = {w.lower() for w in lexicon.referring_words}  # its, the two
         self.event_words: set[str] = set()  # events on their own: condemn, summit
         self.gated: dict[str, set[str]] = {}  # need an object: impose + sanctions
         for trigger in kb.triggers.triggers:
@@ -208,6 +209,12 @@ class Triage:
             return weapon or not self.event_words.isdisjoint(lower) or self.gated_in(lower)
         if sentence.startswith(LIST_MARKERS):
             return weapon
+        if not self.referring.isdisjoint(lower):  # 'the two countries widened cooperation'
+            return (
+                not self.event_words.isdisjoint(lower)
+                or self.gated_in(lower)
+                or (weapon and not self.item_words.isdisjoint(lower))
+            )
         return weapon and not self.item_words.isdisjoint(lower)
 
     def gated_in(self, lower: list[str]) -> bool:

@@ -20,7 +20,7 @@ TRANSFERS = [
     ("gift", "Madrid has gifted Dakar four patrol boats.", "ESP", "SEN"),
     ("donate", "Norway donated twenty armoured vehicles to Moldova last year.", "NOR", "MDA"),
     ("airlift", "A Serbian cargo plane airlifted mortar rounds to Bamako.", "SRB", "MLI"),
-    ("induction", "Ghana's induction of Brazilian Super Tucano aircraft ended in May.", "BRA", "GHA"),
+    ("induction", "Ghana's induction of Brazilian Tucano aircraft ended in May.", "BRA", "GHA"),
     ("earmark", "Tokyo earmarked funds for air-defence systems for Manila.", "JPN", "PHL"),
     ("smuggle", "Iran smuggled anti-tank missiles into Bahrain.", "IRN", "BHR"),
     ("re-export", "Jordan re-exported Serbian mortars to Ukraine.", "JOR", "UKR"),

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from armswatch.extract import slots
 from armswatch.extract.attribution import AttributionReader, to_actor
 from armswatch.extract.modality import ModalityReader
-from armswatch.extract.roles import RoleFiller, unique
+from armswatch.extract.roles import RoleFiller, unique, unique_by_key
 from armswatch.extract.syntax import MentionIndex, clause_tokens, governors
 from armswatch.extract.timex import resolve_time
 from armswatch.kb import KnowledgeBase
@@ -44,14 +44,6 @@ class Frame:
     time: Time | None
     attribution: list[Attribution] = field(default_factory=list)
     confidence: float = 0.6
-
-
-def unique_by_key(mentions: list[ActorMention]) -> list[ActorMention]:
-    """One mention per evaluation key (country, else id), first kept."""
-    seen: dict[str, ActorMention] = {}
-    for mention in mentions:
-        seen.setdefault(mention.key, mention)
-    return list(seen.values())
 
 
 def own_voice(frame: Frame) -> list[Attribution]:
@@ -107,11 +99,14 @@ class FrameFinder:
             set(self.lexicon.agent_verbs) | set(self.lexicon.status_governors),
             set(self.lexicon.continuation_cues),
             set(self.lexicon.receiver_verbs),
+            set(self.lexicon.state_descriptions),
+            set(self.lexicon.group_descriptions),
         )
         filler.doc = doc
         modality = ModalityReader(self.lexicon)
         attribution = AttributionReader(filler, self.lexicon)
         frames: list[Frame] = []
+        filler.earlier_parties = lambda: [f.sources + f.targets for f in frames]
         for token in doc:
             if token.pos_ not in TRIGGER_POS:
                 continue
@@ -172,10 +167,16 @@ class FrameFinder:
             return None
         items = filler.items_of(token) if spec.type == "arms_transfer" else []
         awaits_list = spec.subtype == "aid_package"  # 'a new package …. It includes …'
-        if spec.requires_items and not items and not awaits_list:
+        continues = spec.requires_items and not items and token.pos_ == "NOUN"
+        if spec.requires_items and not items and not awaits_list and not continues:
             return None
         roles = self.fill_roles(token, spec, filler)
         sources, targets = roles.get("source", []), roles.get("target", [])
+        if continues and not awaits_list:
+            earlier = self.continued_transfer(token, sources, targets, previous)
+            if earlier is None:
+                return None
+            items, targets = earlier.items, targets or earlier.targets
         if spec.type in SYMMETRIC_TYPES:
             parties = unique_by_key(roles.get("party", []))
             sources, targets = parties[:1], parties[1:]
@@ -189,6 +190,9 @@ class FrameFinder:
         if spec.type == "arms_transfer" and not sources:
             sources, targets = self.earlier_transfer(items, targets, previous)
             confidence = 0.5
+        if spec.type == "arms_transfer" and sources and not targets:
+            targets = self.implied_recipient(token, sources, previous)
+            confidence = 0.4
         if not sources or not targets:
             return None
         objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
@@ -282,6 +286,45 @@ class FrameFinder:
             for pobj in origin_objs:
                 found.extend(a for a in filler.actors_at(pobj) if a.key not in target_keys)
         return unique(found)
+
+    @staticmethod
+    def continued_transfer(
+        token: Token,
+        sources: list[ActorMention],
+        targets: list[ActorMention],
+        previous: list[Frame],
+    ) -> Frame | None:
+        """'Armenia ordered radars from India. Deliveries from that country began in July.':
+        a transfer noun with no items of its own continues the latest transfer of this or
+        the previous sentence with the same supplier (or recipient, when no supplier is
+        named)."""
+        if not sources and not targets:
+            return None
+        reach = token.doc[token.sent.start - 1].sent.start if token.sent.start else 0
+        for frame in reversed(previous):
+            if frame.spec.type != "arms_transfer" or frame.trigger.i < reach or not frame.items:
+                continue
+            same_source = {s.key for s in sources} == {s.key for s in frame.sources}
+            same_target = {t.key for t in targets} == {t.key for t in frame.targets}
+            if (sources and same_source) or (not sources and same_target):
+                return frame
+        return None
+
+    @staticmethod
+    def implied_recipient(
+        token: Token, sources: list[ActorMention], previous: list[Frame]
+    ) -> list[ActorMention]:
+        """'Armenia ordered radars from India. Deliveries from that country began in July.':
+        a transfer whose recipient is left out continues the latest transfer from the same
+        supplier in this or the previous sentence (filled with lower confidence)."""
+        keys = {s.key for s in sources}
+        reach = token.doc[token.sent.start - 1].sent.start if token.sent.start else 0
+        for frame in reversed(previous):
+            if frame.spec.type != "arms_transfer" or frame.trigger.i < reach:
+                continue
+            if keys == {s.key for s in frame.sources}:
+                return frame.targets
+        return []
 
     @staticmethod
     def in_deadline(token: Token, trigger: Token) -> bool:

@@ -30,8 +30,12 @@ PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
 FIRST_PERSON = {"we", "our", "us", "ours"}
 PERSON_KINDS = {"leader", "official"}
 RECIPIENT_PREPS = {"to", "for"}
+REFERENCE_REACH = 3  # sentences back that 'the kingdom', 'the group' may reach
+GROUP_REFERENCE_REACH = 5  # and 'the two countries', 'both sides'
+COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+GROUP_KINDS = {"armed_group", "group", "company"}
 COUNTING = {"NUM", "DET"}
-CONTROL_PREPS = {"for", "from"}  # condemn X *for* supplying; prohibit X *from* buying
+CONTROL_PREPS = {"for", "from", "of"}  # condemn X *for* supplying; bar X *from*; accuse X *of*
 
 
 class RoleFiller:
@@ -47,6 +51,8 @@ class RoleFiller:
         agent_verbs: set[str] | None = None,
         listing_verbs: set[str] | None = None,
         receiver_verbs: set[str] | None = None,
+        state_descriptions: set[str] | None = None,
+        group_descriptions: set[str] | None = None,
     ) -> None:
         self.index = index
         self.organs = organs
@@ -56,7 +62,10 @@ class RoleFiller:
         self.agent_verbs = agent_verbs or set()
         self.listing_verbs = listing_verbs or set()
         self.receiver_verbs = receiver_verbs or set()
+        self.state_descriptions = state_descriptions or {"country", "nation"}
+        self.group_descriptions = group_descriptions or set()
         self.doc: Doc | None = None
+        self.earlier_parties: Callable[[], list[list[ActorMention]]] = list
         self._people: dict[str, ActorMention] | None = None
 
     # -- actors ---------------------------------------------------------------------
@@ -138,31 +147,58 @@ class RoleFiller:
         return head.lemma_.lower() in self.organs or head.pos_ == "PROPN"
 
     def definite_reference(self, head: Token) -> ActorMention | None:
-        """'the ministry', 'the country' → the nearest preceding state or government."""
+        """'the ministry', 'that country', 'the kingdom' → the nearest preceding state or
+        government; 'the group', 'the militia' → the nearest preceding group."""
         lemma = head.lemma_.lower()
-        if head.tag_ != "NN" or (lemma not in self.organs and lemma not in {"country", "nation"}):
+        if head.tag_ not in {"NN", "NNP"} or not any(
+            c.dep_ == "det" and c.lower_ in {"the", "that", "this"} for c in head.children
+        ):
             return None
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        if lemma in self.group_descriptions:
+            return self.antecedent(head, lambda m: m.actor.kind in GROUP_KINDS, REFERENCE_REACH)
+        if lemma not in self.organs and lemma not in self.state_descriptions:
             return None
         if self.organs.get(lemma) in PERSON_KINDS:
             return None
-        return self.antecedent(head, lambda m: m.kind in {"state", "government"})
+        return self.antecedent(head, lambda m: m.kind in {"state", "government"}, REFERENCE_REACH)
 
     def pair_reference(self, head: Token) -> list[ActorMention]:
-        """'the two countries', 'both sides' → the two most recent states named before."""
-        if head.lemma_.lower() not in {"country", "nation", "side", "state", "government"}:
+        """'the two countries', 'both sides', 'the two', 'all three' → the two (three …)
+        most recent states named in this sentence or the one before."""
+        count = self.reference_count(head)
+        if count is None or self.restates_a_list(head):
             return []
-        if head.tag_ != "NNS" or not any(c.lower_ in {"two", "both"} for c in head.children):
-            return []
-        start = head.doc[head.sent.start - 1].sent.start if head.sent.start else 0
+        start = sentences_back(head, GROUP_REFERENCE_REACH)
+        for parties in reversed(self.earlier_parties()):  # the parties of an event just told
+            named = unique_by_key(parties)
+            if len(named) == count and all(start <= m.span.start < head.i for m in named):
+                return named
         found: dict[str, ActorMention] = {}
         for mention in reversed(self.doc._.aw_actors if self.doc is not None else []):
             in_reach = start <= mention.span.start < head.i
             if in_reach and mention.actor.kind == "state" and mention.key not in found:
                 found[mention.key] = mention
-            if len(found) == 2:
+            if len(found) == count:
                 return list(found.values())
         return []
+
+    def restates_a_list(self, head: Token) -> bool:
+        """'Britain, Germany and France, the three countries known as the E3': an
+        apposition right after the list it names, whatever the parse made of it."""
+        edge = head.left_edge.i
+        return edge >= 2 and head.doc[edge - 1].text == "," and edge - 2 in self.index.actors
+
+    def reference_count(self, head: Token) -> int | None:
+        """How many actors a plural reference stands for, or None when it is none."""
+        if head.lower_ in COUNT_WORDS and head.pos_ in {"NUM", "PRON", "DET"}:
+            if any(c.lower_ in {"the", "all"} for c in head.children) or head.lower_ == "both":
+                return COUNT_WORDS[head.lower_]  # 'the two signed', 'both agreed'
+            return None
+        nouns = {"side", *self.state_descriptions}
+        if head.lemma_.lower() not in nouns or head.tag_ not in {"NNS", "NNPS"}:
+            return None
+        counts = [COUNT_WORDS[c.lower_] for c in head.children if c.lower_ in COUNT_WORDS]
+        return counts[0] if counts else None
 
     def people(self) -> dict[str, ActorMention]:
         """Named people not in the KB, resolved by their titles once per document:
@@ -243,12 +279,12 @@ class RoleFiller:
         return found if mention in found else [mention]
 
     def antecedent(
-        self, pronoun: Token, wanted: Callable[[ActorMention], bool]
+        self, pronoun: Token, wanted: Callable[[ActorMention], bool], reach: int = 1
     ) -> ActorMention | None:
-        """The nearest wanted actor before the pronoun, in its sentence or the one before."""
-        sent_start = pronoun.sent.start
+        """The nearest wanted actor before the pronoun, in its sentence or the ``reach``
+        sentences before."""
         doc = pronoun.doc
-        start = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+        start = sentences_back(pronoun, reach)
         candidates = [
             m
             for m in doc._.aw_actors or []
@@ -405,6 +441,24 @@ class RoleFiller:
     def is_origin_or_actor_phrase(self, token: Token, trigger: Token) -> bool:
         """Skip weapons inside 'for use in X' purpose phrases or another actor's name."""
         return token.i in self.index.actors
+
+
+def unique_by_key(mentions: list[ActorMention]) -> list[ActorMention]:
+    """One mention per evaluation key (country, else id), first kept."""
+    seen: dict[str, ActorMention] = {}
+    for mention in mentions:
+        seen.setdefault(mention.key, mention)
+    return list(seen.values())
+
+
+def sentences_back(token: Token, count: int) -> int:
+    """The first token index of the sentence ``count`` sentences before ``token``'s."""
+    start = token.sent.start
+    for _ in range(count):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return start
 
 
 def unique(items: list[T]) -> list[T]:

@@ -209,6 +209,22 @@ class Lexicon(Entry):
         description="Verbs whose subject carries out their object noun: *held* talks, "
         "*sent* troops, *gave* the green light to a sale (slot ``gov_subj``).",
     )
+    state_descriptions: list[str] = Field(
+        default_factory=list,
+        description="Nouns that, definite ('the kingdom', 'that country'), refer back to "
+        "the nearest state named before.",
+    )
+    group_descriptions: list[str] = Field(
+        default_factory=list,
+        description="Nouns that, definite ('the group', 'the militia'), refer back to the "
+        "nearest armed or other group named before.",
+    )
+    referring_words: list[str] = Field(
+        default_factory=list,
+        description="Words that stand for an actor named elsewhere (its, they, the two, "
+        "the country): triage keeps a sentence with one and an event word even when it "
+        "names no actor.",
+    )
     receiver_verbs: list[str] = Field(
         default_factory=list,
         description="Verbs whose subject is the recipient of the transfer noun they govern "
