@@ -96,7 +96,10 @@ class Analyzer:
             mentions=mentions(doc),
             events=events,
             findings=findings_for_events(
-                events, published, not_before=None if published else self.era_start(article.text)
+                events,
+                published,
+                not_before=None if published else self.era_start(article.text),
+                text=article.text,
             ),
         )
 

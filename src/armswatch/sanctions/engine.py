@@ -3,8 +3,11 @@
 For each rule id, the entries that reach the event (``matching.py``) are pooled. With
 a known date the rule id gives a finding when its entries together applied on at least
 one day of the event's period: ``in_force`` is True when they applied on every day,
-null when only on some (the date cannot decide it) or when the date is unknown. One
-finding per (rule id, event) cites the best entry (``preference``).
+null when only on some (the date cannot decide it), when the date is unknown, when
+they apply only under a condition the text does not settle (the recipient's location
+for a territorial embargo, a listing) and for political (non-binding) embargoes, whose
+scope each state interprets. One finding per (rule id, event) cites the best entry
+(``preference``).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from armswatch.model import CATEGORIES, Event, Finding, Span
 from armswatch.sanctions.explain import display_names, explain, provision_text
 from armswatch.sanctions.matching import Match, event_reportable, match_rule
 from armswatch.sanctions.query import make_event
+from armswatch.sanctions.regions import Place, event_places
 from armswatch.sanctions.rulebook import Rulebook, load_rulebook
 from armswatch.sanctions.schema import ALL_ITEMS
 from armswatch.sanctions.timing import Period, event_period
@@ -31,6 +35,7 @@ def findings_for_event(
     *,
     jurisdictions: Collection[str] | None = None,
     not_before: dt.date | None = None,
+    text: str | None = None,
 ) -> list[Finding]:
     """The findings for one event, at most one per rule id, in rulebook order.
 
@@ -41,17 +46,20 @@ def findings_for_event(
         these (``{"un"}`` for the rules spec/OUTPUT.md evaluates); None keeps all.
     not_before (date | None): for undated events in undated articles, the earliest day
         the text allows (e.g. the start of the war it ties the event to).
+    text (str | None): the article text, where the places that scope territorial
+        embargoes are looked for when the event's evidence names none.
     RETURNS (list[Finding]): empty for denied, cancelled or negated events.
     """
     book = rulebook if rulebook is not None else load_rulebook()
     if not event_reportable(event):
         return []
     period = event_period(event, published, not_before)
+    places = places_of(event, text)
     matches = [
         match
         for rule in book.rules
         if jurisdictions is None or rule.id.split(".")[0] in jurisdictions
-        if (match := match_rule(rule, event, book)) is not None
+        if (match := match_rule(rule, event, book, places)) is not None
     ]
     names = display_names(book.names)
     findings = (
@@ -67,15 +75,26 @@ def findings_for_events(
     *,
     jurisdictions: Collection[str] | None = None,
     not_before: dt.date | None = None,
+    text: str | None = None,
 ) -> list[Finding]:
-    """The findings of every event of one article, in event order."""
+    """The findings of every event of one article (``text``), in event order."""
     return [
         finding
         for event in events
         for finding in findings_for_event(
-            event, published, rulebook, jurisdictions=jurisdictions, not_before=not_before
+            event,
+            published,
+            rulebook,
+            jurisdictions=jurisdictions,
+            not_before=not_before,
+            text=text,
         )
     ]
+
+
+def places_of(event: Event, text: str | None) -> list[Place]:
+    """The places the event's evidence sentences name, else those of the article."""
+    return event_places([(e.text, e.start) for e in event.evidence], text)
 
 
 def ids(matches: list[Match]) -> list[str]:
@@ -93,15 +112,37 @@ def decide(
     if period is None:
         chosen = min(matches, key=lambda m: preference(m, None))
         others = [m for m in matches if m is not chosen]
-        text = explain(event, chosen, None, "none", others, names)
+        conditions = [text for m in matches for _, text in m.conditional]
+        text = explain(event, chosen, None, "none", others, names, conditions)
         return make_finding(event, chosen, None, text)
     cover = coverage(pooled(matches), period.first, period.last)
-    if cover == "none":
+    conditions = conditions_on(matches, period) if cover != "full" else []
+    if cover == "none" and not conditions:
         return None
-    live = [m for m in matches if coverage(m.windows, period.first, period.last) != "none"]
+    live = [m for m in matches if reaches(m, period)]
     chosen = min(live, key=lambda m: preference(m, period))
-    text = explain(event, chosen, period, cover, helpers(chosen, live, period, cover), names)
-    return make_finding(event, chosen, period, text, in_force=True if cover == "full" else None)
+    text = explain(
+        event, chosen, period, cover, helpers(chosen, live, period, cover), names, conditions
+    )
+    decided = cover == "full" and chosen.rule.binding == "binding"
+    return make_finding(event, chosen, period, text, in_force=True if decided else None)
+
+
+def conditions_on(matches: list[Match], period: Period) -> list[str]:
+    """The conditions of the conditional windows that overlap the period, once each."""
+    found = [
+        text
+        for match in matches
+        for window, text in match.conditional
+        if coverage([window], period.first, period.last) != "none"
+    ]
+    return list(dict.fromkeys(found))
+
+
+def reaches(match: Match, period: Period) -> bool:
+    """The match applies (for certain or under a condition) on a day of the period."""
+    windows = [*match.windows, *(w for w, _ in match.conditional)]
+    return coverage(windows, period.first, period.last) != "none"
 
 
 def helpers(chosen: Match, live: list[Match], period: Period, cover: Coverage) -> list[Match]:
@@ -119,9 +160,10 @@ def preference(match: Match, period: Period | None) -> Preference:
     """Sort key, best first: in force on the period's first day, not contested, covering
     most of the event's items, narrowest item scope, then the most recent obligation."""
     first = period.first if period is not None else None
-    at_start = first is not None and any(w.contains(first) for w in match.windows)
+    windows = [*match.windows, *(w for w, _ in match.conditional)]
+    at_start = first is not None and any(w.contains(first) for w in windows)
     last = period.last if period is not None else dt.date.max
-    starts = [w.start for w in match.windows if w.start <= last] or [dt.date.min]
+    starts = [w.start for w in windows if w.start <= last] or [dt.date.min]
     scope = len(CATEGORIES) if ALL_ITEMS in match.rule.items else len(match.rule.items)
     return (not at_start, match.rule.contested, -len(match.items), scope, -max(starts).toordinal())
 
