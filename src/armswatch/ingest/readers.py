@@ -39,13 +39,14 @@ def iter_articles(
 
     paths (Sequence[str | Path]): ``.jsonl``/``.ndjson`` (optionally ``.gz``), ``.json``,
         ``.txt``, ``.html``/``.htm`` files, directories of them, or ``-``.
-    published (str | None): ISO date for .txt/.html articles and for JSON records
-        without one. An invalid value raises InputError at once (before any reading).
+    published (str | None): date for .txt/.html articles and for JSON records without
+        one (ISO, RFC 822 or written out: ``ingest.dates``). A value that is no date
+        raises InputError at once (before any reading).
     limits (IngestLimits | None): size limits; the defaults when None.
     RETURNS (Iterator[Article | InputProblem]): one item per record, good or bad.
     """
     if published is not None:
-        check_published(published)
+        published = check_published(published)
     return _iter_paths(paths, published, limits or IngestLimits())
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 import codecs
 import json
 from collections.abc import Callable, Mapping
-from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
 
 from armswatch.errors import InputError
+from armswatch.ingest.dates import RECORD_SOURCE, parse_published, published_or_none
 from armswatch.ingest.limits import IngestLimits, InputProblem
 from armswatch.model import Article
 
@@ -46,15 +46,8 @@ def parse_json(text: str, *, multiline: bool = False) -> object:
 
 
 def check_published(value: object) -> str:
-    """Return ``value`` if it is an ISO date or date-time string, else raise InputError."""
-    if isinstance(value, str):
-        try:
-            datetime.fromisoformat(value)
-        except ValueError:
-            pass
-        else:
-            return value
-    raise InputError(f"invalid 'published' value {value!r}: not an ISO date or date-time")
+    """``value`` as an ISO date or date-time (``ingest.dates.parse_published``), else InputError."""
+    return parse_published(value)
 
 
 def decode_bytes(data: bytes) -> str:
@@ -101,8 +94,7 @@ def article_from_record(record: object, published: str | None, limits: IngestLim
     fields: dict[str, Any] = dict(record)
     if fields.get("published") is None:
         fields["published"] = published
-    if fields["published"] is not None:
-        check_published(fields["published"])
+    fields["published"] = published_or_none(fields["published"])  # a bad date: kept, undated
     try:
         return Article.model_validate(fields)
     except ValidationError as exc:
@@ -112,7 +104,10 @@ def article_from_record(record: object, published: str | None, limits: IngestLim
 
 def record_item(source: str, make: Callable[[], Article]) -> Item:
     """The Article that ``make`` builds, or the InputProblem of its InputError."""
+    token = RECORD_SOURCE.set(source)
     try:
         return make()
     except InputError as exc:
         return InputProblem(source, exc.message)
+    finally:
+        RECORD_SOURCE.reset(token)
