@@ -109,21 +109,35 @@ def eval_cli(
     triage: Annotated[
         bool, typer.Option(help="Parse only sentences that name actors with weapons or events.")
     ] = True,
+    gold_events: Annotated[
+        bool,
+        typer.Option(
+            "--gold-events",
+            help="Feed the gold's required events to the sanctions engine instead of "
+            "extracting: finding scores then measure the rules alone.",
+        ),
+    ] = False,
 ) -> None:
     """Score extraction against gold annotations (spec/GOLD.md)."""
     from armswatch.evaluate import explain as explain_diffs
     from armswatch.evaluate import load_gold, render_scores, score
-    from armswatch.pipeline import default_analyzer
 
     try:
         articles, gold = load_gold(gold_dir)
     except ArmswatchError as exc:
         raise fail(exc) from exc
-    analyzer = default_analyzer().with_triage(triage)
-    system = {
-        a.doc_id: analysis
-        for a, analysis in zip(articles, analyzer.analyze_many(articles), strict=True)
-    }
+    if gold_events:
+        from armswatch.sanctions.gold_events import gold_analyses
+
+        system = gold_analyses(articles, gold)
+    else:
+        from armswatch.pipeline import default_analyzer
+
+        analyzer = default_analyzer().with_triage(triage)
+        system = {
+            a.doc_id: analysis
+            for a, analysis in zip(articles, analyzer.analyze_many(articles), strict=True)
+        }
     scores = score(gold, system)
     out = Console(highlight=False)
     out.print(f"[bold]{gold_dir}[/bold]: {len(articles)} articles")

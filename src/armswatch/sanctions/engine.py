@@ -22,7 +22,7 @@ from armswatch.sanctions.query import make_event
 from armswatch.sanctions.regions import Place, event_places
 from armswatch.sanctions.rulebook import Rulebook, load_rulebook
 from armswatch.sanctions.schema import ALL_ITEMS
-from armswatch.sanctions.timing import Period, event_period
+from armswatch.sanctions.timing import Period, event_period, latest, written_after
 from armswatch.sanctions.windows import Coverage, Window, coverage
 
 Preference = tuple[bool, bool, int, int, int]
@@ -45,7 +45,8 @@ def findings_for_event(
     jurisdictions (Collection[str] | None): keep only rules whose id starts with one of
         these (``{"un"}`` for the rules spec/OUTPUT.md evaluates); None keeps all.
     not_before (date | None): for undated events in undated articles, the earliest day
-        the text allows (e.g. the start of the war it ties the event to).
+        the text allows (e.g. the start of the war it ties the event to); the engine
+        also takes the latest year the text says something has lasted "since".
     text (str | None): the article text, where the places that scope territorial
         embargoes are looked for when the event's evidence names none.
     RETURNS (list[Finding]): empty for denied, cancelled or negated events.
@@ -53,6 +54,8 @@ def findings_for_event(
     book = rulebook if rulebook is not None else load_rulebook()
     if not event_reportable(event):
         return []
+    if published is None:
+        not_before = latest(not_before, written_after(text))
     period = event_period(event, published, not_before)
     places = places_of(event, text)
     matches = [
