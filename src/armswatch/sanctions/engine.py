@@ -15,11 +15,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
 
+from armswatch.errors import RuleQueryError
 from armswatch.model import CATEGORIES, Event, Finding, Span
 from armswatch.sanctions.explain import display_names, explain, provision_text
 from armswatch.sanctions.matching import Match, event_reportable, match_rule
 from armswatch.sanctions.query import make_event
-from armswatch.sanctions.regions import Place, event_places
+from armswatch.sanctions.regions import Place, event_places, load_regions
 from armswatch.sanctions.rulebook import Rulebook, load_rulebook
 from armswatch.sanctions.schema import ALL_ITEMS
 from armswatch.sanctions.timing import Period, event_period, latest, written_after
@@ -36,6 +37,7 @@ def findings_for_event(
     jurisdictions: Collection[str] | None = None,
     not_before: dt.date | None = None,
     text: str | None = None,
+    places: list[Place] | None = None,
 ) -> list[Finding]:
     """The findings for one event, at most one per rule id, in rulebook order.
 
@@ -49,6 +51,8 @@ def findings_for_event(
         also takes the latest year the text says something has lasted "since".
     text (str | None): the article text, where the places that scope territorial
         embargoes are looked for when the event's evidence names none.
+    places (list[Place] | None): where the event took place, when the caller knows it
+        (what-if checks); None looks the places up in the evidence and ``text``.
     RETURNS (list[Finding]): empty for denied, cancelled or negated events.
     """
     book = rulebook if rulebook is not None else load_rulebook()
@@ -57,7 +61,7 @@ def findings_for_event(
     if published is None:
         not_before = latest(not_before, written_after(text))
     period = event_period(event, published, not_before)
-    places = places_of(event, text)
+    places = places if places is not None else places_of(event, text)
     matches = [
         match
         for rule in book.rules
@@ -199,13 +203,27 @@ def what_if(
     subtype: str | None = None,
     *,
     rulebook: Rulebook | None = None,
+    region: str | None = None,
 ) -> list[Finding]:
     """Findings for a synthetic event built from codes (``armswatch rules check``).
 
     event_type (str): an OUTPUT.md event type. source, target (list[str]): actor keys
         (ISO alpha-3 or slugs). items (list[str]): item categories. on (date | None): the
         event's day (None: unknown). subtype (str | None): e.g. ``training``.
+    region (str | None): a region id of data/regions.yaml where the recipient is (e.g.
+        ``darfur``, ``el_fasher``); None: the location is unknown.
     RETURNS (list[Finding]): as findings_for_event. Raises RuleQueryError for unknown names.
     """
     event = make_event(event_type, source, target, items, on, subtype)
-    return findings_for_event(event, None, rulebook)
+    places = [region_place(region)] if region is not None else []
+    return findings_for_event(event, None, rulebook, places=places)
+
+
+def region_place(region: str) -> Place:
+    """A what-if location: the region itself, as if the evidence named it."""
+    regions = load_regions()
+    if region not in regions.by_id:
+        known = ", ".join(sorted(regions.by_id))
+        raise RuleQueryError(f"unknown region {region!r} (known: {known})")
+    name = regions.name(region)
+    return Place(region, name, 0, len(name), "evidence")
