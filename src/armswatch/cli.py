@@ -99,7 +99,17 @@ def write_analyses(results: object, output_format: OutputFormat, stream: TextIO)
 
 @app.command("eval")
 def eval_cli(
-    gold_dir: Annotated[Path, typer.Argument(help="A gold folder: articles.jsonl + gold.jsonl.")],
+    gold_dir: Annotated[
+        Path | None, typer.Argument(help="A gold folder: articles.jsonl + gold.jsonl.")
+    ] = None,
+    grid: Annotated[
+        bool,
+        typer.Option(
+            "--grid",
+            help="Run the behavioural grid instead (pass rates per construction; "
+            "--explain lists failures); exits 1 below tests/grid/baseline.json.",
+        ),
+    ] = False,
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Also write the scores as JSON here.")
     ] = None,
@@ -118,7 +128,14 @@ def eval_cli(
         ),
     ] = False,
 ) -> None:
-    """Score extraction against gold annotations (spec/GOLD.md)."""
+    """Score extraction against gold annotations (spec/GOLD.md) or the behavioural grid."""
+    if grid:
+        from armswatch.grid.__main__ import main as grid_main
+
+        args = ["--failures", "200" if explain else "0"] + ([] if triage else ["--no-triage"])
+        raise typer.Exit(grid_main(args))
+    if gold_dir is None:
+        raise typer.BadParameter("give a gold folder, or --grid", param_hint="GOLD_DIR")
     from armswatch.evaluate import explain as explain_diffs
     from armswatch.evaluate import load_gold, render_scores, score
 

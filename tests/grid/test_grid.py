@@ -287,3 +287,13 @@ def test_the_pipeline_holds_the_grid_baseline(analyzer: Analyzer) -> None:
     report = "\n".join(render_report(cases, results, baseline, max_failures=30, max_classes=15))
     assert not overall, "\n".join(fallen) + "\n\n" + report
     assert seconds < 120, f"the grid took {seconds:.0f} s"
+
+
+def test_eval_needs_a_gold_folder_or_the_grid() -> None:
+    from typer.testing import CliRunner
+
+    from armswatch.cli import app
+
+    result = CliRunner().invoke(app, ["eval"])
+    assert result.exit_code == 2
+    assert "give a gold folder, or --grid" in result.output
