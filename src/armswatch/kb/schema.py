@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from armswatch.model import ActorKind, Category, Certainty, EventType, Status
 
@@ -75,9 +75,30 @@ class WeaponSystem(Entry):
 
     name: str = Field(description="Canonical name ('Shahed-136').")
     aliases: list[str] = Field(default_factory=list, description="'Geran-2', 'Shahed 136'.")
+    context_aliases: list[str] = Field(
+        default_factory=list,
+        description="Names that are also ordinary words or names ('Spartan', 'Cougar', "
+        "'Patriot'): a mention counts only in a military context (a weapon noun next to "
+        "it, another weapon or a transfer word in the sentence).",
+    )
+    other_senses: list[OtherSense] = Field(
+        default_factory=list,
+        description="Other systems the same designation names, chosen by nearby words.",
+    )
     category: Category
     origin: str | None = Field(default=None, description="ISO alpha-3 of the designer state.")
     description: str | None = None
+
+    @model_validator(mode="after")
+    def context_aliases_are_not_aliases(self) -> WeaponSystem:
+        """A form is either always a weapon (alias) or only in context, not both. The
+        canonical name may be listed: then it too counts only in context ('Patriot')."""
+        both = {a.casefold() for a in self.aliases} & {a.casefold() for a in self.context_aliases}
+        if both:
+            raise ValueError(
+                f"{self.name}: {sorted(both)} are both plain and context-only surface forms"
+            )
+        return self
 
 
 class GenericWeapon(Entry):
@@ -96,6 +117,25 @@ class WeaponFile(Entry):
         description="Phrases (lower case) in which a weapon word is no weapon: 'think "
         "tank', 'shell company', 'rounds of talks'. A weapon match inside one is dropped.",
     )
+    context_words: list[str] = Field(
+        default_factory=list,
+        description="Words (lower case, lemma or form) that give a sentence a military "
+        "context, so that context-only names count there: supply, deliver, army, troops.",
+    )
+
+    @model_validator(mode="after")
+    def other_senses_name_systems(self) -> WeaponFile:
+        """Every ``other_senses[].system`` is the name of a system of this file."""
+        names = {system.name for system in self.systems}
+        unknown = [
+            f"systems -> {i} ({system.name}): other sense {sense.system!r} is no system name"
+            for i, system in enumerate(self.systems)
+            for sense in system.other_senses
+            if sense.system not in names
+        ]
+        if unknown:
+            raise ValueError("; ".join(unknown))
+        return self
 
 
 class Frame(Entry):

@@ -8,6 +8,7 @@ Short anaphoric forms ("the North") count only after their actor was introduced.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -22,8 +23,21 @@ from armswatch.nlp.gazetteer import (
     ActorForm,
     WeaponForm,
     actor_surface_forms,
+    weapon_families,
     weapon_surface_forms,
 )
+
+VARIANT_SUFFIX = re.compile(r"[A-Z][A-Za-z0-9]{0,6}(?:-[A-Z0-9][A-Za-z0-9]{0,3})?")
+"""What a sub-variant adds to its family's designation: Mi-8*AMT*, Su-30*SME*, T-72*B3M*,
+S-300*PMU-2*, Mi-17*V-5*, Leopard 2*A7*."""
+SENSE_WINDOW = 3
+"""Tokens on either side of a mention searched for the words of its other senses."""
+MISREAD_DEPS = {"punct", "npadvmod", "dep", "advmod", "prep", "intj"}
+"""Labels the parser gives designations it did not read as nouns ('12 Shahed-131')."""
+NUMBER_ROLES = {"dobj", "npadvmod", "nsubj", "nsubjpass", "attr", "pobj"}
+"""Roles a bare number takes when the parser reads it as the noun ('supplied *12* X')."""
+HEAD_NOUN_CATEGORIES_KEPT_APART = {"ammunition", "components"}
+"""Generic nouns after a system that name another item: 'HIMARS rockets', 'F-16 engines'."""
 
 
 @dataclass
@@ -64,6 +78,8 @@ class MentionRuler:
         self.stop_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.actor_forms: dict[str, ActorForm] = {}
         self.weapon_forms: dict[str, WeaponForm] = {}
+        self.weapon_families: dict[str, str] = {}
+        self.context_words: frozenset[str] = frozenset()
         self.organs: dict[str, str] = {}
         self.origin_markers: set[str] = set()
 
@@ -81,6 +97,8 @@ class MentionRuler:
             raise ValueError("MentionRuler.initialize needs nlp=")
         self.actor_forms = actor_surface_forms(kb)
         self.weapon_forms = weapon_surface_forms(kb)
+        self.weapon_families = weapon_families(self.weapon_forms)
+        self.context_words = frozenset(w.lower() for w in kb.weapons.context_words)
         self.organs = dict(kb.triggers.lexicon.organs)
         self.origin_markers = set(kb.triggers.lexicon.origin_markers)
         for surface in self.actor_forms:
@@ -100,6 +118,7 @@ class MentionRuler:
             Span(doc, start, end, label=match_id)
             for match_id, start, end in self.weapon_matcher(doc)
         ]
+        spans += self.variant_spans(doc, {i for s in spans for i in range(s.start, s.end)})
         stops = [(start, end) for _, start, end in self.stop_matcher(doc)]
         spans = [
             s
@@ -107,10 +126,133 @@ class MentionRuler:
             if not self.inside_hyphenated_adjective(s)
             and not any(start < s.end and s.start < end for start, end in stops)
         ]
-        return [
-            WeaponMention(span, self.weapon_forms[span.label_])
+        mentions = [
+            self.in_its_sense(WeaponMention(span, self.weapon_forms[span.label_]))
             for span in sorted(filter_spans(spans), key=lambda s: s.start)
         ]
+        mentions = [
+            m for m in mentions if not m.weapon.needs_context or self.military_context(m, mentions)
+        ]
+        mentions = self.joined_with_head_nouns(mentions)
+        for mention in mentions:
+            self.repair_misread_designation(mention)
+        return mentions
+
+    @staticmethod
+    def repair_misread_designation(mention: WeaponMention) -> None:
+        """A designation the parser did not read as a noun takes the place it should have
+        in the parse: in 'Iran supplied 100 Shahed-131 to Russia' the parser makes '100'
+        the object and 'Shahed-131' punctuation; the designation becomes the object and
+        the number its count. With no number before it, a designation hanging off a verb
+        that has no object ('supplied 12 M/41D') becomes the object."""
+        root = mention.span.root
+        verb = root.head
+        if verb.i == root.i or verb.pos_ not in {"VERB", "AUX"} or root.dep_ not in MISREAD_DEPS:
+            return
+        doc = root.doc
+        before = doc[mention.span.start - 1] if mention.span.start > 0 else None
+        if (
+            before is not None
+            and before.like_num
+            and before.head.i == verb.i
+            and before.dep_ in NUMBER_ROLES
+        ):
+            role = before.dep_
+            before.head = root
+            before.dep_ = "nummod"
+            root.dep_ = role
+        elif root.i > verb.i and not any(c.dep_ == "dobj" for c in verb.children):
+            root.dep_ = "dobj"
+
+    def variant_spans(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """Sub-variants written as their family's designation plus a variant code map to
+        the family: 'Mi-8AMT' → Mi-8, 'Su-30SME' → Su-30, 'T-90SK' → T-90, 'Leopard 2A7'
+        → Leopard 2. The family form ends in a digit and the code starts with a capital
+        letter, so 'Su-300' is not Su-30 and 'F-16s' is left to the plural forms."""
+        found = []
+        for token in doc:
+            text = token.text
+            if token.i in covered or len(text) < 4 or not any(c.isdigit() for c in text):
+                continue
+            for cut in range(len(text) - 1, 1, -1):
+                if not text[cut - 1].isdigit() or not VARIANT_SUFFIX.fullmatch(text[cut:]):
+                    continue
+                span = self.family_span(doc, token, text[:cut].lower())
+                if span is not None:
+                    found.append(span)
+                    break
+        return found
+
+    def family_span(self, doc: Doc, token: Token, head: str) -> Span | None:
+        """The span from the start of the family form ending in ``head`` (the first part
+        of ``token``) to ``token``: 'Leopard' + '2A7' → 'leopard 2'."""
+        for before in range(0, 3):
+            start = token.i - before
+            if start < 0:
+                break
+            key = doc[start : token.i].text_with_ws.lower() + head
+            if key in self.weapon_families:
+                return Span(doc, start, token.i + 1, label=self.weapon_families[key])
+        return None
+
+    @staticmethod
+    def in_its_sense(mention: WeaponMention) -> WeaponMention:
+        """A designation shared by two systems takes the sense whose words are within
+        ``SENSE_WINDOW`` tokens: 'D-30 engines' is the turbofan, 'D-30 howitzers' not."""
+        if not mention.weapon.senses:
+            return mention
+        span = mention.span
+        doc = span.doc
+        near = doc[max(0, span.start - SENSE_WINDOW) : min(len(doc), span.end + SENSE_WINDOW)]
+        words = {t.lower_ for t in near} | {t.lemma_.lower() for t in near}
+        for sense_words, form in mention.weapon.senses:
+            if not words.isdisjoint(sense_words):
+                return WeaponMention(span, form)
+        return mention
+
+    def military_context(self, mention: WeaponMention, mentions: list[WeaponMention]) -> bool:
+        """A name that is also an ordinary word ('Spartan', 'Cougar', 'Patriot') is a
+        weapon only with another weapon in its sentence ('Patriot *missile*', 'F-16s,
+        Mirages and Gripens') or a word of the file's ``context_words`` (supplied, army),
+        and only written as the knowledge base spells it ('Island', not 'the island')."""
+        text = mention.span.text
+        if text not in {mention.weapon.spelling, mention.weapon.spelling.upper()}:
+            return False
+        sent = mention.span.sent
+        if any(
+            other is not mention
+            and not other.weapon.needs_context
+            and sent.start <= other.span.start < sent.end
+            for other in mentions
+        ):
+            return True
+        words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        return not words.isdisjoint(self.context_words)
+
+    @staticmethod
+    def joined_with_head_nouns(mentions: list[WeaponMention]) -> list[WeaponMention]:
+        """A system directly followed by a generic noun of its kind is one mention:
+        '100 Shahed-131 one-way attack drones', 'Patriot missile systems', so the noun's
+        numbers count for the system. Ammunition and components after a system are
+        items of their own ('HIMARS rockets', 'F-16 engines')."""
+        joined: list[WeaponMention] = []
+        for mention in mentions:
+            previous = joined[-1] if joined else None
+            if (
+                previous is not None
+                and previous.weapon.system is not None
+                and mention.weapon.system is None
+                and mention.span.start == previous.span.end
+                and mention.weapon.category not in HEAD_NOUN_CATEGORIES_KEPT_APART
+            ):
+                doc = mention.span.doc
+                joined[-1] = WeaponMention(
+                    Span(doc, previous.span.start, mention.span.end, label=previous.span.label),
+                    previous.weapon,
+                )
+                continue
+            joined.append(mention)
+        return joined
 
     @staticmethod
     def inside_hyphenated_adjective(span: Span) -> bool:
