@@ -531,6 +531,16 @@ def mount_rules() -> None:
 mount_rules()
 
 
+def mount_watch() -> None:
+    from armswatch.watch.cli import sources_app, watch_cli
+
+    app.add_typer(sources_app, name="sources", help="Watched sources: add, list, remove.")
+    app.command("watch")(watch_cli)
+
+
+mount_watch()
+
+
 @app.command("version")
 def version_cli() -> None:
     """Print the armswatch version."""

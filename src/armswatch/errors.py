@@ -154,3 +154,22 @@ class ParquetError(StoreError):
     """A Parquet folder to load is missing, incomplete, or not written by the Dask engine."""
 
     code = "AW047"
+
+
+class FetchError(ArmswatchError):
+    """A URL cannot be fetched: not http(s), refused by the SSRF guard or robots.txt, an HTTP
+    error, a wrong content type, too large or too slow (the source shows it; others go on)."""
+
+    code = "AW070"
+
+
+class WatchlistError(ArmswatchError):
+    """A watchlist file (YAML) is malformed; the message names the file, line and rule."""
+
+    code = "AW071"
+
+
+class SourceError(ArmswatchError):
+    """A watched source is unknown, or cannot be added (bad URL or kind)."""
+
+    code = "AW072"

@@ -90,6 +90,41 @@ SETTINGS: tuple[Setting, ...] = (
         "Largest page size (`limit`) of the list endpoints (CSV downloads: 10× as many rows).",
     ),
     Setting(
+        "ARMSWATCH_FETCH_ALLOW_PRIVATE",
+        "",
+        "1: `armswatch watch` may fetch loopback, private and link-local addresses (tests, "
+        "intranets); otherwise such URLs are refused before any connection (SSRF guard).",
+    ),
+    Setting(
+        "ARMSWATCH_FETCH_USER_AGENT",
+        "armswatch/0.1 (+https://github.com/armswatch; news monitoring)",
+        "The User-Agent of every request `armswatch watch` makes (also the robots.txt agent).",
+    ),
+    Setting(
+        "ARMSWATCH_FETCH_TIMEOUT", "20", "Seconds one fetch may take in all (slow bodies are cut)."
+    ),
+    Setting(
+        "ARMSWATCH_FETCH_MAX_BYTES",
+        "5000000",
+        "Largest response `armswatch watch` reads, in bytes (streamed: a larger body is cut off).",
+    ),
+    Setting(
+        "ARMSWATCH_FETCH_HOST_DELAY",
+        "1.0",
+        "Seconds between two requests to the same host (robots.txt `Crawl-delay` may ask more).",
+    ),
+    Setting(
+        "ARMSWATCH_FETCH_ITEMS",
+        "50",
+        "Most new articles fetched from one source in one watch round (the rest wait a round).",
+    ),
+    Setting(
+        "ARMSWATCH_PUBLIC_URL",
+        "http://127.0.0.1:8000",
+        "Where analysts open the dashboard (`armswatch serve`): alerts link to incident pages "
+        "under it.",
+    ),
+    Setting(
         "ARMSWATCH_TEST_SLOW_MS",
         "0",
         "Tests only: sleep this many milliseconds per analysed article (to kill a run mid-way).",
