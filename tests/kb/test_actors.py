@@ -1,4 +1,5 @@
-"""The actor knowledge base (kb/data/actors.yaml): coverage, consistency, resolution."""
+"""The actor knowledge base (kb/data/actors.yaml with companies.yaml and outlets.yaml):
+coverage, consistency, resolution."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from armswatch.errors import KnowledgeBaseError
-from armswatch.kb import DATA_DIR, load_yaml_model
+from armswatch.kb import DATA_DIR, load_actors, load_yaml_model
 from armswatch.kb.schema import ActorEntry, ActorFile
 
 # ISO 3166-1 alpha-3 codes of the 193 UN member states, written out independently of the data.
@@ -91,8 +92,13 @@ RESOLUTION_CASES: list[tuple[str, str]] = [
 
 
 @lru_cache(maxsize=1)
+def actor_file() -> ActorFile:
+    """actors.yaml with the companies and outlets appended, as the engine loads them."""
+    return load_actors(DATA_DIR)
+
+
 def actors() -> tuple[ActorEntry, ...]:
-    return tuple(load_yaml_model(DATA_DIR / "actors.yaml", ActorFile).actors)
+    return tuple(actor_file().actors)
 
 
 def key(actor: ActorEntry) -> str:
