@@ -21,6 +21,8 @@ from armswatch.api.deps import db_path, settings_of
 from armswatch.api.problems import PROBLEM_RESPONSES
 from armswatch.errors import AuthError, InvalidRequestError, RequestTooLargeError
 from armswatch.ingest.dates import published_or_none
+from armswatch.ingest.limits import IngestLimits
+from armswatch.ingest.text import article_from_record
 from armswatch.model import Analysis, Article
 from armswatch.store.records import RunRecord
 
@@ -61,7 +63,8 @@ class ArticleIn(BaseModel):
                 f"text of {len(self.text)} characters is over the limit of {max_text} "
                 "(ARMSWATCH_API_MAX_TEXT)"
             )
-        return Article(**self.model_dump())
+        limits = IngestLimits(max_article_chars=max_text)
+        return article_from_record(self.model_dump(exclude_none=True), None, limits)
 
 
 class IngestIn(BaseModel):

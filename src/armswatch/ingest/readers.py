@@ -78,6 +78,8 @@ def _read_file(path: Path, published: str | None, limits: IngestLimits) -> Itera
         yield from reader(path, published, limits)
     except OSError as exc:
         yield InputProblem(str(path), _os_message(exc))
+    except Exception as exc:  # a reader's bug must cost this file's rest, not the run
+        yield InputProblem(str(path), f"cannot read the rest ({type(exc).__name__}: {exc})")
 
 
 def _read_directory(root: Path, published: str | None, limits: IngestLimits) -> Iterator[Item]:

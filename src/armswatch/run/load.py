@@ -123,7 +123,10 @@ def load_partition(
     for alias in aliases:
         writer.add_alias(alias["id"], alias["sha256"])
     writer.add_rows({name: new_rows(rows[name], known) for name in CONTENT_TABLES})
-    return Loaded(number, writer.flush(), read, len(aliases))
+    batch = writer.flush()
+    for line in batch.rejected:
+        say(line)
+    return Loaded(number, batch, read, len(aliases))
 
 
 def new_rows(rows: list[Row], known: set[str]) -> list[Row]:

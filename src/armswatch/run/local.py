@@ -146,7 +146,10 @@ def write_job(
             writer.add_error(article.doc_id, result, AnalysisError.code, article.sha256)
         else:
             writer.add_rows(result)
-    return writer.flush()
+    batch = writer.flush()
+    for line in batch.rejected:  # articles the store refused: errors rows, the rest stored
+        say(line)
+    return batch
 
 
 class Meter:
