@@ -73,9 +73,10 @@ def parse_feed(content: bytes, url: str) -> Listing:
         link = item.get("link") or _alternate(item)
         if not link or urlsplit(urljoin(url, link)).scheme not in {"http", "https"}:
             continue
-        raw_date = item.get("published") or item.get("updated")
+        updated = item["updated"] if "updated" in item.keys() else None  # no fallback mapping
+        raw_date = item.get("published") or updated
         published = published_or_none(raw_date, f"{url} item {link}") if raw_date else None
-        stamp = item.get("updated") or item.get("published") or item.get("id")
+        stamp = updated or item.get("published") or item.get("id")
         entries.append(
             Entry(
                 url=urljoin(url, link),

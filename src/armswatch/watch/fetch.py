@@ -27,7 +27,7 @@ from protego import Protego
 
 from armswatch.errors import FetchError
 from armswatch.settings import get_setting, int_setting
-from armswatch.watch.guard import check_scheme, checked_addresses, private_allowed
+from armswatch.watch.guard import checked_addresses, private_allowed
 
 MAX_REDIRECTS = 5
 CONTENT_TYPES = ("html", "xml", "rss", "atom", "json", "text/plain")
@@ -103,6 +103,8 @@ class GuardedTransport(httpx.HTTPTransport):
     def __init__(self, allow_private: bool, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.allow_private = allow_private
+        self.sent = 0
+        self._lock = threading.Lock()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         url = str(request.url)
@@ -113,6 +115,8 @@ class GuardedTransport(httpx.HTTPTransport):
         request.headers["Host"] = request.headers.get("Host") or host
         if request.url.scheme == "https":
             request.extensions = {**request.extensions, "sni_hostname": host}
+        with self._lock:
+            self.sent += 1
         return super().handle_request(request)
 
 
@@ -131,11 +135,11 @@ class Fetcher:
 
     def __init__(self, options: FetchOptions | None = None) -> None:
         self.options = options or FetchOptions.from_settings()
-        self.requests = 0
+        self.transport = GuardedTransport(self.options.allow_private, retries=0)
         self.hosts: dict[str, HostState] = {}
         self._hosts_lock = threading.Lock()
         self.client = httpx.Client(
-            transport=GuardedTransport(self.options.allow_private, retries=0),
+            transport=self.transport,
             headers={
                 "User-Agent": self.options.user_agent or get_setting("ARMSWATCH_FETCH_USER_AGENT"),
                 "Accept-Encoding": "gzip, deflate",
@@ -148,6 +152,11 @@ class Fetcher:
             ),
             trust_env=False,
         )
+
+    @property
+    def requests(self) -> int:
+        """Requests sent so far (robots.txt and redirect hops included; refused ones not)."""
+        return self.transport.sent
 
     def __enter__(self) -> Fetcher:
         return self
@@ -176,7 +185,7 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         current, moved_to, hops = url, None, 0
         while True:
-            check_scheme(current)
+            checked_addresses(current, self.options.allow_private)  # before robots.txt too
             self.check_robots(current)
             response = self.get(current, headers)
             if response.status not in {301, 302, 303, 307, 308} or not response.location:
@@ -210,7 +219,6 @@ class Fetcher:
 
     def _stream(self, url: str, headers: dict[str, str]) -> _Response:
         started = time.monotonic()
-        self.requests += 1
         try:
             with self.client.stream("GET", url, headers=headers) as response:
                 result = _Response.head(url, response)
