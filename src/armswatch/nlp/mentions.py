@@ -163,6 +163,11 @@ class MentionRuler:
             root.dep_ = role
         elif root.i > verb.i and not any(c.dep_ == "dobj" for c in verb.children):
             root.dep_ = "dobj"
+        else:
+            return
+        for child in list(root.children):  # 'supplied 12 M/41D *to Ukraine*': the verb's
+            if child.dep_ == "prep" and child.lower_ in {"to", "from"}:
+                child.head = verb
 
     def variant_spans(self, doc: Doc, covered: set[int]) -> list[Span]:
         """Sub-variants written as their family's designation plus a variant code map to
@@ -218,6 +223,8 @@ class MentionRuler:
         text = mention.span.text
         if text not in {mention.weapon.spelling, mention.weapon.spelling.upper()}:
             return False
+        if self.inside_proper_name(mention.span, mentions):
+            return False
         sent = mention.span.sent
         if any(
             other is not mention
@@ -228,6 +235,24 @@ class MentionRuler:
             return True
         words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
         return not words.isdisjoint(self.context_words)
+
+    @staticmethod
+    def inside_proper_name(span: Span, mentions: list[WeaponMention]) -> bool:
+        """'Abdul Kalam *Island*', '*Penguin* Random House', '*Spartan* Race': a capitalised
+        proper noun right before or after makes the word part of another name (actor
+        names and weapons excepted: 'Britain's Spartan', 'Patriot PAC-3')."""
+        doc = span.doc
+        neighbours = []
+        if span.start > span.sent.start:
+            neighbours.append(doc[span.start - 1])
+        if span.end < span.sent.end:
+            neighbours.append(doc[span.end])
+        weapon_tokens = {i for m in mentions for i in range(m.span.start, m.span.end)}
+        actor_tokens = {i for m in doc._.aw_actors or [] for i in range(m.span.start, m.span.end)}
+        return any(
+            t.pos_ == "PROPN" and t.is_title and t.i not in actor_tokens | weapon_tokens
+            for t in neighbours
+        )
 
     @staticmethod
     def joined_with_head_nouns(mentions: list[WeaponMention]) -> list[WeaponMention]:
