@@ -203,6 +203,8 @@ def run_round(db: Path, options: object, analyzer: object) -> None:
     except ArmswatchError as exc:
         raise fail(exc) from exc
     say(report.line())
+    if report.outcomes and all(o.source.last_status == "error" for o in report.outcomes):
+        raise typer.Exit(code=1)  # every source failed: let cron or the timer see it
 
 
 def say(line: str) -> None:

@@ -73,7 +73,8 @@ def parse_feed(content: bytes, url: str) -> Listing:
         link = item.get("link") or _alternate(item)
         if not link or urlsplit(urljoin(url, link)).scheme not in {"http", "https"}:
             continue
-        updated = item["updated"] if "updated" in item.keys() else None  # no fallback mapping
+        own = dict(item)  # its own keys: feedparser maps a missing "updated" to "published"
+        updated = own.get("updated")
         raw_date = item.get("published") or updated
         published = published_or_none(raw_date, f"{url} item {link}") if raw_date else None
         stamp = updated or item.get("published") or item.get("id")
