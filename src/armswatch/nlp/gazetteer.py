@@ -76,12 +76,12 @@ def actor_surface_forms(kb: KnowledgeBase) -> dict[str, ActorForm]:
     return forms
 
 
-def weapon_surface_forms(kb: KnowledgeBase) -> dict[str, WeaponForm]:
+def weapon_surface_forms(kb: KnowledgeBase, plurals: bool = True) -> dict[str, WeaponForm]:
     """Every weapon surface form (lower case) → its WeaponForm.
 
     Precedence on a clash: systems' names and aliases, then generic nouns, then
-    context-only names, then derived plurals ("F-16s", "Gripens"; a plural of a form
-    without a digit needs context: "Mirages").
+    context-only names, then (with ``plurals``) derived plurals ("F-16s", "Gripens"; a
+    plural of a form without a digit needs context: "Mirages").
     """
     plain: dict[str, WeaponSystem] = {}
     in_context: dict[str, WeaponSystem] = {}
@@ -102,7 +102,7 @@ def weapon_surface_forms(kb: KnowledgeBase) -> dict[str, WeaponForm]:
     spellings = {s.lower(): s for system in kb.weapons.systems for s in system.context_aliases}
     for surface, system in in_context.items():
         forms.setdefault(surface, system_form(system, by_name, spellings[surface]))
-    for surface, system in [*plain.items(), *in_context.items()]:
+    for surface, system in [*plain.items(), *in_context.items()] if plurals else []:
         plural = plural_of(surface)
         if plural is None:
             continue

@@ -79,6 +79,7 @@ class MentionRuler:
         self.actor_forms: dict[str, ActorForm] = {}
         self.weapon_forms: dict[str, WeaponForm] = {}
         self.weapon_families: dict[str, str] = {}
+        self.plural_forms: dict[str, WeaponForm] = {}
         self.context_words: frozenset[str] = frozenset()
         self.organs: dict[str, str] = {}
         self.origin_markers: set[str] = set()
@@ -97,13 +98,15 @@ class MentionRuler:
             raise ValueError("MentionRuler.initialize needs nlp=")
         self.actor_forms = actor_surface_forms(kb)
         self.weapon_forms = weapon_surface_forms(kb)
+        matched = weapon_surface_forms(kb, plurals=False)
+        self.plural_forms = {k: v for k, v in self.weapon_forms.items() if k not in matched}
         self.weapon_families = weapon_families(self.weapon_forms)
         self.context_words = frozenset(w.lower() for w in kb.weapons.context_words)
         self.organs = dict(kb.triggers.lexicon.organs)
         self.origin_markers = set(kb.triggers.lexicon.origin_markers)
         for surface in self.actor_forms:
             self.actor_matcher.add(surface, [nlp.make_doc(surface)])
-        for surface in self.weapon_forms:
+        for surface in matched:  # plurals are looked up per token (cheaper to start)
             self.weapon_matcher.add(surface, [nlp.make_doc(surface)])
         for phrase in kb.weapons.not_weapons:
             self.stop_matcher.add("not_weapon", [nlp.make_doc(phrase)])
@@ -118,7 +121,9 @@ class MentionRuler:
             Span(doc, start, end, label=match_id)
             for match_id, start, end in self.weapon_matcher(doc)
         ]
-        spans += self.variant_spans(doc, {i for s in spans for i in range(s.start, s.end)})
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        spans += self.plural_spans(doc, covered)
+        spans += self.variant_spans(doc, covered)
         stops = [(start, end) for _, start, end in self.stop_matcher(doc)]
         spans = [
             s
@@ -168,6 +173,23 @@ class MentionRuler:
         for child in list(root.children):  # 'supplied 12 M/41D *to Ukraine*': the verb's
             if child.dep_ == "prep" and child.lower_ in {"to", "from"}:
                 child.head = verb
+
+    def plural_spans(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """Plurals of system forms ('F-16s', 'Leopard 2s', 'Gripens'), looked up on the
+        tokens ending in s that no form matched."""
+        found = []
+        for token in doc:
+            if token.i in covered or not token.lower_.endswith("s"):
+                continue
+            for before in range(0, 3):
+                start = token.i - before
+                if start < 0:
+                    break
+                key = doc[start : token.i].text_with_ws.lower() + token.lower_
+                if key in self.plural_forms:
+                    found.append(Span(doc, start, token.i + 1, label=key))
+                    break
+        return found
 
     def variant_spans(self, doc: Doc, covered: set[int]) -> list[Span]:
         """Sub-variants written as their family's designation plus a variant code map to
