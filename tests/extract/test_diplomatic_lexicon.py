@@ -71,6 +71,10 @@ CASES = [
          "diplomatic_break", {"GHA"}, {"TGO"}),
     Case("suspend links", "Italy suspended air links with Serbia on Wednesday.",
          "diplomatic_break", {"ITA"}, {"SRB"}),
+    Case("declare persona non grata", "Peru declared two Bolivian diplomats persona non grata on Monday.",
+         "diplomatic_break", {"PER"}, {"BOL"}),
+    Case("order staff out", "Chile ordered Venezuelan embassy staff out of the country.",
+         "diplomatic_break", {"CHL"}, {"VEN"}),
     Case("close an embassy", "Argentina closed its embassy in Caracas.",
          "diplomatic_break", {"ARG"}, {"VEN"}),
     # military_exercise: drills as a verb, manoeuvres
@@ -90,6 +94,10 @@ NEGATIVES = [
     ("recall of a memory", "Putin recalled that Russia had long traded with Iran.",
      "diplomatic_break"),
     ("frozen prices", "Belarus froze bread prices in Minsk.", "sanction_imposed"),
+    ("own diplomats given an order", "Hungary ordered its diplomats to attend the conference.",
+     "diplomatic_break"),
+    ("a banned export is a refused transfer", "Austria banned the export of the engines to Chile.",
+     "sanction_imposed"),
 ]  # fmt: skip
 
 
@@ -132,7 +140,7 @@ def test_failed_agreement_is_no_asserted_agreement(analyzer: Analyzer) -> None:
 def test_diplomatic_verbs_that_need_an_object_name_it() -> None:
     """Verbs too common to be triggers alone (close, reach, freeze, expel …) list the
     object words that make them one, so 'closed the meeting' is no break."""
-    common = {"close", "shut", "reach", "freeze", "expel", "suspend", "add", "ban"}
+    common = {"close", "shut", "reach", "freeze", "expel", "suspend", "add", "order"}
     for trigger in load_kb().triggers.triggers:
         if trigger.type != "arms_transfer" and trigger.lemma in common:
             assert trigger.requires_object, f"{trigger.lemma} ({trigger.type}) needs an object"
