@@ -14,6 +14,7 @@ from armswatch.api.config import ApiSettings
 from armswatch.api.guard import Guard
 from armswatch.api.spec import install_spec
 from armswatch.store.view import open_view
+from armswatch.watch import web as watch_web
 from armswatch.web import pages
 from armswatch.web.render import STATIC
 
@@ -53,6 +54,8 @@ def make_app(
     app.include_router(routes.router)
     app.include_router(write.router)
     app.include_router(pages.router)
+    app.include_router(watch_web.api_router)  # /api/sources, /api/alerts
+    app.include_router(watch_web.page_router)  # /sources, /alerts, /alerts.atom
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(Guard, settings=app.state.settings)
     return app
