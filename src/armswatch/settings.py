@@ -65,6 +65,14 @@ SETTINGS: tuple[Setting, ...] = (
         "allowed on a loopback address only). Browsers may pass it once as `?token=`.",
     ),
     Setting(
+        "ARMSWATCH_API_ALLOWED_HOSTS",
+        "",
+        "Comma-separated host names `armswatch serve` answers to (the `Host:` header; "
+        "`*.example.org` allowed). Empty: the bound address, plus `localhost`, `127.0.0.1` "
+        "and `::1` on loopback, so a DNS-rebinding page cannot read the ledger; beyond "
+        "loopback (where a token is required) any name.",
+    ),
+    Setting(
         "ARMSWATCH_INGEST_TOKEN",
         "",
         "Bearer token of `POST /api/ingest` (empty: the ingest endpoint is disabled).",

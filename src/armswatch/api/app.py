@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from armswatch import __version__
 from armswatch.api import problems, routes, write
@@ -58,4 +59,8 @@ def make_app(
     app.include_router(watch_web.page_router)  # /sources, /alerts, /alerts.atom
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(Guard, settings=app.state.settings)
+    if app.state.settings.allowed_hosts:  # outermost: a rebinding name gets 400, nothing else
+        app.add_middleware(
+            TrustedHostMiddleware, allowed_hosts=list(app.state.settings.allowed_hosts)
+        )
     return app
