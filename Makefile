@@ -52,6 +52,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/memory.py
+	$(BIN)/python bench/watch_round.py --feeds 50 --items 20
 
 docs: $(STAMP)
 	$(BIN)/python -m armswatch.docs
