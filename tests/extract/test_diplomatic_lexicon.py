@@ -55,6 +55,10 @@ CASES = [
          "condemnation", {"FIN"}, {"BLR"}),
     Case("lodge a protest", "Brazil lodged a formal protest with Argentina over the arrests.",
          "condemnation", {"BRA"}, {"ARG"}),
+    Case("complain over", "Lebanon complained to the United Nations over two Syrian air raids.",
+         "condemnation", {"LBN"}, {"SYR"}),
+    Case("summon an ambassador", "Ecuador summoned the Peruvian ambassador on Tuesday.",
+         "condemnation", {"ECU"}, {"PER"}),
     Case("critical of", "Austria was sharply critical of Serbia's troop movements.",
          "condemnation", {"AUT"}, {"SRB"}),
     # sanction_imposed: reimposing, freezing, extending
@@ -93,6 +97,7 @@ NEGATIVES = [
      "agreement"),
     ("recall of a memory", "Putin recalled that Russia had long traded with Iran.",
      "diplomatic_break"),
+    ("complaint with no actor", "Mexico complained of delays at the border.", "condemnation"),
     ("frozen prices", "Belarus froze bread prices in Minsk.", "sanction_imposed"),
     ("own diplomats given an order", "Hungary ordered its diplomats to attend the conference.",
      "diplomatic_break"),
