@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import doctest
 import json
+from pathlib import Path
 
 import pytest
 from sitekit import SHELLS, page
 
 from armswatch.errors import FetchError
+from armswatch.ingest import iter_articles
 from armswatch.ingest.html import article_from_page, page_metadata
 from armswatch.ingest.limits import IngestLimits
+from armswatch.model import Article
 from armswatch.watch import alerts, cli, feeds, fetch, guard, watchlist
 from armswatch.watch.feeds import parse_listing
 
@@ -141,3 +144,20 @@ def test_channel_secrets_are_masked() -> None:
     masked = alerts.mask("mailto://user:hunter2@mail.example.org?to=desk@example.org")
     assert "hunter2" not in masked and masked.startswith("mailto://")
     assert alerts.mask("-") == "-"
+
+
+def test_html_input_files_keep_their_date_outlet_and_canonical_id(tmp_path: Path) -> None:
+    html = page("shells", "Shells cross the border", SHELLS, "Tue, 20 Feb 2024 10:00:00 GMT")
+    html = html.replace("href='/news/shells'", f"href='{BASE}/news/shells'")
+    (tmp_path / "a.html").write_text(html, encoding="utf-8")
+    (tmp_path / "b.html").write_text(
+        "<html><body><article><p>" + SHELLS + "</p></article></body></html>", encoding="utf-8"
+    )
+    first, second = [a for a in iter_articles([tmp_path], published="2024-03-01")]
+    assert isinstance(first, Article) and isinstance(second, Article)
+    assert (first.id, first.outlet, first.published) == (
+        f"{BASE}/news/shells",
+        "Harbour Gazette",
+        "2024-02-20T10:00:00+00:00",
+    )
+    assert (second.id, second.outlet, second.published) == (None, None, "2024-03-01")

@@ -198,7 +198,7 @@ def article_from_page(
         text=check_text(text, limits),
         id=link,
         url=link,
-        title=meta.title or title or fallback.title,
+        title=title or meta.title or fallback.title,  # trafilatura's drops "| Outlet"
         published=meta.published or fallback.published,
         outlet=meta.outlet or fallback.outlet,
     )

@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from armswatch.errors import InputError
-from armswatch.ingest.html import decode_html, extract_html
+from armswatch.ingest.html import PageMeta, article_from_page
 from armswatch.ingest.jsonl import read_jsonl, read_jsonl_gz, read_stdin
 from armswatch.ingest.limits import IngestLimits, InputProblem
 from armswatch.ingest.text import (
@@ -126,11 +126,13 @@ def read_txt(path: Path, published: str | None, limits: IngestLimits) -> Iterato
 
 
 def read_html(path: Path, published: str | None, limits: IngestLimits) -> Iterator[Item]:
-    """An HTML page is one article: its main text and title, found by trafilatura."""
+    """An HTML page is one article: its main text (trafilatura) with the page's own title,
+    date, outlet and canonical URL as its id (``ingest.html.article_from_page``); the
+    ``published`` given fills in a page that states no date."""
 
     def make() -> Article:
-        text, title = extract_html(decode_html(_read_bounded(path, limits)))
-        return Article(text=check_text(text, limits), title=title, published=published)
+        data = _read_bounded(path, limits)
+        return article_from_page(data, None, limits, PageMeta(published=published))
 
     yield record_item(str(path), make)
 
