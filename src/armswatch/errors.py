@@ -72,6 +72,25 @@ class AnalysisError(ArmswatchError):
     code = "AW004"
 
 
+class OutputError(ArmswatchError):
+    """An output file or folder (``-o``, ``--out``) cannot be written: no such folder,
+    read-only, permission denied, or a folder where a file was expected."""
+
+    code = "AW005"
+
+    @classmethod
+    def of(cls, path: object, exc: OSError) -> OutputError:
+        """The one-line error for an OSError met while writing ``path``."""
+        reasons = {
+            FileNotFoundError: "its folder does not exist",
+            IsADirectoryError: "it is a folder",
+            NotADirectoryError: "a part of the path is not a folder",
+            PermissionError: "permission denied",
+        }
+        reason = reasons.get(type(exc)) or (exc.strerror or str(exc)).lower()
+        return cls(f"cannot write {path}: {reason}")
+
+
 class StoreError(ArmswatchError):
     """The database cannot be opened, migrated or written (bad file, newer schema, I/O error)."""
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from armswatch.errors import ExportError
+from armswatch.errors import ExportError, OutputError
 from armswatch.store.db import connect, translated
 from armswatch.store.sql import scalar
 
@@ -124,7 +124,10 @@ def copy_csv(con: duckdb.DuckDBPyConnection, query: str, path: Path) -> int:
         result = cursor.execute(query)
         columns = [d[0] for d in result.description or []]
         chunks = iter(lambda: result.fetchmany(2000), [])
-        with path.open("w", encoding="utf-8", newline="") as out:
-            return write_csv(columns, chunks, out)
+        try:
+            with path.open("w", encoding="utf-8", newline="") as out:
+                return write_csv(columns, chunks, out)
+        except OSError as exc:
+            raise OutputError.of(path, exc) from None
     finally:
         cursor.close()

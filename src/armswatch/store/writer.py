@@ -37,6 +37,9 @@ class Batch:
     errors: int = 0
     rejected: list[str] = field(default_factory=list)
     """One line for each article the store refused (also an ``errors`` row)."""
+    repeats: int = 0
+    """Queued articles whose text was stored meanwhile (or earlier in the batch): counted
+    with the run's ``articles_skipped``, so read = stored + skipped + failed."""
 
     def plus(self, other: Batch) -> Batch:
         """Both batches' counts added."""
@@ -47,6 +50,7 @@ class Batch:
             self.near_duplicates + other.near_duplicates,
             self.errors + other.errors,
             self.rejected + other.rejected,
+            self.repeats + other.repeats,
         )
 
 
@@ -199,7 +203,14 @@ class StoreWriter:
         )
         insert_records(self.con, "errors", pending.errors)
         versions = sum(1 for row in articles if row["version"] > 1)
-        return Batch(len(articles), versions, aliases - len(own), len(links), len(pending.errors))
+        return Batch(
+            len(articles),
+            versions,
+            aliases - len(own),
+            len(links),
+            len(pending.errors),
+            repeats=len(repeats),
+        )
 
     def new_articles(self, pending: Pending) -> tuple[list[Row], list[Row]]:
         """The queued articles whose text is new (first of each), and aliases for the rest."""
@@ -220,6 +231,7 @@ class StoreWriter:
         return run.model_copy(
             update={
                 "articles_stored": run.articles_stored + batch.stored,
+                "articles_skipped": run.articles_skipped + batch.repeats,
                 "new_versions": run.new_versions + batch.new_versions,
                 "aliases": run.aliases + batch.aliases,
                 "near_duplicates": run.near_duplicates + batch.near_duplicates,
