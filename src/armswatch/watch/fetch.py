@@ -37,7 +37,7 @@ PERMANENT = frozenset({301, 308})
 
 @dataclass(frozen=True)
 class FetchOptions:
-    """Limits and manners of a fetcher (defaults from the ``ARMSWATCH_FETCH_*`` settings)."""
+    """Limits and manners of a fetcher (defaults: the fetch settings, docs/settings.md)."""
 
     allow_private: bool = False
     user_agent: str = ""
