@@ -243,17 +243,27 @@ def failure_lines(result: CaseResult) -> list[str]:
 
 
 def failure_classes(results: Sequence[CaseResult]) -> list[tuple[str, int, CaseResult]]:
-    """Failures grouped by (construction, event type, what went wrong), largest first,
-    each with its first example."""
+    """Failures grouped by construction and what went wrong, across event types (a class
+    is a mechanism to fix, not a sentence), largest first, each with its first example;
+    the name lists the event types it hits."""
     groups: Counter[str] = Counter()
+    types: dict[str, Counter[str]] = defaultdict(Counter)
     example: dict[str, CaseResult] = {}
     for r in results:
         if r.strict_pass:
             continue
-        name = f"{r.case.type} / {r.case.construction} / {'+'.join(r.failure_kinds())}"
+        name = f"{r.case.construction} / {'+'.join(r.failure_kinds())}"
         groups[name] += 1
+        types[name][r.case.type] += 1
         example.setdefault(name, r)
-    return [(name, n, example[name]) for name, n in groups.most_common()]
+    return [
+        (
+            f"{name} ({', '.join(f'{t} {k}' for t, k in types[name].most_common())})",
+            n,
+            example[name],
+        )
+        for name, n in groups.most_common()
+    ]
 
 
 # ------------------------------------------------------------------ report
@@ -284,7 +294,7 @@ def render_report(
                 old_constructions.get(name, {}).get("tuple_pass") if key == "construction" else None
             )
             mark = f"  {was:.1%}" if was is not None else ""
-            if was is not None and r.tuple_rate < was - 1e-9:
+            if was is not None and round(r.tuple_rate, 4) < was - 1e-9:
                 mark += "  ▼"
             lines.append(f"{name:<28} {r.n:>5} {r.tuple_rate:>7.1%} {r.strict_rate:>7.1%}{mark}")
     lines += ["", "attribute accuracy (checks on produced expected tuples)"]
