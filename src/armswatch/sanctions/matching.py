@@ -97,8 +97,11 @@ def actor_keys(actors: list[Actor]) -> list[str]:
 
 
 def distinct(actors: list[Actor]) -> list[Actor]:
-    """One actor per evaluation key (the first)."""
-    return list({actor_key(actor): actor for actor in reversed(actors)}.values())[::-1]
+    """One actor per evaluation key (the first), in order."""
+    first: dict[str, Actor] = {}
+    for actor in actors:
+        first.setdefault(actor_key(actor), actor)
+    return list(first.values())
 
 
 def party_role(rule: Rule, book: Rulebook, actor: Actor) -> tuple[str, list[Window]] | None:
