@@ -137,3 +137,35 @@ def test_designation_after_a_number_gives_a_transfer(
     analysis = analyzer.analyze(Article(text=text, published="2024-06-01"))
     items = [i for e in analysis.events if e.type == "arms_transfer" for i in e.items]
     assert [(i.system, i.quantity.min if i.quantity else None) for i in items] == [(system, number)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Iran has sent 100 Shahed-131 and 200 Shahed-136 drones to Russia.",
+            {("Shahed-131", 100), ("Shahed-136", 200)},
+        ),
+        (
+            "Iran supplied Shahed-131, Shahed-136 and Mohajer-6 drones to Russia.",
+            {("Shahed-131", None), ("Shahed-136", None), ("Mohajer-6", None)},
+        ),
+        (
+            "Russia delivered 12 Su-30SME, 20 Mi-8AMT helicopters and 30 T-90SK tanks to Algeria.",
+            {("Su-30", 12), ("Mi-8", 20), ("T-90", 30)},
+        ),
+    ],
+)
+def test_coordinated_systems_are_all_items_of_the_transfer(
+    analyzer: Analyzer, text: str, expected: set[tuple[str, int | None]]
+) -> None:
+    """The parser hangs the last conjunct off the verb; the mention component makes it a
+    conjunct of the first system, so every system is an item with its own number."""
+    analysis = analyzer.analyze(Article(text=text, published="2024-06-01"))
+    items = {
+        (i.system, int(i.quantity.min) if i.quantity and i.quantity.min else None)
+        for e in analysis.events
+        if e.type == "arms_transfer"
+        for i in e.items
+    }
+    assert items == expected
