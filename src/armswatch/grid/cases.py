@@ -188,6 +188,8 @@ class Case:
     construction: str
     text: str
     expected: tuple[ExpectedEvent, ...]
+    predicate: str = ""
+    """The family and base form of the predicate the case was written with, if any."""
 
 
 @dataclass
@@ -380,6 +382,9 @@ def _expand(data: GridData, group: TemplateGroup, template: Template, n: int) ->
                 construction=template.construction,
                 text=text,
                 expected=expected,
+                predicate=f"{family_name}: {fill.predicate.forms.split('|')[0]}"
+                if fill.predicate
+                else "",
             )
         )
     return cases

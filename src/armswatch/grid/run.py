@@ -297,6 +297,10 @@ def render_report(
             if was is not None and round(r.tuple_rate, 4) < was - 1e-9:
                 mark += "  ▼"
             lines.append(f"{name:<28} {r.n:>5} {r.tuple_rate:>7.1%} {r.strict_rate:>7.1%}{mark}")
+    by_predicate = rates_by([r for r in results if r.case.predicate], "predicate")
+    lines += ["", f"{'by predicate (worst first)':<52} {'n':>5} {'tuples':>7}"]
+    for name, r in sorted(by_predicate.items(), key=lambda item: item[1].tuple_rate)[:25]:
+        lines.append(f"{name:<52} {r.n:>5} {r.tuple_rate:>7.1%}")
     lines += ["", "attribute accuracy (checks on produced expected tuples)"]
     for name, (ok, n) in attribute_accuracy(results).items():
         lines.append(f"  {name:<12} {ok / n:.1%} ({ok}/{n})")
