@@ -171,3 +171,28 @@ def test_sources_commands(tmp_path: Path) -> None:
     assert [json.loads(r)["url"] for r in rows] == ["https://news.example/sitemap.xml"]
     unknown = runner.invoke(app, ["sources", "remove", "https://nope.example/", "--db", db])
     assert unknown.exit_code == 1 and "no such source" in unknown.output
+
+
+def test_a_home_page_leads_to_its_feed(tmp_path: Path, server: HTTPServer) -> None:
+    site = Site(server)
+    site.install()
+    server.expect_request("/").respond_with_data(
+        "<html><head><link rel='alternate' type='application/rss+xml' href='/feed.xml'>"
+        "</head><body><p>Front page</p></body></html>",
+        content_type="text/html",
+    )
+    db = tmp_path / "w.duckdb"
+    run(db, sources=(f"{site.base}/",))
+    found = sources_of(db)
+    assert list(found) == [site.feed_url] and found[site.feed_url].new_items == 5
+
+
+def test_a_page_without_a_feed_is_an_error(tmp_path: Path, server: HTTPServer) -> None:
+    server.expect_request("/").respond_with_data(
+        "<html><body>hi</body></html>", content_type="text/html"
+    )
+    db = tmp_path / "w.duckdb"
+    run(db, sources=(server.url_for("/"),))
+    [source] = sources_of(db).values()
+    assert source.last_status == "error"
+    assert "links to no RSS or Atom feed" in (source.last_error or "")

@@ -36,7 +36,7 @@ from armswatch.settings import int_setting
 from armswatch.store.records import utc_now
 from armswatch.store.store import open_store
 from armswatch.watch import alerts, sources
-from armswatch.watch.feeds import Entry, Listing, parse_listing
+from armswatch.watch.feeds import Entry, Listing, discover_feeds, guess_kind, parse_listing
 from armswatch.watch.fetch import Fetched, Fetcher, FetchOptions
 from armswatch.watch.tables import Source, SourceItem
 from armswatch.watch.watchlist import DEFAULT_RULE, WatchRule
@@ -218,12 +218,28 @@ def read_listing(
         outcome.articles.append(article)
         outcome.items.append(item_of(state.url, entry, fetched, article, "ok"))
     else:
+        kind = guess_kind(fetched.url, fetched.content_type, fetched.content)
+        if state.kind == "feed" and kind == "page":
+            fetched = discover(state, fetched, fetcher)
         listing = parse_listing(state.kind, fetched.content, fetched.url)
         expand_sitemaps(listing, fetcher)
         state.title = listing.title or state.title
         read_entries(outcome, listing, known, fetcher)
     state.new_items = len(outcome.articles)
     state.last_status, state.last_error, state.errors = "ok", None, 0
+
+
+def discover(state: Source, page: Fetched, fetcher: Fetcher) -> Fetched:
+    """A feed source that answered with a web page (a site's home page): the first feed the
+    page links to becomes the source's URL (trafilatura's feed finder), fetched now."""
+    found = discover_feeds(page.content, page.url)
+    if not found:
+        raise FetchError(f"{page.url}: a web page that links to no RSS or Atom feed")
+    fetched = fetcher.fetch(found[0])
+    if not fetched.ok:
+        raise FetchError(f"{found[0]} (found on {page.url}): HTTP {fetched.status}")
+    state.url, state.etag, state.last_modified = found[0], fetched.etag, fetched.last_modified
+    return fetched
 
 
 def expand_sitemaps(listing: Listing, fetcher: Fetcher) -> None:
