@@ -48,6 +48,10 @@ CASES = [
          "RUS", "PRK", "planned", "possible"),
     Case("failed to deliver", "Russia failed to deliver the S-400 systems to India.",
          "RUS", "IND", "delivered", "negated"),
+    Case("under a deal", "Spain will supply Latvia with Leopard tanks under a new deal.",
+         "ESP", "LVA", "agreed", "asserted"),
+    Case("under a deal, under way", "Spain is supplying Latvia with Leopard tanks under a 2022 contract.",  # noqa: E501
+         "ESP", "LVA", "ongoing", "asserted"),
     Case("order", "Egypt ordered Rafale fighters from France.",
          "FRA", "EGY", "agreed", "asserted"),
     Case("handed over", "France handed over Caesar howitzers to Armenia.",

@@ -50,6 +50,8 @@ class ModalityReader:
             or self.governed_status(chain)
             or self.tense_status(trigger, default_status)
         )
+        if status in {"planned", "unknown"} and self.under_agreement(trigger):
+            status = "agreed"
         certainty = self.certainty(trigger, chain)
         if status == "denied" or negated or certainty == "negated":
             return Modality(self.refusal(status), "negated")
@@ -62,6 +64,19 @@ class ModalityReader:
         """A negated transfer that had not happened yet is a refusal: 'X will not send Y',
         'refused to supply' → denied. 'has not delivered' keeps its stage."""
         return "denied" if status in {"denied", "planned", "unknown"} else status
+
+    def under_agreement(self, trigger: Token) -> bool:
+        """'Saab to supply Colombia with 17 jets under a €3.1 billion deal': a transfer
+        made under a deal, contract or agreement is agreed at least."""
+        after = [t for t in trigger.sent if t.i > trigger.i]
+        for n, token in enumerate(after):
+            if token.lower_ != "under":
+                continue
+            return any(
+                t.pos_ == "NOUN" and self.status_governors.get(t.lemma_.lower()) == "agreed"
+                for t in after[n + 1 : n + 7]
+            )
+        return False
 
     @staticmethod
     def interdicted(chain: list[Token]) -> str | None:

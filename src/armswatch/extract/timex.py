@@ -311,17 +311,20 @@ class TimeReader:
     def own_date(self, trigger: Token, published: date | None) -> tuple[Time | None, Time | None]:
         """(the first date of the trigger's clause and non-speech governors, the first
         date on a governing speech verb)."""
-        scope = {t.i for t in clause_tokens(trigger) if not in_deadline(t, trigger)}
+        scope = {t.i for t in own_clause(trigger) if not in_deadline(t, trigger)}
         for acl in (c for c in trigger.children if c.dep_ == "acl"):  # 'a package, announced on'
             scope |= {t.i for c in acl.children if c.dep_ == "prep" for t in c.subtree}
         speech_scope: set[int] = set()
         for gov in governors(trigger, max_hops=4):
             if gov.pos_ not in {"VERB", "AUX"}:
                 continue
-            if gov.lemma_.lower() in self.speech_verbs:
+            if gov.lemma_.lower() in self.speech_verbs:  # 'In a statement released on …'
                 speech_scope |= {t.i for t in clause_tokens(gov)}
+                for child in gov.children:
+                    if child.dep_ in {"prep", "npadvmod", "advmod"}:
+                        speech_scope |= {t.i for t in child.subtree}
                 break
-            scope |= {t.i for t in clause_tokens(gov) if not in_deadline(t, gov)}
+            scope |= {t.i for t in own_clause(gov) if not in_deadline(t, gov)}
         dateline = self.dateline(trigger, published)
         own = announced = None
         for ent in trigger.sent.ents:
@@ -365,8 +368,9 @@ class TimeReader:
         """The first resolvable date in ``sent`` attached to a stage: its verb is a stage
         word or has one in its clause ('concluded late last year', 'arrived on Sunday',
         'on Friday put its name to a deal'); dates of speech are skipped."""
+        dateline = self.dateline(sent[0], published)
         for ent in sent.ents:
-            if ent.label_ != "DATE":
+            if ent.label_ != "DATE" or (dateline is not None and ent.start < dateline[0]):
                 continue
             verb = next((g for g in governors(ent.root) if g.pos_ in {"VERB", "AUX"}), None)
             if verb is None or in_deadline(ent.root, verb):
@@ -375,7 +379,9 @@ class TimeReader:
             speaks = lemma in self.speech_verbs and any(
                 c.dep_ in {"ccomp", "parataxis"} for c in verb.children
             )
-            near = [verb, *governors(verb, max_hops=2), *clause_tokens(verb)]
+            near = [verb, *own_clause(verb)]
+            if verb.dep_ in {"acl", "relcl"}:  # 'the deal, concluded late last year'
+                near.append(verb.head)
             if speaks or not any(t.lemma_.lower() in self.stage_words for t in near):
                 continue
             time = resolve_entity(ent, published)
@@ -395,10 +401,11 @@ class TimeReader:
     @staticmethod
     def dateline(trigger: Token, published: date | None) -> tuple[int, Time] | None:
         """'WASHINGTON, December 17, 2025 - The State Department has …': the dateline's
-        date is the time of what the first sentence reports. RETURNS (token index where
-        the dateline ends, its Time), or None."""
+        date is the time of what the first sentence (or the lead after a headline)
+        reports. RETURNS (token index where the dateline ends, its Time), or None."""
         sent = trigger.sent
-        if sent.start != next((s.start for s in trigger.doc.sents if s.text.strip()), -1):
+        opening = [s.start for s in trigger.doc.sents if s.text.strip()][:2]  # headline, lead
+        if sent.start not in opening:
             return None
         match = DATELINE.match(trigger.doc.text[sent.start_char : sent.start_char + 120])
         if match is None:
@@ -410,6 +417,18 @@ class TimeReader:
             sent.start_char, sent.start_char + match.end(), alignment_mode="expand"
         )
         return (end.end if end is not None else sent.start), time
+
+
+def own_clause(head: Token) -> list[Token]:
+    """The clause of ``head`` without coordinated clauses: in 'Taiwan has received the
+    tanks, and on Monday they were moved', Monday is the move's day, not the receipt's."""
+    conjoined = {
+        t.i
+        for c in head.children
+        if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+        for t in c.subtree
+    }
+    return [t for t in clause_tokens(head) if t.i not in conjoined]
 
 
 def in_deadline(token: Token, trigger: Token) -> bool:
