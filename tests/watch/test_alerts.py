@@ -13,10 +13,12 @@ import pytest
 from aiosmtpd.controller import Controller
 from sitekit import Receiver
 
-from armswatch.store.records import utc_now
+from armswatch.model import Actor, Finding
+from armswatch.store.records import StoredArticle, StoredEvent, utc_now
 from armswatch.store.store import open_store
-from armswatch.watch.alerts import Alert, deliver, send_alert
+from armswatch.watch.alerts import Alert, Match, deliver, record_alerts, send_alert
 from armswatch.watch.tables import ALERTS, AlertRecord, insert_row
+from armswatch.watch.watchlist import DEFAULT_RULE
 
 pytestmark = pytest.mark.issue(14)
 
@@ -136,3 +138,49 @@ def test_a_failing_channel_is_retried_and_never_blocks_the_others(tmp_path: Path
             "SELECT channel, attempts, error IS NULL, sent_at IS NOT NULL FROM alerts ORDER BY 1"
         ).fetchall()
     assert rows == [("-", 1, True, True)] * 2 + [("json://127.0.0.1:9/down", 3, True, True)] * 2
+
+
+def match(article_id: str, sources: int, status: str = "planned") -> Match:
+    text = f"North Korea delivered artillery shells to Russia ({article_id})."
+    sha = f"sha-{article_id}-{status}"
+    prk = Actor(id="PRK", name="North Korea", country="PRK", kind="state")
+    rus = Actor(id="RUS", name="Russia", country="RUS", kind="state")
+    span = {"text": text, "start": 0, "end": len(text)}
+    event = StoredEvent(
+        id=f"{sha}:e0",
+        sha256=sha,
+        type="arms_transfer",
+        source=[prk],
+        target=[rus],
+        status=status,  # type: ignore[arg-type]
+        evidence=[{**span, "trigger": {"text": "delivered", "start": 12, "end": 21}}],  # type: ignore[list-item]
+        confidence=0.9,
+    )
+    finding = Finding(
+        rule="un.dprk.arms_export",
+        regime="UN",
+        instrument="UNSCR 1718",
+        provision="8(b)",
+        event=event.id,
+        in_force=True,
+        explanation="x",
+        evidence=[span],  # type: ignore[list-item]
+    )
+    article = StoredArticle(
+        id=article_id, sha256=sha, text=text, url=f"https://n.example/{article_id}"
+    )
+    return Match(DEFAULT_RULE, event, finding, article, "inc_1", sources)
+
+
+def test_a_known_match_alerts_again_only_as_an_update_when_asked(tmp_path: Path) -> None:
+    with open_store(tmp_path / "u.duckdb") as store:
+        con = store.con
+        assert len(record_alerts(con, [match("a", 1)], ["-"])) == 1
+        assert record_alerts(con, [match("a", 1)], ["-"]) == []  # a re-run
+        assert record_alerts(con, [match("b", 2)], ["-"]) == []  # same incident, no --updates
+        [update] = record_alerts(con, [match("c", 2)], ["-"], updates=True)
+        assert "update: 2 independent sources" in update.title
+        assert record_alerts(con, [match("d", 2)], ["-"], updates=True) == []  # nothing new
+        [further] = record_alerts(con, [match("e", 2, "delivered")], ["-"], updates=True)
+        assert "status delivered" in further.title
+        assert record_alerts(con, [match("f", 2, "agreed")], ["-"], updates=True) == []

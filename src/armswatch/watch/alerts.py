@@ -41,7 +41,11 @@ class Alert(BaseModel):
     """What an alert says: the match, the event, the finding, who says so, the evidence."""
 
     watch_rule: str = Field(description="The watch rule that matched.")
-    kind: str = Field(description="finding, or event (a rule with findings_only: false).")
+    kind: str = Field(
+        description="finding, event (a rule with findings_only: false), or update (a known "
+        "match with more independent sources or a status further on: --updates)."
+    )
+    update: str | None = Field(default=None, description="What an update adds.")
     rule: str | None = Field(default=None, description="The finding's sanctions rule.")
     regime: str | None = None
     provision: str | None = None
@@ -68,11 +72,14 @@ class Alert(BaseModel):
         """One line: what matched."""
         dyad = f"{', '.join(self.supplier) or '?'} → {', '.join(self.recipient) or '?'}"
         what = f"{self.rule} ({self.regime})" if self.rule else self.event_type
-        return f"armswatch [{self.watch_rule}]: {what}: {self.event_type} {dyad}"
+        news = f" (update: {self.update})" if self.update else ""
+        return f"armswatch [{self.watch_rule}]: {what}: {self.event_type} {dyad}{news}"
 
     def text(self) -> str:
         """The alert as a few lines of plain text (mail, chat)."""
         lines = [self.headline()]
+        if self.update:
+            lines.append(f"Update: {self.update} since the last alert")
         if self.rule:
             lines.append(f"Finding: {self.rule}, {self.regime}, {self.provision}")
             if self.explanation:
@@ -209,25 +216,64 @@ def already_alerted(con: duckdb.DuckDBPyConnection, match: Match) -> bool:
     return bool(found[0][0])
 
 
+STATUS_RANK = {"planned": 1, "negotiating": 2, "agreed": 3, "ongoing": 4, "delivered": 5}
+"""How far a transfer has gone; denied, cancelled and unknown rank 0."""
+
+
+def update_of(con: duckdb.DuckDBPyConnection, match: Match) -> str | None:
+    """What a known match adds since it was last alerted: more independent sources or a
+    status further on (``"2 independent sources"``, ``"status delivered"``), else None."""
+    rows = con.execute(
+        "SELECT body FROM alerts WHERE key = ? OR starts_with(key, ?) "
+        "ORDER BY created_at DESC LIMIT 1",
+        [match.key, match.key + "|update|"],
+    ).fetchall()
+    if not rows:
+        return None
+    before = Alert.model_validate_json(rows[0][0])
+    sources, status = match.sources or 0, match.event.status
+    if sources > (before.independent_sources or 0):
+        return f"{sources} independent sources"
+    if STATUS_RANK.get(status, 0) > STATUS_RANK.get(before.status, 0):
+        return f"status {status}"
+    return None
+
+
 def record_alerts(
-    con: duckdb.DuckDBPyConnection, matches: Sequence[Match], channels: Sequence[str]
+    con: duckdb.DuckDBPyConnection,
+    matches: Sequence[Match],
+    channels: Sequence[str],
+    updates: bool = False,
 ) -> list[AlertRecord]:
     """One pending ``alerts`` row per new match and channel (a match seen before: none).
 
+    updates (bool): a match alerted before alerts again, as an update, when its incident
+        now has more independent sources or its status went further (``update_of``).
     With no channel, the match is still recorded (channel ``none``), so it never alerts
     later when a channel is added.
     """
     made: list[AlertRecord] = []
     seen: set[str] = set()
     for match in matches:
-        if match.key in seen or match.doc_key in seen or already_alerted(con, match):
+        if match.key in seen or match.doc_key in seen:
             continue
+        key, doc_key, update = match.key, match.doc_key, None
+        if already_alerted(con, match):
+            update = update_of(con, match) if updates else None
+            if update is None:
+                continue
+            key = f"{match.key}|update|{update}"
+            doc_key = f"{match.doc_key}|update|{update}"
+            if con.execute("SELECT count(*) FROM alerts WHERE key = ?", [key]).fetchall()[0][0]:
+                continue
         seen |= {match.key, match.doc_key}
         alert = match.alert()
+        if update:
+            alert.kind, alert.update = "update", update
         for channel in channels or ["none"]:
             record = AlertRecord(
-                key=match.key,
-                doc_key=match.doc_key,
+                key=key,
+                doc_key=doc_key,
                 watch_rule=match.rule.name,
                 channel=channel,
                 rule=alert.rule,

@@ -148,6 +148,14 @@ def watch_cli(
             "Lines on stdout, or a .jsonl file. Repeatable.",
         ),
     ] = None,
+    updates: Annotated[
+        bool,
+        typer.Option(
+            "--updates",
+            help="Alert again when an alerted incident gains independent sources or a status "
+            "further on (planned → agreed → delivered).",
+        ),
+    ] = False,
     db: DbOpt = None,
     allow_private: Annotated[
         bool,
@@ -180,6 +188,7 @@ def watch_cli(
         rules=rules,
         every=interval,
         allow_private=True if allow_private else None,
+        updates=updates,
     )
     if once:
         run_round(db_path(db), options, None)

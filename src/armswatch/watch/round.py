@@ -52,7 +52,8 @@ MAX_SITEMAPS = 5
 @dataclass(frozen=True)
 class WatchOptions:
     """What a round does. sources: URLs fetched this round whether due or not (added to the
-    store's sources); every: the interval between two fetches of a source."""
+    store's sources); every: the interval between two fetches of a source; updates: alert
+    again when a known match gains independent sources or a status further on."""
 
     sources: tuple[str, ...] = ()
     channels: tuple[str, ...] = ()
@@ -61,6 +62,7 @@ class WatchOptions:
     allow_private: bool | None = None
     workers: int = 1
     concurrency: int = 4
+    updates: bool = False
 
 
 @dataclass
@@ -135,7 +137,7 @@ def watch_round(
         if summary is not None:
             stored = alerts.stored_articles(store.con, summary.run.id)
             matches = alerts.find_matches(store.con, stored, options.rules)
-            made = alerts.record_alerts(store.con, matches, options.channels)
+            made = alerts.record_alerts(store.con, matches, options.channels, options.updates)
         delivery = alerts.deliver(store.con, options.channels)
     for error in delivery.errors or []:
         say(f"alert not delivered (retried next round): {error}")
