@@ -80,6 +80,10 @@ class Candidate(Entry):
     """One actor an ambiguous form may name, with the words that choose it."""
 
     actor: str = Field(description="The actor id.")
+    kind: ActorKind | None = Field(
+        default=None,
+        description="The kind a mention stands for, if not the actor's (SAF → military).",
+    )
     cues: list[str] = Field(
         default_factory=list,
         description="Words or names (case-sensitive) that, anywhere in the article, choose "

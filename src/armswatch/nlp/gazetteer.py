@@ -6,11 +6,12 @@ Actors are matched case-sensitively (names in news are capitalised; "the North" 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 from armswatch.kb import KnowledgeBase
-from armswatch.kb.schema import ActorEntry, WeaponSystem
+from armswatch.kb.schema import ActorEntry, AmbiguousForm, WeaponSystem
 
 FormKind = Literal["name", "adjective", "demonym", "capital", "short", "person"]
 
@@ -74,6 +75,66 @@ def actor_surface_forms(kb: KnowledgeBase) -> dict[str, ActorForm]:
             for surface in [person.name, *person.aliases]:
                 add(surface, ActorForm(actor, "person", person.kind))
     return forms
+
+
+@dataclass(frozen=True)
+class AmbiguousActorForm:
+    """A form several actors share, with the rule that decides between them per article."""
+
+    rule: AmbiguousForm
+    candidates: tuple[ActorEntry, ...]
+    cues: tuple[re.Pattern[str], ...]
+    """One pattern per candidate: its cues and its own unambiguous names, capitals and
+    people's full names, as whole words."""
+
+
+def ambiguous_surface_forms(kb: KnowledgeBase) -> dict[str, AmbiguousActorForm]:
+    """Every form of a disambiguation rule (actors.yaml: ``ambiguous``) → its rule."""
+    entries = {actor.id: actor for actor in kb.actors.actors}
+    forms: dict[str, AmbiguousActorForm] = {}
+    for rule in kb.actors.ambiguous:
+        shared = set(rule.forms)
+        candidates = tuple(entries[c.actor] for c in rule.candidates)
+        cues = tuple(
+            cue_pattern([*c.cues, *own_names(entry)], shared)
+            for c, entry in zip(rule.candidates, candidates, strict=True)
+        )
+        form = AmbiguousActorForm(rule, candidates, cues)
+        for surface in rule.forms:
+            for variant in the_variants(surface):
+                forms[variant] = form
+    return forms
+
+
+def own_names(actor: ActorEntry) -> list[str]:
+    """The names that identify an actor by themselves: names, capitals, people's names."""
+    return [*actor.names, *actor.abbreviations, *actor.capitals, *(p.name for p in actor.people)]
+
+
+def cue_pattern(words: list[str], excluded: set[str]) -> re.Pattern[str]:
+    """Whole-word, case-sensitive alternation of ``words`` minus the ambiguous forms."""
+    kept = sorted({w for w in words if w and w not in excluded}, key=len, reverse=True)
+    if not kept:
+        return re.compile(r"(?!x)x")  # matches nothing
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in kept) + r")(?!\w)")
+
+
+def choose_actor(form: AmbiguousActorForm, text: str, mentioned: set[str]) -> ActorEntry | None:
+    """The candidate an article means by an ambiguous form: the only one it mentions
+    otherwise (by id among ``mentioned``) or names by a cue; else the rule's default.
+
+    Example: "Congo" in an article naming Kinshasa is COD, naming Brazzaville COG, naming
+    neither (or both) no actor, since the rule's default is null.
+    """
+    chosen = [
+        entry
+        for entry, cues in zip(form.candidates, form.cues, strict=True)
+        if entry.id in mentioned or cues.search(text)
+    ]
+    if len(chosen) == 1:
+        return chosen[0]
+    default = form.rule.default
+    return next((e for e in form.candidates if e.id == default), None)
 
 
 def weapon_surface_forms(kb: KnowledgeBase, plurals: bool = True) -> dict[str, WeaponForm]:
