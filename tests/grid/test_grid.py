@@ -296,3 +296,12 @@ def test_eval_needs_a_gold_folder_or_the_grid() -> None:
     result = CliRunner().invoke(app, ["eval"])
     assert result.exit_code == 2
     assert "give a gold folder, or --grid" in result.output
+
+
+def test_a_baseline_is_only_written_for_the_whole_grid(tmp_path: Path) -> None:
+    from armswatch.grid.__main__ import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--type", "meeting", "--write-baseline", str(tmp_path / "b.json")])
+    assert exit_.value.code == 2
+    assert not (tmp_path / "b.json").exists()
