@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint typecheck unit eval bench docs fixtures clean
+.PHONY: demo test lint typecheck unit unit-fast grid grid-baseline eval bench docs fixtures clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,20 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest -q
 
+# The tests that need no trained spaCy model (not marked slow): a quick development loop.
+# A test that loads the model without the mark is skipped there and named (tests/grid/model_guard.py).
+unit-fast: $(STAMP)
+	PYTHONPATH=tests/grid $(BIN)/pytest -q -m "not slow" -p model_guard
+
+# The behavioural grid (src/armswatch/grid/): pass rates per construction and event type,
+# the largest failure classes and the failures; exits 1 below tests/grid/baseline.json.
+grid: $(STAMP)
+	$(BIN)/python -m armswatch.grid $(GRID_ARGS)
+
+# Record the current grid figures as the baseline tests/grid/test_grid.py holds the code to.
+grid-baseline: $(STAMP)
+	$(BIN)/python -m armswatch.grid --failures 0 --write-baseline tests/grid/baseline.json
+
 eval: $(STAMP)
 	$(BIN)/armswatch eval $(SHARED)/gold/seed
 	$(BIN)/armswatch eval $(SHARED)/gold/dev
@@ -38,6 +52,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/memory.py
+	$(BIN)/python bench/watch_round.py --feeds 50 --items 20
 
 docs: $(STAMP)
 	$(BIN)/python -m armswatch.docs

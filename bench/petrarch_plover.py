@@ -275,10 +275,12 @@ def score_item(item: Item, events: list[Event]) -> tuple[dict[str, Score], dict[
         if match is None:
             score.fn += 1
         else:
-            used.add(match)
+            if ours[match].type not in SYMMETRIC_TYPES:  # 'A, B and C met' covers each pair
+                used.add(match)
             score.tp += 1
+    matched = used | {i for i, e in enumerate(ours) if any(dyad_matches(g, e) for g in item.events)}
     for i, event in enumerate(ours):
-        if i in used:
+        if i in matched:
             continue
         # a second event of a matched type on the same sentence is no error of its own
         if any(same_type(g.type, event.type) for g in item.events):

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
 
 import typer
 from rich.console import Console
 
-from armswatch.errors import ArmswatchError
+from armswatch.errors import ArmswatchError, OutputError
 
 if TYPE_CHECKING:
     from armswatch.run.local import RunOptions
@@ -39,6 +40,14 @@ def fail(exc: ArmswatchError) -> typer.Exit:
     return typer.Exit(code=1)
 
 
+def open_output(path: Path) -> TextIO:
+    """``path`` opened for writing text, or OutputError in one line (no traceback)."""
+    try:
+        return path.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise OutputError.of(path, exc) from None
+
+
 @app.command("analyze")
 def analyze_cli(
     paths: Annotated[
@@ -56,25 +65,55 @@ def analyze_cli(
     triage: Annotated[
         bool, typer.Option(help="Parse only sentences that name actors with weapons or events.")
     ] = True,
+    progress: Annotated[
+        bool | None,
+        typer.Option(
+            "--progress/--no-progress",
+            help="A progress bar on stderr (default: when stderr is a terminal and the "
+            "analyses do not go to it).",
+        ),
+    ] = None,
 ) -> None:
     """Analyse articles: events, attribution, certainty and sanctions findings."""
     from armswatch.batch import analyze_paths
     from armswatch.pipeline import default_analyzer
+    from armswatch.run.progress import estimate_total, progress_bar, progress_wanted
 
-    stream: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
+    if progress is None:
+        progress = progress_wanted() and (output is not None or not sys.stdout.isatty())
+
     try:
-        results = analyze_paths(
-            paths,
-            published=published,
-            on_problem=lambda p: err.print(str(p), markup=False),
-            analyzer=default_analyzer().with_triage(triage),
-        )
-        write_analyses(results, output_format, stream)
+        stream: TextIO = open_output(output) if output else sys.stdout
     except ArmswatchError as exc:
         raise fail(exc) from exc
+    try:
+        total = estimate_total(paths) if progress else None
+        say = lambda line: err.print(line, markup=False)  # noqa: E731
+        with progress_bar(progress, total, say, label="analysing") as ticker:
+            results = analyze_paths(
+                paths,
+                published=published,
+                on_problem=lambda p: ticker.say(str(p)),
+                analyzer=default_analyzer().with_triage(triage),
+            )
+            write_analyses(counted(results, ticker.advance), output_format, stream)
+    except ArmswatchError as exc:
+        raise fail(exc) from exc
+    except OSError as exc:  # the output went away or filled up while writing
+        raise fail(OutputError.of(output or "<stdout>", exc)) from exc
     finally:
         if output:
             stream.close()
+
+
+T = TypeVar("T")
+
+
+def counted(items: Iterable[T], advance: Callable[[int], None]) -> Iterator[T]:
+    """The items, advancing a progress bar by one for each."""
+    for item in items:
+        yield item
+        advance(1)
 
 
 def write_analyses(results: object, output_format: OutputFormat, stream: TextIO) -> None:
@@ -99,7 +138,17 @@ def write_analyses(results: object, output_format: OutputFormat, stream: TextIO)
 
 @app.command("eval")
 def eval_cli(
-    gold_dir: Annotated[Path, typer.Argument(help="A gold folder: articles.jsonl + gold.jsonl.")],
+    gold_dir: Annotated[
+        Path | None, typer.Argument(help="A gold folder: articles.jsonl + gold.jsonl.")
+    ] = None,
+    grid: Annotated[
+        bool,
+        typer.Option(
+            "--grid",
+            help="Run the behavioural grid instead (pass rates per construction; "
+            "--explain lists failures); exits 1 below tests/grid/baseline.json.",
+        ),
+    ] = False,
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Also write the scores as JSON here.")
     ] = None,
@@ -109,21 +158,42 @@ def eval_cli(
     triage: Annotated[
         bool, typer.Option(help="Parse only sentences that name actors with weapons or events.")
     ] = True,
+    gold_events: Annotated[
+        bool,
+        typer.Option(
+            "--gold-events",
+            help="Feed the gold's required events to the sanctions engine instead of "
+            "extracting: finding scores then measure the rules alone.",
+        ),
+    ] = False,
 ) -> None:
-    """Score extraction against gold annotations (spec/GOLD.md)."""
+    """Score extraction against gold annotations (spec/GOLD.md) or the behavioural grid."""
+    if grid:
+        from armswatch.grid.__main__ import main as grid_main
+
+        args = ["--failures", "200" if explain else "0"] + ([] if triage else ["--no-triage"])
+        raise typer.Exit(grid_main(args))
+    if gold_dir is None:
+        raise typer.BadParameter("give a gold folder, or --grid", param_hint="GOLD_DIR")
     from armswatch.evaluate import explain as explain_diffs
     from armswatch.evaluate import load_gold, render_scores, score
-    from armswatch.pipeline import default_analyzer
 
     try:
         articles, gold = load_gold(gold_dir)
     except ArmswatchError as exc:
         raise fail(exc) from exc
-    analyzer = default_analyzer().with_triage(triage)
-    system = {
-        a.doc_id: analysis
-        for a, analysis in zip(articles, analyzer.analyze_many(articles), strict=True)
-    }
+    if gold_events:
+        from armswatch.sanctions.gold_events import gold_analyses
+
+        system = gold_analyses(articles, gold)
+    else:
+        from armswatch.pipeline import default_analyzer
+
+        analyzer = default_analyzer().with_triage(triage)
+        system = {
+            a.doc_id: analysis
+            for a, analysis in zip(articles, analyzer.analyze_many(articles), strict=True)
+        }
     scores = score(gold, system)
     out = Console(highlight=False)
     out.print(f"[bold]{gold_dir}[/bold]: {len(articles)} articles")
@@ -339,6 +409,8 @@ def export_cli(
         written = export_store(db_path(db), out, ExportFormat(output_format), tables, overwrite)
     except ArmswatchError as exc:
         raise fail(exc) from exc
+    except OSError as exc:
+        raise fail(OutputError.of(out, exc)) from exc
     for item in written:
         typer.echo(f"{item.table}: {item.rows} rows → {item.path}")
 
@@ -394,7 +466,10 @@ def dossier_cli(
         problem = f"--from {source!r} / --to {target!r}: actor codes are letters, digits, _ . -"
         raise fail(DossierError(problem)) from exc
     if output:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise fail(OutputError.of(output, exc)) from exc
         err.print(
             f"dossier: {len(dossier.timeline)} events, {len(dossier.findings)} findings → {output}",
             markup=False,
@@ -498,6 +573,16 @@ def mount_rules() -> None:
 
 
 mount_rules()
+
+
+def mount_watch() -> None:
+    from armswatch.watch.cli import sources_app, watch_cli
+
+    app.add_typer(sources_app, name="sources", help="Watched sources: add, list, remove.")
+    app.command("watch")(watch_cli)
+
+
+mount_watch()
 
 
 @app.command("version")

@@ -72,6 +72,25 @@ class AnalysisError(ArmswatchError):
     code = "AW004"
 
 
+class OutputError(ArmswatchError):
+    """An output file or folder (``-o``, ``--out``) cannot be written: no such folder,
+    read-only, permission denied, or a folder where a file was expected."""
+
+    code = "AW005"
+
+    @classmethod
+    def of(cls, path: object, exc: OSError) -> OutputError:
+        """The one-line error for an OSError met while writing ``path``."""
+        reasons = {
+            FileNotFoundError: "its folder does not exist",
+            IsADirectoryError: "it is a folder",
+            NotADirectoryError: "a part of the path is not a folder",
+            PermissionError: "permission denied",
+        }
+        reason = reasons.get(type(exc)) or (exc.strerror or str(exc)).lower()
+        return cls(f"cannot write {path}: {reason}")
+
+
 class StoreError(ArmswatchError):
     """The database cannot be opened, migrated or written (bad file, newer schema, I/O error)."""
 
@@ -154,3 +173,22 @@ class ParquetError(StoreError):
     """A Parquet folder to load is missing, incomplete, or not written by the Dask engine."""
 
     code = "AW047"
+
+
+class FetchError(ArmswatchError):
+    """A URL cannot be fetched: not http(s), refused by the SSRF guard or robots.txt, an HTTP
+    error, a wrong content type, too large or too slow (the source shows it; others go on)."""
+
+    code = "AW070"
+
+
+class WatchlistError(ArmswatchError):
+    """A watchlist file (YAML) is malformed; the message names the file, line and rule."""
+
+    code = "AW071"
+
+
+class SourceError(ArmswatchError):
+    """A watched source is unknown, or cannot be added (bad URL or kind)."""
+
+    code = "AW072"

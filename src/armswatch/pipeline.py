@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 import armswatch.nlp.sentences  # noqa: F401  (registers armswatch_line_breaks_v1)
 from armswatch.extract.attribution import to_actor
+from armswatch.extract.evaluative import EvaluationFinder
 from armswatch.extract.frames import FrameFinder
 from armswatch.extract.merge import merge_frames
 from armswatch.extract.quantity import QuantityReader
@@ -62,6 +63,7 @@ class Analyzer:
         self.kb = kb or load_kb()
         self.nlp = nlp or make_nlp(self.kb)
         self.frames = FrameFinder(self.kb)
+        self.evaluations = EvaluationFinder(self.kb, self.frames)
         self.quantities = QuantityReader(self.kb.triggers.lexicon.quantity_words)
         self.triage = Triage(self.kb) if triage else None
         self.headlines = HeadlineCaser(known_names(self.kb))
@@ -96,7 +98,9 @@ class Analyzer:
     def from_doc(self, article: Article, doc: Doc) -> Analysis:
         published = parse_published(article.published)
         publisher = self.publisher(article)
-        frames = self.frames.find(doc, published, publisher.actor if publisher else None)
+        speaker = publisher.actor if publisher else None
+        frames = self.frames.find(doc, published, speaker)
+        frames += self.evaluations.find(doc, frames, published, speaker)
         fallback = self.outlet_attribution(article, publisher)
         events = merge_frames(frames, article.doc_id, self.quantities, fallback)
         analysis = Analysis(
@@ -104,7 +108,10 @@ class Analyzer:
             mentions=mentions(doc),
             events=events,
             findings=findings_for_events(
-                events, published, not_before=None if published else self.era_start(article.text)
+                events,
+                published,
+                not_before=None if published else self.era_start(article.text),
+                text=article.text,
             ),
         )
         if self.headlines.applies(article.text):  # a headline was parsed in sentence case

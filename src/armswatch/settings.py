@@ -65,6 +65,14 @@ SETTINGS: tuple[Setting, ...] = (
         "allowed on a loopback address only). Browsers may pass it once as `?token=`.",
     ),
     Setting(
+        "ARMSWATCH_API_ALLOWED_HOSTS",
+        "",
+        "Comma-separated host names `armswatch serve` answers to (the `Host:` header; "
+        "`*.example.org` allowed). Empty: the bound address, plus `localhost`, `127.0.0.1` "
+        "and `::1` on loopback, so a DNS-rebinding page cannot read the ledger; beyond "
+        "loopback (where a token is required) any name.",
+    ),
+    Setting(
         "ARMSWATCH_INGEST_TOKEN",
         "",
         "Bearer token of `POST /api/ingest` (empty: the ingest endpoint is disabled).",
@@ -88,6 +96,41 @@ SETTINGS: tuple[Setting, ...] = (
         "ARMSWATCH_API_MAX_LIMIT",
         "500",
         "Largest page size (`limit`) of the list endpoints (CSV downloads: 10× as many rows).",
+    ),
+    Setting(
+        "ARMSWATCH_FETCH_ALLOW_PRIVATE",
+        "",
+        "1: `armswatch watch` may fetch loopback, private and link-local addresses (tests, "
+        "intranets); otherwise such URLs are refused before any connection (SSRF guard).",
+    ),
+    Setting(
+        "ARMSWATCH_FETCH_USER_AGENT",
+        "armswatch/0.1 (+https://github.com/armswatch; news monitoring)",
+        "The User-Agent of every request `armswatch watch` makes (also the robots.txt agent).",
+    ),
+    Setting(
+        "ARMSWATCH_FETCH_TIMEOUT", "20", "Seconds one fetch may take in all (slow bodies are cut)."
+    ),
+    Setting(
+        "ARMSWATCH_FETCH_MAX_BYTES",
+        "5000000",
+        "Largest response `armswatch watch` reads, in bytes (streamed: a larger body is cut off).",
+    ),
+    Setting(
+        "ARMSWATCH_FETCH_HOST_DELAY",
+        "1.0",
+        "Seconds between two requests to the same host (robots.txt `Crawl-delay` may ask more).",
+    ),
+    Setting(
+        "ARMSWATCH_FETCH_ITEMS",
+        "50",
+        "Most new articles fetched from one source in one watch round (the rest wait a round).",
+    ),
+    Setting(
+        "ARMSWATCH_PUBLIC_URL",
+        "http://127.0.0.1:8000",
+        "Where analysts open the dashboard (`armswatch serve`): alerts link to incident pages "
+        "under it.",
     ),
     Setting(
         "ARMSWATCH_TEST_SLOW_MS",

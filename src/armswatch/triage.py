@@ -47,16 +47,20 @@ IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "break": ("broke", "broken"),
     "bring": ("brought",),
     "buy": ("bought",),
+    "freeze": ("froze", "frozen"),
     "get": ("got", "gotten"),
     "give": ("gave", "given"),
+    "hold": ("held",),
     "lead": ("led",),
     "lend": ("lent",),
     "meet": ("met",),
     "sell": ("sold",),
     "send": ("sent",),
     "shoot": ("shot",),
+    "speak": ("spoke", "spoken"),
     "strike": ("struck", "stricken"),
     "take": ("took", "taken"),
+    "withdraw": ("withdrew", "withdrawn"),
 }
 """Past forms the suffix rules cannot make (cut, hit: same as the lemma)."""
 LIST_MARKERS = ("-", "•", "*", "–", "—", "·", "▪", "→")

@@ -219,8 +219,9 @@ def test_token_guards_every_route(db: Path) -> None:
     assert (
         client.get("/api/findings", headers={"Authorization": "Bearer s3cret"}).status_code == 200
     )
-    first = client.get("/?token=s3cret")
-    assert first.status_code == 200 and "HttpOnly" in first.headers["set-cookie"]
+    first = client.get("/?token=s3cret")  # exchanged for a cookie, then redirected
+    assert first.status_code == 200 and "token" not in str(first.url)
+    assert "HttpOnly" in first.history[0].headers["set-cookie"]
     assert client.get("/api/events").status_code == 200  # the cookie now
 
 

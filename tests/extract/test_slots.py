@@ -57,7 +57,7 @@ def test_family_slots_take_their_argument() -> None:
 
 
 def test_unknown_slot_is_a_load_error_naming_the_trigger(tmp_path: Path) -> None:
-    for name in ("actors.yaml", "weapons.yaml"):
+    for name in ("actors.yaml", "companies.yaml", "outlets.yaml", "weapons.yaml"):
         (tmp_path / name).write_text((DATA_DIR / name).read_text(encoding="utf-8"))
     triggers = yaml.safe_load((DATA_DIR / "triggers.yaml").read_text(encoding="utf-8"))
     triggers["triggers"].append(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
 from armswatch.extract.timex import parse_published, resolve_time
+from armswatch.model import Article
+from armswatch.pipeline import Analyzer
 
 ANCHOR = date(2022, 9, 6)
 
@@ -27,6 +30,21 @@ CASES = [
     ("last year", ANCHOR, ("2021-01-01", "2021-12-31", "year")),
     ("earlier this summer", ANCHOR, ("2022-06-01", "2022-08-31", "range")),
     ("on 7 February", date(2024, 2, 7), ("2024-02-07", "2024-02-07", "day")),
+    ("on Jan. 11", date(2024, 3, 1), ("2024-01-11", "2024-01-11", "day")),
+    ("on Thursday", date(2024, 3, 7), ("2024-03-07", "2024-03-07", "day")),  # the day itself
+    ("early April", date(2024, 3, 1), ("2023-04-01", "2023-04-30", "month")),
+    ("in May 2021", date(2024, 3, 1), ("2021-05-01", "2021-05-31", "month")),
+    ("last autumn", date(2024, 11, 16), ("2023-09-01", "2023-11-30", "range")),  # not this one
+    ("last autumn", date(2025, 2, 3), ("2024-09-01", "2024-11-30", "range")),
+    ("late last year", date(2024, 2, 7), ("2023-01-01", "2023-12-31", "year")),
+    ("In the last six months", date(2023, 4, 25), ("2022-10-25", "2023-04-25", "range")),
+    ("over the past few weeks", date(2024, 5, 10), ("2024-04-19", "2024-05-10", "range")),
+    ("in recent months", date(2023, 11, 24), ("2023-05-24", "2023-11-24", "range")),
+    ("in recent weeks", date(2024, 11, 16), ("2024-10-05", "2024-11-16", "range")),
+    ("over the past year", date(2024, 3, 31), ("2023-03-31", "2024-03-31", "range")),
+    ("two months ago", date(2024, 1, 15), ("2023-11-01", "2023-11-30", "month")),
+    ("three years ago", date(2024, 1, 15), ("2021-01-01", "2021-12-31", "year")),
+    ("5 days ago", date(2024, 3, 2), ("2024-02-26", "2024-02-26", "day")),
 ]
 
 
@@ -37,7 +55,10 @@ def test_resolve(text: str, anchor: date | None, expected: tuple[str, str, str])
     assert (time.start, time.end, time.precision) == expected
 
 
-@pytest.mark.parametrize("text", ["last month", "in August", "on Friday", "earlier this year"])
+@pytest.mark.parametrize(
+    "text",
+    ["last month", "in August", "on Friday", "earlier this year", "two months ago", "last autumn"],
+)
 def test_relative_dates_stay_unresolved_without_an_article_date(text: str) -> None:
     time = resolve_time(text, None)
     assert time is not None and time.start is None and time.precision is None
@@ -53,3 +74,71 @@ def test_non_temporal_text_is_no_time() -> None:
 )
 def test_parse_published(value: str, expected: date | None) -> None:
     assert parse_published(value) == expected
+
+
+@dataclass(frozen=True)
+class Placed:
+    construction: str
+    text: str
+    source: str
+    target: str
+    published: str | None
+    time: str | None  # the start of the transfer's time at its precision, or None
+
+
+PLACED = [
+    Placed("date on the signing verb", "On Tuesday Sweden signed a deal to supply Chile with Gripen jets.",  # noqa: E501
+           "SWE", "CHL", "2024-03-07", "2024-03-05"),
+    Placed("stage date in the next sentence", "Sweden to supply Chile with Gripen jets\nChile on Tuesday put its name to a deal covering 12 Gripen fighters, the company said.",  # noqa: E501
+           "SWE", "CHL", "2024-03-07", "2024-03-05"),
+    Placed("announcement day gives the month", "Spain will deliver Leopard tanks to Latvia, the defence minister said on Tuesday.",  # noqa: E501
+           "ESP", "LVA", "2024-03-07", "2024-03"),
+    Placed("a statement's day is not a past delivery's", "Spain delivered Leopard tanks to Latvia, the defence minister said on Tuesday.",  # noqa: E501
+           "ESP", "LVA", "2024-03-07", None),
+    Placed("arrival beats the dateline", "RIGA, March 7 (XNA) Latvia has received the first Leopard tanks from Spain.\nThe Leopard tanks arrived on Monday at the port.",  # noqa: E501
+           "ESP", "LVA", "2024-03-07", "2024-03-04"),
+    Placed("dateline after a headline; a coordinated move is no arrival", "Latvia takes delivery of Spanish Leopard tanks\nRIGA, March 7 (XNA) Latvia has received the first Leopard tanks from Spain, and on Tuesday the tanks were moved to a base.\nThe Leopard tanks arrived on Monday at the port.",  # noqa: E501
+           "ESP", "LVA", "2024-03-07", "2024-03-04"),
+    Placed("interdiction date", "Iran's shipment of rifles to Yemen was seized on Sunday.",
+           "IRN", "YEM", "2024-03-07", "2024-03-03"),
+    Placed("recent months", "Belarus has shipped tanks to Russia in recent months.",
+           "BLR", "RUS", "2024-03-07", "2023-09-07"),
+    Placed("no article date, no relative date", "Belarus shipped tanks to Russia on Thursday.",
+           "BLR", "RUS", None, None),
+]  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", PLACED, ids=[c.construction for c in PLACED])
+def test_transfer_time(analyzer: Analyzer, case: Placed) -> None:
+    analysis = analyzer.analyze(Article(text=case.text, published=case.published))
+    events = [
+        e
+        for e in analysis.events
+        if e.type == "arms_transfer"
+        and {a.key for a in e.source} == {case.source}
+        and {a.key for a in e.target} == {case.target}
+    ]
+    assert events, f"no transfer {case.source}->{case.target}"
+    time = events[0].time
+    start = time.start if time else None
+    if case.time is None:
+        assert start is None, time
+    else:
+        assert start is not None and time is not None, time
+        assert time.precision in {"day", "month", "year", "range"}
+        assert start.startswith(case.time), time
+        shown = {"month": start[:7], "year": start[:4]}.get(time.precision or "", start)
+        assert shown == case.time or time.precision == "range", time
+
+
+@pytest.mark.slow
+def test_a_future_stage_is_not_the_time_of_a_signed_deal(analyzer: Analyzer) -> None:
+    text = (
+        "Latvia has bought Leopard tanks from Spain. "
+        "Deliveries of the Leopard tanks to Latvia will begin in 2027."
+    )
+    analysis = analyzer.analyze(Article(text=text, published="2024-03-07"))
+    transfers = [e for e in analysis.events if e.type == "arms_transfer"]
+    assert transfers
+    assert not any((e.time.start or "").startswith("2027") for e in transfers if e.time)

@@ -38,6 +38,18 @@ TRANSFERS = [
     ),
     ("reduced relative agent", "Rifles sold by Serbia to Kenya were found.", "SRB", "KEN"),
     ("receiving verb", "Algeria celebrated the delivery of Chinese howitzers.", "CHN", "DZA"),
+    # Interdicted shipments: the supplier is the items' origin, the recipient where they
+    # were going; the seizing state is no party (ANNOTATION.md)
+    ("seized bound for", "Greek sailors seized Libyan rifles bound for Chad.", "LBY", "TCD"),
+    (
+        "intercepted destined for",
+        "Kenyan customs intercepted a cargo of Sudanese mortars destined for Somalia.",
+        "SDN",
+        "SOM",
+    ),
+    ("headline passive", "Belarusian Rifles For Mali Seized At Dakar Port", "BLR", "MLI"),
+    # Breaching an arms embargo is supplying the embargoed state
+    ("embargo breach", "Eritrea has breached the arms embargo on South Sudan.", "ERI", "SSD"),
     # PARSE: the small model's misparses
     ("fused dative", "Belarus has given Sri Lanka howitzers.", "BLR", "LKA"),
     ("heavy object", "India has delivered to Armenia Pinaka rocket launchers.", "IND", "ARM"),
@@ -83,6 +95,8 @@ def test_title_case_headline_keeps_its_own_words_in_every_quote() -> None:
 
 
 NOT_TRANSFERS = [
+    "Police seized rifles at the port of Mombasa.",  # no origin, no destination
+    "Guards seized Kenyan rifles.",  # the seizing state is no recipient
     "Kyiv protested the delivery of Iranian drones.",  # a reaction, not a receipt
     "Belarus shipped tanks from its port.",  # no recipient
     "Hungary has given Russian rifles to nobody.",  # an origin adjective, not a recipient

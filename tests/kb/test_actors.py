@@ -1,4 +1,5 @@
-"""The actor knowledge base (kb/data/actors.yaml): coverage, consistency, resolution."""
+"""The actor knowledge base (kb/data/actors.yaml with companies.yaml and outlets.yaml):
+coverage, consistency, resolution."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from armswatch.errors import KnowledgeBaseError
-from armswatch.kb import DATA_DIR, load_yaml_model
+from armswatch.kb import DATA_DIR, load_actors, load_yaml_model
 from armswatch.kb.schema import ActorEntry, ActorFile
 
 # ISO 3166-1 alpha-3 codes of the 193 UN member states, written out independently of the data.
@@ -83,6 +84,42 @@ RESOLUTION_CASES: list[tuple[str, str]] = [
     ("Donetsk People's Republic", "dpr"),
     ("LPR", "lpr"),
     ("Houthis", "houthis"),
+    ("Ansar Allah", "houthis"),
+    ("Hizballah", "hezbollah"),
+    ("Islamic Resistance Movement", "hamas"),
+    ("PIJ", "pij"),
+    ("Kataib Hezbollah", "kataib_hezbollah"),
+    ("Popular Mobilization Forces", "iraqi_militias"),
+    ("Iraqi militias", "iraqi_militias"),
+    ("Rapid Support Forces", "rsf"),
+    ("Sudanese Armed Forces", "SDN"),
+    ("Burhan", "SDN"),
+    ("Haftar", "lna"),
+    ("al-Shabab", "al_shabaab"),
+    ("ISIL", "isil"),
+    ("ISWAP", "isil"),
+    ("Daesh", "isil"),
+    ("al-Qaeda", "al_qaida"),
+    ("AQAP", "aqap"),
+    ("JNIM", "jnim"),
+    ("Taliban", "taliban"),
+    ("Pakistani Taliban", "ttp"),
+    ("March 23 Movement", "m23"),
+    ("Allied Democratic Forces", "adf"),
+    ("FDLR", "fdlr"),
+    ("anti-balaka", "car_armed_groups"),
+    ("Viv Ansanm", "viv_ansanm"),
+    ("400 Mawozo", "haiti_gangs"),
+    ("Sinaloa Cartel", "sinaloa_cartel"),
+    ("CJNG", "cjng"),
+    ("Tatmadaw", "MMR"),
+    ("State Administration Council", "MMR"),
+    ("People's Defence Force", "pdf"),
+    ("Three Brotherhood Alliance", "myanmar_eaos"),
+    ("PKK", "pkk"),
+    ("YPG", "ypg"),
+    ("Syrian Democratic Forces", "sdf"),
+    ("Africa Corps", "RUS"),
     ("the West", "west"),
     ("The New York Times", "nyt"),
     ("The Times of London", "times"),
@@ -91,8 +128,13 @@ RESOLUTION_CASES: list[tuple[str, str]] = [
 
 
 @lru_cache(maxsize=1)
+def actor_file() -> ActorFile:
+    """actors.yaml with the companies and outlets appended, as the engine loads them."""
+    return load_actors(DATA_DIR)
+
+
 def actors() -> tuple[ActorEntry, ...]:
-    return tuple(load_yaml_model(DATA_DIR / "actors.yaml", ActorFile).actors)
+    return tuple(actor_file().actors)
 
 
 def key(actor: ActorEntry) -> str:
@@ -163,13 +205,91 @@ def test_non_state_ids_are_slugs() -> None:
     assert bad == []
 
 
-def test_no_surface_form_names_two_actors() -> None:
+def unresolved_clashes(data: ActorFile) -> dict[str, set[str]]:
+    """Forms that name two entries and have no disambiguation rule covering them all."""
     owners: dict[str, set[str]] = defaultdict(set)
-    for actor in actors():
+    for actor in data.actors:
         for form in surface_forms(actor):
             owners[normalise(form)].add(actor.id)
-    clashes = {form: ids for form, ids in owners.items() if len(ids) > 1}
-    assert clashes == {}
+    ruled: dict[str, set[str]] = {}
+    for rule in data.ambiguous:
+        for form in rule.forms:
+            ruled[normalise(form)] = {c.actor for c in rule.candidates}
+    return {
+        form: ids
+        for form, ids in owners.items()
+        if len(ids) > 1 and not ids <= ruled.get(form, set())
+    }
+
+
+def test_no_surface_form_names_two_actors_without_a_rule() -> None:
+    assert unresolved_clashes(actor_file()) == {}
+
+
+SHARED_ALIAS = """\
+version: 1
+actors:
+  - {id: COD, name: Democratic Republic of the Congo, kind: state, country: COD, names: [Congo]}
+  - {id: COG, name: Republic of the Congo, kind: state, country: COG, names: [Congo]}
+"""
+RULE = """\
+ambiguous:
+  - forms: [Congo]
+    candidates: [{actor: COD, cues: [Kinshasa]}, {actor: COG, cues: [Brazzaville]}]
+"""
+
+
+def test_a_shared_alias_fails_until_a_rule_decides_it(tmp_path: Path) -> None:
+    path = tmp_path / "actors.yaml"
+    path.write_text(SHARED_ALIAS, encoding="utf-8")
+    assert unresolved_clashes(load_yaml_model(path, ActorFile)) == {"congo": {"COD", "COG"}}
+    path.write_text(SHARED_ALIAS + RULE, encoding="utf-8")
+    assert unresolved_clashes(load_yaml_model(path, ActorFile)) == {}
+
+
+def test_disambiguation_rules_name_known_actors() -> None:
+    ids = {a.id for a in actors()}
+    for rule in actor_file().ambiguous:
+        candidates = [c.actor for c in rule.candidates]
+        assert set(candidates) <= ids, rule.forms
+        assert rule.default is None or rule.default in candidates, rule.forms
+
+
+def test_congo_alone_is_never_silently_the_drc() -> None:
+    rule = next(r for r in actor_file().ambiguous if "Congo" in r.forms)
+    assert {c.actor for c in rule.candidates} == {"COD", "COG"}
+    assert rule.default is None
+    assert "Congo" not in surface_index()
+
+
+# Slugs of non-state groups that the sanctions rulebook matches embargoes on
+# (../shared/sanctions/EMBARGOES.md, modelling notes; OUTPUT.md).
+EMBARGO_GROUP_SLUGS = [
+    "houthis", "hezbollah", "al_shabaab", "isil", "al_qaida", "aqap", "hts", "taliban",
+    "rsf", "lna", "m23", "adf", "fdlr", "car_armed_groups", "haiti_gangs", "viv_ansanm",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("slug", EMBARGO_GROUP_SLUGS)
+def test_embargo_group_slug_exists(slug: str) -> None:
+    entry = next((a for a in actors() if a.id == slug), None)
+    assert entry is not None and entry.kind == "armed_group" and entry.country is None
+    assert entry.operates_in, "armed groups say where they operate"
+
+
+def test_operating_areas_and_affiliations_are_known() -> None:
+    ids = {a.id for a in actors()}
+    bad = [
+        (a.id, place)
+        for a in actors()
+        for place in [*a.operates_in, *a.affiliation]
+        if place not in ids
+    ]
+    assert bad == []
+
+
+def test_every_armed_group_says_where_it_operates() -> None:
+    assert [a.id for a in actors() if a.kind == "armed_group" and not a.operates_in] == []
 
 
 def test_abbreviations_are_upper_case() -> None:

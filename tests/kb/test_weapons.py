@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from armswatch.errors import KnowledgeBaseError
-from armswatch.kb import DATA_DIR, load_yaml_model
+from armswatch.kb import DATA_DIR, load_kb, load_yaml_model
 from armswatch.kb.schema import WeaponFile
 from armswatch.model import CATEGORIES, GENERIC_CATEGORY
+from armswatch.nlp.gazetteer import weapon_families, weapon_surface_forms
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 SIPRI_CSV = SHARED / "reference" / "sipri" / "subset_RU_IR_KP_BY_UA_orders_2014plus.csv"
@@ -126,7 +127,8 @@ def test_every_system_has_a_description() -> None:
 
 # Surface forms are matched case-insensitively (nlp/gazetteer.py), so ordinary English
 # words, personal and place names, and names shared by several systems are never a
-# surface form on their own.
+# plain surface form on their own (some are `context_aliases`: matched as spelled and
+# only in a military context).
 UNSAFE_WORDS = [
     "Tor", "Storm", "Orion", "Kub", "Bayraktar", "Abrams", "Bradley", "Archer", "Spike",
     "Milan", "Quds", "Saqr", "Sayyad", "Typhoon", "Puma", "Cobra", "Hawk", "Arrow", "Leopard",
@@ -373,3 +375,88 @@ def test_unknown_key_raises_knowledge_base_error(tmp_path: Path) -> None:
     )
     with pytest.raises(KnowledgeBaseError, match=r"systems -> 0 -> range_km"):
         load_yaml_model(bad, WeaponFile)
+
+
+def test_context_alias_that_is_also_an_alias_names_the_entry(tmp_path: Path) -> None:
+    bad = tmp_path / "weapons.yaml"
+    bad.write_text(
+        "version: 1\n"
+        "systems:\n"
+        "  - name: FV103 Spartan\n"
+        "    aliases: [Spartan]\n"
+        "    context_aliases: [Spartan]\n"
+        "    category: armoured_vehicle\n"
+        "generics: []\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeBaseError, match=r"systems -> 0\].*FV103 Spartan.*spartan"):
+        load_yaml_model(bad, WeaponFile)
+
+
+def test_other_sense_naming_no_system_names_the_entry(tmp_path: Path) -> None:
+    bad = tmp_path / "weapons.yaml"
+    bad.write_text(
+        "version: 1\n"
+        "systems:\n"
+        "  - name: D-30\n"
+        "    category: artillery\n"
+        "    other_senses:\n"
+        "      - {words: [engine], system: D-30 turbofan}\n"
+        "generics: []\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeBaseError, match=r"systems -> 0 \(D-30\).*'D-30 turbofan'"):
+        load_yaml_model(bad, WeaponFile)
+
+
+def test_context_aliases_are_written_as_names() -> None:
+    """Context-only names match only as spelled ('Island', not 'the island'), so they
+    start with a capital or a digit."""
+    bad = [
+        alias
+        for system in weapons().systems
+        for alias in system.context_aliases
+        if not (alias[0].isupper() or alias[0].isdigit())
+    ]
+    assert bad == []
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [
+        ("Spartan", "FV103 Spartan"),
+        ("Cougar", "Cougar MRAP"),
+        ("Bushmaster", "Bushmaster PMV"),
+        ("Penguin", "Penguin C"),
+        ("Patriot", "Patriot"),
+        ("Mirage", "Mirage 2000"),
+        ("Island", "Island-class patrol boat"),
+        ("MILAN", "MILAN anti-tank missile"),
+    ],
+)
+def test_ordinary_word_names_are_context_only(word: str, name: str) -> None:
+    forms = weapon_surface_forms(load_kb())
+    form = forms[word.lower()]
+    assert (form.system, form.needs_context, form.spelling) == (name, True, word)
+
+
+def test_plurals_are_derived() -> None:
+    forms = weapon_surface_forms(load_kb())
+    assert (forms["f-16s"].system, forms["f-16s"].needs_context) == ("F-16", False)
+    assert (forms["rafales"].system, forms["rafales"].spelling) == ("Rafale", "Rafales")
+    assert (forms["mirages"].system, forms["mirages"].spelling) == ("Mirage 2000", "Mirages")
+    assert forms["spartans"].needs_context
+    assert "himarss" not in forms
+
+
+def test_families_are_plain_designations_ending_in_a_digit() -> None:
+    families = weapon_families(weapon_surface_forms(load_kb()))
+    assert {"su-30", "mi-8", "t-90", "leopard 2", "s-300"} <= families.keys()
+    assert "spartan" not in families and "shells" not in families
+
+
+def test_d30_has_an_engine_sense() -> None:
+    systems = {s.name: s for s in weapons().systems}
+    (sense,) = systems["D-30"].other_senses
+    assert "engine" in sense.words
+    assert systems[sense.system].category == "components"

@@ -176,7 +176,7 @@ def test_parquet_written_alone_loads_into_the_same_store_and_again_adds_nothing(
     assert "wrote 6 partitions" in written.stderr and not db.exists()
     result = runner.invoke(app, ["load", str(folder), "--db", str(db)])
     assert result.exit_code == 0, result.output
-    assert "20 articles read, 19 stored" in result.stderr
+    assert "20 articles read = 19 stored" in result.stderr
     assert dump(db) == dump(runs.local)
     before = dump(db)
     again = load_parquet(folder, db)

@@ -34,12 +34,12 @@ def test_run_reads_files_folders_and_stdin_and_a_rerun_adds_nothing(tmp_path: Pa
     args = ["run", str(folder), "-", "--db", db, "--published", "2022-09-06"]
     result = runner.invoke(app, args, input=stdin)
     assert result.exit_code == 0, result.output
-    assert "4 articles read, 4 stored" in result.stderr
+    assert "4 articles read = 4 stored" in result.stderr
     counts = "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events)"
     before = rows(Path(db), counts)
     assert before[0][1] >= 4
     again = runner.invoke(app, args, input=stdin)
-    assert "0 stored" in again.stderr and "4 already stored" in again.stderr
+    assert "0 stored" in again.stderr and "+ 4 skipped" in again.stderr
     assert rows(Path(db), counts) == before
     assert rows(Path(db), "SELECT status, articles_stored FROM runs ORDER BY started_at") == [
         ("completed", 4),

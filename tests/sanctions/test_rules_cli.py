@@ -16,7 +16,7 @@ runner = CliRunner()
 def test_list_text() -> None:
     result = runner.invoke(rules_app, ["list"])
     assert result.exit_code == 0, result.output
-    for rule_id in ("un.dprk.arms_export", "un.iran.missile_uav", "eu.russia.arms_export"):
+    for rule_id in ("un.dprk.arms_export", "un.iran.missile_uav", "eu.rus.arms"):
         assert rule_id in result.stdout
 
 
@@ -39,7 +39,9 @@ def test_show_json() -> None:
     result = runner.invoke(rules_app, ["show", "un.iran.arms_export", "--json"])
     entries = json.loads(result.stdout)
     assert [e["contested"] for e in entries] == [False, False, True]
-    assert entries[2]["in_force"] == [{"start": "2025-09-28", "end": None, "end_reason": None}]
+    assert entries[2]["in_force"] == [
+        {"start": "2025-09-28", "end": None, "end_reason": None, "unconfirmed": None}
+    ]
 
 
 @pytest.mark.parametrize("args", [["show", "un.nowhere"], ["show", "un.nowhere", "--json"]])

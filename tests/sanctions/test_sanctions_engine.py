@@ -95,8 +95,8 @@ DPRK_WORK = "un.dprk.overseas_workers"
 IRN_OUT = "un.iran.arms_export"
 IRN_IN = "un.iran.arms_import"
 IRN_MU = "un.iran.missile_uav"
-EU_OUT = "eu.russia.arms_export"
-EU_IN = "eu.russia.arms_import"
+EU_OUT = "eu.rus.arms"
+EU_IN = "eu.rus.arms"
 ITAR = "us.itar.126_1.russia"
 CAATSA = "us.caatsa.231"
 
@@ -218,7 +218,7 @@ CASES: list[Case] = [
     Case(
         "uav+missile from iran 2019",
         make_event(AT, ["IRN"], ["houthis"], ["uav", "missile"], "2019-05-01"),
-        {IRN_OUT: True, IRN_MU: True},
+        {IRN_OUT: True, IRN_MU: True, "un.yemen.arms": True},
         cites={IRN_OUT: "2231"},
     ),
     Case(

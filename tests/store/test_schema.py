@@ -16,6 +16,7 @@ from armswatch.store.migrations import LATEST, MIGRATIONS
 from armswatch.store.records import StoredArticle
 from armswatch.store.store import open_store
 from armswatch.store.tables import TABLE, TABLES, Table
+from armswatch.watch.tables import WATCH_TABLES
 
 
 def migrated() -> duckdb.DuckDBPyConnection:
@@ -24,8 +25,9 @@ def migrated() -> duckdb.DuckDBPyConnection:
     return con
 
 
-ALL_TABLES = (*TABLES, *FUSE_TABLES)
-"""The store's tables and those of ``armswatch.fuse`` (migration step 2, ``fuse/tables.py``)."""
+ALL_TABLES = (*TABLES, *FUSE_TABLES, *WATCH_TABLES)
+"""The store's tables, those of ``armswatch.fuse`` (migration step 2, ``fuse/tables.py``)
+and of ``armswatch.watch`` (step 6, ``watch/tables.py``)."""
 
 
 def test_migrations_give_exactly_the_schema_derived_from_the_models(

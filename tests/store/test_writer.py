@@ -131,3 +131,30 @@ def test_a_failing_batch_leaves_nothing_behind(
     assert snapshot(db) == before
     store_with(db, analyzer, article(DRONES, "d1"), article(SHELLS, "s1"))
     assert snapshot(db)["articles"] == 3
+
+
+@pytest.mark.issue(12)
+def test_an_article_the_store_refuses_is_an_error_and_the_batch_is_stored(
+    tmp_path: Path,
+) -> None:
+    from armswatch.model import Analysis
+    from armswatch.pipeline import doc_record
+    from armswatch.store.rows import analysis_to_rows
+
+    texts = [f"Article number {n} about nothing in particular." for n in range(3)]
+    rows = [
+        analysis_to_rows(Analysis(doc=doc_record(article(text, f"a{n}"))), text)
+        for n, text in enumerate(texts)
+    ]
+    rows[1]["articles"][0]["version"] = "not a number"  # a row no table can hold
+    with open_store(tmp_path / "a.duckdb") as store:
+        run = store.start_run("run", ["test"])
+        writer = store.writer(run, batch_size=10)
+        for found in rows:
+            writer.add_rows(found)
+        batch = writer.flush()
+        assert batch.stored == 2 and batch.errors == 1
+        assert len(batch.rejected) == 1 and batch.rejected[0].startswith("a1: [AW040] ")
+        stored = store.con.execute("SELECT id FROM articles ORDER BY id").fetchall()
+        errors = store.con.execute("SELECT source, code FROM errors").fetchall()
+    assert stored == [("a0",), ("a2",)] and errors == [("a1", "AW040")]

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from armswatch import __version__
 from armswatch.api import problems, routes, write
@@ -14,6 +15,7 @@ from armswatch.api.config import ApiSettings
 from armswatch.api.guard import Guard
 from armswatch.api.spec import install_spec
 from armswatch.store.view import open_view
+from armswatch.watch import web as watch_web
 from armswatch.web import pages
 from armswatch.web.render import STATIC
 
@@ -53,6 +55,12 @@ def make_app(
     app.include_router(routes.router)
     app.include_router(write.router)
     app.include_router(pages.router)
+    app.include_router(watch_web.api_router)  # /api/sources, /api/alerts
+    app.include_router(watch_web.page_router)  # /sources, /alerts, /alerts.atom
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(Guard, settings=app.state.settings)
+    if app.state.settings.allowed_hosts:  # outermost: a rebinding name gets 400, nothing else
+        app.add_middleware(
+            TrustedHostMiddleware, allowed_hosts=list(app.state.settings.allowed_hosts)
+        )
     return app

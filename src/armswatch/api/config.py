@@ -19,6 +19,8 @@ class ApiSettings:
     max_text: int = 100_000
     max_articles: int = 200
     max_limit: int = 500
+    allowed_hosts: tuple[str, ...] = ()
+    """Host names the server answers to (empty: any; ``serve`` fills it, see ``bound_hosts``)."""
 
     @classmethod
     def from_env(cls) -> ApiSettings:
@@ -30,6 +32,7 @@ class ApiSettings:
             max_text=int_setting("ARMSWATCH_API_MAX_TEXT", minimum=1),
             max_articles=int_setting("ARMSWATCH_API_MAX_ARTICLES", minimum=1),
             max_limit=int_setting("ARMSWATCH_API_MAX_LIMIT", minimum=1),
+            allowed_hosts=host_list(get_setting("ARMSWATCH_API_ALLOWED_HOSTS")),
         )
 
     @property
@@ -44,6 +47,28 @@ class ApiSettings:
                 f"limit={limit} is over the maximum {self.max_limit * factor} "
                 "(ARMSWATCH_API_MAX_LIMIT); page with offset"
             )
+
+
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+
+
+def host_list(setting: str) -> tuple[str, ...]:
+    """``"a.org, b.org"`` → ``("a.org", "b.org")`` (IPv6 brackets removed)."""
+    return tuple(name.strip().strip("[]") for name in setting.split(",") if name.strip())
+
+
+def bound_hosts(host: str, settings: ApiSettings) -> tuple[str, ...]:
+    """The ``Host:`` names a server bound to ``host`` answers to: the setting if given,
+    else the loopback names on loopback (a DNS-rebinding name is refused), else any.
+
+    >>> bound_hosts("127.0.0.1", ApiSettings())
+    ('127.0.0.1', 'localhost', '::1')
+    """
+    if settings.allowed_hosts:
+        return settings.allowed_hosts
+    if is_loopback(host):
+        return tuple(dict.fromkeys([host.strip("[]"), *LOOPBACK_NAMES]))
+    return ("*",)
 
 
 def is_loopback(host: str) -> bool:

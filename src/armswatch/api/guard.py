@@ -1,8 +1,12 @@
 """One ASGI middleware in front of every route: token, body size, security headers.
 
 - With ``ARMSWATCH_API_TOKEN`` set, every request must carry a token: the header
-  ``Authorization: Bearer <token>``, or (for browsers) the ``armswatch_token`` cookie,
-  which a first visit with ``?token=<token>`` sets.
+  ``Authorization: Bearer <token>``, or (for browsers) the ``armswatch_token`` cookie.
+  A visit with ``?token=<token>`` is answered with a redirect to the same URL without
+  it that sets the cookie (HttpOnly, SameSite=Strict), so the token stays out of the
+  browser's history and of later log lines; ``redact_logs`` removes tokens from the
+  server's log lines. Either token (``ARMSWATCH_API_TOKEN``, ``ARMSWATCH_INGEST_TOKEN``)
+  opens every read route; only the ingest token opens ``POST /api/ingest``.
 - A body over ``ARMSWATCH_API_MAX_BODY`` bytes is refused with 413, by its
   ``Content-Length`` at once, else as soon as the bytes read pass the limit.
 - Every response forbids inline scripts and framing (Content-Security-Policy): article
@@ -12,10 +16,14 @@
 from __future__ import annotations
 
 import hmac
+import logging
+import re
 from collections.abc import MutableMapping
 from typing import Any
+from urllib.parse import urlencode
 
 from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from armswatch.api.config import ApiSettings
@@ -55,8 +63,11 @@ class Guard:
         if problem is not None:
             await respond(request, problem)(scope, receive, send)
             return
-        if self.settings.tokens and request.query_params.get("token") in self.settings.tokens:
-            send = with_cookie(send, request.query_params["token"])
+        offered = request.query_params.get("token", "")
+        if offered and request.method in ("GET", "HEAD") and self.is_token(offered):
+            # exchanged once for a cookie: the token leaves the URL (history, logs, Referer)
+            await token_exchange(request, offered)(scope, receive, send)
+            return
         await self.app(scope, self.limited(receive), send)
 
     def refusal(self, request: Request) -> Any:
@@ -84,11 +95,12 @@ class Guard:
             request.cookies.get(COOKIE, ""),
             request.query_params.get("token", ""),
         ]
-        return any(
-            hmac.compare_digest(o.encode(), t.encode())
-            for o in offered
-            if o
-            for t in self.settings.tokens
+        return any(self.is_token(o) for o in offered)
+
+    def is_token(self, offered: str) -> bool:
+        """Whether ``offered`` is one of the server's tokens (compared in constant time)."""
+        return bool(offered) and any(
+            hmac.compare_digest(offered.encode(), t.encode()) for t in self.settings.tokens
         )
 
     def limited(self, receive: Receive) -> Receive:
@@ -118,15 +130,58 @@ def with_headers(send: Send) -> Send:
     return sending
 
 
-def with_cookie(send: Send, token: str) -> Send:
-    cookie = f"{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict"
+def token_exchange(request: Request, token: str) -> Response:
+    """The answer to ``?token=`` (already checked by ``authorised``): a redirect to the same
+    URL without it, setting the token as an HttpOnly, SameSite=Strict cookie."""
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
+    target = request.url.path + (f"?{urlencode(kept)}" if kept else "")
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(
+        COOKIE,
+        token,
+        path="/",
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+    )
+    response.headers["cache-control"] = "no-store"
+    return response
 
-    async def sending(message: Message) -> None:
-        if message["type"] == "http.response.start":
-            add_headers(message, [(b"set-cookie", cookie.encode())])
-        await send(message)
 
-    return sending
+TOKEN_IN_TEXT = re.compile(r"(?i)((?:[?&]|\b)token=|bearer\s+|armswatch_token=)[^&\s\"';]+")
+
+
+def redact(text: str) -> str:
+    """``text`` with every token (``token=…``, ``Bearer …``, the cookie) replaced.
+
+    >>> redact("GET /events?actor=PRK&token=s3cret HTTP/1.1")
+    'GET /events?actor=PRK&token=[redacted] HTTP/1.1'
+    """
+    return TOKEN_IN_TEXT.sub(r"\1[redacted]", text)
+
+
+class RedactTokens(logging.Filter):
+    """A logging filter that redacts tokens from a record's message and arguments."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str):
+            record.msg = redact(record.msg)
+        if isinstance(record.args, tuple):
+            record.args = tuple(redact(a) if isinstance(a, str) else a for a in record.args)
+        return True
+
+
+LOGGERS = ("uvicorn", "uvicorn.access", "uvicorn.error", "armswatch")
+
+
+def redact_logs() -> None:
+    """Install ``RedactTokens`` on the server's loggers and their handlers (idempotent)."""
+    for name in LOGGERS:
+        logger = logging.getLogger(name)
+        targets: list[logging.Logger | logging.Handler] = [logger, *logger.handlers]
+        for target in targets:
+            if not any(isinstance(f, RedactTokens) for f in target.filters):
+                target.addFilter(RedactTokens())
 
 
 def add_headers(message: MutableMapping[str, Any], headers: list[tuple[bytes, bytes]]) -> None:

@@ -14,12 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Depends, Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from armswatch.api.config import ApiSettings
 from armswatch.api.deps import db_path, settings_of
 from armswatch.api.problems import PROBLEM_RESPONSES
 from armswatch.errors import AuthError, InvalidRequestError, RequestTooLargeError
+from armswatch.ingest.dates import published_or_none
+from armswatch.ingest.limits import IngestLimits
+from armswatch.ingest.text import article_from_record
 from armswatch.model import Analysis, Article
 from armswatch.store.records import RunRecord
 
@@ -42,10 +45,17 @@ class ArticleIn(BaseModel):
     title: str | None = Field(default=None, max_length=1000)
     published: str | None = Field(
         default=None,
-        pattern=r"^\d{4}-\d{2}-\d{2}([T ][0-9:.+\-Z]{2,30})?$",
-        description="ISO date or date-time; anchors relative dates.",
+        max_length=100,
+        description="ISO date or date-time (RFC 822 and written dates are read too; a value "
+        "that is no date is left empty); anchors relative dates.",
     )
     outlet: str | None = Field(default=None, max_length=300)
+
+    @field_validator("published")
+    @classmethod
+    def read_date(cls, value: str | None) -> str | None:
+        """Any reasonable date becomes ISO (``ingest.dates``); no date: left empty, kept."""
+        return published_or_none(value, "request body")
 
     def article(self, max_text: int) -> Article:
         if len(self.text) > max_text:
@@ -53,7 +63,8 @@ class ArticleIn(BaseModel):
                 f"text of {len(self.text)} characters is over the limit of {max_text} "
                 "(ARMSWATCH_API_MAX_TEXT)"
             )
-        return Article(**self.model_dump())
+        limits = IngestLimits(max_article_chars=max_text)
+        return article_from_record(self.model_dump(exclude_none=True), None, limits)
 
 
 class IngestIn(BaseModel):

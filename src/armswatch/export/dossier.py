@@ -31,6 +31,7 @@ from armswatch.queries.models import (
 )
 from armswatch.queries.params import Code, EventQuery, FindingQuery
 from armswatch.queries.story import rule_texts
+from armswatch.sanctions import load_rulebook
 from armswatch.store.records import StoredFinding
 from armswatch.store.view import View
 
@@ -121,9 +122,10 @@ def dyad_incidents(view: View, event_ids: set[str]) -> list[IncidentRow]:
 
 
 def stored(row: FindingRow) -> StoredFinding:
-    """Enough of a finding to look its rule entry up."""
+    """Enough of a finding to look its rule entry up (under the rule's current id when
+    the store holds a former one, e.g. ``eu.russia.arms_export`` → ``eu.rus.arms``)."""
     return StoredFinding(
-        rule=row.rule,
+        rule=load_rulebook().canonical_id(row.rule),
         regime=row.regime,
         instrument=row.instrument,
         provision=row.provision,

@@ -1,4 +1,22 @@
-"""Who says so: 'according to …', '… said', 'told Reuters', reports, anonymous officials."""
+"""Who says so: the sources a claim is attributed to, the primary (speaking) source first.
+
+Each construction is a named method with its example:
+
+- ``speech_cue``: 'X said (that) … trigger …', a trailing '…, officials told Reuters',
+  'X said in a statement', 'X reported, citing Y' (Y speaks, X carried it);
+- ``report_noun_cue``: 'an assessment by X concluded that …', 'X's report that …';
+- ``according_to_cue``: 'according to X', 'according to reports by X';
+- ``headline_colon_cue``: a headline 'X: claim' ('Estonian intelligence: Belarus sent …');
+- ``lead_cue`` / headline cue: the headline and the lead are one main statement, so a
+  claim in one without a cue takes the other's ('Qatar orders tanks' + 'the ministry
+  says Qatar has signed …');
+- ``conclusion_cue``: attribution in the next sentence ('That is the conclusion of a
+  report by X', 'This was reported by X');
+- ``named_cue_after``: an unnamed cue ('according to reports in local media') named in
+  the next sentence ('Citing a forum, Morocco World News said …').
+
+An unnamed cue ('the report said') falls back to the last named source (anaphora).
+"""
 
 from __future__ import annotations
 
@@ -7,10 +25,15 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from armswatch.extract.roles import RoleFiller
-from armswatch.extract.syntax import agent_of, governors, is_passive, subject_of
+from armswatch.extract.syntax import agent_of, governors, is_passive
 from armswatch.kb.schema import Lexicon
 from armswatch.model import Actor, Attribution
 from armswatch.nlp.mentions import ActorMention
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+REPORTER_PREPS = {"by", "from", "of"}  # a report *by* X, an assessment *from* X, a study *of* X
+DEMONSTRATIVES = {"that", "this", "these", "those", "such"}
+HEADLINE_END = {".", "!", "?", '"', "”", "'"}
 
 
 def to_actor(mention: ActorMention) -> Actor:
@@ -27,12 +50,39 @@ def to_actor(mention: ActorMention) -> Actor:
 
 @dataclass
 class Cue:
-    """A place in the text that attributes a claim."""
+    """A place in the text that attributes a claim: its sources, primary first."""
 
     phrase: Span
     sources: list[ActorMention]
     anonymous: bool
     via: str | None
+
+
+def is_media(mention: ActorMention) -> bool:
+    return mention.actor.kind == "media"
+
+
+def is_headline(sent: Span) -> bool:
+    """The article's first sentence when it is a headline: a line of its own with no
+    final full stop ('Qatar orders Leopard tanks from Germany\\n')."""
+    if sent.start != 0:
+        return False
+    words = [t for t in sent if not t.is_space]
+    if not words or words[-1].text in HEADLINE_END:
+        return False
+    return "\n" in sent.text or sent.end < len(sent.doc)
+
+
+def next_sentence(sent: Span) -> Span | None:
+    doc = sent.doc
+    if sent.end >= len(doc):
+        return None
+    return doc[sent.end].sent
+
+
+def dateline(token: Token) -> bool:
+    """'BERLIN --', 'SEOUL, Feb. 7 (UPI) --': an upper-case place heading the lead."""
+    return token.is_upper and len(token.text) > 2 and token.i < token.sent.start + 4
 
 
 class AttributionReader:
@@ -46,14 +96,26 @@ class AttributionReader:
         self.last: Cue | None = None
 
     def for_trigger(self, trigger: Token) -> list[Attribution]:
-        cue = self.speech_cue(trigger) or self.according_to_cue(trigger.sent)
+        sent = trigger.sent
+        cue = self.cue_in(sent, trigger) or self.conclusion_cue(sent)
+        if cue is None and is_headline(sent):
+            cue = self.lead_cue(sent)
+        if cue is None and self.follows_headline(sent):
+            cue = self.headline_cue(sent)
         if cue is None:
             return []
-        if not cue.sources and self.last is not None:
-            cue = Cue(cue.phrase, self.last.sources, self.last.anonymous, cue.via or self.last.via)
+        if not cue.sources:
+            named = self.last or self.named_cue_after(sent)
+            if named is not None:
+                cue = Cue(cue.phrase, named.sources, cue.anonymous, cue.via or named.via)
         if cue.sources:
             self.last = cue
         return self.to_attributions(cue)
+
+    def cue_in(self, sent: Span, trigger: Token | None = None) -> Cue | None:
+        """The cue of one sentence (for ``trigger`` when given, else its main verb's)."""
+        cue = self.speech_cue(trigger) if trigger is not None else self.root_cue(sent)
+        return cue or self.according_to_cue(sent) or self.headline_colon_cue(sent)
 
     def to_attributions(self, cue: Cue) -> list[Attribution]:
         common = {
@@ -67,46 +129,79 @@ class AttributionReader:
             return [Attribution(source=None, **common)]
         return [Attribution(source=to_actor(m), **common) for m in cue.sources]
 
+    # -- constructions ---------------------------------------------------------------
     def speech_cue(self, trigger: Token) -> Cue | None:
         """'X said (that) … trigger …', or a trailing '…, officials told Reuters'."""
         for gov in governors(trigger, max_hops=6):
             cue = self.speech_verb_cue(gov) or self.report_noun_cue(gov)
             if cue is not None:
                 return cue
-        root = trigger.sent.root
+        return self.root_cue(trigger.sent, exclude=trigger) or self.trailing_cue(trigger)
+
+    def root_cue(self, sent: Span, exclude: Token | None = None) -> Cue | None:
+        """A speech verb at the top of the sentence: 'X said …', '…, X told reporters'."""
+        root = sent.root
         for child in [root, *root.children]:
             if (
                 child.dep_ in {"ROOT", "parataxis", "ccomp", "advcl", "conj"}
-                and child is not trigger
+                and child is not exclude
             ):
                 cue = self.speech_verb_cue(child)
                 if cue is not None:
                     return cue
         return None
 
-    def report_noun_cue(self, noun: Token) -> Cue | None:
-        """'Bailey set out evidence that …', 'a U.S. intelligence report that …'."""
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.report_nouns:
+    def trailing_cue(self, trigger: Token) -> Cue | None:
+        """A speech verb closing the sentence after the claim, however it was parsed:
+        '…, the Russian state news agency TASS reported.'"""
+        sent = trigger.sent
+        verbs = [t for t in sent if t.pos_ == "VERB" and t.i > trigger.i]
+        if not verbs or verbs[-1].lemma_.lower() not in self.speech_verbs:
             return None
-        if self.filler.actors_at(noun):
+        verb = verbs[-1]
+        if any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in verb.children):
+            return None
+        speaker = self.subject(verb)
+        if speaker is None or not self.speaker_mentions(speaker):
+            return None
+        return self.cue_for(speaker, verb)
+
+    def report_noun_cue(self, noun: Token) -> Cue | None:
+        """'a U.S. intelligence report that …', 'an assessment by X that …', 'Bailey set
+        out evidence that …'."""
+        if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() not in self.report_nouns:
+            return None
+        if self.filler.actors_at(noun) or self.reporter_of(noun) is not None:
             return self.cue_for(noun, None)
         verb = noun.head
         if noun.dep_ in {"dobj", "nsubjpass"} and verb.pos_ == "VERB":
-            speaker = subject_of(verb)
+            speaker = self.subject(verb)
             if speaker is not None and self.filler.actors_at(speaker):
                 return self.cue_for(speaker, verb)
         return None
 
     def speech_verb_cue(self, verb: Token) -> Cue | None:
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in self.speech_verbs:
-            speaker = agent_of(verb) if is_passive(verb) else subject_of(verb)
-            if (speaker is not None and speaker.lower_ not in {"it", "they"}) or (
-                speaker is not None and self.filler.actors_at(speaker)
-            ):
-                return self.cue_for(speaker, verb)
-        return None
+        """'X said', 'X told Y', 'it was reported by X' (not a bare 'it'/'they')."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.speech_verbs:
+            return None
+        speaker = agent_of(verb) if is_passive(verb) else self.subject(verb)
+        if speaker is None:
+            return None
+        if speaker.lower_ in {"it", "they"} and not self.filler.actors_at(speaker):
+            return None
+        return self.cue_for(speaker, verb)
+
+    def subject(self, verb: Token) -> Token | None:
+        """The verb's subject; of two ('BERLIN -- the ministry says'), the one naming an
+        actor, never a dateline."""
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        named = [s for s in subjects if self.filler.actors_at(s) or self.reporter_of(s)]
+        plain = [s for s in subjects if not dateline(s)]
+        chosen = named or plain
+        return chosen[0] if chosen else None
 
     def according_to_cue(self, sent: Span) -> Cue | None:
+        """'according to X', 'according to a report by X'."""
         for token in sent:
             if token.lower_ == "according":
                 for prep in token.children:
@@ -116,34 +211,136 @@ class AttributionReader:
                                 return self.cue_for(pobj, None, start=token)
         return None
 
+    def headline_colon_cue(self, sent: Span) -> Cue | None:
+        """A headline 'X: claim' names its source before the colon ('Ukrainian
+        intelligence: Pyongyang has handed Moscow howitzers'); 'Report: …' names none."""
+        if not is_headline(sent):
+            return None
+        colon = next((t for t in sent if t.text == ":"), None)
+        if colon is None or colon.i - sent.start > 6:
+            return None
+        before = sent.doc[sent.start : colon.i]
+        if any(t.pos_ in {"VERB", "AUX"} and t.dep_ == "ROOT" for t in before):
+            return None
+        index = self.filler.index.actors
+        found = [index[t.i] for t in before if t.i in index]
+        people = [self.filler.people().get(t.text) for t in before if t.ent_type_ == "PERSON"]
+        sources = unique([*found, *[p for p in people if p is not None]])
+        if not sources and not any(t.lemma_.lower() in self.report_nouns for t in before):
+            return None
+        return Cue(before, sources, anonymous=False, via=None)
+
+    def lead_cue(self, headline: Span) -> Cue | None:
+        """A headline without a cue takes its lead's ('Qatar orders tanks' + 'Germany's
+        defence ministry says Qatar has signed …')."""
+        lead = next_sentence(headline)
+        if lead is None:
+            return None
+        cue = self.cue_in(lead)
+        return cue if cue is not None and cue.sources else None
+
+    def follows_headline(self, sent: Span) -> bool:
+        """The lead: the sentence right after a headline."""
+        doc = sent.doc
+        return sent.start > 0 and is_headline(doc[0].sent) and doc[sent.start - 1].sent.start == 0
+
+    def headline_cue(self, lead: Span) -> Cue | None:
+        """A lead without a cue takes its headline's ('…, Dutch minister tells parliament')."""
+        headline = lead.doc[0].sent
+        cue = self.cue_in(headline)
+        return cue if cue is not None and cue.sources else None
+
+    def conclusion_cue(self, sent: Span) -> Cue | None:
+        """Attribution in the next sentence that points back with a demonstrative: 'That is
+        the conclusion of a report by X', 'This was confirmed by X'."""
+        after = next_sentence(sent)
+        if after is None:
+            return None
+        first = next((t for t in after if not t.is_space and not t.is_punct), None)
+        if first is None or first.lower_ not in DEMONSTRATIVES or first.dep_ not in SUBJECTS:
+            return None
+        cue = self.cue_in(after) or self.report_in(after)
+        return cue if cue is not None and cue.sources else None
+
+    def report_in(self, sent: Span) -> Cue | None:
+        """The first report noun of a sentence that names its reporter."""
+        for token in sent:
+            cue = self.report_noun_cue(token)
+            if cue is not None and cue.sources:
+                return cue
+        return None
+
+    def named_cue_after(self, sent: Span) -> Cue | None:
+        """An unnamed cue is named in the next sentence: 'according to reports in local
+        media.' + 'Citing a forum, Morocco World News said …'."""
+        after = next_sentence(sent)
+        if after is None:
+            return None
+        cue = self.cue_in(after) or self.report_in(after)
+        return cue if cue is not None and cue.sources else None
+
+    # -- the sources of a cue ------------------------------------------------------
+    def reporter_of(self, noun: Token) -> Token | None:
+        """'a report *by* X', 'an assessment *from* X': the reporter token, if named."""
+        if noun.lemma_.lower() not in self.report_nouns:
+            return None
+        for child in noun.children:
+            if child.dep_ in {"prep", "agent"} and child.lower_ in REPORTER_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and self.filler.actors_at(pobj, deep=True):
+                        return pobj
+        return None
+
     def cue_for(self, speaker: Token, verb: Token | None, start: Token | None = None) -> Cue:
         doc = speaker.doc
         subtree = list(speaker.subtree)
         first = start.i if start is not None else subtree[0].i
         phrase = doc[first : subtree[-1].i + 1]
-        cited = self.cited(verb)
+        cited = self.cited(verb, speaker.sent)
+        reporter = self.reporter_of(speaker)
+        speakers = self.speaker_mentions(reporter or speaker)
+        medias = [m for m in self.mentions_in(phrase, verb) if is_media(m)]
+        via = medias[0].actor.name if medias else None
+        sources = [m for m in speakers if not is_media(m)]
+        carriers = [m for m in speakers if is_media(m)]
         if cited is not None:
-            speaker = cited
+            cited_sources = self.speaker_mentions(cited)
+            if cited_sources:  # 'X reported, citing Y': Y speaks, X carried it
+                sources, carriers = cited_sources, carriers or sources
+        if not sources and not carriers and medias:  # 'a source told Reuters'
+            carriers = medias[:1]
+        anonymous = speaker.lemma_.lower() in self.anonymous_heads and not self.named(phrase)
+        if cited is not None and cited.lemma_.lower() in self.anonymous_heads:
+            anonymous = not self.named(doc[cited.left_edge.i : cited.right_edge.i + 1])
+        return Cue(phrase, unique([*sources, *carriers]), anonymous, via)
+
+    def speaker_mentions(self, speaker: Token) -> list[ActorMention]:
+        """Who a speaker phrase names: the outlet itself ('the Russian news agency TASS'
+        is TASS, not Russia), else the actors of the phrase."""
+        index = self.filler.index.actors
+        if speaker.i in index and is_media(index[speaker.i]):
+            return [index[speaker.i]]
         sources = self.filler.actors_at(speaker)
         if not sources:
             sources = self.filler.actors_at(speaker, deep=True)
-        medias = [m for m in self.mentions_in(phrase, verb) if m.actor.kind == "media"]
-        via = medias[0].actor.name if medias else None
-        if not sources and medias:
-            sources = medias[:1]
-        anonymous = speaker.lemma_.lower() in self.anonymous_heads and not self.named(phrase)
-        return Cue(
-            phrase, [s for s in sources if s.actor.kind != "media"] or sources, anonymous, via
-        )
+        outlets = [m for m in sources if is_media(m)]
+        return outlets[:1] if outlets and outlets[0].span.root is speaker else sources
 
     @staticmethod
-    def cited(verb: Token | None) -> Token | None:
-        """'The AP reported, citing American officials' → the officials are the source."""
+    def cited(verb: Token | None, sent: Span) -> Token | None:
+        """'The AP reported, citing American officials, that …' → the officials (the
+        'citing' clause may hang on the verb or on the reported clause)."""
         if verb is None:
             return None
-        for child in verb.children:
-            if child.lemma_.lower() == "cite" and child.dep_ in {"advcl", "xcomp", "conj"}:
-                return next((c for c in child.children if c.dep_ == "dobj"), None)
+        candidates = [c for c in verb.children if c.lemma_.lower() == "cite"]
+        candidates += [
+            t for t in sent if t.lemma_.lower() == "cite" and t.dep_ in {"advcl", "xcomp"}
+        ]
+        for cite in candidates:
+            if cite.dep_ in {"advcl", "xcomp", "conj"}:
+                obj = next((c for c in cite.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return obj
         return None
 
     def mentions_in(self, phrase: Span, verb: Token | None) -> list[ActorMention]:
@@ -161,3 +358,14 @@ class AttributionReader:
     @staticmethod
     def named(phrase: Span) -> bool:
         return any(t.ent_type_ == "PERSON" for t in phrase)
+
+
+def unique(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Mentions in order, one per actor id."""
+    seen: set[str] = set()
+    result = []
+    for mention in mentions:
+        if mention.actor.id not in seen:
+            seen.add(mention.actor.id)
+            result.append(mention)
+    return result

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -12,8 +11,8 @@ from armswatch.extract import slots
 from armswatch.extract.attribution import AttributionReader, to_actor
 from armswatch.extract.modality import ModalityReader
 from armswatch.extract.roles import RoleFiller, unique, unique_by_key
-from armswatch.extract.syntax import MentionIndex, clause_tokens, governors
-from armswatch.extract.timex import resolve_time
+from armswatch.extract.syntax import MentionIndex
+from armswatch.extract.timex import TimeReader
 from armswatch.kb import KnowledgeBase
 from armswatch.kb.schema import ActorEntry, Trigger
 from armswatch.model import GENERIC_CATEGORY, SYMMETRIC_TYPES, Attribution, Time
@@ -23,10 +22,6 @@ TRIGGER_POS = {"VERB", "NOUN", "PROPN", "ADJ"}
 LIST_MARKERS = {"→", "-", "•", "*", "–", "—", "·", "▪"}
 OWN_VOICE_KINDS = {"leader", "official", "government"}
 OBJECT_LIKE_DEPS = {"dobj", "nsubjpass", "ccomp", "xcomp"}  # xcomp/ccomp: 'hold X to account'
-DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'-]{2,40},\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)"
-    r"\s*(?:\([^)]{1,40}\))?\s*(?:-{1,2}|–|—)\s"
-)
 DEFINITE = {"the", "these", "those", "such", "this", "that"}
 
 
@@ -85,6 +80,7 @@ class FrameFinder:
         self.organs: dict[str, str] = dict(self.lexicon.organs)
         self.hyphenated = sorted({lemma for lemma, _ in self.triggers if "-" in lemma}, key=len)
         self.entries = {entry.id: entry for entry in kb.actors.actors}
+        self.times = TimeReader.of_knowledge(kb)
 
     def find(
         self, doc: Doc, published: date | None, publisher: ActorEntry | None = None
@@ -327,10 +323,6 @@ class FrameFinder:
         return []
 
     @staticmethod
-    def in_deadline(token: Token, trigger: Token) -> bool:
-        return any(g.dep_ == "prep" and g.lower_ == "by" for g in token.ancestors if g != trigger)
-
-    @staticmethod
     def earlier_transfer(
         items: list[WeaponMention], targets: list[ActorMention], previous: list[Frame]
     ) -> tuple[list[ActorMention], list[ActorMention]]:
@@ -376,52 +368,5 @@ class FrameFinder:
         return out
 
     def time_of(self, trigger: Token, published: date | None) -> Time | None:
-        """The first DATE expression in the trigger's clause or its governing verbs.
-
-        Dates of statements ('said last week') and deadlines ('by 2019') are not the
-        event's time.
-        """
-        scope = {t.i for t in clause_tokens(trigger) if not self.in_deadline(t, trigger)}
-        for acl in (c for c in trigger.children if c.dep_ == "acl"):  # 'a package, announced on'
-            scope |= {t.i for c in acl.children if c.dep_ == "prep" for t in c.subtree}
-        speech = set(self.lexicon.speech_verbs)
-        for gov in governors(trigger, max_hops=3 if trigger.pos_ == "VERB" else 1):
-            if gov.pos_ not in {"VERB", "AUX"} or gov.lemma_.lower() in speech:
-                continue
-            for child in gov.children:
-                if child.dep_ in {"npadvmod", "advmod"}:
-                    scope |= {t.i for t in child.subtree}
-                if child.dep_ == "prep" and child.lower_ != "by":
-                    scope |= {t.i for t in child.subtree}
-        dateline = self.dateline(trigger, published)
-        for ent in trigger.sent.ents:
-            if dateline is not None and ent.start < dateline[0]:
-                continue
-            if ent.label_ == "DATE" and ent.root.i in scope and ent.sent == trigger.sent:
-                before = trigger.doc[ent.start - 1] if ent.start > 0 else None
-                text = (
-                    f"since {ent.text}"
-                    if before is not None and before.lower_ == "since"
-                    else ent.text
-                )
-                time = resolve_time(text, published)
-                if time is not None:
-                    return time.model_copy(update={"text": ent.text})
-        return dateline[1] if dateline is not None else None
-
-    @staticmethod
-    def dateline(trigger: Token, published: date | None) -> tuple[int, Time] | None:
-        """'WASHINGTON, December 17, 2025 - The State Department has …': the dateline's
-        date is the time of what the first sentence reports. RETURNS (token index where
-        the dateline ends, its Time), or None."""
-        sent = trigger.sent
-        if sent.start != next((s.start for s in trigger.doc.sents if s.text.strip()), -1):
-            return None
-        match = DATELINE.match(trigger.doc.text[sent.start_char : sent.start_char + 120])
-        if match is None:
-            return None
-        time = resolve_time(match["date"], published)
-        if time is None or time.start is None:
-            return None
-        end = trigger.doc.char_span(sent.start_char, sent.start_char + match.end(), "expand")
-        return (end.end if end is not None else sent.start), time
+        """The transfer's own time (extract/timex.py: TimeReader)."""
+        return self.times.of(trigger, published)

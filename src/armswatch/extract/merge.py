@@ -50,10 +50,44 @@ def merge_frames(
         if frame_is_reflexive(frame):
             continue
         groups.setdefault(group_key(frame), []).append(frame)
+    parts = [part for group in groups.values() for part in split_asides(group)]
     return [
-        make_event(f"{doc_id}:e{n}", group, quantities, fallback_attribution)
-        for n, group in enumerate(groups.values())
+        make_event(f"{doc_id}:e{n}", part, quantities, fallback_attribution)
+        for n, part in enumerate(parts)
     ]
+
+
+def split_asides(frames: list[Frame]) -> list[list[Frame]]:
+    """Keep hedged or less advanced reports from widening a stated transfer.
+
+    'Iran delivered Shahed-136 drones to Russia' + 'Russia may also try to buy Iranian
+    missiles': the missiles are a possible plan, not part of the asserted delivery. A
+    report is an aside when its certainty is weaker than the main statement's, or it is
+    a plan (planned, negotiating) while the main statement reports a transfer under way or
+    done, *and* it names item kinds the other reports do not. Asides become a second
+    event of the same pair with their own status and certainty; asides that only repeat
+    the main items stay in the main event as further evidence.
+    """
+    if len(frames) < 2 or frames[0].spec.type != "arms_transfer":
+        return [frames]
+    main = main_frame(frames)
+    asides = [f for f in frames if f is not main and is_aside(f, main)]
+    core = [f for f in frames if not any(f is a for a in asides)]
+    core_kinds = {i.weapon.category for f in core for i in f.items}
+    widening = [f for f in asides if {i.weapon.category for i in f.items} - core_kinds]
+    if not widening:
+        return [frames]
+    return [[f for f in frames if not any(f is w for w in widening)], widening]
+
+
+CERTAINTY_RANK = {"asserted": 3, "probable": 2, "possible": 1, "negated": 0}
+PLANS = {"planned", "negotiating"}
+UNDER_WAY = {"ongoing", "delivered"}
+
+
+def is_aside(frame: Frame, main: Frame) -> bool:
+    weaker = CERTAINTY_RANK.get(frame.certainty, 3) < CERTAINTY_RANK.get(main.certainty, 3)
+    return weaker or (frame.status in PLANS and main.status in UNDER_WAY)
 
 
 def frame_is_reflexive(frame: Frame) -> bool:
@@ -113,7 +147,10 @@ def event_time(frames: list[Frame], main: Frame) -> Time | None:
     staged = [f.time for f in frames if f.status == main.status and f.time and f.time.start]
     if staged:
         return max(staged, key=lambda t: t.start or "")
-    return next((f.time for f in frames if f.time and f.time.start), main.time)
+    dated = [f for f in frames if f.time and f.time.start]
+    if main.status not in PLANS:  # a plan's date ('will begin in 2027') is not a deal's
+        dated = [f for f in dated if f.status not in PLANS]
+    return dated[0].time if dated else main.time
 
 
 def merged_attribution(frames: list[Frame]) -> list[Attribution]:
@@ -132,8 +169,13 @@ def merged_attribution(frames: list[Frame]) -> list[Attribution]:
 
 
 def merged_status(frames: list[Frame]) -> str:
+    """The furthest stage, except that a leading denial decides, and so does a leading
+    halt when no report of the pair says a transfer is under way or done
+    (ANNOTATION.md, "Refusals, halts and resumptions")."""
     if frames[0].status == "denied":
         return "denied"
+    if frames[0].status == "cancelled" and not any(f.status in UNDER_WAY for f in frames):
+        return "cancelled"
     statuses = [f.status for f in frames if f.status in STAGES]
     if not statuses:
         return frames[0].status

@@ -1,4 +1,10 @@
-"""Status (planned … delivered, denied) and certainty (asserted … negated) of a trigger."""
+"""Status (planned … delivered, denied) and certainty (asserted … negated) of a trigger.
+
+The stages follow spec/ANNOTATION.md: governing words set the stage ('plans to buy' →
+planned, 'a deal to supply' → agreed, 'refused to send' → denied), otherwise the tense
+does ('will send' → planned, 'is sending' → ongoing, 'sent' → delivered). Each
+construction is a named method with its example.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +20,11 @@ FUTURE_AUX = {"will", "shall", "'ll", "would"}
 MODAL_AUX = {"may", "might", "could", "can"}
 PROGRESSIVE_AUX = {"be", "is", "are", "am", "was", "were"}
 HEDGE_DEPS = {"aux", "advmod", "neg", "det", "acomp", "amod", "xcomp", "ccomp", "auxpass"}
+# A shipment seized or stopped in transit is a transfer under way (ANNOTATION.md,
+# "Interdicted shipments"). Not in the lexicon's status_governors on purpose: those also
+# make their subject the actor of the object noun, and the seizing state is no party.
+INTERDICTION_VERBS = {"seize", "intercept", "interdict", "confiscate", "impound", "capture"}
+TERM_OF_ART_HEDGES = {"possible", "potential"}  # 'approved a *possible* sale' (DSCA wording)
 
 
 @dataclass(frozen=True)
@@ -34,11 +45,54 @@ class ModalityReader:
     def read(self, trigger: Token, default_status: str | None, objects: list[Token]) -> Modality:
         chain = self.governing_chain(trigger)
         negated = self.is_negated(trigger, chain, objects)
-        status = self.governed_status(chain) or self.tense_status(trigger, default_status)
+        status = (
+            self.interdicted(chain)
+            or self.governed_status(chain)
+            or self.tense_status(trigger, default_status)
+        )
+        if status in {"planned", "unknown"} and self.under_agreement(trigger):
+            status = "agreed"
         certainty = self.certainty(trigger, chain)
-        if status == "denied" or negated:
-            return Modality("denied" if status == "denied" else status, "negated")
+        if status == "denied" or negated or certainty == "negated":
+            return Modality(self.refusal(status), "negated")
+        if self.unconfirmed(chain):
+            return Modality(status, "possible")
         return Modality(status, certainty)
+
+    @staticmethod
+    def refusal(status: str) -> str:
+        """A negated transfer that had not happened yet is a refusal: 'X will not send Y',
+        'refused to supply' → denied. 'has not delivered' keeps its stage."""
+        return "denied" if status in {"denied", "planned", "unknown"} else status
+
+    def under_agreement(self, trigger: Token) -> bool:
+        """'Saab to supply Colombia with 17 jets under a €3.1 billion deal': a transfer
+        made under a deal, contract or agreement is agreed at least."""
+        after = [t for t in trigger.sent if t.i > trigger.i]
+        for n, token in enumerate(after):
+            if token.lower_ != "under":
+                continue
+            return any(
+                t.pos_ == "NOUN" and self.status_governors.get(t.lemma_.lower()) == "agreed"
+                for t in after[n + 1 : n + 7]
+            )
+        return False
+
+    @staticmethod
+    def interdicted(chain: list[Token]) -> str | None:
+        """'a shipment of rifles bound for X was seized' → ongoing."""
+        if any(t.lemma_.lower() in INTERDICTION_VERBS for t in chain[1:]):
+            return "ongoing"
+        return None
+
+    def unconfirmed(self, chain: list[Token]) -> bool:
+        """'could not confirm reports that X supplied Y', 'has not verified claims that …':
+        the speech verb the chain stopped under is negated → possible."""
+        top = chain[-1]
+        speech = next((g for g in governors(top, max_hops=3) if g.pos_ in {"VERB", "AUX"}), None)
+        if speech is None or speech.lemma_.lower() not in self.speech_verbs | {"verify"}:
+            return False
+        return any(c.dep_ == "neg" for c in speech.children)
 
     def governing_chain(self, trigger: Token) -> list[Token]:
         """Trigger plus governing words up to the nearest speech verb (exclusive)."""
@@ -55,10 +109,14 @@ class ModalityReader:
         return chain
 
     def governed_status(self, chain: list[Token]) -> str | None:
+        """The stage a governing word sets: 'plans to buy', 'a deal to supply'; a later
+        stage under will/may is a plan ('will sign a deal to supply', 'will begin')."""
         for token in chain[1:]:
             status = self.status_governors.get(token.lemma_.lower()) or self.light_verb_status(
                 token
             )
+            if status in {"agreed", "ongoing", "delivered"} and self.has_future_aux(token):
+                return "planned"
             if status is not None:
                 return status
         for child in chain[0].children:
@@ -77,8 +135,14 @@ class ModalityReader:
 
     def tense_status(self, trigger: Token, default_status: str | None) -> str:
         auxes = {c.lower_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
-        if auxes & (FUTURE_AUX | MODAL_AUX) or self.is_infinitive_to_be(trigger):
+        if (
+            auxes & (FUTURE_AUX | MODAL_AUX)
+            or self.is_infinitive_to_be(trigger)
+            or self.is_headline_infinitive(trigger)
+        ):
             return "planned"
+        if trigger.pos_ != "VERB" and self.is_under_future(trigger):
+            return "planned"  # 'Deliveries will begin in 2027', 'the sale would go ahead'
         if default_status:
             return default_status
         if trigger.pos_ != "VERB":
@@ -108,6 +172,27 @@ class ModalityReader:
             trigger.head.lemma_ == "be"
         )
 
+    @staticmethod
+    def has_future_aux(verb: Token) -> bool:
+        auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        return bool(auxes & (FUTURE_AUX | MODAL_AUX))
+
+    def is_under_future(self, noun: Token) -> bool:
+        """An event noun that is the subject or object of a verb with will/would/may."""
+        verb = noun.head
+        if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or verb.pos_ not in {"VERB", "AUX"}:
+            return False
+        return self.has_future_aux(verb)
+
+    @staticmethod
+    def is_headline_infinitive(trigger: Token) -> bool:
+        """'Saab to supply Colombia with Gripens': an infinitive with no governing verb."""
+        if not any(c.lower_ == "to" and c.dep_ == "aux" for c in trigger.children):
+            return False
+        return trigger.dep_ == "ROOT" or (
+            trigger.dep_ in {"relcl", "acl"} and trigger.head.pos_ == "PROPN"
+        )
+
     def is_negated(self, trigger: Token, chain: list[Token], objects: list[Token]) -> bool:
         for token in chain:
             if any(c.dep_ == "neg" for c in token.children):
@@ -125,13 +210,19 @@ class ModalityReader:
                 and token.lemma_.lower() in self.speech_verbs
             ):
                 found.append("probable")  # 'is said to', 'is reported to', 'is thought to'
+        staged = any(t.lemma_.lower() in self.status_governors for t in chain[1:])
         for token in chain:
             lemma = token.lemma_.lower()
             if token is not trigger and lemma in self.cues:
                 found.append(self.cues[lemma])
             for child in token.children:
-                if child.dep_ in HEDGE_DEPS and child.lemma_.lower() in self.cues:
-                    found.append(self.cues[child.lemma_.lower()])
+                if child.dep_ not in HEDGE_DEPS or child.lemma_.lower() not in self.cues:
+                    continue
+                if token is trigger and staged and child.lemma_.lower() in TERM_OF_ART_HEDGES:
+                    continue  # 'approved a possible sale' is an approval, not a hedge
+                found.append(self.cues[child.lemma_.lower()])
+        if "negated" in found:
+            return "negated"
         if "possible" in found:
             return "possible"
         if "probable" in found:

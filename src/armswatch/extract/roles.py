@@ -413,6 +413,10 @@ class RoleFiller:
                 return [trigger, *(c for c in head.children if c.dep_ == "dobj")]  # X includes Y
             return [trigger]
         roots = []
+        if not any(c.dep_ == "dobj" for c in trigger.children):
+            roots += [  # headline passives: 'Iranian arms for the Houthis seized at sea'
+                c for c in trigger.children if c.dep_ == "nsubj" and c.i in self.index.weapons
+            ]
         for child in trigger.children:
             if child.dep_ in ITEM_OBJECT_DEPS:
                 roots.append(self.relative_object(child))

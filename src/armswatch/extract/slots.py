@@ -19,7 +19,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from armswatch.extract.syntax import agent_of, is_passive, prep_objects, relative_antecedent
+from armswatch.extract.syntax import (
+    agent_of,
+    is_passive,
+    prep_objects,
+    relative_antecedent,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -29,6 +34,7 @@ if TYPE_CHECKING:
 
 SlotFunction = Callable[["RoleFiller", "Token", str], list["Token"]]
 FAMILY_SEPARATOR = ":"
+DESTINATION_WORDS = {"bound", "destined", "meant", "intended", "headed", "heading", "en"}
 
 
 @dataclass(frozen=True)
@@ -295,6 +301,35 @@ def origin(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
     """The 'from' phrase of a supplying verb with no supplier in subject or agent
     position: 'Forty tanks were shipped *from Minsk* to Addis Ababa'."""
     return prep_objects(trigger, "from", deep=False)
+
+
+@slot(
+    "destination",
+    [
+        ("Sailors seized Iranian rifles bound for the Houthis.", "seize", ("houthis",)),
+        ("Police intercepted a shipment of rifles meant for Haiti.", "intercept", ("HTI",)),
+        ("Guards seized drones on their way to Sudan.", "seize", ("SDN",)),
+        ("Guards seized drones at the port of Aden.", "seize", ()),
+    ],
+)
+def destination(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """Where a stopped shipment was going: 'arms *for* X', '*bound / meant / destined
+    for* X', '*on their way to* X', '*en route to* X' in the trigger's clause (the
+    seizing state is no party)."""
+    found: list[Token] = []
+    scope = list(trigger.subtree)
+    if trigger.dep_ in {"acl", "relcl"}:  # 'Iranian arms for the Houthis *seized* at sea'
+        scope += [t for t in trigger.head.subtree if t not in scope]
+    for token in scope:
+        if token.dep_ != "prep" or token.lower_ not in {"for", "to"}:
+            continue
+        holder = token.head
+        heading = holder.lower_ in DESTINATION_WORDS
+        on_the_way = holder.lower_ in {"way", "route"}
+        weapon_for = token.lower_ == "for" and holder.i in filler.index.weapons
+        if heading or on_the_way or weapon_for or holder.lower_ in {"shipment", "cargo"}:
+            found.extend(c for c in token.children if c.dep_ == "pobj")
+    return found
 
 
 @slot(

@@ -1,4 +1,5 @@
-"""Resolve time expressions against the article's date (never against today's date).
+"""Resolve time expressions against the article's date (never against today's date), and
+find the time of a transfer in the parse (``TimeReader``).
 
 ``resolve_time("in August", date(2022, 9, 6))`` → 2022-08-01..2022-08-31, precision month.
 Months and weekdays without a year resolve to the latest one on or before the anchor
@@ -9,8 +10,13 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 
+from spacy.tokens import Span, Token
+
+from armswatch.extract.syntax import clause_tokens, governors
+from armswatch.kb import KnowledgeBase
 from armswatch.model import Time
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -32,6 +38,23 @@ MONTH_ONLY = re.compile(rf"\b({MONTH_RE})\b", re.I)
 YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
 SEASON = re.compile(r"\b(spring|summer|autumn|fall)\b", re.I)
+LAST_SEASON = re.compile(r"\b(?:last|past|previous)\s+(spring|summer|autumn|fall|winter)\b", re.I)
+COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+               "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+               "couple of": 2, "few": 3, "several": 3}  # fmt: skip
+COUNT_RE = r"\d{1,3}|" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
+UNITS = r"(?P<unit>day|week|month|year)"
+# 'in the last six months', 'over the past few weeks', 'the last couple of years'
+COUNTED_SPAN = re.compile(
+    rf"\b(?:last|past|previous|recent)\s+(?P<count>{COUNT_RE})\s+{UNITS}s?\b", re.I
+)
+# 'in recent weeks', 'over the past months'
+PLURAL_SPAN = re.compile(rf"\b(?:recent|past|last)\s+{UNITS}s\b", re.I)
+# 'over the past year', 'in the past week'
+SINGLE_SPAN = re.compile(rf"\bthe\s+past\s+{UNITS}\b", re.I)
+# 'two months ago', '3 weeks ago', 'a year ago'
+AGO = re.compile(rf"\b(?P<count>{COUNT_RE})\s+{UNITS}s?\s+ago\b", re.I)
+RECENT_DEFAULT = {"day": 7, "week": 6, "month": 6, "year": 2}  # how many 'recent weeks' are
 
 
 def month_range(year: int, month: int) -> tuple[date, date]:
@@ -94,11 +117,57 @@ def exact_day(text: str, year: int, month: int, day: int) -> Time | None:
 
 
 def resolve_relative(text: str, lowered: str, anchor: date) -> Time | None:
-    for resolver in (relative_keyword, day_month, month_only, weekday, season):
+    resolvers = (recent_span, ago, relative_keyword, day_month, month_only, weekday, last_season,
+                 season)  # fmt: skip
+    for resolver in resolvers:
         result = resolver(text, lowered, anchor)
         if result is not None:
             return result
     return None
+
+
+def count_of(word: str | None, unit: str) -> int:
+    if word is None:
+        return RECENT_DEFAULT[unit]
+    word = word.lower()
+    return int(word) if word.isdigit() else COUNT_WORDS.get(word, RECENT_DEFAULT[unit])
+
+
+def units_before(anchor: date, count: int, unit: str) -> date:
+    """``anchor`` moved back by ``count`` days, weeks, calendar months or years."""
+    if unit in {"day", "week"}:
+        return anchor - timedelta(days=count * (7 if unit == "week" else 1))
+    months = count * (12 if unit == "year" else 1)
+    year, month = divmod(anchor.year * 12 + anchor.month - 1 - months, 12)
+    return date(year, month + 1, min(anchor.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def recent_span(text: str, lowered: str, anchor: date) -> Time | None:
+    """'in the last six months' (2023-04-25) → 2022-10-25..2023-04-25; 'in recent weeks'
+    → the six weeks before the anchor; 'over the past year' → the year before it."""
+    for pattern in (COUNTED_SPAN, PLURAL_SPAN, SINGLE_SPAN):
+        m = pattern.search(text)
+        if m:
+            count = 1 if pattern is SINGLE_SPAN else count_of(m.groupdict().get("count"), m["unit"])
+            start = units_before(anchor, count, m["unit"].lower())
+            return make_time(text, start, anchor, "range")
+    return None
+
+
+def ago(text: str, lowered: str, anchor: date) -> Time | None:
+    """'two months ago' (2024-11-16) → September 2024; '3 days ago' → that day."""
+    m = AGO.search(text)
+    if not m:
+        return None
+    unit = m["unit"].lower()
+    then = units_before(anchor, count_of(m["count"], unit), unit)
+    if unit == "day":
+        return make_time(text, then, then, "day")
+    if unit == "month":
+        return make_time(text, *month_range(then.year, then.month), "month")
+    if unit == "year":
+        return make_time(text, date(then.year, 1, 1), date(then.year, 12, 31), "year")
+    return make_time(text, then - timedelta(days=then.weekday()), then, "range")
 
 
 def relative_keyword(text: str, lowered: str, anchor: date) -> Time | None:
@@ -150,6 +219,16 @@ def weekday(text: str, lowered: str, anchor: date) -> Time | None:
     return make_time(text, day, day, "day")
 
 
+def last_season(text: str, lowered: str, anchor: date) -> Time | None:
+    """'last autumn' → the latest autumn that ended before the anchor's month."""
+    m = LAST_SEASON.search(text)
+    if not m or m[1].lower() == "winter":
+        return None
+    first, last = SEASONS[m[1].lower()]
+    year = anchor.year if last < anchor.month else anchor.year - 1
+    return make_time(text, date(year, first, 1), month_range(year, last)[1], "range")
+
+
 def season(text: str, lowered: str, anchor: date) -> Time | None:
     m = SEASON.search(text)
     if not m:
@@ -176,3 +255,213 @@ def parse_published(value: str | None) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+# 'WASHINGTON, December 17, 2025 - ', 'SEOUL, Feb. 7 (UPI) -- ', 'New Taipei, Dec. 16 (CNA) '
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z .'-]{2,40},\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)"
+    r"\s*(?:\([^)]{1,40}\)\s*(?:-{1,2}|–|—)?|-{1,2}|–|—)\s"
+)
+STAGES_WITH_A_DATE = {"agreed", "ongoing", "delivered"}  # signing, shipping, handover dates
+CURRENT_TAGS = {"VBZ", "VBP", "VB", "VBG"}  # 'is sending', 'has signed', 'will deliver', 'to buy'
+
+
+class TimeReader:
+    """The transfer's own time for a trigger, in this order (spec/ANNOTATION.md, "Stages
+    and announcement dates"):
+
+    1. ``own_date``: a date in the trigger's clause or on a governing verb that is no
+       speech verb — 'signed on Thursday a deal to supply …', 'delivered in August';
+    2. ``stage_date_nearby``: a stage of the same transfer dated in the previous or next
+       sentence, or in any sentence naming the same system — 'Saab to supply Colombia
+       with Gripens' + 'Colombia on Friday put its name to a deal … Gripen';
+    3. ``announcement_month``: only the announcement carries the day and the transfer is
+       current ('has signed', 'will deliver', 'approval of a sale') → that month;
+    4. ``dateline``: 'WASHINGTON, December 17, 2025 - …' for the first sentence.
+
+    Dates of statements, deadlines ('by 2019') and battlefield use are never the time.
+    """
+
+    def __init__(self, speech_verbs: Iterable[str], stage_words: Iterable[str]) -> None:
+        self.speech_verbs = frozenset(speech_verbs)
+        self.stage_words = frozenset(stage_words) - self.speech_verbs
+
+    @classmethod
+    def of_knowledge(cls, kb: KnowledgeBase) -> TimeReader:
+        """Stage words: the dated transfer triggers and the governors of the stages after
+        planning (sign, order, deal, conclude, arrive …)."""
+        lexicon = kb.triggers.lexicon
+        triggers = {t.lemma for t in kb.triggers.triggers if t.type == "arms_transfer"
+                    and t.dates_event}  # fmt: skip
+        governed = {w for w, s in lexicon.status_governors.items() if s in STAGES_WITH_A_DATE}
+        return cls(lexicon.speech_verbs, triggers | governed)
+
+    def of(self, trigger: Token, published: date | None) -> Time | None:
+        own, announced = self.own_date(trigger, published)
+        if own is not None:
+            return own
+        nearby = self.stage_date_nearby(trigger, published)
+        if nearby is not None:
+            return nearby
+        if announced is not None and self.is_current(trigger):
+            return announcement_month(announced)
+        dateline = self.dateline(trigger, published)
+        return dateline[1] if dateline is not None else None
+
+    def own_date(self, trigger: Token, published: date | None) -> tuple[Time | None, Time | None]:
+        """(the first date of the trigger's clause and non-speech governors, the first
+        date on a governing speech verb)."""
+        scope = {t.i for t in own_clause(trigger) if not in_deadline(t, trigger)}
+        for acl in (c for c in trigger.children if c.dep_ == "acl"):  # 'a package, announced on'
+            scope |= {t.i for c in acl.children if c.dep_ == "prep" for t in c.subtree}
+        speech_scope: set[int] = set()
+        for gov in governors(trigger, max_hops=4):
+            if gov.pos_ not in {"VERB", "AUX"}:
+                continue
+            if gov.lemma_.lower() in self.speech_verbs:  # 'In a statement released on …'
+                speech_scope |= {t.i for t in clause_tokens(gov)}
+                for child in gov.children:
+                    if child.dep_ in {"prep", "npadvmod", "advmod"}:
+                        speech_scope |= {t.i for t in child.subtree}
+                break
+            scope |= {t.i for t in own_clause(gov) if not in_deadline(t, gov)}
+        dateline = self.dateline(trigger, published)
+        own = announced = None
+        for ent in trigger.sent.ents:
+            if ent.label_ != "DATE" or (dateline is not None and ent.start < dateline[0]):
+                continue
+            if ent.root.i in scope and own is None:
+                own = resolve_entity(ent, published)
+            elif ent.root.i in speech_scope and announced is None:
+                announced = resolve_entity(ent, published)
+        return own, announced
+
+    def stage_date_nearby(self, trigger: Token, published: date | None) -> Time | None:
+        """A dated stage of the same transfer in a neighbouring sentence (the same weapon
+        kind and a shared actor) or anywhere in the article (the same named system):
+        'The deal, concluded late last year, provides for … Cheongung-II missiles'."""
+        sent = trigger.sent
+        sentences = [s for s in trigger.doc.sents if s.text.strip()]
+        index = next((n for n, s in enumerate(sentences) if s.start == sent.start), None)
+        if index is None:
+            return None
+        systems, categories, actors = mentions_in(sent)
+        if not systems and not categories:
+            return None
+        ordered = sorted(
+            (n for n in range(len(sentences)) if n != index), key=lambda n: abs(n - index)
+        )
+        for n in ordered:
+            other = sentences[n]
+            other_systems, other_categories, other_actors = mentions_in(other)
+            same_system = bool(systems & other_systems)
+            adjacent = abs(n - index) == 1 and bool(categories & other_categories)
+            same_actors = bool(actors & other_actors) or not other_actors  # 'The tanks arrived'
+            if not (same_system or (adjacent and same_actors)):
+                continue
+            time = self.stage_date_in(other, published)
+            if time is not None and not is_future(time, published):
+                return time
+        return None
+
+    def stage_date_in(self, sent: Span, published: date | None) -> Time | None:
+        """The first resolvable date in ``sent`` attached to a stage: its verb is a stage
+        word or has one in its clause ('concluded late last year', 'arrived on Sunday',
+        'on Friday put its name to a deal'); dates of speech are skipped."""
+        dateline = self.dateline(sent[0], published)
+        for ent in sent.ents:
+            if ent.label_ != "DATE" or (dateline is not None and ent.start < dateline[0]):
+                continue
+            verb = next((g for g in governors(ent.root) if g.pos_ in {"VERB", "AUX"}), None)
+            if verb is None or in_deadline(ent.root, verb):
+                continue
+            lemma = verb.lemma_.lower()
+            speaks = lemma in self.speech_verbs and any(
+                c.dep_ in {"ccomp", "parataxis"} for c in verb.children
+            )
+            near = [verb, *own_clause(verb)]
+            if verb.dep_ in {"acl", "relcl"}:  # 'the deal, concluded late last year'
+                near.append(verb.head)
+            if speaks or not any(t.lemma_.lower() in self.stage_words for t in near):
+                continue
+            time = resolve_entity(ent, published)
+            if time is not None and time.start is not None:
+                return time
+        return None
+
+    @staticmethod
+    def is_current(trigger: Token) -> bool:
+        """Whether the text places the transfer at the time of its announcement: a
+        present, present perfect or future form, an infinitive or an event noun."""
+        if trigger.pos_ != "VERB":
+            return True
+        auxes = {c.lower_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
+        return trigger.tag_ in CURRENT_TAGS or bool(auxes & {"has", "have", "will", "is", "are"})
+
+    @staticmethod
+    def dateline(trigger: Token, published: date | None) -> tuple[int, Time] | None:
+        """'WASHINGTON, December 17, 2025 - The State Department has …': the dateline's
+        date is the time of what the first sentence (or the lead after a headline)
+        reports. RETURNS (token index where the dateline ends, its Time), or None."""
+        sent = trigger.sent
+        opening = [s.start for s in trigger.doc.sents if s.text.strip()][:2]  # headline, lead
+        if sent.start not in opening:
+            return None
+        match = DATELINE.match(trigger.doc.text[sent.start_char : sent.start_char + 120])
+        if match is None:
+            return None
+        time = resolve_time(match["date"], published)
+        if time is None or time.start is None:
+            return None
+        end = trigger.doc.char_span(
+            sent.start_char, sent.start_char + match.end(), alignment_mode="expand"
+        )
+        return (end.end if end is not None else sent.start), time
+
+
+def own_clause(head: Token) -> list[Token]:
+    """The clause of ``head`` without coordinated clauses: in 'Taiwan has received the
+    tanks, and on Monday they were moved', Monday is the move's day, not the receipt's."""
+    conjoined = {
+        t.i
+        for c in head.children
+        if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+        for t in c.subtree
+    }
+    return [t for t in clause_tokens(head) if t.i not in conjoined]
+
+
+def in_deadline(token: Token, trigger: Token) -> bool:
+    """'by 2019' is a deadline, not the time of the event."""
+    return any(g.dep_ == "prep" and g.lower_ == "by" for g in token.ancestors if g != trigger)
+
+
+def resolve_entity(ent: Span, published: date | None) -> Time | None:
+    """A DATE entity resolved, with a preceding 'since' kept ('since 2022' is a range)."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    text = f"since {ent.text}" if before is not None and before.lower_ == "since" else ent.text
+    time = resolve_time(text, published)
+    return time.model_copy(update={"text": ent.text}) if time is not None else None
+
+
+def is_future(time: Time, published: date | None) -> bool:
+    """A date after the article's: 'deliveries will begin in 2027' is a later stage."""
+    return published is not None and (time.start or "") > published.isoformat()
+
+
+def announcement_month(time: Time) -> Time:
+    """The month of an announcement's day: 'approved on Wednesday, April 1' → April."""
+    if time.precision != "day" or time.start is None:
+        return time
+    day = date.fromisoformat(time.start)
+    start, end = month_range(day.year, day.month)
+    return make_time(time.text or "", start, end, "month")
+
+
+def mentions_in(sent: Span) -> tuple[set[str], set[str], set[str]]:
+    """(weapon systems, weapon categories, actor keys) mentioned in ``sent``."""
+    weapons = [w for w in sent.doc._.aw_weapons or [] if sent.start <= w.span.start < sent.end]
+    actors = [a for a in sent.doc._.aw_actors or [] if sent.start <= a.span.start < sent.end]
+    systems = {w.weapon.system for w in weapons if w.weapon.system}
+    return systems, {w.weapon.category for w in weapons}, {a.key for a in actors}

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from armswatch.errors import InputError
+from armswatch.ingest.dates import RECORD_SOURCE
 from armswatch.ingest.limits import IngestLimits, InputProblem
 from armswatch.ingest.text import Item, article_from_record, parse_json
 from armswatch.model import Article
@@ -62,13 +63,16 @@ def read_lines(
             if raw is None:
                 yield InputProblem(source, f"line too long (over {limits.line_bytes:,} bytes)")
                 continue
+            token = RECORD_SOURCE.set(source)  # names the line in a date warning
+            item: Item | None
             try:
-                article = parse_line(raw, published, limits)
+                item = parse_line(raw, published, limits)
             except InputError as exc:
-                yield InputProblem(source, exc.message)
-                continue
-            if article is not None:
-                yield article
+                item = InputProblem(source, exc.message)
+            finally:
+                RECORD_SOURCE.reset(token)
+            if item is not None:
+                yield item
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
         yield InputProblem(f"{name}:{lineno + 1}", f"truncated or corrupt gzip data ({exc})")
 

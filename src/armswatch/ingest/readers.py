@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from armswatch.errors import InputError
-from armswatch.ingest.html import decode_html, extract_html
+from armswatch.ingest.html import PageMeta, article_from_page
 from armswatch.ingest.jsonl import read_jsonl, read_jsonl_gz, read_stdin
 from armswatch.ingest.limits import IngestLimits, InputProblem
 from armswatch.ingest.text import (
@@ -39,13 +39,14 @@ def iter_articles(
 
     paths (Sequence[str | Path]): ``.jsonl``/``.ndjson`` (optionally ``.gz``), ``.json``,
         ``.txt``, ``.html``/``.htm`` files, directories of them, or ``-``.
-    published (str | None): ISO date for .txt/.html articles and for JSON records
-        without one. An invalid value raises InputError at once (before any reading).
+    published (str | None): date for .txt/.html articles and for JSON records without
+        one (ISO, RFC 822 or written out: ``ingest.dates``). A value that is no date
+        raises InputError at once (before any reading).
     limits (IngestLimits | None): size limits; the defaults when None.
     RETURNS (Iterator[Article | InputProblem]): one item per record, good or bad.
     """
     if published is not None:
-        check_published(published)
+        published = check_published(published)
     return _iter_paths(paths, published, limits or IngestLimits())
 
 
@@ -77,6 +78,8 @@ def _read_file(path: Path, published: str | None, limits: IngestLimits) -> Itera
         yield from reader(path, published, limits)
     except OSError as exc:
         yield InputProblem(str(path), _os_message(exc))
+    except Exception as exc:  # a reader's bug must cost this file's rest, not the run
+        yield InputProblem(str(path), f"cannot read the rest ({type(exc).__name__}: {exc})")
 
 
 def _read_directory(root: Path, published: str | None, limits: IngestLimits) -> Iterator[Item]:
@@ -123,11 +126,13 @@ def read_txt(path: Path, published: str | None, limits: IngestLimits) -> Iterato
 
 
 def read_html(path: Path, published: str | None, limits: IngestLimits) -> Iterator[Item]:
-    """An HTML page is one article: its main text and title, found by trafilatura."""
+    """An HTML page is one article: its main text (trafilatura) with the page's own title,
+    date, outlet and canonical URL as its id (``ingest.html.article_from_page``); the
+    ``published`` given fills in a page that states no date."""
 
     def make() -> Article:
-        text, title = extract_html(decode_html(_read_bounded(path, limits)))
-        return Article(text=check_text(text, limits), title=title, published=published)
+        data = _read_bounded(path, limits)
+        return article_from_page(data, None, limits, PageMeta(published=published))
 
     yield record_item(str(path), make)
 

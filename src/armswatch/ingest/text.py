@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from collections.abc import Callable, Mapping
-from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
 
 from armswatch.errors import InputError
+from armswatch.ingest.dates import RECORD_SOURCE, parse_published, published_or_none
 from armswatch.ingest.limits import IngestLimits, InputProblem
 from armswatch.model import Article
 
@@ -46,15 +47,8 @@ def parse_json(text: str, *, multiline: bool = False) -> object:
 
 
 def check_published(value: object) -> str:
-    """Return ``value`` if it is an ISO date or date-time string, else raise InputError."""
-    if isinstance(value, str):
-        try:
-            datetime.fromisoformat(value)
-        except ValueError:
-            pass
-        else:
-            return value
-    raise InputError(f"invalid 'published' value {value!r}: not an ISO date or date-time")
+    """``value`` as an ISO date or date-time (``ingest.dates.parse_published``), else InputError."""
+    return parse_published(value)
 
 
 def decode_bytes(data: bytes) -> str:
@@ -72,8 +66,40 @@ def decode_bytes(data: bytes) -> str:
         raise InputError(f"not UTF-8 text (byte 0x{data[offset]:02x} at offset {offset})") from None
 
 
+_SURROGATE = re.compile("[\\ud800-\\udfff]")
+REPLACEMENT = "\ufffd"
+STRING_FIELDS = ("id", "url", "title", "published", "outlet")
+"""The optional string fields of a record, cleaned like the text."""
+
+
+def clean_string(value: str) -> str:
+    r"""``value`` with every lone surrogate replaced by U+FFFD, one character for one.
+
+    A lone surrogate (``"\ud83d"`` in JSON: an emoji cut in half upstream) is valid JSON
+    but no character UTF-8 can hold; nothing downstream (hashing, the store, Parquet)
+    could write it. Replacing it keeps the length, so offsets into the text still hold.
+
+    >>> clean_string("cut \ud83d here") == "cut \ufffd here"
+    True
+    """
+    return _SURROGATE.sub(REPLACEMENT, value) if _SURROGATE.search(value) else value
+
+
+def clean_field(value: str) -> str:
+    r"""A metadata field (id, url, title …) cleaned: lone surrogates and NULs become U+FFFD.
+
+    >>> clean_field("a\x00b") == "a\ufffdb"
+    True
+    """
+    return clean_string(value).replace("\x00", REPLACEMENT)
+
+
 def check_text(text: str, limits: IngestLimits) -> str:
-    """Return ``text`` unchanged if it is non-empty, NUL-free and within the size limit."""
+    """``text`` cleaned (``clean_string``) if it is non-empty, NUL-free and within the limit.
+
+    Every input path (JSON Lines, JSON, text and HTML files, the API) checks the text here.
+    """
+    text = clean_string(text)
     if not text.strip():
         raise InputError("empty text")
     if "\x00" in text:
@@ -86,7 +112,8 @@ def check_text(text: str, limits: IngestLimits) -> str:
 
 
 def article_from_record(record: object, published: str | None, limits: IngestLimits) -> Article:
-    """Check one decoded JSON record and make it an Article; its text is kept unchanged.
+    """Check one decoded JSON record and make it an Article (strings cleaned, see
+    ``check_text`` and ``clean_field``; the text is otherwise kept unchanged).
 
     published (str | None): the date for a record that has none (already checked).
     """
@@ -97,12 +124,14 @@ def article_from_record(record: object, published: str | None, limits: IngestLim
     text = record["text"]
     if not isinstance(text, str):
         raise InputError(f"'text' is not a string (got {json_type(text)})")
-    check_text(text, limits)
     fields: dict[str, Any] = dict(record)
+    fields["text"] = check_text(text, limits)
+    for name in STRING_FIELDS:
+        if isinstance(fields.get(name), str):
+            fields[name] = clean_field(fields[name])
     if fields.get("published") is None:
         fields["published"] = published
-    if fields["published"] is not None:
-        check_published(fields["published"])
+    fields["published"] = published_or_none(fields["published"])  # a bad date: kept, undated
     try:
         return Article.model_validate(fields)
     except ValidationError as exc:
@@ -112,7 +141,10 @@ def article_from_record(record: object, published: str | None, limits: IngestLim
 
 def record_item(source: str, make: Callable[[], Article]) -> Item:
     """The Article that ``make`` builds, or the InputProblem of its InputError."""
+    token = RECORD_SOURCE.set(source)
     try:
         return make()
     except InputError as exc:
         return InputProblem(source, exc.message)
+    finally:
+        RECORD_SOURCE.reset(token)

@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from armswatch.errors import KnowledgeBaseError
-from armswatch.kb.schema import ActorFile, TriggerFile, WeaponFile
+from armswatch.kb.schema import ActorFile, CompanyFile, OutletFile, TriggerFile, WeaponFile
 
 DATA_DIR = Path(__file__).parent / "data"
 M = TypeVar("M", bound=BaseModel)
@@ -60,9 +60,19 @@ class KnowledgeBase:
     triggers: TriggerFile
 
 
-def load_kb_from(data_dir: Path) -> KnowledgeBase:
+def load_actors(data_dir: Path) -> ActorFile:
+    """actors.yaml with the companies of companies.yaml and the outlets of outlets.yaml
+    appended as actor entries (kinds ``company`` and ``media``); ids unique across all."""
     actors = load_yaml_model(data_dir / "actors.yaml", ActorFile)
-    check_unique("actors.yaml", [a.id for a in actors.actors])
+    companies = load_yaml_model(data_dir / "companies.yaml", CompanyFile).companies
+    outlets = load_yaml_model(data_dir / "outlets.yaml", OutletFile).outlets
+    merged = [*actors.actors, *(c.as_actor() for c in companies), *(o.as_actor() for o in outlets)]
+    check_unique("actors.yaml, companies.yaml and outlets.yaml", [a.id for a in merged])
+    return actors.model_copy(update={"actors": merged})
+
+
+def load_kb_from(data_dir: Path) -> KnowledgeBase:
+    actors = load_actors(data_dir)
     weapons = load_yaml_model(data_dir / "weapons.yaml", WeaponFile)
     check_unique("weapons.yaml", [w.name for w in weapons.systems])
     triggers = load_yaml_model(data_dir / "triggers.yaml", TriggerFile)

@@ -62,12 +62,149 @@ class ActorEntry(Entry):
         description="For a group that stands for named actors ('the E3' → GBR, FRA, DEU): "
         "a mention resolves to each member.",
     )
+    operates_in: list[str] = Field(
+        default_factory=list,
+        description="For armed groups and forces: the states (ISO alpha-3) or territories "
+        "(slugs) they operate in, e.g. houthis → [YEM]. For the record and for rules "
+        "keyed on a place; evaluation still keys the group by its id.",
+    )
+    affiliation: list[str] = Field(
+        default_factory=list,
+        description="Ids of the organisations it belongs to or is an affiliate of "
+        "(aqap → [al_qaida]; viv_ansanm → [haiti_gangs]).",
+    )
+    note: str | None = None
+
+
+class Candidate(Entry):
+    """One actor an ambiguous form may name, with the words that choose it."""
+
+    actor: str = Field(description="The actor id.")
+    kind: ActorKind | None = Field(
+        default=None,
+        description="The kind a mention stands for, if not the actor's (SAF → military).",
+    )
+    cues: list[str] = Field(
+        default_factory=list,
+        description="Words or names (case-sensitive) that, anywhere in the article, choose "
+        "this actor; its own unambiguous names, capitals and people count too.",
+    )
+
+
+class AmbiguousForm(Entry):
+    """A surface form that names more than one actor, and how to choose.
+
+    Example: ``{form: Congo, candidates: [{actor: COD, cues: [Kinshasa, Goma]},
+    {actor: COG, cues: [Brazzaville]}], default: null}``: "Congo" in an article that
+    mentions Kinshasa is COD, with Brazzaville COG, with neither no actor at all.
+    """
+
+    forms: list[str] = Field(min_length=1, description="The forms as written ('Congo').")
+    kind: Literal["name", "adjective", "demonym"] = "name"
+    candidates: list[Candidate] = Field(min_length=2)
+    default: str | None = Field(
+        default=None,
+        description="The actor chosen when no cue decides; null drops the mention.",
+    )
     note: str | None = None
 
 
 class ActorFile(Entry):
     version: int
     actors: list[ActorEntry]
+    ambiguous: list[AmbiguousForm] = Field(
+        default_factory=list,
+        description="Forms shared by several actors, each with its disambiguation rule.",
+    )
+
+
+class Company(Entry):
+    """A defence manufacturer or exporter, keyed to the state where it is based
+    (ANNOTATION.md: companies and private persons)."""
+
+    id: str = Field(description="Lowercase slug.")
+    name: str = Field(description="Canonical name as written in English news.")
+    country: str | None = Field(
+        description="ISO alpha-3 of the state where it is based; null for a multinational "
+        "with no single home state (MBDA)."
+    )
+    names: list[str] = Field(default_factory=list, description="Other names, former names.")
+    abbreviations: list[str] = Field(default_factory=list, description="Upper-case codes.")
+    parent: str | None = Field(default=None, description="Id of the owning company.")
+    people: list[Person] = Field(default_factory=list)
+    note: str | None = None
+
+    def as_actor(self) -> ActorEntry:
+        """The actor entry the matcher and the extractor use (kind ``company``)."""
+        return ActorEntry(
+            id=self.id,
+            name=self.name,
+            kind="company",
+            country=self.country,
+            names=self.names,
+            abbreviations=self.abbreviations,
+            people=self.people,
+            affiliation=[self.parent] if self.parent else [],
+            note=self.note,
+        )
+
+
+class CompanyFile(Entry):
+    version: int
+    companies: list[Company]
+
+
+OutletType = Literal[
+    "wire", "newspaper", "broadcaster", "magazine", "website", "think_tank", "monitor", "ngo"
+]
+
+
+class Outlet(Entry):
+    """A news outlet, wire, think tank or monitor cited as a source, by slug.
+
+    Its actor ``country`` stays null (OUTPUT.md: outlets and research bodies, state media
+    included, are cited by slug); ``based_in`` records where it is published.
+    """
+
+    id: str = Field(description="Lowercase slug (reuters, ap, nyt, isw …).")
+    name: str
+    type: OutletType
+    based_in: str | None = Field(default=None, description="ISO alpha-3, for the record.")
+    state_media: bool = False
+    names: list[str] = Field(default_factory=list)
+    abbreviations: list[str] = Field(default_factory=list)
+    note: str | None = None
+
+    def as_actor(self) -> ActorEntry:
+        """The actor entry the matcher and the extractor use (kind ``media``)."""
+        return ActorEntry(
+            id=self.id,
+            name=self.name,
+            kind="media",
+            country=None,
+            names=self.names,
+            abbreviations=self.abbreviations,
+            note=self.note,
+        )
+
+
+class OutletFile(Entry):
+    version: int
+    outlets: list[Outlet]
+
+
+class OtherSense(Entry):
+    """Another thing a system's designation names, told apart by the words around it.
+
+    Example: "D-30" is the Soviet 122 mm howitzer, but "D-30 engines" / "Soloviev D-30"
+    is the turbofan: ``{words: [engine, turbofan, soloviev], system: D-30 engine}``.
+    """
+
+    words: list[str] = Field(
+        min_length=1,
+        description="Lower-case words; one within three tokens of the mention selects this sense.",
+    )
+    system: str = Field(description="The canonical name of the system meant then.")
 
 
 class WeaponSystem(Entry):
@@ -75,9 +212,30 @@ class WeaponSystem(Entry):
 
     name: str = Field(description="Canonical name ('Shahed-136').")
     aliases: list[str] = Field(default_factory=list, description="'Geran-2', 'Shahed 136'.")
+    context_aliases: list[str] = Field(
+        default_factory=list,
+        description="Names that are also ordinary words or names ('Spartan', 'Cougar', "
+        "'Patriot'): a mention counts only in a military context (a weapon noun next to "
+        "it, another weapon or a transfer word in the sentence).",
+    )
+    other_senses: list[OtherSense] = Field(
+        default_factory=list,
+        description="Other systems the same designation names, chosen by nearby words.",
+    )
     category: Category
     origin: str | None = Field(default=None, description="ISO alpha-3 of the designer state.")
     description: str | None = None
+
+    @model_validator(mode="after")
+    def context_aliases_are_not_aliases(self) -> WeaponSystem:
+        """A form is either always a weapon (alias) or only in context, not both. The
+        canonical name may be listed: then it too counts only in context ('Patriot')."""
+        both = {a.casefold() for a in self.aliases} & {a.casefold() for a in self.context_aliases}
+        if both:
+            raise ValueError(
+                f"{self.name}: {sorted(both)} are both plain and context-only surface forms"
+            )
+        return self
 
 
 class GenericWeapon(Entry):
@@ -96,6 +254,25 @@ class WeaponFile(Entry):
         description="Phrases (lower case) in which a weapon word is no weapon: 'think "
         "tank', 'shell company', 'rounds of talks'. A weapon match inside one is dropped.",
     )
+    context_words: list[str] = Field(
+        default_factory=list,
+        description="Words (lower case, lemma or form) that give a sentence a military "
+        "context, so that context-only names count there: supply, deliver, army, troops.",
+    )
+
+    @model_validator(mode="after")
+    def other_senses_name_systems(self) -> WeaponFile:
+        """Every ``other_senses[].system`` is the name of a system of this file."""
+        names = {system.name for system in self.systems}
+        unknown = [
+            f"systems -> {i} ({system.name}): other sense {sense.system!r} is no system name"
+            for i, system in enumerate(self.systems)
+            for sense in system.other_senses
+            if sense.system not in names
+        ]
+        if unknown:
+            raise ValueError("; ".join(unknown))
+        return self
 
 
 class Frame(Entry):
@@ -271,6 +448,8 @@ class TriggerFile(Entry):
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "actors": ActorFile,
+    "companies": CompanyFile,
+    "outlets": OutletFile,
     "weapons": WeaponFile,
     "triggers": TriggerFile,
 }

@@ -8,6 +8,8 @@ Short anaphoric forms ("the North") count only after their actor was introduced.
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -20,10 +22,51 @@ from armswatch.kb import KnowledgeBase
 from armswatch.kb.schema import ActorEntry
 from armswatch.nlp.gazetteer import (
     ActorForm,
+    AmbiguousActorForm,
     WeaponForm,
     actor_surface_forms,
+    ambiguous_surface_forms,
+    choose_actor,
+    weapon_families,
     weapon_surface_forms,
 )
+
+VARIANT_SUFFIX = re.compile(r"[A-Z][A-Za-z0-9]{0,6}(?:-[A-Z0-9][A-Za-z0-9]{0,3})?")
+"""What a sub-variant adds to its family's designation: Mi-8*AMT*, Su-30*SME*, T-72*B3M*,
+S-300*PMU-2*, Mi-17*V-5*, Leopard 2*A7*."""
+SENSE_WINDOW = 3
+"""Tokens on either side of a mention searched for the words of its other senses."""
+MISREAD_DEPS = {"punct", "npadvmod", "dep", "advmod", "prep", "intj"}
+"""Labels the parser gives designations it did not read as nouns ('12 Shahed-131')."""
+NUMBER_ROLES = {"dobj", "npadvmod", "nsubj", "nsubjpass", "attr", "pobj"}
+"""Roles a bare number takes when the parser reads it as the noun ('supplied *12* X')."""
+HEAD_NOUN_CATEGORIES_KEPT_APART = {"ammunition", "components"}
+"""Generic nouns after a system that name another item: 'HIMARS rockets', 'F-16 engines'."""
+TITLE_WORDS = {
+    "prime", "minister", "president", "vice", "deputy", "defence", "defense", "foreign",
+    "interior", "secretary", "general", "chief", "army", "navy", "air", "force", "staff",
+    "of", "the", "chancellor", "king", "emir", "premier", "state", "ambassador", "envoy",
+    "spokesman", "spokeswoman", "spokesperson", "commander", "security", "adviser",
+    "advisor", "national", "affairs", "senior", "top", "former", "junta", "leader",
+}  # fmt: skip
+"""Words of an office before a person's name ('Prime Minister', 'defence minister')."""
+LEADER_TITLES = {"president", "prime", "premier", "chancellor", "king", "emir", "leader"}
+"""Titles of heads of state or government: their holders are of kind leader."""
+HYPHENATED_AFTER_STOP = re.compile(r"^(\w[\w.]*\.)-(\w[\w.]*)$")
+"""A token such as 'U.S.-Japan' or 'D.C.-Tokyo' that the tokenizer did not split."""
+COMPASS_WORDS = {"West", "North", "South", "East"}
+"""A name ending in one of these is part of a longer name when a capitalised word follows:
+'the West African country', 'the West Bank', 'the South China Sea' (not 'the West')."""
+TITLES = {
+    "President", "Prime", "Minister", "Secretary", "Chancellor", "Leader", "General",
+    "Gen.", "Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr.", "Sen.", "Senator", "Rep.",
+    "King", "Crown", "Prince", "Sheikh", "Supreme", "Chairman", "Premier", "Admiral",
+    "Adm.", "Colonel", "Col.", "Marshal", "Field", "Commander", "Foreign", "Defence",
+    "Defense", "Ambassador", "Envoy", "Vice", "Deputy", "Director", "Chief", "Lt.",
+    "Maj.", "Emir", "Sultan", "Speaker", "Governor", "Comrade", "Chairwoman", "Leader's",
+}  # fmt: skip
+"""Words that may stand before or after a leader's surname without making it another
+person's name ('President Biden' is Biden; 'Hunter Biden' is not)."""
 
 
 @dataclass
@@ -59,11 +102,16 @@ class MentionRuler:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.vocab = nlp.vocab
+        self.weapon_starts: set[int] = set()  # where a weapon name may start, per doc
         self.actor_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.weapon_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.stop_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.actor_forms: dict[str, ActorForm] = {}
+        self.ambiguous_forms: dict[str, AmbiguousActorForm] = {}
         self.weapon_forms: dict[str, WeaponForm] = {}
+        self.weapon_families: dict[str, str] = {}
+        self.plural_forms: dict[str, WeaponForm] = {}
+        self.context_words: frozenset[str] = frozenset()
         self.organs: dict[str, str] = {}
         self.origin_markers: set[str] = set()
 
@@ -80,19 +128,26 @@ class MentionRuler:
         if nlp is None:
             raise ValueError("MentionRuler.initialize needs nlp=")
         self.actor_forms = actor_surface_forms(kb)
+        self.ambiguous_forms = ambiguous_surface_forms(kb)
         self.weapon_forms = weapon_surface_forms(kb)
+        matched = weapon_surface_forms(kb, plurals=False)
+        self.plural_forms = {k: v for k, v in self.weapon_forms.items() if k not in matched}
+        self.weapon_families = weapon_families(self.weapon_forms)
+        self.context_words = frozenset(w.lower() for w in kb.weapons.context_words)
         self.organs = dict(kb.triggers.lexicon.organs)
         self.origin_markers = set(kb.triggers.lexicon.origin_markers)
-        for surface in self.actor_forms:
+        for surface in {**self.actor_forms, **self.ambiguous_forms}:
             self.actor_matcher.add(surface, [nlp.make_doc(surface)])
-        for surface in self.weapon_forms:
+        for surface in matched:  # plurals are looked up per token (cheaper to start)
             self.weapon_matcher.add(surface, [nlp.make_doc(surface)])
         for phrase in kb.weapons.not_weapons:
             self.stop_matcher.add("not_weapon", [nlp.make_doc(phrase)])
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.aw_weapons = self.find_weapons(doc)
+        self.split_hyphenated_names(doc)
+        self.weapon_starts = {start for _, start, _ in self.weapon_matcher(doc)}
         doc._.aw_actors = self.find_actors(doc)
+        doc._.aw_weapons = self.find_weapons(doc)
         return doc
 
     def find_weapons(self, doc: Doc) -> list[WeaponMention]:
@@ -100,6 +155,9 @@ class MentionRuler:
             Span(doc, start, end, label=match_id)
             for match_id, start, end in self.weapon_matcher(doc)
         ]
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        spans += self.plural_spans(doc, covered)
+        spans += self.variant_spans(doc, covered)
         stops = [(start, end) for _, start, end in self.stop_matcher(doc)]
         spans = [
             s
@@ -107,10 +165,212 @@ class MentionRuler:
             if not self.inside_hyphenated_adjective(s)
             and not any(start < s.end and s.start < end for start, end in stops)
         ]
-        return [
-            WeaponMention(span, self.weapon_forms[span.label_])
+        mentions = [
+            self.in_its_sense(WeaponMention(span, self.weapon_forms[span.label_]))
             for span in sorted(filter_spans(spans), key=lambda s: s.start)
         ]
+        mentions = [
+            m for m in mentions if not m.weapon.needs_context or self.military_context(m, mentions)
+        ]
+        mentions = self.joined_with_head_nouns(mentions)
+        for mention in mentions:
+            self.repair_misread_designation(mention)
+        for previous, mention in itertools.pairwise(mentions):
+            self.repair_coordinated_designation(previous, mention)
+        return mentions
+
+    @staticmethod
+    def repair_coordinated_designation(previous: WeaponMention, mention: WeaponMention) -> None:
+        """The second of two coordinated systems hangs off the verb in the parse of
+        'supplied Shahed-131 and Shahed-136 drones to Russia' (conj of 'supplied'); it
+        becomes the conjunct of the first, so both are the verb's objects. Only when the
+        words between are 'and', 'or', commas and the second one's number ('100
+        Shahed-131 and 200 Shahed-136 drones')."""
+        doc = mention.span.doc
+        first = previous.span.root
+        while first.dep_ == "conj" and first.head.i != first.i:  # 'X, Y and Z': up to X
+            first = first.head
+        verb = first.head
+        if verb.i == first.i or verb.pos_ not in {"VERB", "AUX"} or first.dep_ != "dobj":
+            return
+        span = mention.span
+        between = doc[previous.span.end : span.start]
+        if not between or not all(
+            t.lower_ in {"and", "or", ","} or (t.like_num and span.start <= t.head.i < span.end)
+            for t in between
+        ):
+            return
+        outside = [t for t in span if not span.start <= t.head.i < span.end]
+        if not outside or not all(t.head.i == verb.i and t.dep_ != "dobj" for t in outside):
+            return
+        head = span[-1]
+        for token in outside:
+            if token.i != head.i:
+                token.head = head
+                token.dep_ = "compound"
+        for child in list(head.children):
+            if child.dep_ == "prep" and child.lower_ in {"to", "from"}:
+                child.head = verb
+        head.head = first
+        head.dep_ = "conj"
+
+    @staticmethod
+    def repair_misread_designation(mention: WeaponMention) -> None:
+        """A designation the parser did not read as a noun takes the place it should have
+        in the parse: in 'Iran supplied 100 Shahed-131 to Russia' the parser makes '100'
+        the object and 'Shahed-131' punctuation; the designation becomes the object and
+        the number its count. With no number before it, a designation hanging off a verb
+        that has no object ('supplied 12 M/41D') becomes the object."""
+        root = mention.span.root
+        verb = root.head
+        if verb.i == root.i or verb.pos_ not in {"VERB", "AUX"} or root.dep_ not in MISREAD_DEPS:
+            return
+        doc = root.doc
+        before = doc[mention.span.start - 1] if mention.span.start > 0 else None
+        if (
+            before is not None
+            and before.like_num
+            and before.head.i == verb.i
+            and before.dep_ in NUMBER_ROLES
+        ):
+            role = before.dep_
+            before.head = root
+            before.dep_ = "nummod"
+            root.dep_ = role
+        elif root.i > verb.i and not any(c.dep_ == "dobj" for c in verb.children):
+            root.dep_ = "dobj"
+        else:
+            return
+        for child in list(root.children):  # 'supplied 12 M/41D *to Ukraine*': the verb's
+            if child.dep_ == "prep" and child.lower_ in {"to", "from"}:
+                child.head = verb
+
+    def plural_spans(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """Plurals of system forms ('F-16s', 'Leopard 2s', 'Gripens'), looked up on the
+        tokens ending in s that no form matched."""
+        found = []
+        for token in doc:
+            if token.i in covered or not token.lower_.endswith("s"):
+                continue
+            for before in range(0, 3):
+                start = token.i - before
+                if start < 0:
+                    break
+                key = doc[start : token.i].text_with_ws.lower() + token.lower_
+                if key in self.plural_forms:
+                    found.append(Span(doc, start, token.i + 1, label=key))
+                    break
+        return found
+
+    def variant_spans(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """Sub-variants written as their family's designation plus a variant code map to
+        the family: 'Mi-8AMT' → Mi-8, 'Su-30SME' → Su-30, 'T-90SK' → T-90, 'Leopard 2A7'
+        → Leopard 2. The family form ends in a digit and the code starts with a capital
+        letter, so 'Su-300' is not Su-30 and 'F-16s' is left to the plural forms."""
+        found = []
+        for token in doc:
+            text = token.text
+            if token.i in covered or len(text) < 4 or not any(c.isdigit() for c in text):
+                continue
+            for cut in range(len(text) - 1, 1, -1):
+                if not text[cut - 1].isdigit() or not VARIANT_SUFFIX.fullmatch(text[cut:]):
+                    continue
+                span = self.family_span(doc, token, text[:cut].lower())
+                if span is not None:
+                    found.append(span)
+                    break
+        return found
+
+    def family_span(self, doc: Doc, token: Token, head: str) -> Span | None:
+        """The span from the start of the family form ending in ``head`` (the first part
+        of ``token``) to ``token``: 'Leopard' + '2A7' → 'leopard 2'."""
+        for before in range(0, 3):
+            start = token.i - before
+            if start < 0:
+                break
+            key = doc[start : token.i].text_with_ws.lower() + head
+            if key in self.weapon_families:
+                return Span(doc, start, token.i + 1, label=self.weapon_families[key])
+        return None
+
+    @staticmethod
+    def in_its_sense(mention: WeaponMention) -> WeaponMention:
+        """A designation shared by two systems takes the sense whose words are within
+        ``SENSE_WINDOW`` tokens: 'D-30 engines' is the turbofan, 'D-30 howitzers' not."""
+        if not mention.weapon.senses:
+            return mention
+        span = mention.span
+        doc = span.doc
+        near = doc[max(0, span.start - SENSE_WINDOW) : min(len(doc), span.end + SENSE_WINDOW)]
+        words = {t.lower_ for t in near} | {t.lemma_.lower() for t in near}
+        for sense_words, form in mention.weapon.senses:
+            if not words.isdisjoint(sense_words):
+                return WeaponMention(span, form)
+        return mention
+
+    def military_context(self, mention: WeaponMention, mentions: list[WeaponMention]) -> bool:
+        """A name that is also an ordinary word ('Spartan', 'Cougar', 'Patriot') is a
+        weapon only with another weapon in its sentence ('Patriot *missile*', 'F-16s,
+        Mirages and Gripens') or a word of the file's ``context_words`` (supplied, army),
+        and only written as the knowledge base spells it ('Island', not 'the island')."""
+        text = mention.span.text
+        if text not in {mention.weapon.spelling, mention.weapon.spelling.upper()}:
+            return False
+        if self.inside_proper_name(mention.span, mentions):
+            return False
+        sent = mention.span.sent
+        if any(
+            other is not mention
+            and not other.weapon.needs_context
+            and sent.start <= other.span.start < sent.end
+            for other in mentions
+        ):
+            return True
+        words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        return not words.isdisjoint(self.context_words)
+
+    @staticmethod
+    def inside_proper_name(span: Span, mentions: list[WeaponMention]) -> bool:
+        """'Abdul Kalam *Island*', '*Penguin* Random House', '*Spartan* Race': a capitalised
+        proper noun right before or after makes the word part of another name (actor
+        names and weapons excepted: 'Britain's Spartan', 'Patriot PAC-3')."""
+        doc = span.doc
+        neighbours = []
+        if span.start > span.sent.start:
+            neighbours.append(doc[span.start - 1])
+        if span.end < span.sent.end:
+            neighbours.append(doc[span.end])
+        weapon_tokens = {i for m in mentions for i in range(m.span.start, m.span.end)}
+        actor_tokens = {i for m in doc._.aw_actors or [] for i in range(m.span.start, m.span.end)}
+        return any(
+            t.pos_ == "PROPN" and t.is_title and t.i not in actor_tokens | weapon_tokens
+            for t in neighbours
+        )
+
+    @staticmethod
+    def joined_with_head_nouns(mentions: list[WeaponMention]) -> list[WeaponMention]:
+        """A system directly followed by a generic noun of its kind is one mention:
+        '100 Shahed-131 one-way attack drones', 'Patriot missile systems', so the noun's
+        numbers count for the system. Ammunition and components after a system are
+        items of their own ('HIMARS rockets', 'F-16 engines')."""
+        joined: list[WeaponMention] = []
+        for mention in mentions:
+            previous = joined[-1] if joined else None
+            if (
+                previous is not None
+                and previous.weapon.system is not None
+                and mention.weapon.system is None
+                and mention.span.start == previous.span.end
+                and mention.weapon.category not in HEAD_NOUN_CATEGORIES_KEPT_APART
+            ):
+                doc = mention.span.doc
+                joined[-1] = WeaponMention(
+                    Span(doc, previous.span.start, mention.span.end, label=previous.span.label),
+                    previous.weapon,
+                )
+                continue
+            joined.append(mention)
+        return joined
 
     @staticmethod
     def inside_hyphenated_adjective(span: Span) -> bool:
@@ -125,24 +385,134 @@ class MentionRuler:
         ]
         mentions: list[ActorMention] = []
         introduced: set[str] = set()
+        ambiguous: list[Span] = []
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
+            if span.label_ in self.ambiguous_forms:
+                ambiguous.append(span)
+                continue
             form = self.actor_forms[span.label_]
             if form.form == "short" and form.actor.id not in introduced:
                 continue
-            if form.form in {"name", "capital"} and self.is_part_of_longer_name(span):
+            if form.form in {"name", "capital", "short"} and self.is_part_of_longer_name(span):
+                continue
+            if form.form == "person" and self.is_another_persons_name(span, form):
                 continue
             introduced.add(form.actor.id)
             mentions.append(ActorMention(span, form.actor, form.form, self.kind_of(span, form)))
+        if ambiguous:
+            mentions = sorted(
+                mentions + self.resolve_ambiguous(doc, ambiguous, introduced),
+                key=lambda m: m.span.start,
+            )
+        titled = self.titled_people(doc, mentions)
+        if titled:
+            mentions = sorted(mentions + titled, key=lambda m: m.span.start)
         return mentions
 
+    def titled_people(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+        """A name the knowledge base does not know, after a title with a nationality, is
+        the state's official: 'Zimbabwean Prime Minister Tendai Moyo', 'Kenya's Defence
+        Minister Amos Kibet' → the person's words stand for ZWE, KEN (kind leader for
+        heads of state and government, else official)."""
+        covered = {i for m in mentions for i in range(m.span.start, m.span.end)}
+        found = []
+        for mention in mentions:
+            if mention.actor.kind != "state" or mention.form not in {"adjective", "name"}:
+                continue
+            i = mention.span.end
+            if i < len(doc) and doc[i].text in {"'s", "’s"}:
+                i += 1
+            title = i
+            while i < len(doc) and (doc[i].lower_ in TITLE_WORDS or doc[i].lower_ in self.organs):
+                i += 1
+            words = {t.lower_ for t in doc[title:i]}
+            organ = [self.organs[w] for w in words if w in self.organs]
+            if not organ or i >= len(doc) or doc[i].ent_type_ != "PERSON" or i in covered:
+                continue
+            end = i
+            while end < len(doc) and doc[end].ent_type_ == "PERSON" and end not in covered:
+                end += 1
+            kind = "leader" if words & LEADER_TITLES else "official"
+            found.append(ActorMention(doc[i:end], mention.actor, "person", kind))
+            covered.update(range(i, end))
+        return found
+
+    def split_hyphenated_names(self, doc: Doc) -> None:
+        """Split tokens the tokenizer keeps whole after an abbreviation's full stop, when a
+        part is an actor: 'U.S.-Japan' → 'U.S.', '-', 'Japan'; 'D.C.-Tokyo' → 'D.C.', '-',
+        'Tokyo' (as 'Seoul-Tokyo' already is). The last part keeps the token's place in
+        the parse; the first hangs on it as a compound."""
+        known = self.actor_forms.keys() | self.ambiguous_forms.keys()
+        splits = []
+        for token in doc:
+            match = HYPHENATED_AFTER_STOP.match(token.text)
+            if match and (match.group(1) in known or match.group(2) in known):
+                splits.append((token, match.group(1), match.group(2)))
+        if not splits:
+            return
+        with doc.retokenize() as retokenizer:
+            for token, first, second in splits:
+                retokenizer.split(
+                    token,
+                    [first, "-", second],
+                    heads=[
+                        (token, 2),
+                        (token, 2),
+                        token.head if token.head != token else (token, 2),
+                    ],
+                    attrs={
+                        "DEP": ["compound", "punct", token.dep_],
+                        "POS": ["PROPN", "PUNCT", token.pos_],
+                        "LEMMA": [first, "-", second],
+                    },
+                )
+
+    def resolve_ambiguous(
+        self, doc: Doc, spans: list[Span], mentioned: set[str]
+    ) -> list[ActorMention]:
+        """Mentions of shared forms ('Congo', 'SAF', 'CAR') that the article decides, by
+        the actors it names otherwise and the cues of the rule (gazetteer.choose_actor)."""
+        found = []
+        for span in spans:
+            rule = self.ambiguous_forms[span.label_]
+            actor = choose_actor(rule, doc.text, mentioned)
+            if actor is None or self.is_part_of_longer_name(span):
+                continue
+            form = ActorForm(actor, rule.rule.kind)
+            candidate = next(c for c in rule.rule.candidates if c.actor == actor.id)
+            kind = candidate.kind or self.kind_of(span, form)
+            found.append(ActorMention(span, actor, form.form, kind))
+        return found
+
+    @staticmethod
+    def is_another_persons_name(span: Span, form: ActorForm) -> bool:
+        """A listed person's one-word alias (a surname) next to another capitalised name
+        is someone else: 'Kim Soo-yeon' is not Kim Jong Un, 'Hunter Biden' not Joe Biden;
+        titles do not count ('President Biden', 'Chairman Kim')."""
+        if len(span) != 1:
+            return False
+        doc = span.doc
+        token = span[0]
+        neighbours = []
+        if span.start > 0 and token.ent_iob_ == "I":  # the name goes on before it
+            neighbours.append(doc[span.start - 1])
+        if span.end < len(doc) and doc[span.end].ent_iob_ == "I":  # … or after it
+            neighbours.append(doc[span.end])
+        return token.ent_type_ == "PERSON" and any(
+            t.text[:1].isupper() and t.text not in TITLES and not t.is_punct for t in neighbours
+        )
+
     def is_part_of_longer_name(self, span: Span) -> bool:
-        """'Washington' in 'Washington Post' is not an actor; 'U.S. Intelligence' is."""
+        """'Washington' in 'Washington Post' is not an actor; 'U.S. Intelligence' is; 'the
+        West' in 'the West African country' or 'the West Bank' is not the West."""
         doc = span.doc
         if span.end < len(doc):
             nxt = doc[span.end]
+            if span[-1].text in COMPASS_WORDS and nxt.is_title and nxt.is_alpha:
+                return True
             if nxt.lemma_.lower() in self.organs:
                 return False
-            if any(w.span.start == span.end for w in doc._.aw_weapons or []):
+            if span.end in self.weapon_starts:
                 return False  # 'to Armenia Pinaka launchers': a weapon name follows
             if nxt.pos_ == "PROPN" and nxt.ent_iob_ == "I" and nxt.ent_type_ in {"ORG", "FAC"}:
                 return span.root.ent_type_ not in {"GPE", "NORP"}

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from armswatch.errors import NoInputError, ParquetError
+from armswatch.ingest.dates import published_or_none
 from armswatch.run.fusing import IncidentFusion
 from armswatch.run.local import RunOptions, RunSummary
 from armswatch.run.parquet import partitions, read_partition
@@ -109,6 +110,8 @@ def load_partition(
     """Queue one partition's records and commit them as one batch."""
     rows = read_partition(root, number)
     articles = rows["articles"]
+    for row in articles:  # Parquet written elsewhere may carry any date format
+        row["published"] = published_or_none(row.get("published"), f"{root} part {number}")
     known = store.known([row["sha256"] for row in articles])
     aliases = rows["article_ids"] + [row for row in articles if row["sha256"] in known]
     failed = sum(1 for error in rows["errors"] if error["sha256"] is not None)
@@ -120,7 +123,10 @@ def load_partition(
     for alias in aliases:
         writer.add_alias(alias["id"], alias["sha256"])
     writer.add_rows({name: new_rows(rows[name], known) for name in CONTENT_TABLES})
-    return Loaded(number, writer.flush(), read, len(aliases))
+    batch = writer.flush()
+    for line in batch.rejected:
+        say(line)
+    return Loaded(number, batch, read, len(aliases))
 
 
 def new_rows(rows: list[Row], known: set[str]) -> list[Row]:

@@ -65,13 +65,23 @@ class RunSummary:
     def articles_per_s(self) -> float:
         return self.run.articles_read / self.elapsed_s if self.elapsed_s else 0.0
 
-    def line(self) -> str:
+    @property
+    def failed(self) -> int:
+        """Articles read but neither stored nor skipped: their analysis (or row) failed."""
         r = self.run
+        return max(r.articles_read - r.articles_stored - r.articles_skipped, 0)
+
+    def line(self) -> str:
+        """The run in one line; its counts add up: read = stored + skipped + failed, and
+        errors = failed + bad records (lines or files that held no readable article)."""
+        r = self.run
+        bad = max(r.errors - self.failed, 0)
         return (
-            f"run {r.id}: {r.articles_read} articles read, {r.articles_stored} stored "
-            f"({r.new_versions} new versions, {r.near_duplicates} near-duplicates), "
-            f"{r.articles_skipped} already stored, {r.errors} errors "
-            f"in {self.elapsed_s:.1f} s ({self.articles_per_s:.1f} articles/s)"
+            f"run {r.id}: {r.articles_read} articles read = {r.articles_stored} stored "
+            f"({r.new_versions} new versions, {r.near_duplicates} near-duplicates) "
+            f"+ {r.articles_skipped} skipped (text already stored or repeated under another "
+            f"id) + {self.failed} failed; {bad} bad records; {r.errors} errors in all; "
+            f"{self.elapsed_s:.1f} s ({self.articles_per_s:.1f} articles/s)"
         )
 
 
@@ -146,7 +156,10 @@ def write_job(
             writer.add_error(article.doc_id, result, AnalysisError.code, article.sha256)
         else:
             writer.add_rows(result)
-    return writer.flush()
+    batch = writer.flush()
+    for line in batch.rejected:  # articles the store refused: errors rows, the rest stored
+        say(line)
+    return batch
 
 
 class Meter:

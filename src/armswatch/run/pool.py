@@ -95,15 +95,27 @@ def _submit(pool: ProcessPoolExecutor, articles: list[Article]) -> list[Future[B
     ]
 
 
-def _result(job: J, tasks: list[Future[BatchOutcome]]) -> tuple[J, BatchOutcome]:
-    """The job with its tasks' outcomes joined in order."""
+def _task_result(task: Future[BatchOutcome], articles: list[Article]) -> BatchOutcome:
+    """A task's outcome; if the task itself failed (not an article in it: its result
+    could not be sent back, say), each of its articles is reported failed."""
     try:
-        parts = [task.result() for task in tasks]
+        return task.result()
     except BrokenProcessPool as exc:
         raise WorkerError(
             f"an analysis worker process died ({exc}); the batches stored so far are kept: "
             "run the same command again (with fewer --workers if memory is short)"
         ) from None
+    except Exception as exc:
+        message = f"analysis failed in a worker: {type(exc).__name__}: {exc}"
+        return BatchOutcome([message] * len(articles), 0, 0.0)
+
+
+def _result(job: J, tasks: list[Future[BatchOutcome]]) -> tuple[J, BatchOutcome]:
+    """The job with its tasks' outcomes joined in order."""
+    parts = [
+        _task_result(task, job.articles[n * TASK_SIZE : (n + 1) * TASK_SIZE])
+        for n, task in enumerate(tasks)
+    ]
     if not parts:
         return job, _nothing()
     last = parts[-1]  # the memory figure of one worker: the meter keeps each one's latest

@@ -52,14 +52,16 @@ class Ticker:
 
 
 @contextmanager
-def progress_bar(enabled: bool, total: int | None, say: Say) -> Iterator[Ticker]:
+def progress_bar(
+    enabled: bool, total: int | None, say: Say, label: str = "storing"
+) -> Iterator[Ticker]:
     """A live bar on stderr when ``enabled``; lines said meanwhile are printed above it."""
     if not enabled:
         yield Ticker(lambda n: None, say)
         return
     console = Console(stderr=True, highlight=False, soft_wrap=True)
     columns = (
-        TextColumn("storing"),
+        TextColumn(label),
         BarColumn(),
         MofNCompleteColumn(),
         RateColumn(),

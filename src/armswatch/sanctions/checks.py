@@ -81,8 +81,10 @@ def parties_known(rule: Rule, groups: Mapping[str, Group]) -> list[Problem]:
             known = ", ".join(sorted(groups))
             problems.append((field, f"unknown group {value!r} (known: {known}, or ISO alpha-3)"))
     target = groups.get(rule.target)
-    if target is not None and target.universal:
-        problems.append(("target", f"group {rule.target!r} is universal; name a state"))
+    if target is not None and target.universal and rule.target_kind not in ("group", "listed_only"):
+        problems.append(
+            ("target", f"group {rule.target!r} is universal; name a state (or list `groups`)")
+        )
     return problems
 
 
@@ -93,6 +95,63 @@ def contest_explained(rule: Rule, groups: Mapping[str, Group]) -> list[Problem]:
     return []
 
 
+SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def target_kind_consistent(rule: Rule, groups: Mapping[str, Group]) -> list[Problem]:
+    """``group`` and ``listed_only`` rules name their ``groups``; ``region`` rules (and
+    only rules of kind ``region`` or ``non_government_in``) name a ``region``."""
+    problems: list[Problem] = []
+    if rule.target_kind in ("group", "listed_only") and not rule.groups:
+        problems.append(("groups", f"required for target_kind {rule.target_kind}"))
+    if rule.target_kind == "region" and rule.region is None:
+        problems.append(("region", "required for target_kind region"))
+    if rule.region is not None and rule.target_kind not in ("region", "non_government_in"):
+        problems.append(("region", f"not allowed for target_kind {rule.target_kind}"))
+    problems += [
+        (f"groups -> {i}", f"{slug!r} is not an actor slug (lowercase, e.g. houthis)")
+        for i, slug in enumerate(rule.groups)
+        if not SLUG.match(slug)
+    ]
+    return problems
+
+
+def region_known(rule: Rule, groups: Mapping[str, Group]) -> list[Problem]:
+    """``region`` is an id of data/regions.yaml."""
+    from armswatch.sanctions.regions import load_regions
+
+    if rule.region is None:
+        return []
+    known = load_regions().by_id
+    if rule.region not in known:
+        return [("region", f"unknown region {rule.region!r} (known: {', '.join(sorted(known))})")]
+    return []
+
+
+def government_slices_ordered(rule: Rule, groups: Mapping[str, Group]) -> list[Problem]:
+    """Government treatment slices end after they start and do not overlap."""
+    problems: list[Problem] = []
+    for i, piece in enumerate(rule.government):
+        if piece.end is not None and piece.end <= piece.start:
+            problems.append(
+                (f"government -> {i} -> end", f"end {piece.end} is not after start {piece.start}")
+            )
+    ordered = sorted(enumerate(rule.government), key=lambda pair: pair[1].start)
+    for (i, earlier), (j, later) in pairwise(ordered):
+        if earlier.end is None or later.start < earlier.end:
+            problems.append((f"government -> {j}", f"overlaps government -> {i}"))
+    return problems
+
+
+def aliases_are_ids(rule: Rule, groups: Mapping[str, Group]) -> list[Problem]:
+    """Aliases look like rule ids and differ from the entry's own id."""
+    return [
+        (f"aliases -> {i}", f"{alias!r} is not a rule id other than {rule.id!r}")
+        for i, alias in enumerate(rule.aliases)
+        if alias == rule.id or not re.match(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$", alias)
+    ]
+
+
 CHECKS: tuple[Check, ...] = (
     interval_ends_after_start,
     intervals_disjoint,
@@ -100,6 +159,10 @@ CHECKS: tuple[Check, ...] = (
     event_types_known,
     parties_known,
     contest_explained,
+    target_kind_consistent,
+    region_known,
+    government_slices_ordered,
+    aliases_are_ids,
 )
 
 

@@ -66,10 +66,15 @@ def list_cli(as_json: JsonOpt = False, rulebook: RulebookOpt = None) -> None:
     table = Table(Column("rule", no_wrap=True), "provision", Column("in force", no_wrap=True))
     for rule in rules:
         periods = "\n".join(f"{p.start} → {p.end or ''}" for p in rule.in_force)
-        table.add_row(
-            rule.id, escape(cited(rule)), periods + (" contested" if rule.contested else "")
-        )
-    Console().print(table)
+        marks = [m for m in ("contested" if rule.contested else "", rule.binding) if m]
+        marks = [m for m in marks if m != "binding"]
+        table.add_row(rule.id, escape(cited(rule)), " ".join([periods, *marks]))
+    console = Console()
+    console.print(table)
+    ids = list(dict.fromkeys(rule.id for rule in rules))
+    un = sum(1 for i in ids if i.startswith("un."))
+    eu = sum(1 for i in ids if i.startswith("eu."))
+    console.print(f"{len(ids)} rules ({un} UN, {eu} EU) in {len(rules)} entries")
 
 
 @rules_app.command("show")
@@ -121,15 +126,21 @@ def check_cli(
     ] = None,
     day: Annotated[str | None, typer.Option("--date", help="Event date YYYY-MM-DD.")] = None,
     subtype: Annotated[str | None, typer.Option("--subtype", help="e.g. training.")] = None,
+    region: Annotated[
+        str | None,
+        typer.Option("--region", help="Where the recipient is: a region id, e.g. darfur, goma."),
+    ] = None,
     as_json: JsonOpt = False,
     rulebook: RulebookOpt = None,
 ) -> None:
-    """Which rules would a hypothetical event fall under on a date?"""
+    """Which rules would a hypothetical event fall under on a date (and in a region)?"""
     categories = [part.strip() for value in items or [] for part in value.split(",") if part]
     with cli_errors():
         book = load_rulebook(rulebook)
         on = parse_day(day) if day else None
-        findings = what_if(event_type, source, target, categories, on, subtype, rulebook=book)
+        findings = what_if(
+            event_type, source, target, categories, on, subtype, rulebook=book, region=region
+        )
     if as_json:
         echo_json([finding.model_dump(mode="json") for finding in findings])
         return

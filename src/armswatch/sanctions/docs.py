@@ -13,6 +13,7 @@ from pathlib import Path
 
 from armswatch.sanctions.checks import CHECKS
 from armswatch.sanctions.explain import in_force_text, provision_text
+from armswatch.sanctions.regions import load_regions
 from armswatch.sanctions.rulebook import Rulebook, load_rulebook
 from armswatch.sanctions.schema import SCHEMAS, Group, Rule, render_schema, schema_path
 
@@ -66,6 +67,52 @@ ENGINE = """\
   2018 cite UNSCR 2375 para 17, in 2020 UNSCR 2397 para 8.
 - **Jurisdictions.** `findings_for_event(..., jurisdictions={"un"})` keeps the UN rules
   only (the ones spec/OUTPUT.md evaluates).
+
+## Embargo targets, regions and exemptions
+
+- **Target kinds** (`target_kind`). `state`: every recipient of the target state (its
+  government as `government` says, its companies, armed groups keyed to it) and the
+  slugs in `groups`. `non_government_in`: the same minus the government (its forces,
+  organs, officials: actor kinds `state`, `government`, `military`, `intelligence`,
+  `leader`, `official`) unless a `government` slice says otherwise. `group`: only the
+  actor slugs of `groups` (the Houthis under `un.yemen.arms`, UNITA). `listed_only`:
+  designated persons and entities; the list is not checked, so a slug of `groups`
+  gives a *conditional* finding. `region`: everyone the text places in `region`,
+  government included as `government` says.
+- **Non-state recipients** are matched by slug (`groups`), whatever their country:
+  `houthis` → `un.yemen.arms` from 2015-04-14; `hezbollah` → `un.lebanon.arms` (a
+  non-government recipient in Lebanon); `rsf` → `un.sudan_darfur.arms` only when placed
+  in Darfur, and the EU Sudan embargo anywhere; `al_shabaab`, `m23`, `lna`, `taliban`,
+  `isil`/`isis`, `al_qaida`/`al_qaeda` as listed per rule.
+- **Regions** (`data/regions.yaml`). A rule with a `region` applies only to recipients
+  placed there. The engine looks for the region's places (El Fasher lies in North
+  Darfur, which lies in Darfur) in the event's evidence sentences; if they name none,
+  in the whole article. A place inside the region decides *inside* (the explanation says
+  where it was found); only places of that country outside it in the evidence (Port
+  Sudan, Khartoum) decide *outside* (no finding); otherwise the territorial condition
+  is **unknown**: the finding is kept with `in_force: null` and its explanation says
+  the text does not place the recipient in the region.
+- **Conditional findings.** `in_force: null` means the text cannot decide: the date is
+  unknown or only partly in force, the recipient's location is unknown for a
+  territorial embargo, the recipient is a listed-only target, or the embargo is not a
+  legal obligation (`binding: political` or `partial`). Only `in_force: true` findings
+  are scored (GOLD.md).
+- **Government treatment** (`government`, time-sliced, each slice naming its
+  instrument): `none` (targeted), `approval` (supplies need the committee's prior
+  approval: a finding, whose explanation says "unless an approval is reported"),
+  `notification` (allowed after notice: no finding), `exempt` (no finding). Days no
+  slice covers count as `none` for `state`/`region` targets and `exempt` otherwise.
+  The treatment applies to supplies *to* the government; two-way embargoes (Libya,
+  Eritrea) ban exports by the government regardless.
+- **EU rules** need an EU member state as supplier (for supplies to the target) or as
+  recipient (for procurement from it) on the event's day (`eu_bound`: the UK until
+  2020-12-31). UN rules bind every state.
+- **Political embargoes** (`binding: political`: the EU embargo on China) say "this
+  would be contrary to the EU's political embargo", never that it is prohibited, and
+  carry `in_force: null` (their scope is left to each member state).
+- **Former ids.** `aliases` keep the ids stored findings may carry:
+  `eu.russia.arms_export` and `eu.russia.arms_import` are now `eu.rus.arms`
+  (`Rulebook.canonical_id`, `Rulebook.entries` resolve them).
 """
 DECISIONS = """\
 ## Decisions on ambiguous dates and scope
@@ -92,6 +139,32 @@ DECISIONS = """\
   dates the dual-use ban from 1 August 2014).
 - **Unconfirmed paragraph numbers** (FACTS.md [U]) are kept, flagged with
   `provision_confirmed: false`, and shown as "(number unconfirmed)" in findings.
+- **UNCONFIRMED facts of EMBARGOES.md** are kept as given there and marked: an
+  in-force period's `unconfirmed` (shown in findings as "[UNCONFIRMED: …]"), an
+  entry's `unconfirmed` list, a government slice's `unconfirmed`. Two dates were
+  checked with the search tool: UNSCR 1546 (2004-06-08, UN press release SC/8117) and
+  UNSCR 2174 (2014-08-27, SC/11537, which also confirms the advance-approval rule).
+- **Suspensions are gaps**: Libya 1999-04-05 to 2003-09-12 (then lifted), Haiti
+  1993-08-27 to 1993-10-18 and from 1994-09-29 (then terminated); the Rwanda
+  government's 1995 suspension is a government slice (`exempt`).
+- **Renewed embargoes end on the expiry of the latest renewal EMBARGOES.md records**
+  (DRC 2026-07-01, Darfur 2026-09-12, CAR 2026-07-31, South Sudan 2026-05-31, Haiti
+  2026-10-17); a later renewal must be added to the data.
+- **Somalia** after 2023-12-01: the federal forces are exempt (`un.al_shabaab.arms`,
+  UNSCR 2713, covers everyone else); 2013-2023 government supplies needed notification
+  only (no finding). **CAR** security forces are exempt from 2023-07-27 (UNSCR 2693);
+  from 2024-07-30 only armed groups are targeted (UNSCR 2745). **Iraq**'s government
+  is exempt since 2004-06-08, the **DRC**'s since 2008-03-31. **Libya**'s government
+  needs committee approval since 2014-08-27: a finding unless an approval is reported.
+- **Darfur**: UNSCR 1556 (2004) covers non-government forces placed in Darfur, UNSCR
+  1591 (2005) all belligerents there, government forces included (approval needed to
+  move equipment into Darfur). Sudan's army in Port Sudan: no UN finding.
+- **Not encoded:** non-binding calls (UNSCR 1076 on Afghanistan, UNSCR 1227 on
+  Ethiopia/Eritrea, the OSCE 1992 request), the Mali regime (no arms embargo), the phases
+  of the Yugoslav lifting, item-level exceptions (heavy weapons for Somalia, lethal-only
+  scope in Côte d'Ivoire 2015), EU implementations whose decision numbers are
+  unconfirmed (EU Libya, DRC, DPRK, Yemen, Haiti, ISIL, Iraq), and services (training)
+  under the new regimes: only `arms_transfer` events are checked.
 """
 
 
@@ -102,6 +175,7 @@ def render(book: Rulebook) -> str:
         summary(book),
         *rule_sections(book),
         groups_section(book),
+        regions_section(),
         ENGINE,
         DECISIONS,
         checks_section(),
@@ -113,16 +187,42 @@ def summary(book: Rulebook) -> str:
     lines = [
         "## Rules",
         "",
-        "| rule | instrument | provision | in force | contested |",
-        "| --- | --- | --- | --- | --- |",
+        "| rule | instrument | provision | target | in force | flags |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     for rule in book.rules:
+        periods = in_force_text(rule, reasons=False).removeprefix("in force ")
         lines.append(
             f"| `{rule.id}` | {rule.instrument} | {provision_text(rule)} | "
-            f"{in_force_text(rule).removeprefix('in force ')} | "
-            f"{'yes' if rule.contested else ''} |"
+            f"{target_text(rule)} | {periods} | {', '.join(flags(rule))} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def target_text(rule: Rule) -> str:
+    """``SDN (region darfur)``, ``YEM: houthis (group)``."""
+    groups = f": {', '.join(rule.groups)}" if rule.target_kind in ("group", "listed_only") else ""
+    region = f", {rule.region}" if rule.region else ""
+    return f"{rule.target}{groups} ({rule.target_kind}{region})"
+
+
+def flags(rule: Rule) -> list[str]:
+    """Short markers: contested, political, partly binding, unconfirmed facts."""
+    found = ["contested"] if rule.contested else []
+    if rule.binding != "binding":
+        found.append(rule.binding)
+    if rule.unconfirmed or any(p.unconfirmed for p in rule.in_force):
+        found.append("UNCONFIRMED facts")
+    return found
+
+
+def government_text(rule: Rule) -> str:
+    """``none 1992-01-23 → 2007-02-20 (UNSCR 733 (1992)); approval …``."""
+    return "; ".join(
+        f"`{s.mode}` {s.start} → {s.end or 'open'} ({s.instrument})"
+        + (f" [UNCONFIRMED: {s.unconfirmed}]" if s.unconfirmed else "")
+        for s in rule.government
+    )
 
 
 def rule_sections(book: Rulebook) -> list[str]:
@@ -143,12 +243,19 @@ def entry_lines(book: Rulebook, rule: Rule) -> list[str]:
         ("Regime", rule.regime),
         ("Prohibits", rule.prohibits),
         ("Direction", f"`{rule.direction}`, target `{rule.target}`"),
+        ("Target kind", f"`{rule.target_kind}`"),
+        ("Groups (slugs)", ", ".join(f"`{g}`" for g in rule.groups)),
+        ("Region", f"`{rule.region}`" if rule.region else ""),
+        ("Government", government_text(rule)),
+        ("Binding", "" if rule.binding == "binding" else f"`{rule.binding}`"),
         ("Items", ", ".join(f"`{item}`" for item in rule.items) or "-"),
         ("Bound", f"{bound} (`{rule.bound}`)"),
         ("Event types", ", ".join(f"`{t}`" for t in rule.event_types) + subtypes),
         ("In force", in_force_text(rule).removeprefix("in force ")),
         ("Contested", (rule.contested_note or "yes") if rule.contested else "no"),
         ("Note", rule.note),
+        ("UNCONFIRMED", "; ".join(rule.unconfirmed)),
+        ("Former ids", ", ".join(f"`{a}`" for a in rule.aliases)),
         ("Source", rule.source),
     ]
     return [f"- **{key}:** {value}" for key, value in fields if value] + [""]
@@ -165,6 +272,24 @@ def groups_section(book: Rulebook) -> str:
             *member_lines(group),
         ]
     return "\n".join(lines)
+
+
+def regions_section() -> str:
+    regions = load_regions()
+    lines = [
+        "## Regions",
+        "",
+        "Places that decide a territorial scope (`data/regions.yaml`), matched as written.",
+        "",
+        "| region | state | within | names |",
+        "| --- | --- | --- | --- |",
+    ]
+    for region in regions.by_id.values():
+        lines.append(
+            f"| `{region.id}` | {region.country} | {region.within or ''} | "
+            f"{', '.join(region.names)} |"
+        )
+    return "\n".join(lines) + "\n"
 
 
 def member_lines(group: Group) -> list[str]:

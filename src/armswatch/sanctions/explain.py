@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from functools import lru_cache
 
@@ -62,11 +63,13 @@ def provision_text(rule: Rule) -> str:
 
 
 def in_force_text(rule: Rule, reasons: bool = True) -> str:
-    """``in force since 2006-10-14`` / ``in force from A until B (reason)``."""
+    """``in force since 2006-10-14`` / ``in force from A until B (reason)``; periods whose
+    dates the sources leave unconfirmed say so."""
     parts = []
     for period in rule.in_force:
         reason = f" ({period.end_reason})" if reasons and period.end_reason else ""
-        parts.append(describe(Window(period.start, period.end)) + reason)
+        doubt = f" [UNCONFIRMED: {period.unconfirmed}]" if reasons and period.unconfirmed else ""
+        parts.append(describe(Window(period.start, period.end)) + reason + doubt)
     return "in force " + "; ".join(parts)
 
 
@@ -94,13 +97,41 @@ def fact(event: Event, match: Match, period: Period | None, names: Mapping[str, 
 
 
 def law(rule: Rule) -> str:
-    """``UNSCR 1718 (2006), paragraph 8(b), prohibits …, in force since 2006-10-14``."""
+    """``UNSCR 1718 (2006), paragraph 8(b), prohibits …, in force since 2006-10-14``; a
+    political embargo "calls for" rather than "prohibits"."""
+    if rule.binding == "political":
+        return (
+            f"this would be contrary to the EU's political embargo: {cited(rule)}, not a "
+            f"legal prohibition, calls for {rule.prohibits}, {in_force_text(rule)}"
+        )
+    if rule.binding == "partial":
+        return (
+            f"{cited(rule)}, resting partly on national commitments (binding force "
+            f"UNCONFIRMED), restricts {rule.prohibits}, {in_force_text(rule)}"
+        )
     return f"{cited(rule)}, prohibits {rule.prohibits}, {in_force_text(rule)}"
 
 
-def caveats(match: Match, period: Period | None, cover: Coverage, helpers: list[Match]) -> str:
-    """Why in_force is null, which other entry covers the rest of the period, disputes."""
-    notes = []
+def caveats(
+    match: Match,
+    period: Period | None,
+    cover: Coverage,
+    helpers: list[Match],
+    conditions: list[str] | None = None,
+) -> str:
+    """Why in_force is null, which other entry covers the rest of the period, disputes,
+    conditions the text does not settle and notes (approval, location)."""
+    notes = [
+        text
+        for window, text in match.notes
+        if period is None or window.intersect(period_window(period)) is not None
+    ]
+    notes += conditions or []
+    if match.rule.binding == "political":
+        notes.append(
+            "A political embargo, not legally binding: its scope is left to each member "
+            "state, so whether it covered this transfer is not decided (in_force null)."
+        )
     if period is None:
         notes.append(
             "The event's date is unknown, so whether the rule was in force cannot be decided."
@@ -121,6 +152,11 @@ def caveats(match: Match, period: Period | None, cover: Coverage, helpers: list[
     return "".join(" " + note for note in notes)
 
 
+def period_window(period: Period) -> Window:
+    """The days of ``period`` as a half-open window."""
+    return Window(period.first, period.last + dt.timedelta(days=1))
+
+
 def other_provision(match: Match) -> str:
     """``UNSCR 1747 (2007), paragraph 5, in force from … until …``."""
     return f"{cited(match.rule)}, {in_force_text(match.rule, reasons=False)}"
@@ -133,8 +169,9 @@ def explain(
     cover: Coverage,
     helpers: list[Match],
     names: Mapping[str, str],
+    conditions: list[str] | None = None,
 ) -> str:
     """The finding's explanation sentence(s)."""
-    notes = caveats(match, period, cover, helpers)
+    notes = caveats(match, period, cover, helpers, conditions)
     text = f"{fact(event, match, period, names)}; {law(match.rule)}.{notes}"
     return text[:1].upper() + text[1:]

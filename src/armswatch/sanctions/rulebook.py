@@ -38,9 +38,18 @@ class Rulebook:
         """Distinct rule ids in order of first appearance."""
         return list(dict.fromkeys(rule.id for rule in self.rules))
 
+    def canonical_id(self, rule_id: str) -> str:
+        """The current id of ``rule_id``, which may be a former id kept as an alias for
+        stored findings (``eu.russia.arms_export`` → ``eu.rus.arms``)."""
+        for rule in self.rules:
+            if rule_id in rule.aliases:
+                return rule.id
+        return rule_id
+
     def entries(self, rule_id: str) -> list[Rule]:
-        """The entries of ``rule_id``; UnknownRuleError if there are none."""
-        found = [rule for rule in self.rules if rule.id == rule_id]
+        """The entries of ``rule_id`` (or of the rule a former id now names: only the
+        entries that carry that alias); UnknownRuleError if there are none."""
+        found = [rule for rule in self.rules if rule.id == rule_id or rule_id in rule.aliases]
         if not found:
             known = ", ".join(self.rule_ids())
             raise UnknownRuleError(f"no rule {rule_id!r} in the rulebook (known: {known})")

@@ -17,8 +17,12 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from armswatch.model import CATEGORIES, EVENT_TYPES
+from armswatch.sanctions.regions import RegionFile
 
 Direction = Literal["supply_to", "supply_from", "supply_both", "services_both", "workers"]
+TargetKind = Literal["state", "non_government_in", "group", "listed_only", "region"]
+GovernmentMode = Literal["none", "approval", "notification", "exempt"]
+Binding = Literal["binding", "political", "partial"]
 ALL_ITEMS = "all"
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -37,6 +41,25 @@ class InForce(Entry):
     end_reason: str | None = Field(
         default=None, description="Why it ended; required when `end` is set."
     )
+    unconfirmed: str | None = Field(
+        default=None,
+        description="Which of these dates the sources leave UNCONFIRMED (EMBARGOES.md [U]); "
+        "the dates are still used, and explanations flag them.",
+    )
+
+
+class GovernmentSlice(Entry):
+    """How the target state's own government (its forces and organs) is treated on days
+    ``start <= d < end``: ``none`` (targeted like anyone), ``approval`` (supplies need
+    the sanctions committee's prior approval: still a finding unless an approval is
+    reported), ``notification`` (allowed after notifying the committee: no finding) or
+    ``exempt`` (outside the embargo: no finding)."""
+
+    start: dt.date
+    end: dt.date | None = Field(description="First day of the next treatment, or null.")
+    mode: GovernmentMode
+    instrument: str = Field(description="The instrument that set this treatment.")
+    unconfirmed: str | None = Field(default=None, description="What the sources leave open.")
 
 
 class Rule(Entry):
@@ -60,6 +83,43 @@ class Rule(Entry):
         "workers: nationals of `target` sent to work abroad."
     )
     target: str = Field(description="The sanctioned state (ISO alpha-3) or a group id.")
+    target_kind: TargetKind = Field(
+        default="state",
+        description="state: everyone in or of the target state, its government as "
+        "`government` says; non_government_in: everyone except the target's government "
+        "(its forces and organs); group: only the actor slugs of `groups`; listed_only: "
+        "designated persons and entities (the list is not checked: findings are "
+        "conditional); region: everyone in `region` of the target, government included as "
+        "`government` says.",
+    )
+    groups: list[str] = Field(
+        default_factory=list,
+        description="Actor slugs (non-state actors of OUTPUT.md) that are targets as such: "
+        "the named groups, or the target's non-governmental forces the rule names.",
+    )
+    region: str | None = Field(
+        default=None,
+        description="A region id of data/regions.yaml: the recipient must be located there "
+        "(non_government_in, region).",
+    )
+    government: list[GovernmentSlice] = Field(
+        default_factory=list,
+        description="Time-sliced treatment of the target's government; days not covered "
+        "count as `none` for state/region targets and `exempt` otherwise.",
+    )
+    binding: Binding = Field(
+        default="binding",
+        description="binding: a legal obligation; political: a political commitment "
+        "(findings say 'contrary to', never 'breach'); partial: partly national "
+        "commitments (UNCONFIRMED).",
+    )
+    aliases: list[str] = Field(
+        default_factory=list, description="Former ids of this entry, kept for stored findings."
+    )
+    unconfirmed: list[str] = Field(
+        default_factory=list,
+        description="Facts of this entry that EMBARGOES.md/FACTS.md mark UNCONFIRMED.",
+    )
     bound: str = Field(
         description="Who is bound: a group id (un_member_states, eu_bound, any_person) or a "
         "state; the counterparty of `target` must be bound at the event date."
@@ -119,11 +179,15 @@ class GroupFile(Entry):
     groups: list[Group]
 
 
-SCHEMAS: dict[str, type[BaseModel]] = {"rules": RulebookFile, "groups": GroupFile}
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "rules": RulebookFile,
+    "groups": GroupFile,
+    "regions": RegionFile,
+}
 
 
 def render_schema(name: str) -> str:
-    """The JSON Schema text for the data file ``name`` (rules or groups)."""
+    """The JSON Schema text for the data file ``name`` (rules, groups or regions)."""
     return json.dumps(SCHEMAS[name].model_json_schema(), indent=2, sort_keys=True) + "\n"
 
 

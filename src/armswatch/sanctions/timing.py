@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from armswatch.model import Event, Time
@@ -89,3 +90,25 @@ def _label(first: dt.date, last: dt.date, precision: str | None) -> str:
     if first == last:
         return first.isoformat()
     return f"{first.isoformat()} to {last.isoformat()}"
+
+
+SINCE_YEAR = re.compile(
+    r"\b[Ss]ince (?:early |late |mid-|the start of |the end of )?((?:19|20)\d\d)\b"
+)
+
+
+def written_after(text: str | None) -> dt.date | None:
+    """For an undated article: the earliest day it can have been written, from the
+    years it says something has lasted "since" (the latest such year, from 1 January).
+
+    >>> written_after("Libya has been in turmoil since 2011; fighting since 2014.")
+    datetime.date(2014, 1, 1)
+    """
+    years = [int(m.group(1)) for m in SINCE_YEAR.finditer(text or "")]
+    return dt.date(max(years), 1, 1) if years else None
+
+
+def latest(*days: dt.date | None) -> dt.date | None:
+    """The latest of the known days (None when none is known)."""
+    known = [day for day in days if day is not None]
+    return max(known) if known else None

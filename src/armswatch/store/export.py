@@ -2,8 +2,10 @@
 
 Parquet: ``articles`` are partitioned by publication year, ``events`` by type and year
 (of the event's time, else of the article's date), ``findings`` by rule; the other tables
-are one file each. CSV and JSON Lines: one file per table. The MinHash tables are
-internal and not exported. Every row is exported, superseded versions too (``current``).
+are one file each. CSV and JSON Lines: one file per table; CSV cells go through
+``export.table.csv_cell`` (formulas neutralised, nested columns as JSON, floats without
+noise). The MinHash tables are internal and not exported. Every row is exported,
+superseded versions too (``current``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from armswatch.errors import ExportError
+from armswatch.errors import ExportError, OutputError
 from armswatch.store.db import connect, translated
 from armswatch.store.sql import scalar
 
@@ -102,13 +104,30 @@ def clear(paths: list[Path], overwrite: bool) -> None:
 def copy(con: duckdb.DuckDBPyConnection, table: str, path: Path, fmt: ExportFormat) -> Exported:
     """One table through ``COPY … TO``."""
     query = SELECTS.get(table, f"SELECT * FROM {table}")
-    options = {
-        ExportFormat.parquet: "FORMAT parquet",
-        ExportFormat.csv: "FORMAT csv, HEADER",
-        ExportFormat.jsonl: "FORMAT json",
-    }[fmt]
+    if fmt is ExportFormat.csv:
+        return Exported(table, path, copy_csv(con, query, path))
+    options = "FORMAT parquet" if fmt is ExportFormat.parquet else "FORMAT json"
     if fmt is ExportFormat.parquet and table in PARTITIONS:
         options += f", PARTITION_BY ({', '.join(PARTITIONS[table])})"
     quoted = str(path).replace("'", "''")
     rows = scalar(con, f"COPY ({query}) TO '{quoted}' ({options})")
     return Exported(table, path, int(rows or 0))
+
+
+def copy_csv(con: duckdb.DuckDBPyConnection, query: str, path: Path) -> int:
+    """One query's rows as CSV through ``csv_cell`` (formulas neutralised, nested columns as
+    JSON, no float noise), as ``query --format csv`` and the API write it; RETURNS rows."""
+    from armswatch.export.table import write_csv
+
+    cursor = con.cursor()
+    try:
+        result = cursor.execute(query)
+        columns = [d[0] for d in result.description or []]
+        chunks = iter(lambda: result.fetchmany(2000), [])
+        try:
+            with path.open("w", encoding="utf-8", newline="") as out:
+                return write_csv(columns, chunks, out)
+        except OSError as exc:
+            raise OutputError.of(path, exc) from None
+    finally:
+        cursor.close()

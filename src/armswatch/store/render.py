@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -43,10 +42,10 @@ def json_value(value: Any) -> Any:
 
 
 def write_csv(columns: list[str], chunks: Iterable[list[tuple[Any, ...]]], out: TextIO) -> None:
-    writer = csv.writer(out)
-    writer.writerow(columns)
-    for chunk in chunks:
-        writer.writerows(chunk)
+    """Query results as CSV, neutralised like every CSV armswatch writes (``csv_cell``)."""
+    from armswatch.export.table import write_csv as write_cells
+
+    write_cells(columns, chunks, out)
 
 
 def write_jsonl(columns: list[str], chunks: Iterable[list[tuple[Any, ...]]], out: TextIO) -> None:

@@ -16,6 +16,7 @@ from types import TracebackType
 
 import duckdb
 
+from armswatch.errors import DiskFullError, StoreError, StoreLockedError
 from armswatch.store.db import make_room_for_indexes, rollback_quietly, translated
 from armswatch.store.neardup import assign_clusters, band_rows, find_links, link_rows
 from armswatch.store.records import ErrorRecord, RunRecord, utc_now
@@ -34,6 +35,23 @@ class Batch:
     aliases: int = 0
     near_duplicates: int = 0
     errors: int = 0
+    rejected: list[str] = field(default_factory=list)
+    """One line for each article the store refused (also an ``errors`` row)."""
+    repeats: int = 0
+    """Queued articles whose text was stored meanwhile (or earlier in the batch): counted
+    with the run's ``articles_skipped``, so read = stored + skipped + failed."""
+
+    def plus(self, other: Batch) -> Batch:
+        """Both batches' counts added."""
+        return Batch(
+            self.stored + other.stored,
+            self.new_versions + other.new_versions,
+            self.aliases + other.aliases,
+            self.near_duplicates + other.near_duplicates,
+            self.errors + other.errors,
+            self.rejected + other.rejected,
+            self.repeats + other.repeats,
+        )
 
 
 @dataclass
@@ -82,7 +100,10 @@ class StoreWriter:
 
     def add_error(self, source: str, message: str, code: str, sha256: str | None = None) -> None:
         """Queue a bad record for the ``errors`` table (written with the next batch)."""
-        error = ErrorRecord(
+        self.pending.errors.append(self.error(source, message, code, sha256))
+
+    def error(self, source: str, message: str, code: str, sha256: str | None) -> ErrorRecord:
+        return ErrorRecord(
             run_id=self.run.id,
             source=source,
             code=code,
@@ -90,7 +111,6 @@ class StoreWriter:
             sha256=sha256,
             at=utc_now(),
         )
-        self.pending.errors.append(error)
 
     def count(self, read: int = 0, skipped: int = 0, peak_rss_mb: float | None = None) -> None:
         """Add to the run's counts of articles read and skipped (saved with the next batch)."""
@@ -106,13 +126,28 @@ class StoreWriter:
         )
 
     def flush(self) -> Batch:
-        """Write everything queued in one transaction (with the run's counts); RETURNS it."""
+        """Write everything queued in one transaction (with the run's counts); RETURNS it.
+
+        If the batch cannot be written for a reason other than the store itself (full
+        disk, locked, …), it is written again article by article: an article whose rows
+        the store refuses becomes an ``errors`` row (and a line in ``Batch.rejected``),
+        and the others are stored.
+        """
         if self.pending.empty() and not self.counted_since_flush:
             return Batch()
+        try:
+            return self.commit(self.pending)
+        except (DiskFullError, StoreLockedError):
+            raise
+        except Exception:  # one bad row must not lose the batch: isolate it
+            return self.commit_isolated(self.pending)
+
+    def commit(self, pending: Pending) -> Batch:
+        """Write ``pending`` in one transaction with the run's counts; RETURNS the batch."""
         with translated(self.path):
             self.con.begin()
             try:
-                batch = Batch() if self.pending.empty() else self.write(self.pending)
+                batch = Batch() if pending.empty() else self.write(pending)
                 run = self.counted(batch)
                 update_record(self.con, "runs", run)
                 self.con.commit()
@@ -122,6 +157,24 @@ class StoreWriter:
                 raise
         self.run, self.pending, self.counted_since_flush = run, Pending(), False
         return batch
+
+    def commit_isolated(self, pending: Pending) -> Batch:
+        """Write ``pending`` one article a transaction; refused articles become errors."""
+        total = self.commit(Pending(aliases=pending.aliases, errors=pending.errors))
+        for sha, part in split_by_article(pending):
+            try:
+                batch = self.commit(part)
+            except (DiskFullError, StoreLockedError):
+                raise
+            except Exception as exc:
+                row = part.rows["articles"][0]
+                message = f"cannot store the article: {type(exc).__name__}: {exc}"
+                message = " ".join(message.split())[:500]
+                error = self.error(str(row["id"]), message, StoreError.code, sha)
+                batch = self.commit(Pending(errors=[error]))
+                batch.rejected.append(f"{row['id']}: [{StoreError.code}] {message}")
+            total = total.plus(batch)
+        return total
 
     def write(self, pending: Pending) -> Batch:
         """Everything queued, inside the open transaction."""
@@ -150,7 +203,14 @@ class StoreWriter:
         )
         insert_records(self.con, "errors", pending.errors)
         versions = sum(1 for row in articles if row["version"] > 1)
-        return Batch(len(articles), versions, aliases - len(own), len(links), len(pending.errors))
+        return Batch(
+            len(articles),
+            versions,
+            aliases - len(own),
+            len(links),
+            len(pending.errors),
+            repeats=len(repeats),
+        )
 
     def new_articles(self, pending: Pending) -> tuple[list[Row], list[Row]]:
         """The queued articles whose text is new (first of each), and aliases for the rest."""
@@ -171,6 +231,7 @@ class StoreWriter:
         return run.model_copy(
             update={
                 "articles_stored": run.articles_stored + batch.stored,
+                "articles_skipped": run.articles_skipped + batch.repeats,
                 "new_versions": run.new_versions + batch.new_versions,
                 "aliases": run.aliases + batch.aliases,
                 "near_duplicates": run.near_duplicates + batch.near_duplicates,
@@ -180,6 +241,19 @@ class StoreWriter:
 
     def alias(self, article_id: str, sha256: str) -> Row:
         return {"id": article_id, "sha256": sha256, "run_id": self.run.id, "seen_at": utc_now()}
+
+
+def split_by_article(pending: Pending) -> list[tuple[str, Pending]]:
+    """The queued rows of each article (by sha256), in order: one Pending each."""
+    parts: dict[str, Pending] = {}
+    for row in pending.rows["articles"]:
+        parts.setdefault(str(row["sha256"]), Pending())
+    for name, rows in pending.rows.items():
+        for row in rows:
+            part = parts.get(str(row["sha256"]))
+            if part is not None:
+                part.rows[name].append(row)
+    return list(parts.items())
 
 
 def unique_rows(table: str, rows: list[Row], shas: set[str]) -> list[Row]:

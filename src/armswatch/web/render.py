@@ -28,6 +28,8 @@ NAV = (
     ("/actors", "Actors"),
     ("/articles", "Articles"),
     ("/rules", "Rulebook"),
+    ("/sources", "Sources"),
+    ("/alerts", "Alerts"),
     ("/about", "API"),
 )
 

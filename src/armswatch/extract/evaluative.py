@@ -1,0 +1,255 @@
+"""Criticism without a condemnation verb: evaluative language aimed at an actor's act.
+
+A speaker who calls what an actor did "a flagrant violation", "a cynical evasion",
+"unconscionable", "destabilising" or "an illegal invasion", or says it "poses a threat",
+criticises that actor: a ``condemnation`` from the speaker to the actor. The cues are
+data: triggers of ``kb/data/triggers.yaml`` with ``type: condemnation`` and ``subtype:
+evaluative``. Their ``frame`` names the slots, read on the *criticised act*, that hold the
+criticised actor (``poss``: "Russia's invasion", ``mod``: "Russian aggression", ``prep:by``,
+``subj`` for a verb: "X poses a threat"), and may name a slot for the one who criticises
+(``subj`` of "is appalled by").
+
+``FrameFinder`` already builds the frames whose both roles sit in the trigger's own slots
+("Sweden is appalled by …"). This module adds the ones it cannot:
+
+- ``evaluated_act``: which word names the act an evaluation is about: the noun an
+  adjective modifies ("an *illegal* invasion"), the subject of a predicate ("X's supply
+  … is *unconscionable*", "these shipments are a *cynical evasion*"), else the cue;
+- ``criticised``: the actors of that act, else those of the thing a speaker "said of"
+  ('…,' the ambassador said *of Belarus's deliveries*);
+- ``evaluator``: the actor in the cue's source slot, unless it is "we" in a quote; else
+  the speaker the sentence is attributed to; else the publisher, when the publisher is a
+  state, government or organisation speaking in its own voice. A journalist's own words
+  ("Russia's illegal invasion" in a news report) are no one's condemnation;
+- ``is_guarded``: no criticism under a negation ("is not a violation"), a wish or hope
+  ("hopes X will stop"), a condition or a modal ("would be a violation").
+
+Examples (see tests/extract/test_criticism.py):
+
+- "Norway is appalled by Syria's barrel-bomb attacks" → NOR → SYR (FrameFinder);
+- "'This is a blatant breach of the ceasefire,' the Malian foreign minister said of
+  Algeria's drone strikes" → MLI → DZA;
+- "Laos's transfer of rifles to the junta is unconscionable, Thailand said" → THA → LAO;
+- "Peru hopes Chile's new rules will not be a violation of the treaty" → nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from armswatch.extract import slots
+from armswatch.extract.attribution import AttributionReader
+from armswatch.extract.frames import Frame, FrameFinder
+from armswatch.extract.modality import ModalityReader
+from armswatch.extract.roles import RoleFiller, unique
+from armswatch.extract.syntax import MentionIndex, governors, subject_of
+from armswatch.kb import KnowledgeBase
+from armswatch.kb.schema import ActorEntry, Trigger
+from armswatch.nlp.mentions import ActorMention
+
+EVALUATIVE = "evaluative"
+FIRST_PERSON = {"we", "our", "us", "i", "my", "me"}
+OWN_VOICE_KINDS = {"state", "government", "igo", "leader", "official", "military"}
+WISH_VERBS = {"hope", "wish", "want", "pray", "expect", "urge", "ask", "call"}
+"""Governors under which an evaluation is a wish or a request, not a judgement."""
+IRREALIS = {"would", "could", "might", "may", "if", "whether", "unless"}
+"""Modals and conditions that make an evaluation hypothetical ('would be a violation')."""
+COPULAS = {"be", "remain", "seem", "appear", "become", "constitute", "represent"}
+SPOKEN_OF = ("of", "about")
+"""'…,' X said *of* Y's deliveries: what a quoted evaluation is about."""
+
+
+class EvaluationFinder:
+    """Finds condemnations that a speaker expresses by evaluating an actor's act."""
+
+    def __init__(self, kb: KnowledgeBase, frames: FrameFinder) -> None:
+        self.frames = frames
+        self.lexicon = kb.triggers.lexicon
+        self.cues: dict[tuple[str, str], list[Trigger]] = {}
+        for trigger in kb.triggers.triggers:
+            if trigger.type == "condemnation" and trigger.subtype == EVALUATIVE:
+                for pos in trigger.pos:
+                    self.cues.setdefault((trigger.lemma, pos), []).append(trigger)
+
+    def find(
+        self,
+        doc: Doc,
+        found: list[Frame],
+        published: date | None,
+        publisher: ActorEntry | None = None,
+    ) -> list[Frame]:
+        """Condemnation frames of the evaluative cues in ``doc`` that ``found`` (the
+        frames FrameFinder made) does not already hold."""
+        framed = {f.trigger.i for f in found if f.spec.type == "condemnation"}
+        filler = RoleFiller(
+            MentionIndex.of(doc),
+            dict(self.lexicon.organs),
+            set(self.lexicon.occupation_markers),
+            self.frames.entries,
+            publisher,
+            set(self.lexicon.agent_verbs) | set(self.lexicon.status_governors),
+            set(self.lexicon.continuation_cues),
+        )
+        filler.doc = doc
+        attribution = AttributionReader(filler, self.lexicon)
+        modality = ModalityReader(self.lexicon)
+        out: list[Frame] = []
+        for token in doc:
+            if token.i in framed or token.pos_ not in {"VERB", "NOUN", "ADJ", "PROPN"}:
+                continue
+            for spec in self.cues.get((token.lemma_.lower(), token.pos_), []):
+                if not self.frames.form_matches(token, spec) or is_guarded(token):
+                    continue
+                frame = self.frame_for(token, spec, filler, attribution, publisher)
+                if frame is None:
+                    continue
+                objects = [c for c in token.children if c.dep_ in {"dobj", "attr"}]
+                mod = modality.read(token, spec.status, objects)
+                frame.status, frame.certainty = mod.status, mod.certainty
+                frame.time = self.frames.time_of(token, published)
+                frame.attribution = attribution.for_trigger(token)
+                out.append(frame)
+                framed.add(token.i)
+                break
+        return out
+
+    def frame_for(
+        self,
+        token: Token,
+        spec: Trigger,
+        filler: RoleFiller,
+        attribution: AttributionReader,
+        publisher: ActorEntry | None,
+    ) -> Frame | None:
+        targets = self.criticised(token, spec, filler)
+        if not targets:
+            return None
+        sources = self.evaluator(token, spec, filler, attribution, publisher)
+        target_keys = {t.key for t in targets}
+        sources = [s for s in sources if s.key not in target_keys]
+        if not sources:
+            return None
+        return Frame(
+            trigger=token,
+            spec=spec,
+            sources=unique(sources),
+            targets=targets,
+            items=[],
+            status="unknown",
+            certainty="asserted",
+            time=None,
+            confidence=0.5,
+        )
+
+    def criticised(self, cue: Token, spec: Trigger, filler: RoleFiller) -> list[ActorMention]:
+        """The actors whose act the cue evaluates (see the module docstring)."""
+        target_slots = [slot for slot, role in spec.roles.items() if role == "target"]
+        found: list[ActorMention] = []
+        experiencer = "source" in spec.roles.values()  # 'X is appalled *by* Y's …'
+        for act in [cue] if experiencer else evaluated_acts(cue):
+            for slot in target_slots:
+                for head in slots.fill(filler, act, slot):
+                    found.extend(filler.actors_at(head, deep=spec.deep_target))
+            if act.i in filler.index.actors:
+                found.append(filler.index.actors[act.i])
+            if found:
+                break
+        if not found:
+            for pobj in spoken_of(cue):
+                found.extend(filler.actors_at(pobj))
+        return [a for a in unique(found) if a.actor.kind != "media"]
+
+    def evaluator(
+        self,
+        cue: Token,
+        spec: Trigger,
+        filler: RoleFiller,
+        attribution: AttributionReader,
+        publisher: ActorEntry | None,
+    ) -> list[ActorMention]:
+        """Who criticises: the cue's own source slot, else the speaker, else the
+        publisher speaking in its own voice."""
+        own: list[ActorMention] = []
+        first_person = False
+        for slot, role in spec.roles.items():
+            if role != "source":
+                continue
+            for head in slots.fill(filler, cue, slot):
+                first_person |= head.lower_ in FIRST_PERSON
+                if head.lower_ not in FIRST_PERSON:
+                    own.extend(filler.actors_at(head))
+        own = [a for a in own if a.actor.kind != "media"]
+        if own:
+            return own
+        cue_found = attribution.cue_in(cue.sent, cue)
+        if cue_found is not None and cue_found.sources and not cue_found.anonymous:
+            speakers = [s for s in cue_found.sources if s.actor.kind != "media"]
+            if speakers:
+                return speakers[:1]
+        unvoiced = first_person or "source" not in spec.roles.values()
+        if publisher is not None and publisher.kind in OWN_VOICE_KINDS and unvoiced:
+            span = cue.doc[cue.i : cue.i + 1]
+            return [ActorMention(span, publisher, "name", publisher.kind)]
+        return []
+
+
+def evaluated_acts(cue: Token) -> list[Token]:
+    """Words naming what the cue evaluates, nearest first.
+
+    'an *illegal* invasion' → invasion; 'X's supply is *unconscionable*' → supply;
+    'these shipments are a cynical *evasion*' → evasion, then shipments; a verb ('X
+    *poses* a threat') or a noun ('Y's *violation*') → itself.
+    """
+    acts: list[Token] = []
+    if cue.pos_ == "ADJ" and cue.dep_ in {"amod", "compound"}:
+        acts.append(cue.head)
+        cue = cue.head
+    elif cue.pos_ == "ADJ" and cue.dep_ in {"acomp", "oprd", "attr"}:
+        subject = subject_of(cue.head)
+        if subject is not None:
+            acts.append(subject)
+        return acts
+    else:
+        acts.append(cue)
+    if cue.dep_ in {"attr", "oprd", "dobj"} and cue.head.lemma_.lower() in COPULAS:
+        subject = subject_of(cue.head)  # 'these shipments are an evasion'
+        if subject is not None:
+            acts.append(subject)
+    return acts
+
+
+def spoken_of(cue: Token) -> list[Token]:
+    """'"…cue…," Canada's ambassador said *of Belarus's deliveries*' → deliveries."""
+    found: list[Token] = []
+    for gov in [cue, *governors(cue, max_hops=6)]:
+        for child in gov.children:
+            if child.dep_ == "prep" and child.lower_ in SPOKEN_OF and gov.pos_ == "VERB":
+                found.extend(c for c in child.children if c.dep_ == "pobj")
+        if gov.dep_ == "ccomp" and gov.head.pos_ == "VERB":
+            head = gov.head
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in SPOKEN_OF:
+                    found.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
+
+
+def is_guarded(cue: Token) -> bool:
+    """Whether the evaluation is negated, wished for, requested or hypothetical.
+
+    'is *not* a violation', 'does *not* pose a threat', 'Chile *hopes* … will not be a
+    breach', '*if* … it *would* be a violation' → True; 'is a flagrant violation' → False.
+    """
+    chain = [cue, *governors(cue, max_hops=4)]
+    if cue.dep_ in {"amod", "compound"}:
+        chain.insert(1, cue.head)
+    for token in chain:
+        for child in token.children:
+            if child.dep_ == "neg":
+                return True
+            if child.dep_ in {"aux", "mark"} and child.lower_ in IRREALIS:
+                return True
+        if token is not cue and token.lemma_.lower() in WISH_VERBS:
+            return True
+    return False

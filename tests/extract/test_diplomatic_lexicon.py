@@ -1,0 +1,151 @@
+# ruff: noqa: E501  (one sentence per table row)
+"""Word families of the diplomatic event types: one invented sentence per family member.
+
+Every sentence was written for these tests, with states and words that no gold text
+uses for the fact. A row gives the event that must be found; ``NEGATIVES`` give texts
+that must not yield an event of the named type (diplomats versus other people expelled,
+wishes, failed talks, agreement nouns with one party).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from armswatch.kb import load_kb
+from armswatch.model import SYMMETRIC_TYPES, Article, Event
+from armswatch.pipeline import Analyzer
+
+
+@dataclass
+class Case:
+    family: str
+    text: str
+    type: str
+    source: set[str]
+    target: set[str]
+
+
+CASES = [
+    # meeting: phoning, talking, visiting, receiving
+    Case("telephone verb", "Peru's president telephoned his Chilean counterpart on Monday.",
+         "meeting", {"PER"}, {"CHL"}),
+    Case("speak with", "The Norwegian foreign minister spoke with her Polish counterpart by phone.",
+         "meeting", {"NOR"}, {"POL"}),
+    Case("confer with", "Portugal's defence minister conferred with Angolan officials in Luanda.",
+         "meeting", {"PRT"}, {"AGO"}),
+    Case("receive a visitor", "Kazakhstan's president received the Mongolian foreign minister in Astana.",
+         "meeting", {"KAZ"}, {"MNG"}),
+    Case("negotiations between", "Negotiations between Ghana and Togo resumed in Lomé.",
+         "meeting", {"GHA"}, {"TGO"}),
+    # agreement: ratifying, declaring, concluding
+    Case("ratify with", "Moldova ratified a customs agreement with Romania on Thursday.",
+         "agreement", {"MDA"}, {"ROU"}),
+    Case("joint declaration", "Vietnam and the Philippines issued a joint declaration on fisheries.",
+         "agreement", {"VNM"}, {"PHL"}),
+    Case("accord between", "An accord between Senegal and Gambia on river transit took effect in May.",
+         "agreement", {"SEN"}, {"GMB"}),
+    Case("reach an agreement", "Uruguay and Paraguay reached an agreement on river dredging.",
+         "agreement", {"URY"}, {"PRY"}),
+    # condemnation: the censure family
+    Case("deplore", "Japan deplored the missile launch by North Korea.",
+         "condemnation", {"JPN"}, {"PRK"}),
+    Case("rebuke", "Finland rebuked Belarus over the border incidents.",
+         "condemnation", {"FIN"}, {"BLR"}),
+    Case("lodge a protest", "Brazil lodged a formal protest with Argentina over the arrests.",
+         "condemnation", {"BRA"}, {"ARG"}),
+    Case("complain over", "Lebanon complained to the United Nations over two Syrian air raids.",
+         "condemnation", {"LBN"}, {"SYR"}),
+    Case("summon an ambassador", "Ecuador summoned the Peruvian ambassador on Tuesday.",
+         "condemnation", {"ECU"}, {"PER"}),
+    Case("critical of", "Austria was sharply critical of Serbia's troop movements.",
+         "condemnation", {"AUT"}, {"SRB"}),
+    # sanction_imposed: reimposing, freezing, extending
+    Case("reimpose", "Canada reimposed sanctions on Nicaragua.",
+         "sanction_imposed", {"CAN"}, {"NIC"}),
+    Case("freeze assets", "The EU froze the assets of several Belarusian banks.",
+         "sanction_imposed", {"eu"}, {"BLR"}),
+    Case("extend sanctions", "Britain extended its sanctions on Myanmar for another year.",
+         "sanction_imposed", {"GBR"}, {"MMR"}),
+    # diplomatic_break: expelling diplomats, recalling, suspending, closing
+    Case("expel diplomats", "Switzerland expelled two Russian diplomats for spying.",
+         "diplomatic_break", {"CHE"}, {"RUS"}),
+    Case("recall an ambassador", "Ghana recalled its ambassador to Togo.",
+         "diplomatic_break", {"GHA"}, {"TGO"}),
+    Case("suspend links", "Italy suspended air links with Serbia on Wednesday.",
+         "diplomatic_break", {"ITA"}, {"SRB"}),
+    Case("declare persona non grata", "Peru declared two Bolivian diplomats persona non grata on Monday.",
+         "diplomatic_break", {"PER"}, {"BOL"}),
+    Case("order staff out", "Chile ordered Venezuelan embassy staff out of the country.",
+         "diplomatic_break", {"CHL"}, {"VEN"}),
+    Case("close an embassy", "Argentina closed its embassy in Caracas.",
+         "diplomatic_break", {"ARG"}, {"VEN"}),
+    # military_exercise: drills as a verb, manoeuvres
+    Case("drill with", "The Turkish navy drilled with the Pakistani navy in the Arabian Sea.",
+         "military_exercise", {"TUR"}, {"PAK"}),
+    Case("manoeuvres", "Hungarian and Slovak troops began joint manoeuvres between Hungary and Slovakia.",
+         "military_exercise", {"HUN"}, {"SVK"}),
+]  # fmt: skip
+
+NEGATIVES = [
+    ("expelled people who are no diplomats", "Qatar has pledged to expel exiled leaders of Egypt's opposition.",
+     "diplomatic_break"),
+    ("a wish about talks", "Chile hopes Bolivia's new government will reopen the border talks.",
+     "condemnation"),
+    ("a declaration by one party", "Russia issued a declaration on maritime security.",
+     "agreement"),
+    ("recall of a memory", "Putin recalled that Russia had long traded with Iran.",
+     "diplomatic_break"),
+    ("complaint with no actor", "Mexico complained of delays at the border.", "condemnation"),
+    ("frozen prices", "Belarus froze bread prices in Minsk.", "sanction_imposed"),
+    ("own diplomats given an order", "Hungary ordered its diplomats to attend the conference.",
+     "diplomatic_break"),
+    ("a banned export is a refused transfer", "Austria banned the export of the engines to Chile.",
+     "sanction_imposed"),
+]  # fmt: skip
+
+
+def keys(actors: list) -> set[str]:  # type: ignore[type-arg]
+    return {a.country or a.id for a in actors}
+
+
+def matches(event: Event, case: Case) -> bool:
+    if event.type != case.type:
+        return False
+    if case.type in SYMMETRIC_TYPES:
+        return keys(event.source) | keys(event.target) == case.source | case.target
+    return keys(event.source) == case.source and keys(event.target) == case.target
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", CASES, ids=[c.family for c in CASES])
+def test_word_family_member_yields_its_event(analyzer: Analyzer, case: Case) -> None:
+    events = analyzer.analyze(Article(text=case.text, published="2024-06-01")).events
+    found = [(e.type, keys(e.source), keys(e.target)) for e in events]
+    assert any(matches(e, case) for e in events), f"{case.text!r} gave {found}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name,text,kind", NEGATIVES, ids=[n[0] for n in NEGATIVES])
+def test_lookalike_yields_no_event(analyzer: Analyzer, name: str, text: str, kind: str) -> None:
+    events = analyzer.analyze(Article(text=text, published="2024-06-01")).events
+    assert not [e for e in events if e.type == kind], f"{text!r}: unexpected {kind}"
+
+
+@pytest.mark.slow
+def test_failed_agreement_is_no_asserted_agreement(analyzer: Analyzer) -> None:
+    """'failed to reach an agreement': no agreement stated as made."""
+    text = "Egypt and Sudan failed to reach an agreement on the border crossing."
+    events = analyzer.analyze(Article(text=text, published="2024-06-01")).events
+    made = [e for e in events if e.type == "agreement" and e.certainty != "negated"]
+    assert not made, f"{text!r} gave {[(e.type, e.certainty) for e in made]}"
+
+
+def test_diplomatic_verbs_that_need_an_object_name_it() -> None:
+    """Verbs too common to be triggers alone (close, reach, freeze, expel …) list the
+    object words that make them one, so 'closed the meeting' is no break."""
+    common = {"close", "shut", "reach", "freeze", "expel", "suspend", "add", "order"}
+    for trigger in load_kb().triggers.triggers:
+        if trigger.type != "arms_transfer" and trigger.lemma in common:
+            assert trigger.requires_object, f"{trigger.lemma} ({trigger.type}) needs an object"

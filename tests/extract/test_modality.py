@@ -1,0 +1,79 @@
+"""Status and certainty of transfers, per the stages of spec/ANNOTATION.md.
+
+Every sentence here was written for these tests (other states, weapons and words than
+the gold texts). Each row: a construction, a text, the transfer pair, and the status and
+certainty the article's event must carry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from armswatch.model import Article, Event
+from armswatch.pipeline import Analyzer
+
+
+@dataclass(frozen=True)
+class Case:
+    construction: str
+    text: str
+    source: str
+    target: str
+    status: str
+    certainty: str
+
+
+CASES = [
+    Case("deal to supply", "On Monday Brazil signed a deal to supply Spain with Embraer transport aircraft.",  # noqa: E501
+         "BRA", "ESP", "agreed", "asserted"),
+    Case("headline infinitive", "Norway to supply Poland with NASAMS air defence systems",
+         "NOR", "POL", "planned", "asserted"),
+    Case("is set to", "Turkey is set to deliver two corvettes to Pakistan.",
+         "TUR", "PAK", "planned", "asserted"),
+    Case("approved possible sale", "The State Department approved a possible sale of Harpoon missiles to Greece.",  # noqa: E501
+         "USA", "GRC", "planned", "asserted"),
+    Case("refusal", "Switzerland refused to send Gepard ammunition to Ukraine.",
+         "CHE", "UKR", "denied", "negated"),
+    Case("will not send", "Austria will not send tanks to Ukraine.",
+         "AUT", "UKR", "denied", "negated"),
+    Case("halt", "Finland suspended the sale of rifles to Turkey.",
+         "FIN", "TUR", "cancelled", "asserted"),
+    Case("interdiction", "Iran's shipment of rifles to Yemen was seized.",
+         "IRN", "YEM", "ongoing", "asserted"),
+    Case("unconfirmed report", "The ministry could not confirm reports that Belarus supplied tanks to Russia.",  # noqa: E501
+         "BLR", "RUS", "delivered", "possible"),
+    Case("threatened to", "Russia threatened to supply missiles to North Korea.",
+         "RUS", "PRK", "planned", "possible"),
+    Case("failed to deliver", "Russia failed to deliver the S-400 systems to India.",
+         "RUS", "IND", "delivered", "negated"),
+    Case("under a deal", "Spain will supply Latvia with Leopard tanks under a new deal.",
+         "ESP", "LVA", "agreed", "asserted"),
+    Case("under a deal, under way", "Spain is supplying Latvia with Leopard tanks under a 2022 contract.",  # noqa: E501
+         "ESP", "LVA", "ongoing", "asserted"),
+    Case("order", "Egypt ordered Rafale fighters from France.",
+         "FRA", "EGY", "agreed", "asserted"),
+    Case("handed over", "France handed over Caesar howitzers to Armenia.",
+         "FRA", "ARM", "delivered", "asserted"),
+]  # fmt: skip
+
+
+def transfer(events: list[Event], source: str, target: str) -> Event | None:
+    for event in events:
+        keys = ({a.key for a in event.source}, {a.key for a in event.target})
+        if event.type == "arms_transfer" and keys == ({source}, {target}):
+            return event
+    return None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", CASES, ids=[c.construction for c in CASES])
+def test_status_and_certainty(analyzer: Analyzer, case: Case) -> None:
+    analysis = analyzer.analyze(Article(text=case.text, published="2024-05-10"))
+    event = transfer(analysis.events, case.source, case.target)
+    found = [
+        (e.type, [a.key for a in e.source], [a.key for a in e.target]) for e in analysis.events
+    ]
+    assert event is not None, f"no transfer {case.source}->{case.target} in {found}"
+    assert (event.status, event.certainty) == (case.status, case.certainty)
