@@ -189,6 +189,9 @@ class FrameFinder:
         if spec.type == "arms_transfer" and sources and not targets:
             targets = self.implied_recipient(token, sources, previous)
             confidence = 0.4
+        if spec.type == "condemnation" and sources and not targets:
+            targets = self.actors_of_act_referred_to(token, sources, previous)
+            confidence = 0.4
         if not sources or not targets:
             return None
         objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
@@ -305,6 +308,32 @@ class FrameFinder:
             if (sources and same_source) or (not sources and same_target):
                 return frame
         return None
+
+    @staticmethod
+    def actors_of_act_referred_to(
+        token: Token, sources: list[ActorMention], previous: list[Frame]
+    ) -> list[ActorMention]:
+        """'Juba denounced *the vote*', 'condemning *the deal*': a definite act with no actor
+        of its own is the latest event told in this or the two sentences before; its
+        actor (the supplier, the sanctioning body …) is the one criticised."""
+        act = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        if act is None or act.pos_ != "NOUN" or not is_definite(act):
+            return []
+        named = {i for m in token.doc._.aw_actors or [] for i in range(m.span.start, m.span.end)}
+        if any(t.i in named for t in act.subtree):
+            return []
+        reach = token.doc[token.sent.start - 1].sent.start if token.sent.start else 0
+        reach = token.doc[reach - 1].sent.start if reach else 0
+        critics = {s.key for s in sources}
+        told = [f for f in previous if f.trigger.i >= reach and f.spec.type != "condemnation"]
+        directed = [f for f in told if f.spec.type not in SYMMETRIC_TYPES]
+        for frame in reversed(directed or told):  # a deal's supplier before its signatories
+            criticised = [a for a in frame.sources + frame.targets if a.key not in critics]
+            if frame.spec.type not in SYMMETRIC_TYPES:
+                criticised = [a for a in frame.sources if a.key not in critics]
+            if criticised:
+                return criticised
+        return []
 
     @staticmethod
     def implied_recipient(

@@ -110,6 +110,9 @@ class RoleFiller:
                 for pobj in prep_objects(head, word, deep=False):
                     if pobj.i in self.index.actors:
                         return [self.index.actors[pobj.i]]
+        described = self.described_actor(head)
+        if described is not None:
+            return [described]
         definite = self.definite_reference(head)
         if definite is not None:
             return [definite]
@@ -181,6 +184,21 @@ class RoleFiller:
             if len(found) == count:
                 return list(found.values())
         return []
+
+    def described_actor(self, head: Token) -> ActorMention | None:
+        """A description of an actor named beside it: 'China, *a country* the US
+        accuses …' (apposition), 'China is *a country* …' (predicate noun)."""
+        lemma = head.lemma_.lower()
+        if lemma not in self.state_descriptions and lemma not in self.group_descriptions:
+            return None
+        holder = head.head
+        if head.dep_ == "appos" and holder.i in self.index.actors:
+            return self.index.actors[holder.i]
+        if head.dep_ == "attr" and holder.lemma_ == "be":
+            subject = subject_of(holder)
+            if subject is not None and subject.i in self.index.actors:
+                return self.index.actors[subject.i]
+        return None
 
     def restates_a_list(self, head: Token) -> bool:
         """'Britain, Germany and France, the three countries known as the E3': an

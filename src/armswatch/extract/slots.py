@@ -171,6 +171,7 @@ def agent(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
         ("France condemned Iran yesterday.", "condemn", ("IRN",)),
         ("Iran was condemned by France.", "condemn", ("IRN",)),
         ("Canada will hold Belarus to account.", "hold", ("BLR",)),
+        ("It is Chile, a country Peru accuses of spying.", "accuse", ("CHL",)),
     ],
 )
 def direct_object(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
@@ -190,6 +191,9 @@ def direct_object(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
         ]
     if not objects and trigger.dep_ in {"acl", "relcl"} and trigger.tag_ == "VBN":
         objects = [trigger.head]
+    elif not objects and trigger.dep_ == "relcl" and not is_passive_verb:
+        objects = [trigger.head]  # zero relative: 'a country *the US accuses* of …'
+
     return [relative_antecedent(o) for o in objects]
 
 
