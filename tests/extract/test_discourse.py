@@ -62,6 +62,26 @@ CASES = [
         directed("arms_transfer", "FRA", "JOR"),
     ),
     (
+        "object relative of a noun trigger",
+        "The troops that Mongolia deployed to Niger will stay until June.",
+        directed("troop_deployment", "MNG", "NER"),
+    ),
+    (
+        "object relative of an impose verb",
+        "The sanctions that Azerbaijan imposed on Bangladesh cover banks.",
+        directed("sanction_imposed", "AZE", "BGD"),
+    ),
+    (
+        "description beside its actor",
+        "It is Chile, a country the Peruvian government accuses of spying.",
+        directed("condemnation", "PER", "CHL"),
+    ),
+    (
+        "definite act with no actor",
+        "The Security Council imposed an arms embargo on Mali. Bamako denounced the vote.",
+        directed("condemnation", "MLI", "un"),
+    ),
+    (
         "talks with",
         "Kenya held talks with Tanzania on border patrols.",
         symmetric("meeting", "KEN", "TZA"),

@@ -38,6 +38,13 @@ TRANSFERS = [
     ),
     ("reduced relative agent", "Rifles sold by Serbia to Kenya were found.", "SRB", "KEN"),
     ("receiving verb", "Algeria celebrated the delivery of Chinese howitzers.", "CHN", "DZA"),
+    # Relative clauses whose object is the transfer's items (restrictive, misparsed)
+    (
+        "restrictive relative",
+        "The assault rifles that Peru shipped to Chile are in service.",
+        "PER",
+        "CHL",
+    ),
     # Interdicted shipments: the supplier is the items' origin, the recipient where they
     # were going; the seizing state is no party (ANNOTATION.md)
     ("seized bound for", "Greek sailors seized Libyan rifles bound for Chad.", "LBY", "TCD"),

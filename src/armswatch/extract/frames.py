@@ -221,6 +221,8 @@ class FrameFinder:
         if spec.requires_object:
             objects = [c for c in token.children if c.dep_ in OBJECT_LIKE_DEPS]
             objects += [p for c in token.children if c.dep_ == "prep" for p in c.children]
+            if token.dep_ == "relcl":  # 'the sanctions (that) Canberra imposed'
+                objects.append(token.head)
             return any(o.lemma_.lower() in spec.requires_object for o in objects)
         return True
 

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from armswatch.extract.syntax import (
     MODIFIER_DEPS,
+    RELATIVE_PRONOUNS,
     MentionIndex,
     clause_tokens,
     conjuncts,
@@ -32,6 +33,7 @@ PERSON_KINDS = {"leader", "official"}
 RECIPIENT_PREPS = {"to", "for"}
 REFERENCE_REACH = 3  # sentences back that 'the kingdom', 'the group' may reach
 GROUP_REFERENCE_REACH = 5  # and 'the two countries', 'both sides'
+RELATIVE_OBJECTS = {"that", "which", "whom"}
 COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 GROUP_KINDS = {"armed_group", "group", "company"}
 COUNTING = {"NUM", "DET"}
@@ -101,7 +103,11 @@ class RoleFiller:
             self.index.actors[c.i]
             for c in head.children
             if c.i in self.index.actors
-            and (c.dep_ == "poss" or (c.dep_ in MODIFIER_DEPS and self.is_organ_like(head)))
+            and (
+                c.dep_ == "poss"
+                or (c.dep_ in MODIFIER_DEPS and self.is_organ_like(head))
+                or self.names_what_it_modifies(c, head)
+            )
         ]
         if modifiers:
             return modifiers
@@ -143,6 +149,13 @@ class RoleFiller:
         if mention is None or not inside or mention.form not in {"name", "capital"}:
             return None
         return head.doc[before] if mention.actor.kind == "state" else None
+
+    def names_what_it_modifies(self, modifier: Token, head: Token) -> bool:
+        """'sanctions on *Bangladesh* banks', 'aid to *Chad* forces': a state's name (not an
+        adjective) compounded onto the object of a preposition owns it."""
+        mention = self.index.actors[modifier.i]
+        named = mention.form in {"name", "capital"} and mention.actor.kind == "state"
+        return named and modifier.dep_ == "compound" and head.dep_ == "pobj"
 
     def is_organ_like(self, head: Token) -> bool:
         """Heads whose adjective names who they are: 'Russian officials', 'U.S. Ambassador
@@ -320,6 +333,9 @@ class RoleFiller:
             found = [self.fused_recipient(t) or t for t in found]
         if found or trigger.pos_ != "NOUN":
             return found
+        clause = self.object_relative(trigger)
+        if clause is not None:  # 'the troops that Chad sent *to* Niger'
+            return prep_objects(clause, word, deep=False)
         while trigger.dep_ == "conj":  # 'including arms and missile *transfers*'
             trigger = trigger.head
         head = trigger.head
@@ -365,8 +381,26 @@ class RoleFiller:
                 return next((c for c in verb.children if c.dep_ == "dobj"), None)
         return None
 
+    @staticmethod
+    def object_relative(noun: Token) -> Token | None:
+        """The relative clause whose object the noun is: 'the troops *that Chad sent*',
+        'the sanctions *Canberra imposed*' (zero relative)."""
+        for clause in (c for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB"):
+            objects = [c for c in clause.children if c.dep_ in {"dobj", "nsubjpass"}]
+            relative = objects and all(o.lower_ in RELATIVE_OBJECTS for o in objects)
+            zero = not objects and not any(
+                t.lower_ in RELATIVE_PRONOUNS | {"where", "when"} for t in clause.subtree
+            )  # 'letters *in which* they called for …' is no object relative
+            if (relative or zero) and subject_of(clause) is not None:
+                return clause
+        return None
+
     def governing_subject(self, noun: Token) -> list[Token]:
-        """'Russia held talks' → Russia for the noun 'talks'."""
+        """'Russia held talks' → Russia for the noun 'talks'; 'the troops that Chad sent'
+        → Chad for 'troops'."""
+        clause = self.object_relative(noun)
+        if clause is not None:
+            return self.agent_of_verb(clause)
         if noun.dep_ in {"dobj", "attr", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}:
             return self.agent_of_verb(noun.head)
         if noun.dep_ == "pobj" and noun.head.dep_ in {"prep", "dative"}:
@@ -448,17 +482,17 @@ class RoleFiller:
                 roots.extend(c for c in token.children if c.dep_ == "pobj")
         return roots
 
-    @staticmethod
-    def relative_object(token: Token) -> Token:
+    def relative_object(self, token: Token) -> Token:
         """'UAVs that it had purchased', 'the JF-17, which Azerbaijan has been using': the
         relative pronoun stands for the noun its clause modifies (else the noun before)."""
-        if token.lower_ not in {"that", "which"}:
+        if token.lower_ not in RELATIVE_OBJECTS:
             return token
         clause = next((t for t in token.ancestors if t.dep_ in {"relcl", "acl"}), None)
         if clause is not None and clause.head.pos_ in {"NOUN", "PROPN"}:
             return clause.head
         before = token.doc[token.i - 1] if token.i > 0 else token
-        return before if before.pos_ in {"NOUN", "PROPN"} else token
+        nominal = before.pos_ in {"NOUN", "PROPN"} or before.i in self.index.weapons
+        return before if nominal else token
 
     def is_origin_or_actor_phrase(self, token: Token, trigger: Token) -> bool:
         """Skip weapons inside 'for use in X' purpose phrases or another actor's name."""

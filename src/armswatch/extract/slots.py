@@ -171,7 +171,7 @@ def agent(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
         ("France condemned Iran yesterday.", "condemn", ("IRN",)),
         ("Iran was condemned by France.", "condemn", ("IRN",)),
         ("Canada will hold Belarus to account.", "hold", ("BLR",)),
-        ("It is Chile, a country Peru accuses of spying.", "accuse", ("CHL",)),
+        ("It is Chile, a country the Peruvian government accuses of spying.", "accuse", ("CHL",)),
     ],
 )
 def direct_object(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
