@@ -43,6 +43,7 @@ NEGATIVE = [
     ("a journalist's own words", "Russia's illegal annexation of the islands continues."),
     ("anonymous speaker", "Laos's transfer of rifles is unconscionable, one analyst said."),
     ("a wish", "Chile hopes Bolivia's new government will reopen the border talks."),
+    ("topic of a report", "The panel will keep publishing reports on Laos's violations of the embargo, Norway said."),
     ("neutral report", "Uganda's deployment of troops to South Sudan began in January, Kenya said."),
 ]  # fmt: skip
 

@@ -22,7 +22,9 @@ criticised actor (``poss``: "Russia's invasion", ``mod``: "Russian aggression", 
   state, government or organisation speaking in its own voice. A journalist's own words
   ("Russia's illegal invasion" in a news report) are no one's condemnation;
 - ``is_guarded``: no criticism under a negation ("is not a violation"), a wish or hope
-  ("hopes X will stop"), a condition or a modal ("would be a violation").
+  ("hopes X will stop"), a condition or a modal ("would be a violation");
+- ``is_topic``: none in the topic of a report or debate ("reports on X's violations":
+  the report may criticise, but the sentence only names what it is about).
 
 Examples (see tests/extract/test_criticism.py):
 
@@ -55,6 +57,9 @@ WISH_VERBS = {"hope", "wish", "want", "pray", "expect", "urge", "ask", "call"}
 """Governors under which an evaluation is a wish or a request, not a judgement."""
 IRREALIS = {"would", "could", "might", "may", "if", "whether", "unless"}
 """Modals and conditions that make an evaluation hypothetical ('would be a violation')."""
+TOPIC_PREPS = {"on", "about", "into", "regarding", "concerning"}
+TOPIC_NOUNS = {"report", "study", "inquiry", "investigation", "hearing", "debate", "discussion"}
+"""Nouns whose 'on/about' phrase is a topic, not a judgement ('reports on X's violations')."""
 COPULAS = {"be", "remain", "seem", "appear", "become", "constitute", "represent"}
 SPOKEN_OF = ("of", "about")
 """'…,' X said *of* Y's deliveries: what a quoted evaluation is about."""
@@ -66,6 +71,7 @@ class EvaluationFinder:
     def __init__(self, kb: KnowledgeBase, frames: FrameFinder) -> None:
         self.frames = frames
         self.lexicon = kb.triggers.lexicon
+        self.topic_heads = set(self.lexicon.report_nouns) | TOPIC_NOUNS
         self.cues: dict[tuple[str, str], list[Trigger]] = {}
         for trigger in kb.triggers.triggers:
             if trigger.type == "condemnation" and trigger.subtype == EVALUATIVE:
@@ -99,7 +105,8 @@ class EvaluationFinder:
             if token.i in framed or token.pos_ not in {"VERB", "NOUN", "ADJ", "PROPN"}:
                 continue
             for spec in self.cues.get((token.lemma_.lower(), token.pos_), []):
-                if not self.frames.form_matches(token, spec) or is_guarded(token):
+                guarded = is_guarded(token) or is_topic(token, self.topic_heads)
+                if not self.frames.form_matches(token, spec) or guarded:
                     continue
                 frame = self.frame_for(token, spec, filler, attribution, publisher)
                 if frame is None:
@@ -251,4 +258,21 @@ def is_guarded(cue: Token) -> bool:
                 return True
         if token is not cue and token.lemma_.lower() in WISH_VERBS:
             return True
+    return False
+
+
+def is_topic(cue: Token, heads: set[str]) -> bool:
+    """Whether the evaluated phrase is the topic of a report, study or debate.
+
+    'reports *on* North Korea's violations' → True; 'a flagrant violation, the
+    minister said' → False.
+    """
+    token = cue.head if cue.dep_ in {"amod", "compound"} else cue
+    for _ in range(4):
+        if token.dep_ != "pobj":
+            return False
+        prep = token.head
+        if prep.lower_ in TOPIC_PREPS and prep.head.lemma_.lower() in heads:
+            return True
+        token = prep.head
     return False
