@@ -96,7 +96,7 @@ def test_429_and_errors_back_off(tmp_path: Path, server: HTTPServer) -> None:
     assert found[busy].next_due is not None
     assert found[busy].next_due >= before + timedelta(minutes=59)  # what Retry-After asked
     assert found[broken].errors == 1
-    assert "not an RSS or Atom feed" in (found[broken].last_error or "")
+    assert "RSS or Atom feed" in (found[broken].last_error or "")
     assert found[broken].next_due is not None
     assert found[broken].next_due >= before + timedelta(minutes=29)  # doubled after an error
     run(db)  # nothing is due yet
