@@ -196,3 +196,37 @@ def test_a_page_without_a_feed_is_an_error(tmp_path: Path, server: HTTPServer) -
     [source] = sources_of(db).values()
     assert source.last_status == "error"
     assert "links to no RSS or Atom feed" in (source.last_error or "")
+
+
+def test_watch_refuses_loopback_without_permission_and_sends_nothing(
+    tmp_path: Path, server: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ARMSWATCH_FETCH_ALLOW_PRIVATE")
+    server.expect_request("/feed.xml").respond_with_data("<rss/>")
+    db = str(tmp_path / "w.duckdb")
+    alerts = tmp_path / "alerts.jsonl"
+    command = ["watch", "--once", "--source", server.url_for("/feed.xml"), "--alert", str(alerts)]
+    result = CliRunner().invoke(app, [*command, "--db", db])
+    assert result.exit_code == 1
+    assert "refused" in result.output and "non-public address (127.0.0.1)" in result.output
+    assert server.log == [] and not alerts.exists()
+
+
+def test_watch_rejects_a_bad_channel_before_any_fetch(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["watch", "--once", "--alert", "nonsense://x", "--db", str(tmp_path / "w.duckdb")]
+    )
+    assert result.exit_code == 2 and "not an Apprise URL" in result.output
+
+
+def test_sources_list_shows_undelivered_alerts(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    with open_store(db) as store:
+        store.con.execute(
+            "INSERT INTO alerts (key, doc_key, watch_rule, channel, event, sha256, title, body, "
+            "created_at, attempts, error) VALUES ('k', 'd', 'r', 'json://u:pw@hooks.example/x', "
+            "'e', 's', 't', '{}', now()::TIMESTAMP, 2, 'HTTP 500')"
+        )
+    listed = CliRunner().invoke(app, ["sources", "list", "--db", str(db)], env={"COLUMNS": "200"})
+    assert "alerts not delivered to json://" in listed.output and "HTTP 500" in listed.output
+    assert "pw@" not in listed.output
