@@ -52,6 +52,8 @@ class ModalityReader:
         )
         if status in {"planned", "unknown"} and self.under_agreement(trigger):
             status = "agreed"
+        if status == "ongoing" and self.part_already_done(trigger):
+            status = "delivered"
         certainty = self.certainty(trigger, chain)
         if status == "denied" or negated or certainty == "negated":
             return Modality(self.refusal(status), "negated")
@@ -68,6 +70,8 @@ class ModalityReader:
     def under_agreement(self, trigger: Token) -> bool:
         """'Saab to supply Colombia with 17 jets under a €3.1 billion deal': a transfer
         made under a deal, contract or agreement is agreed at least."""
+        if self.under_which_agreement(trigger):
+            return True
         after = [t for t in trigger.sent if t.i > trigger.i]
         for n, token in enumerate(after):
             if token.lower_ != "under":
@@ -75,6 +79,30 @@ class ModalityReader:
             return any(
                 t.pos_ == "NOUN" and self.status_governors.get(t.lemma_.lower()) == "agreed"
                 for t in after[n + 1 : n + 7]
+            )
+        return False
+
+    @staticmethod
+    def part_already_done(trigger: Token) -> bool:
+        """'France is sending SCALP missiles to Ukraine, with a first batch already
+        delivered': a participle under the trigger with 'already' reports a delivery."""
+        return any(
+            c.tag_ == "VBN" and any(a.lower_ == "already" for a in c.children)
+            for c in trigger.subtree
+            if c.dep_ in {"dep", "advcl", "conj", "acl", "relcl"} and c.i > trigger.i
+        )
+
+    def under_which_agreement(self, trigger: Token) -> bool:
+        """'has signed an arms contract …, under which the country will import 54 K9s'."""
+        for prep in trigger.children:
+            if prep.dep_ != "prep" or prep.lower_ != "under":
+                continue
+            if not any(c.lower_ in {"which", "that"} for c in prep.children):
+                continue
+            return any(
+                t.pos_ == "NOUN" and self.status_governors.get(t.lemma_.lower()) == "agreed"
+                for t in trigger.sent
+                if t.i < prep.i
             )
         return False
 
@@ -139,6 +167,7 @@ class ModalityReader:
             auxes & (FUTURE_AUX | MODAL_AUX)
             or self.is_infinitive_to_be(trigger)
             or self.is_headline_infinitive(trigger)
+            or self.is_set_to(trigger)
         ):
             return "planned"
         if trigger.pos_ != "VERB" and self.is_under_future(trigger):
@@ -183,6 +212,16 @@ class ModalityReader:
         if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or verb.pos_ not in {"VERB", "AUX"}:
             return False
         return self.has_future_aux(verb)
+
+    @staticmethod
+    def is_set_to(trigger: Token) -> bool:
+        """'China is set to deliver two warships' (not 'set out evidence that …')."""
+        head = trigger.head
+        return (
+            trigger.dep_ == "xcomp"
+            and head.lemma_.lower() == "set"
+            and any(c.lemma_ == "be" and c.dep_ in {"aux", "auxpass"} for c in head.children)
+        )
 
     @staticmethod
     def is_headline_infinitive(trigger: Token) -> bool:
