@@ -54,6 +54,8 @@ CASES = [
          "ESP", "LVA", "ongoing", "asserted"),
     Case("first batch already delivered", "Italy is sending Aster missiles to Ukraine, with a first batch already delivered",  # noqa: E501
          "ITA", "UKR", "delivered", "asserted"),
+    Case("under the deal, fronted", "Under the deal, Chile will buy Gripen jets from Sweden.",
+         "SWE", "CHL", "agreed", "asserted"),
     Case("order", "Egypt ordered Rafale fighters from France.",
          "FRA", "EGY", "agreed", "asserted"),
     Case("handed over", "France handed over Caesar howitzers to Armenia.",

@@ -88,16 +88,20 @@ class ModalityReader:
         delivered': a participle under the trigger with 'already' reports a delivery."""
         return any(
             c.tag_ == "VBN" and any(a.lower_ == "already" for a in c.children)
-            for c in trigger.subtree
+            for c in trigger.sent
             if c.dep_ in {"dep", "advcl", "conj", "acl", "relcl"} and c.i > trigger.i
         )
 
     def under_which_agreement(self, trigger: Token) -> bool:
-        """'has signed an arms contract …, under which the country will import 54 K9s'."""
+        """'has signed an arms contract …, under which the country will import 54 K9s';
+        'Under the deal, Chile will buy the jets'."""
         for prep in trigger.children:
             if prep.dep_ != "prep" or prep.lower_ != "under":
                 continue
-            if not any(c.lower_ in {"which", "that"} for c in prep.children):
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if any(self.status_governors.get(o.lemma_.lower()) == "agreed" for o in objects):
+                return True  # 'Under the deal, New Delhi will acquire the drones'
+            if not any(c.lower_ in {"which", "that"} for c in objects):
                 continue
             return any(
                 t.pos_ == "NOUN" and self.status_governors.get(t.lemma_.lower()) == "agreed"

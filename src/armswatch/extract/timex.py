@@ -277,7 +277,9 @@ class TimeReader:
        with Gripens' + 'Colombia on Friday put its name to a deal … Gripen';
     3. ``announcement_month``: only the announcement carries the day and the transfer is
        current ('has signed', 'will deliver', 'approval of a sale') → that month;
-    4. ``dateline``: 'WASHINGTON, December 17, 2025 - …' for the first sentence.
+    4. ``dateline``: 'WASHINGTON, December 17, 2025 - …' for the first sentence;
+    5. ``reported_as_current``: 'X is sending Y' in the headline or lead → the article's
+       month.
 
     Dates of statements, deadlines ('by 2019') and battlefield use are never the time.
     """
@@ -306,7 +308,21 @@ class TimeReader:
         if announced is not None and self.is_current(trigger):
             return announcement_month(announced)
         dateline = self.dateline(trigger, published)
-        return dateline[1] if dateline is not None else None
+        if dateline is not None:
+            return dateline[1]
+        return self.reported_as_current(trigger, published)
+
+    @staticmethod
+    def reported_as_current(trigger: Token, published: date | None) -> Time | None:
+        """'Britain is sending Storm Shadow missiles to Ukraine' in the headline or lead:
+        a transfer under way as the article is published → the article's month."""
+        opening = [s.start for s in trigger.doc.sents if s.text.strip()][:2]
+        if published is None or trigger.sent.start not in opening or trigger.tag_ != "VBG":
+            return None
+        if not any(c.lower_ in {"is", "are", "am"} and c.dep_ == "aux" for c in trigger.children):
+            return None
+        start, end = month_range(published.year, published.month)
+        return make_time(trigger.text, start, end, "month")
 
     def own_date(self, trigger: Token, published: date | None) -> tuple[Time | None, Time | None]:
         """(the first date of the trigger's clause and non-speech governors, the first
