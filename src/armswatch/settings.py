@@ -32,6 +32,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Articles per batch: one batch is analysed by one worker and written in one transaction.",
     ),
     Setting(
+        "ARMSWATCH_ARTICLE_BUDGET_S",
+        "300",
+        "Seconds one long article (parsed in sections) may take; past it the article is "
+        "recorded as an AW004 error and the run goes on (0: no limit).",
+    ),
+    Setting(
         "ARMSWATCH_LOCK_WAIT",
         "30",
         "Seconds a writer (`run`, `load`) or a reader (`serve`, `query` …) waits for the store "
