@@ -74,7 +74,9 @@ def split_asides(frames: list[Frame]) -> list[list[Frame]]:
     asides = [f for f in frames if f is not main and is_aside(f, main)]
     core = [f for f in frames if not any(f is a for a in asides)]
     core_kinds = {i.weapon.category for f in core for i in f.items}
-    widening = [f for f in asides if {i.weapon.category for i in f.items} - core_kinds]
+    widening = [  # a generic 'weapons' adds no kind (ANNOTATION.md: generic items drop out)
+        f for f in asides if {i.weapon.category for i in f.items} - core_kinds - {GENERIC_CATEGORY}
+    ]
     if not widening:
         return [frames]
     return [[f for f in frames if not any(f is w for w in widening)], widening]
