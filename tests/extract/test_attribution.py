@@ -81,6 +81,22 @@ CASES = [
          "ERI", "al_shabaab", "un"),
     Case("think tank", "The Institute for the Study of War assessed that Iran delivered missiles to Russia.",
          "IRN", "RUS", "isw"),
+    Case("headline colon split off by the parser",
+         "Latvian intelligence: Minsk has handed Moscow heavy mortars, some now near Pskov\n"
+         "Belarus delivered the mortars to Russia in recent weeks, the assessment says.",
+         "BLR", "RUS", "LVA"),
+    Case("headline attributed two sentences on",
+         "Uzbekistan to assemble Turkish drones\n"
+         "A plant near Tashkent will build the aircraft with Turkish engineers.\n"
+         "Turkey will supply Bayraktar drone kits to Uzbekistan, Baykar said in a statement on Tuesday.",
+         "TUR", "UZB", "TUR"),
+    Case("speech verb under another verb",
+         "Chancellor Olaf Scholz used a cabinet meeting to announce that Germany will deliver Leopard 2 tanks to Latvia.",
+         "DEU", "LVA", "DEU"),
+    Case("citing a forum about a state is not that state",
+         "Senegal has received the first Israeli patrol boats, according to reports in local media. "
+         "Citing a forum devoted to the Senegalese navy, Premium Times said that Israel made the deliveries.",
+         "ISR", "SEN", "premium_times", first=True),
     Case("title and nationality", "Kenya's defence minister, Amos Kibet, said Kenya would buy helicopters from Turkey.",
          "TUR", "KEN", "KEN"),
 ]  # fmt: skip
