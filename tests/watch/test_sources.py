@@ -63,9 +63,13 @@ def test_a_permanent_redirect_rewrites_the_source_url(tmp_path: Path, server: HT
     )
     db = tmp_path / "w.duckdb"
     run(db, sources=(old,))
-    assert list(sources_of(db)) == [site.feed_url]
-    source = sources_of(db)[site.feed_url]
+    found = sources_of(db)
+    assert found[old].paused and found[old].last_error == f"moved permanently to {site.feed_url}"
+    source = found[site.feed_url]
     assert source.last_status == "ok" and source.new_items == 5 and source.etag
+    run(db, sources=(old,))  # the old URL again: the new one is fetched, conditionally
+    assert [r.path for r, _ in server.log].count("/old-feed") == 1
+    assert sources_of(db)[site.feed_url].last_status == "not modified"
 
 
 def test_410_pauses_a_source_for_good(tmp_path: Path, server: HTTPServer) -> None:
@@ -184,7 +188,8 @@ def test_a_home_page_leads_to_its_feed(tmp_path: Path, server: HTTPServer) -> No
     db = tmp_path / "w.duckdb"
     run(db, sources=(f"{site.base}/",))
     found = sources_of(db)
-    assert list(found) == [site.feed_url] and found[site.feed_url].new_items == 5
+    assert found[site.feed_url].new_items == 5
+    assert found[f"{site.base}/"].paused and found[f"{site.base}/"].title == site.feed_url
 
 
 def test_a_page_without_a_feed_is_an_error(tmp_path: Path, server: HTTPServer) -> None:
