@@ -99,8 +99,10 @@ PLACED = [
            "ESP", "LVA", "2024-03-07", "2024-03-04"),
     Placed("dateline after a headline; a coordinated move is no arrival", "Latvia takes delivery of Spanish Leopard tanks\nRIGA, March 7 (XNA) Latvia has received the first Leopard tanks from Spain, and on Tuesday the tanks were moved to a base.\nThe Leopard tanks arrived on Monday at the port.",  # noqa: E501
            "ESP", "LVA", "2024-03-07", "2024-03-04"),
-    Placed("under way in the headline", "Italy is sending Aster missiles to Ukraine\nThe missiles will help protect cities, officials said.",  # noqa: E501
+    Placed("under way in the headline, announced in the lead", "Italy is sending Aster missiles to Ukraine\nSpeaking in Rome on Tuesday, the defence minister disclosed that the missiles had left.",  # noqa: E501
            "ITA", "UKR", "2024-03-07", "2024-03"),
+    Placed("under way in the headline, no dated announcement", "Italy is sending Aster missiles to Ukraine, officials say\nThe missiles will help protect cities.",  # noqa: E501
+           "ITA", "UKR", "2024-03-07", None),
     Placed("under way, but not in the opening", "Officials met in Rome.\nThe talks were long.\nItaly is sending Aster missiles to Ukraine.",  # noqa: E501
            "ITA", "UKR", "2024-03-07", None),
     Placed("interdiction date", "Iran's shipment of rifles to Yemen was seized on Sunday.",

@@ -278,8 +278,8 @@ class TimeReader:
     3. ``announcement_month``: only the announcement carries the day and the transfer is
        current ('has signed', 'will deliver', 'approval of a sale') → that month;
     4. ``dateline``: 'WASHINGTON, December 17, 2025 - …' for the first sentence;
-    5. ``reported_as_current``: 'X is sending Y' in the headline or lead → the article's
-       month.
+    5. ``reported_as_current``: 'X is sending Y' in the headline or lead, with a dated
+       announcement in the opening → that month.
 
     Dates of statements, deadlines ('by 2019') and battlefield use are never the time.
     """
@@ -312,17 +312,26 @@ class TimeReader:
             return dateline[1]
         return self.reported_as_current(trigger, published)
 
-    @staticmethod
-    def reported_as_current(trigger: Token, published: date | None) -> Time | None:
-        """'Britain is sending Storm Shadow missiles to Ukraine' in the headline or lead:
-        a transfer under way as the article is published → the article's month."""
-        opening = [s.start for s in trigger.doc.sents if s.text.strip()][:2]
-        if published is None or trigger.sent.start not in opening or trigger.tag_ != "VBG":
+    def reported_as_current(self, trigger: Token, published: date | None) -> Time | None:
+        """'France is sending SCALP missiles to Ukraine' in the headline or lead, and the
+        opening dates its announcement ('Arriving in Vilnius on Tuesday, Macron
+        disclosed …'): a transfer under way when announced → the announcement's month.
+        Without a dated announcement there is no time ('X is buying Y, officials say')."""
+        sentences = [s for s in trigger.doc.sents if s.text.strip()][:2]
+        if trigger.sent.start not in {s.start for s in sentences} or trigger.tag_ != "VBG":
             return None
         if not any(c.lower_ in {"is", "are", "am"} and c.dep_ == "aux" for c in trigger.children):
             return None
-        start, end = month_range(published.year, published.month)
-        return make_time(trigger.text, start, end, "month")
+        for sent in sentences:
+            for ent in sent.ents:
+                if ent.label_ != "DATE":
+                    continue
+                verbs = [g for g in governors(ent.root) if g.pos_ in {"VERB", "AUX"}][:2]
+                if any(v.lemma_.lower() in self.speech_verbs for v in verbs):
+                    time = resolve_entity(ent, published)
+                    if time is not None and time.start is not None:
+                        return announcement_month(time)
+        return None
 
     def own_date(self, trigger: Token, published: date | None) -> tuple[Time | None, Time | None]:
         """(the first date of the trigger's clause and non-speech governors, the first
