@@ -193,6 +193,20 @@ class OutletFile(Entry):
     outlets: list[Outlet]
 
 
+class OtherSense(Entry):
+    """Another thing a system's designation names, told apart by the words around it.
+
+    Example: "D-30" is the Soviet 122 mm howitzer, but "D-30 engines" / "Soloviev D-30"
+    is the turbofan: ``{words: [engine, turbofan, soloviev], system: D-30 engine}``.
+    """
+
+    words: list[str] = Field(
+        min_length=1,
+        description="Lower-case words; one within three tokens of the mention selects this sense.",
+    )
+    system: str = Field(description="The canonical name of the system meant then.")
+
+
 class WeaponSystem(Entry):
     """A named weapon system with its aliases."""
 
