@@ -95,6 +95,8 @@ PLACED = [
            "ESP", "LVA", "2024-03-07", "2024-03"),
     Placed("a statement's day is not a past delivery's", "Spain delivered Leopard tanks to Latvia, the defence minister said on Tuesday.",  # noqa: E501
            "ESP", "LVA", "2024-03-07", None),
+    Placed("background in a relative clause", "Poland will build the Piorun, a missile which Poland has exported to Latvia, the maker said on Tuesday.",  # noqa: E501
+           "POL", "LVA", "2024-03-07", None),
     Placed("arrival beats the dateline", "RIGA, March 7 (XNA) Latvia has received the first Leopard tanks from Spain.\nThe Leopard tanks arrived on Monday at the port.",  # noqa: E501
            "ESP", "LVA", "2024-03-07", "2024-03-04"),
     Placed("dateline after a headline; a coordinated move is no arrival", "Latvia takes delivery of Spanish Leopard tanks\nRIGA, March 7 (XNA) Latvia has received the first Leopard tanks from Spain, and on Tuesday the tanks were moved to a base.\nThe Leopard tanks arrived on Monday at the port.",  # noqa: E501

@@ -417,10 +417,15 @@ class TimeReader:
     @staticmethod
     def is_current(trigger: Token) -> bool:
         """Whether the text places the transfer at the time of its announcement: a
-        present, present perfect or future form, an infinitive or an event noun."""
+        present, present perfect or future form, an infinitive or an event noun. In a
+        relative clause only a future counts: 'the Anka, which Turkey has exported to
+        Kazakhstan, the maker said on Wednesday' is background, 'a contract, under which
+        Romania will import K9s' is the news."""
         if trigger.pos_ != "VERB":
             return True
         auxes = {c.lower_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
+        if trigger.dep_ == "relcl":
+            return bool(auxes & {"will", "shall", "'ll"})
         return trigger.tag_ in CURRENT_TAGS or bool(auxes & {"has", "have", "will", "is", "are"})
 
     @staticmethod
