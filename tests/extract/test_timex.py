@@ -95,6 +95,10 @@ PLACED = [
            "ESP", "LVA", "2024-03-07", "2024-03"),
     Placed("a statement's day is not a past delivery's", "Spain delivered Leopard tanks to Latvia, the defence minister said on Tuesday.",  # noqa: E501
            "ESP", "LVA", "2024-03-07", None),
+    Placed("announced this morning", "The chancellor used a cabinet meeting this morning to announce that Germany will deliver Leopard tanks to Poland.",  # noqa: E501
+           "DEU", "POL", "2024-03-07", "2024-03"),
+    Placed("a later halt does not date the deliveries", "Canada delivered armoured vehicles to Saudi Arabia. On Tuesday Canada suspended the sale of armoured vehicles to Saudi Arabia.",  # noqa: E501
+           "CAN", "SAU", "2024-03-07", None),
     Placed("background in a relative clause", "Poland will build the Piorun, a missile which Poland has exported to Latvia, the maker said on Tuesday.",  # noqa: E501
            "POL", "LVA", "2024-03-07", None),
     Placed("arrival beats the dateline", "RIGA, March 7 (XNA) Latvia has received the first Leopard tanks from Spain.\nThe Leopard tanks arrived on Monday at the port.",  # noqa: E501

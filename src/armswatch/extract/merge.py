@@ -152,6 +152,8 @@ def event_time(frames: list[Frame], main: Frame) -> Time | None:
     dated = [f for f in frames if f.time and f.time.start]
     if main.status not in PLANS:  # a plan's date ('will begin in 2027') is not a deal's
         dated = [f for f in dated if f.status not in PLANS]
+    # nor is the day of a halt or a denial the time of deliveries made before it
+    dated = [f for f in dated if f.status not in {"cancelled", "denied"}]
     return dated[0].time if dated else main.time
 
 

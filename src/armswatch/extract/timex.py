@@ -284,9 +284,15 @@ class TimeReader:
     Dates of statements, deadlines ('by 2019') and battlefield use are never the time.
     """
 
-    def __init__(self, speech_verbs: Iterable[str], stage_words: Iterable[str]) -> None:
+    def __init__(
+        self,
+        speech_verbs: Iterable[str],
+        stage_words: Iterable[str],
+        stop_words: Iterable[str] = (),
+    ) -> None:
         self.speech_verbs = frozenset(speech_verbs)
         self.stage_words = frozenset(stage_words) - self.speech_verbs
+        self.stop_words = frozenset(stop_words)  # halts and refusals: 'suspended the sale
 
     @classmethod
     def of_knowledge(cls, kb: KnowledgeBase) -> TimeReader:
@@ -296,7 +302,8 @@ class TimeReader:
         triggers = {t.lemma for t in kb.triggers.triggers if t.type == "arms_transfer"
                     and t.dates_event}  # fmt: skip
         governed = {w for w, s in lexicon.status_governors.items() if s in STAGES_WITH_A_DATE}
-        return cls(lexicon.speech_verbs, triggers | governed)
+        stops = {w for w, s in lexicon.status_governors.items() if s in {"cancelled", "denied"}}
+        return cls(lexicon.speech_verbs, triggers | governed, stops)
 
     def of(self, trigger: Token, published: date | None) -> Time | None:
         own, announced = self.own_date(trigger, published)
@@ -344,17 +351,23 @@ class TimeReader:
             if gov.pos_ not in {"VERB", "AUX"}:
                 continue
             if gov.lemma_.lower() in self.speech_verbs:  # 'In a statement released on …'
-                speech_scope |= {t.i for t in clause_tokens(gov)}
-                for child in gov.children:
-                    if child.dep_ in {"prep", "npadvmod", "advmod"}:
-                        speech_scope |= {t.i for t in child.subtree}
+                speakers = [gov]
+                if gov.dep_ in {"xcomp", "advcl"}:  # 'used a meeting this morning to announce'
+                    speakers.append(gov.head)
+                for speaker in speakers:
+                    speech_scope |= {t.i for t in clause_tokens(speaker)}
+                    for child in speaker.children:
+                        if child.dep_ in {"prep", "npadvmod", "advmod"}:
+                            speech_scope |= {t.i for t in child.subtree}
                 break
             scope |= {t.i for t in own_clause(gov) if not in_deadline(t, gov)}
         dateline = self.dateline(trigger, published)
         own = announced = None
         for ent in trigger.sent.ents:
-            if ent.label_ != "DATE" or (dateline is not None and ent.start < dateline[0]):
-                continue
+            if ent.label_ not in {"DATE", "TIME"} or (
+                dateline is not None and ent.start < dateline[0]
+            ):
+                continue  # TIME: 'this morning', 'tonight' resolve to the day
             if ent.root.i in scope and own is None:
                 own = resolve_entity(ent, published)
             elif ent.root.i in speech_scope and announced is None:
@@ -407,7 +420,9 @@ class TimeReader:
             near = [verb, *own_clause(verb)]
             if verb.dep_ in {"acl", "relcl"}:  # 'the deal, concluded late last year'
                 near.append(verb.head)
-            if speaks or not any(t.lemma_.lower() in self.stage_words for t in near):
+            if speaks or lemma in self.stop_words:
+                continue  # a statement's or a halt's day
+            if not any(t.lemma_.lower() in self.stage_words for t in near):
                 continue
             time = resolve_entity(ent, published)
             if time is not None and time.start is not None:
