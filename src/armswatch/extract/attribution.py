@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from armswatch.extract.roles import RoleFiller
-from armswatch.extract.syntax import agent_of, governors, inherited_subject, is_passive
+from armswatch.extract.syntax import agent_of, conjuncts, governors, inherited_subject, is_passive
 from armswatch.kb.schema import Lexicon
 from armswatch.model import Actor, Attribution
 from armswatch.nlp.mentions import ActorMention
@@ -33,6 +33,12 @@ from armswatch.nlp.mentions import ActorMention
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 REPORTER_PREPS = {"by", "from", "of"}  # a report *by* X, an assessment *from* X, a study *of* X
 DEMONSTRATIVES = {"that", "this", "these", "those", "such"}
+MEDIA_NOUNS = {
+    "website", "site", "newspaper", "paper", "daily", "weekly", "agency", "outlet", "broadcaster",
+    "channel", "television", "radio", "station", "magazine", "blog", "forum", "media", "tabloid",
+}  # fmt: skip
+"""Heads of a phrase describing an outlet: 'a Moroccan news website' is an outlet whose
+country adjective is not the source (candidates for the triggers.yaml lexicon)."""
 HEADLINE_END = {".", "!", "?", '"', "”", "'"}
 HEADLINE_MAX = 60  # tokens: a first line longer than this is no headline
 LEAD_SENTENCES = 2  # sentences after the headline in which its claim is attributed
@@ -207,6 +213,8 @@ class AttributionReader:
         speaker = agent_of(verb) if is_passive(verb) else self.subject(verb)
         if speaker is None and infinitive(verb):  # 'X used a meeting to announce …'
             speaker = inherited_subject(verb)
+        if speaker is None or not self.speaker_mentions(speaker):
+            speaker = self.adjacent_speaker(verb) or speaker
         if speaker is None:
             return None
         if speaker.lower_ in {"it", "they"} and not self.filler.actors_at(speaker):
@@ -353,12 +361,26 @@ class AttributionReader:
             anonymous = not self.named(doc[cited.left_edge.i : cited.right_edge.i + 1])
         return Cue(phrase, unique([*sources, *carriers]), anonymous, via)
 
+    def adjacent_speaker(self, verb: Token) -> Token | None:
+        """The name right before a closing speech verb, however it was parsed: '…,
+        Turkish Aerospace Industries (TUSAS) said in a statement' (brackets skipped)."""
+        i = verb.i - 1
+        while i >= verb.sent.start and verb.doc[i].text in {"(", ")"}:
+            i -= 1
+        if i < verb.sent.start or i not in self.filler.index.actors:
+            return None
+        return verb.doc[i]
+
     def speaker_mentions(self, speaker: Token) -> list[ActorMention]:
         """Who a speaker phrase names: the outlet itself ('the Russian news agency TASS'
         is TASS, not Russia), else the actors of the phrase."""
         index = self.filler.index.actors
         if speaker.i in index and is_media(index[speaker.i]):
             return [index[speaker.i]]
+        if any(t.lemma_.lower() in MEDIA_NOUNS for t in conjuncts(speaker)):
+            # an outlet: 'a Moroccan news website', 'Echorouk, an Algerian news website,'
+            outlets = [index[t.i] for t in speaker.subtree if t.i in index]
+            return [m for m in outlets if is_media(m)][:1]
         sources = self.filler.actors_at(speaker)
         if not sources:
             sources = self.filler.actors_at(speaker, deep=True)
