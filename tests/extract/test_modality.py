@@ -56,6 +56,8 @@ CASES = [
          "ITA", "UKR", "delivered", "asserted"),
     Case("under the deal, fronted", "Under the deal, Chile will buy Gripen jets from Sweden.",
          "SWE", "CHL", "agreed", "asserted"),
+    Case("rejects claims (headline)", "Minsk rejects claims Wagner used Belarusian rifles in Mali",
+         "BLR", "RUS", "denied", "negated"),
     Case("order", "Egypt ordered Rafale fighters from France.",
          "FRA", "EGY", "agreed", "asserted"),
     Case("handed over", "France handed over Caesar howitzers to Armenia.",

@@ -57,6 +57,8 @@ class ModalityReader:
         certainty = self.certainty(trigger, chain)
         if status == "denied" or negated or certainty == "negated":
             return Modality(self.refusal(status), "negated")
+        if self.rejected_claim(chain):
+            return Modality("denied", "negated")
         if self.unconfirmed(chain):
             return Modality(status, "possible")
         return Modality(status, certainty)
@@ -89,7 +91,7 @@ class ModalityReader:
         return any(
             c.tag_ == "VBN" and any(a.lower_ == "already" for a in c.children)
             for c in trigger.sent
-            if c.dep_ in {"dep", "advcl", "conj", "acl", "relcl"} and c.i > trigger.i
+            if c.dep_ in {"dep", "advcl", "conj", "acl", "relcl", "pcomp"} and c.i > trigger.i
         )
 
     def under_which_agreement(self, trigger: Token) -> bool:
@@ -117,11 +119,26 @@ class ModalityReader:
             return "ongoing"
         return None
 
+    def speech_above(self, chain: list[Token]) -> Token | None:
+        """The verb the governing chain stopped under ('confirm' in 'could not confirm
+        reports that …')."""
+        return next(
+            (g for g in governors(chain[-1], max_hops=3) if g.pos_ in {"VERB", "AUX"}), None
+        )
+
+    def rejected_claim(self, chain: list[Token]) -> bool:
+        """'Pyongyang rejects claims Hamas used North Korean arms' (a headline the parser
+        reads with 'claims' as the verb): a claim right after a denial word is denied."""
+        speech = self.speech_above(chain)
+        if speech is None or speech.lemma_.lower() != "claim" or speech.i == 0:
+            return False
+        before = speech.doc[speech.i - 1]
+        return self.status_governors.get(before.lemma_.lower()) == "denied"
+
     def unconfirmed(self, chain: list[Token]) -> bool:
         """'could not confirm reports that X supplied Y', 'has not verified claims that …':
         the speech verb the chain stopped under is negated → possible."""
-        top = chain[-1]
-        speech = next((g for g in governors(top, max_hops=3) if g.pos_ in {"VERB", "AUX"}), None)
+        speech = self.speech_above(chain)
         if speech is None or speech.lemma_.lower() not in self.speech_verbs | {"verify"}:
             return False
         return any(c.dep_ == "neg" for c in speech.children)
