@@ -56,7 +56,7 @@ def connect(
             with translated(path):
                 return duckdb.connect(str(path), read_only=read_only, config=config)
         except StoreLockedError as exc:
-            if "another process" not in exc.message or time.monotonic() + pause > deadline:
+            if time.monotonic() + pause > deadline:
                 if wait:
                     exc.message += f" (waited {wait} s: ARMSWATCH_LOCK_WAIT)"
                     exc.args = (f"[{exc.code}] {exc.message}",)
