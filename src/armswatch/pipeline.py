@@ -8,6 +8,7 @@ default instance.
 from __future__ import annotations
 
 import copy
+import time
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
@@ -75,16 +76,52 @@ class Analyzer:
         return other
 
     def analyze(self, article: Article) -> Analysis:
+        if len(article.text) > SECTION_CHARS:
+            return self.analyze_sections(article)
         doc = self.prepare(article.text)
         return self.from_doc(article, self.nlp(doc)) if doc is not None else unparsed(article)
 
     def analyze_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
         stream = iter(articles)
         while chunk := list(islice(stream, batch_size * 8)):
-            prepared = [self.prepare(a.text) for a in chunk]
-            parsed = self.nlp.pipe([d for d in prepared if d is not None], batch_size=batch_size)
-            for article, doc in zip(chunk, prepared, strict=True):
-                yield self.from_doc(article, next(parsed)) if doc is not None else unparsed(article)
+            short = [a for a in chunk if len(a.text) <= SECTION_CHARS]
+            prepared = {id(a): self.prepare(a.text) for a in short}
+            docs = [d for d in prepared.values() if d is not None]
+            parsed = self.nlp.pipe(docs, batch_size=batch_size)
+            for article in chunk:
+                if id(article) not in prepared:  # long: parsed section by section
+                    yield self.analyze_sections(article)
+                elif prepared[id(article)] is not None:
+                    yield self.from_doc(article, next(parsed))
+                else:
+                    yield unparsed(article)
+
+    def analyze_sections(self, article: Article, budget_s: float | None = None) -> Analysis:
+        """A long article parsed in sections of about ``SECTION_CHARS`` characters (cut at
+        paragraph or sentence ends): each section is a Doc whose text before the section
+        is one whitespace token (``section_doc``), so every offset is one into the whole
+        text and the cost grows linearly with the length; events are merged across the
+        sections. Raises AnalysisError when the article takes longer than ``budget_s``
+        (default ``ARMSWATCH_ARTICLE_BUDGET_S``), checked after each section.
+        """
+        from armswatch.errors import AnalysisError
+        from armswatch.settings import int_setting
+
+        budget = int_setting("ARMSWATCH_ARTICLE_BUDGET_S") if budget_s is None else budget_s
+        started = time.perf_counter()
+        text = self.headlines(article.text)  # Title Case headlines: sentence case, same offsets
+        selected = self.triage.select(text) if self.triage else [(0, len(text))]
+        docs: list[Doc] = []
+        for start, end in sections(text, SECTION_CHARS):
+            ranges = [(max(a, start), min(b, end)) for a, b in selected if a < end and b > start]
+            if ranges:
+                docs.append(self.nlp(section_doc(self.nlp, text, start, end, ranges)))
+            if budget and time.perf_counter() - started > budget:
+                raise AnalysisError(
+                    f"analysis took over {budget} s (ARMSWATCH_ARTICLE_BUDGET_S) at character "
+                    f"{end:,} of {len(text):,}; the article is skipped"
+                )
+        return self.from_docs(article, docs) if docs else unparsed(article)
 
     def prepare(self, text: str) -> str | Doc | None:
         """What to parse: the text, a Doc of its triaged sentences, or None (irrelevant).
@@ -96,16 +133,23 @@ class Analyzer:
         return partial_doc(self.nlp, text, ranges) if ranges else None
 
     def from_doc(self, article: Article, doc: Doc) -> Analysis:
+        return self.from_docs(article, [doc])
+
+    def from_docs(self, article: Article, docs: list[Doc]) -> Analysis:
+        """The analysis of an article parsed as one Doc, or in sections (``analyze_sections``)."""
         published = parse_published(article.published)
         publisher = self.publisher(article)
         speaker = publisher.actor if publisher else None
-        frames = self.frames.find(doc, published, speaker)
-        frames += self.evaluations.find(doc, frames, published, speaker)
+        frames = []
+        for doc in docs:
+            found = self.frames.find(doc, published, speaker)
+            frames += found + self.evaluations.find(doc, found, published, speaker)
         fallback = self.outlet_attribution(article, publisher)
         events = merge_frames(frames, article.doc_id, self.quantities, fallback)
+        spans = sorted((m for doc in docs for m in mentions(doc)), key=lambda m: (m.start, m.end))
         analysis = Analysis(
             doc=doc_record(article),
-            mentions=mentions(doc),
+            mentions=spans,
             events=events,
             findings=findings_for_events(
                 events,
@@ -166,6 +210,54 @@ def known_names(kb: KnowledgeBase) -> list[str]:
     for system in kb.weapons.systems:
         names += [system.name, *system.aliases]
     return names
+
+
+SECTION_CHARS = 50_000
+"""Longer articles are parsed in sections of about this many characters."""
+BREAKS = ("\n\n", "\n", ". ", " ")
+
+
+def sections(text: str, size: int) -> list[tuple[int, int]]:
+    """``text`` cut into ``(start, end)`` pieces of at most ``size`` characters, each
+    ending after a paragraph break, else a line break, else a sentence end, else a space
+    (in the piece's second half), else at ``size``.
+
+    >>> sections("a b. c d. e", 5)
+    [(0, 5), (5, 10), (10, 11)]
+    """
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        half = start + size // 2
+        window = text[half : start + size]
+        end = start + size
+        for mark in BREAKS:
+            if (found := window.rfind(mark)) >= 0:
+                end = half + found + len(mark)
+                break
+        pieces.append((start, end))
+        start = end
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def section_doc(
+    nlp: Language, text: str, start: int, end: int, ranges: list[tuple[int, int]]
+) -> Doc:
+    """The Doc of ``text[start:end]`` (its triaged ``ranges``, see ``partial_doc``) after one
+    whitespace token as long as ``text[:start]``: offsets are into the whole text, and the
+    words before the section cost nothing to parse again."""
+    local = partial_doc(nlp, text[start:end], [(a - start, b - start) for a, b in ranges])
+    if start == 0:
+        return local
+    prefix = Doc(nlp.vocab, words=[" " * start], spaces=[False])
+    doc = Doc.from_docs([prefix, local], ensure_whitespace=False, attrs=["NORM"])
+    doc[0].is_sent_start = True
+    doc[1].is_sent_start = True
+    for token in local[1:]:
+        if token.is_sent_start is not None:
+            doc[token.i + 1].is_sent_start = token.is_sent_start
+    return doc
 
 
 def doc_record(article: Article) -> DocRecord:

@@ -32,6 +32,24 @@ SETTINGS: tuple[Setting, ...] = (
         "Articles per batch: one batch is analysed by one worker and written in one transaction.",
     ),
     Setting(
+        "ARMSWATCH_ARTICLE_BUDGET_S",
+        "300",
+        "Seconds one long article (parsed in sections) may take; past it the article is "
+        "recorded as an AW004 error and the run goes on (0: no limit).",
+    ),
+    Setting(
+        "ARMSWATCH_LOCK_WAIT",
+        "30",
+        "Seconds a writer (`run`, `load`) or a reader (`serve`, `query` …) waits for the store "
+        "while another process holds it, retrying, before it fails with AW041 (0: fail at once).",
+    ),
+    Setting(
+        "ARMSWATCH_WRITER_HOLD_MS",
+        "1000",
+        "Milliseconds a run holds the store before it lets go between two batches, so that "
+        "readers (the dashboard) get their turn (docs/store.md, readers and the writer).",
+    ),
+    Setting(
         "ARMSWATCH_FUSE_INTERVAL",
         "60",
         "Seconds between two fusions of a run's stored events into incidents (each run also "

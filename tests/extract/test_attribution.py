@@ -81,6 +81,26 @@ CASES = [
          "ERI", "al_shabaab", "un"),
     Case("think tank", "The Institute for the Study of War assessed that Iran delivered missiles to Russia.",
          "IRN", "RUS", "isw"),
+    Case("headline colon split off by the parser",
+         "Latvian intelligence: Minsk has handed Moscow heavy mortars, some now near Pskov\n"
+         "Belarus delivered the mortars to Russia in recent weeks, the assessment says.",
+         "BLR", "RUS", "LVA"),
+    Case("headline attributed two sentences on",
+         "Uzbekistan to assemble Turkish drones\n"
+         "A plant near Tashkent will build the aircraft with Turkish engineers.\n"
+         "Turkey will supply Bayraktar drone kits to Uzbekistan, Baykar said in a statement on Tuesday.",
+         "TUR", "UZB", "TUR"),
+    Case("speech verb under another verb",
+         "Chancellor Olaf Scholz used a cabinet meeting to announce that Germany will deliver Leopard 2 tanks to Latvia.",
+         "DEU", "LVA", "DEU"),
+    Case("citing a forum about a state is not that state",
+         "Senegal has received the first Israeli patrol boats, according to reports in local media. "
+         "Citing a forum devoted to the Senegalese navy, Premium Times said that Israel made the deliveries.",
+         "ISR", "SEN", "premium_times", first=True),
+    Case("name with its abbreviation before a closing 'said'",
+         "Estonian and Finnish engineers will build the Akinci, a drone that Turkey has exported to Estonia, "
+         "Turkish Aerospace Industries (TUSAS) said in a statement on Monday.",
+         "TUR", "EST", "TUR"),
     Case("title and nationality", "Kenya's defence minister, Amos Kibet, said Kenya would buy helicopters from Turkey.",
          "TUR", "KEN", "KEN"),
 ]  # fmt: skip
@@ -108,3 +128,14 @@ def test_attribution(analyzer: Analyzer, case: Case) -> None:
         assert sources[:1] == [case.attributed_to], sources
     else:
         assert case.attributed_to in sources, sources
+
+
+@pytest.mark.slow
+def test_an_outlet_described_by_its_country_is_no_state_source(analyzer: Analyzer) -> None:
+    text = "Echorouk, an Algerian news website, reported that Algeria will buy frigates from China."
+    article = Article(text=text, published="2024-03-15")
+    events = [
+        e for e in analyzer.with_triage(False).analyze(article).events if e.type == "arms_transfer"
+    ]
+    assert events
+    assert "DZA" not in keys(events[0])

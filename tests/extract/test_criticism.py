@@ -32,6 +32,14 @@ POSITIVE = [
     ("evaluative verb in a relative clause",
      "Ecuador's envoy said Colombia's fumigation flights, which flagrantly violate the border treaty, must stop.",
      "ECU", "COL"),
+    ("naming verb holds the evaluation", "Lisbon called Angola's border closures provocative.",
+     "PRT", "AGO"),
+    ("naming verb with 'as'", "Accra described the Togolese troop movements as reckless.",
+     "GHA", "TGO"),
+    ("accusation noun holds the evaluation", "Peru has repeated its accusation that Chile violates the fishing treaty.",
+     "PER", "CHL"),
+    ("experts speak for their organisation", "Niger has breached the arms embargo again and again, say UN experts.",
+     "un", "NER"),
     ("noun with an actor adjective", "Estonia's foreign minister said Belarusian provocation on the border was growing.",
      "EST", "BLR"),
 ]  # fmt: skip
@@ -43,6 +51,7 @@ NEGATIVE = [
     ("a journalist's own words", "Russia's illegal annexation of the islands continues."),
     ("anonymous speaker", "Laos's transfer of rifles is unconscionable, one analyst said."),
     ("a wish", "Chile hopes Bolivia's new government will reopen the border talks."),
+    ("topic of a report", "The panel will keep publishing reports on Laos's violations of the embargo, Norway said."),
     ("neutral report", "Uganda's deployment of troops to South Sudan began in January, Kenya said."),
 ]  # fmt: skip
 

@@ -59,6 +59,8 @@ CASES = [
          "condemnation", {"LBN"}, {"SYR"}),
     Case("summon an ambassador", "Ecuador summoned the Peruvian ambassador on Tuesday.",
          "condemnation", {"ECU"}, {"PER"}),
+    Case("protests by", "The protests by Kenya over Ugandan fishing raids went unanswered.",
+         "condemnation", {"KEN"}, {"UGA"}),
     Case("critical of", "Austria was sharply critical of Serbia's troop movements.",
          "condemnation", {"AUT"}, {"SRB"}),
     # sanction_imposed: reimposing, freezing, extending

@@ -70,3 +70,14 @@ def test_a_halt_leaves_earlier_deliveries_of_the_pair(analyzer: Analyzer) -> Non
     )
     events = transfers(analyzer, text, "CAN", "SAU")
     assert events and events[0].status == "delivered"
+
+
+@pytest.mark.slow
+def test_a_denial_of_unspecified_weapons_does_not_split_the_pair(analyzer: Analyzer) -> None:
+    text = (
+        "Belarus delivered T-72 tanks to Russia in March. "
+        "Both Minsk and Moscow deny that Belarus is providing Russia with weapons."
+    )
+    events = transfers(analyzer, text, "BLR", "RUS")
+    assert len(events) == 1
+    assert events[0].status == "delivered"

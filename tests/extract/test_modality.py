@@ -52,6 +52,12 @@ CASES = [
          "ESP", "LVA", "agreed", "asserted"),
     Case("under a deal, under way", "Spain is supplying Latvia with Leopard tanks under a 2022 contract.",  # noqa: E501
          "ESP", "LVA", "ongoing", "asserted"),
+    Case("first batch already delivered", "Italy is sending Aster missiles to Ukraine, with a first batch already delivered",  # noqa: E501
+         "ITA", "UKR", "delivered", "asserted"),
+    Case("under the deal, fronted", "Under the deal, Chile will buy Gripen jets from Sweden.",
+         "SWE", "CHL", "agreed", "asserted"),
+    Case("rejects claims (headline)", "Minsk rejects claims Wagner used Belarusian rifles in Mali",
+         "BLR", "RUS", "denied", "negated"),
     Case("order", "Egypt ordered Rafale fighters from France.",
          "FRA", "EGY", "agreed", "asserted"),
     Case("handed over", "France handed over Caesar howitzers to Armenia.",

@@ -95,10 +95,22 @@ PLACED = [
            "ESP", "LVA", "2024-03-07", "2024-03"),
     Placed("a statement's day is not a past delivery's", "Spain delivered Leopard tanks to Latvia, the defence minister said on Tuesday.",  # noqa: E501
            "ESP", "LVA", "2024-03-07", None),
+    Placed("announced this morning", "The chancellor used a cabinet meeting this morning to announce that Germany will deliver Leopard tanks to Poland.",  # noqa: E501
+           "DEU", "POL", "2024-03-07", "2024-03"),
+    Placed("a later halt does not date the deliveries", "Canada delivered armoured vehicles to Saudi Arabia. On Tuesday Canada suspended the sale of armoured vehicles to Saudi Arabia.",  # noqa: E501
+           "CAN", "SAU", "2024-03-07", None),
+    Placed("background in a relative clause", "Poland will build the Piorun, a missile which Poland has exported to Latvia, the maker said on Tuesday.",  # noqa: E501
+           "POL", "LVA", "2024-03-07", None),
     Placed("arrival beats the dateline", "RIGA, March 7 (XNA) Latvia has received the first Leopard tanks from Spain.\nThe Leopard tanks arrived on Monday at the port.",  # noqa: E501
            "ESP", "LVA", "2024-03-07", "2024-03-04"),
     Placed("dateline after a headline; a coordinated move is no arrival", "Latvia takes delivery of Spanish Leopard tanks\nRIGA, March 7 (XNA) Latvia has received the first Leopard tanks from Spain, and on Tuesday the tanks were moved to a base.\nThe Leopard tanks arrived on Monday at the port.",  # noqa: E501
            "ESP", "LVA", "2024-03-07", "2024-03-04"),
+    Placed("under way in the headline, announced in the lead", "Italy is sending Aster missiles to Ukraine\nSpeaking in Rome on Tuesday, the defence minister disclosed that the missiles had left.",  # noqa: E501
+           "ITA", "UKR", "2024-03-07", "2024-03"),
+    Placed("under way in the headline, no dated announcement", "Italy is sending Aster missiles to Ukraine, officials say\nThe missiles will help protect cities.",  # noqa: E501
+           "ITA", "UKR", "2024-03-07", None),
+    Placed("under way, but not in the opening", "Officials met in Rome.\nThe talks were long.\nItaly is sending Aster missiles to Ukraine.",  # noqa: E501
+           "ITA", "UKR", "2024-03-07", None),
     Placed("interdiction date", "Iran's shipment of rifles to Yemen was seized on Sunday.",
            "IRN", "YEM", "2024-03-07", "2024-03-03"),
     Placed("recent months", "Belarus has shipped tanks to Russia in recent months.",

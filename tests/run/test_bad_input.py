@@ -96,11 +96,15 @@ def held(tmp_path: Path) -> Iterator[Path]:
     holder.wait(timeout=30)
 
 
-def test_a_locked_database_is_a_one_line_error(held: Path, tmp_path: Path) -> None:
+def test_a_locked_database_is_a_one_line_error(
+    held: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARMSWATCH_LOCK_WAIT", "1")  # held for good: wait 1 s, then fail
     source = write_jsonl(tmp_path / "a.jsonl", [record(1)])
     code, err = run(str(source), "--db", str(held))
     assert code == 1
     assert err.startswith(f"error: [AW041] {held} is in use by another process (PID ")
+    assert "(waited 1 s: ARMSWATCH_LOCK_WAIT)" in err
     assert len(err.splitlines()) == 1
     result = runner.invoke(app, ["query", "SELECT 1", "--db", str(held)])
     assert result.exit_code == 1 and result.stderr.startswith("error: [AW041]")

@@ -14,6 +14,7 @@ from armswatch.cli import app
 from armswatch.errors import NoInputError
 from armswatch.run import progress
 from armswatch.run.local import RunOptions, run_local
+from armswatch.store import runs
 from armswatch.store.store import open_store
 
 runner = CliRunner()
@@ -97,6 +98,7 @@ def test_a_run_left_running_is_reported_as_interrupted(tmp_path: Path) -> None:
     db = tmp_path / "a.duckdb"
     with open_store(db) as store:
         dead = store.start_run("run", ["x.jsonl"])
+    runs.ACTIVE.discard(dead.id)  # as if its process had died
     said: list[str] = []
     source = write_jsonl(tmp_path / "a.jsonl", [record(1)])
     summary = run_local([source], db, analyzer=StubAnalyzer(), say=said.append)  # type: ignore[arg-type]

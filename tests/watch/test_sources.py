@@ -63,9 +63,13 @@ def test_a_permanent_redirect_rewrites_the_source_url(tmp_path: Path, server: HT
     )
     db = tmp_path / "w.duckdb"
     run(db, sources=(old,))
-    assert list(sources_of(db)) == [site.feed_url]
-    source = sources_of(db)[site.feed_url]
+    found = sources_of(db)
+    assert found[old].paused and found[old].last_error == f"moved permanently to {site.feed_url}"
+    source = found[site.feed_url]
     assert source.last_status == "ok" and source.new_items == 5 and source.etag
+    run(db, sources=(old,))  # the old URL again: the new one is fetched, conditionally
+    assert [r.path for r, _ in server.log].count("/old-feed") == 1
+    assert sources_of(db)[site.feed_url].last_status == "not modified"
 
 
 def test_410_pauses_a_source_for_good(tmp_path: Path, server: HTTPServer) -> None:
@@ -96,7 +100,7 @@ def test_429_and_errors_back_off(tmp_path: Path, server: HTTPServer) -> None:
     assert found[busy].next_due is not None
     assert found[busy].next_due >= before + timedelta(minutes=59)  # what Retry-After asked
     assert found[broken].errors == 1
-    assert "not an RSS or Atom feed" in (found[broken].last_error or "")
+    assert "RSS or Atom feed" in (found[broken].last_error or "")
     assert found[broken].next_due is not None
     assert found[broken].next_due >= before + timedelta(minutes=29)  # doubled after an error
     run(db)  # nothing is due yet
@@ -184,7 +188,8 @@ def test_a_home_page_leads_to_its_feed(tmp_path: Path, server: HTTPServer) -> No
     db = tmp_path / "w.duckdb"
     run(db, sources=(f"{site.base}/",))
     found = sources_of(db)
-    assert list(found) == [site.feed_url] and found[site.feed_url].new_items == 5
+    assert found[site.feed_url].new_items == 5
+    assert found[f"{site.base}/"].paused and found[f"{site.base}/"].title == site.feed_url
 
 
 def test_a_page_without_a_feed_is_an_error(tmp_path: Path, server: HTTPServer) -> None:
@@ -196,3 +201,37 @@ def test_a_page_without_a_feed_is_an_error(tmp_path: Path, server: HTTPServer) -
     [source] = sources_of(db).values()
     assert source.last_status == "error"
     assert "links to no RSS or Atom feed" in (source.last_error or "")
+
+
+def test_watch_refuses_loopback_without_permission_and_sends_nothing(
+    tmp_path: Path, server: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ARMSWATCH_FETCH_ALLOW_PRIVATE")
+    server.expect_request("/feed.xml").respond_with_data("<rss/>")
+    db = str(tmp_path / "w.duckdb")
+    alerts = tmp_path / "alerts.jsonl"
+    command = ["watch", "--once", "--source", server.url_for("/feed.xml"), "--alert", str(alerts)]
+    result = CliRunner().invoke(app, [*command, "--db", db])
+    assert result.exit_code == 1
+    assert "refused" in result.output and "non-public address (127.0.0.1)" in result.output
+    assert server.log == [] and not alerts.exists()
+
+
+def test_watch_rejects_a_bad_channel_before_any_fetch(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["watch", "--once", "--alert", "nonsense://x", "--db", str(tmp_path / "w.duckdb")]
+    )
+    assert result.exit_code == 2 and "not an Apprise URL" in result.output
+
+
+def test_sources_list_shows_undelivered_alerts(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    with open_store(db) as store:
+        store.con.execute(
+            "INSERT INTO alerts (key, doc_key, watch_rule, channel, event, sha256, title, body, "
+            "created_at, attempts, error) VALUES ('k', 'd', 'r', 'json://u:pw@hooks.example/x', "
+            "'e', 's', 't', '{}', now()::TIMESTAMP, 2, 'HTTP 500')"
+        )
+    listed = CliRunner().invoke(app, ["sources", "list", "--db", str(db)], env={"COLUMNS": "200"})
+    assert "alerts not delivered to json://" in listed.output and "HTTP 500" in listed.output
+    assert "pw@" not in listed.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,15 @@ def test_errors_name_the_file_line_and_rule(text: str, expected: str) -> None:
 def test_an_unreadable_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(WatchlistError, match=r"missing\.yaml: cannot read"):
         load_watchlist(tmp_path / "missing.yaml")
+
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/watch.md"])
+def test_the_documented_watchlists_are_valid(doc: str) -> None:
+    text = (REPO / doc).read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", text, re.DOTALL)
+    assert blocks
+    for block in blocks:
+        assert parse_watchlist(block, doc)

@@ -14,7 +14,7 @@ from armswatch.api import problems, routes, write
 from armswatch.api.config import ApiSettings
 from armswatch.api.guard import Guard
 from armswatch.api.spec import install_spec
-from armswatch.store.view import open_view
+from armswatch.store.view import SharedReader, open_view
 from armswatch.watch import web as watch_web
 from armswatch.web import pages
 from armswatch.web.render import STATIC
@@ -48,6 +48,7 @@ def make_app(
         redoc_url=None,
     )
     app.state.db_path = path
+    app.state.reader = SharedReader(path)
     app.state.settings = settings or ApiSettings.from_env()
     app.state.analyzer = analyzer
     problems.install(app)

@@ -11,7 +11,7 @@ from starlette.requests import Request
 
 from armswatch.api.config import ApiSettings
 from armswatch.errors import InvalidRequestError
-from armswatch.store.view import View, open_view
+from armswatch.store.view import SharedReader, View
 
 M = TypeVar("M", bound=BaseModel)
 IGNORED = frozenset({"token"})
@@ -28,8 +28,10 @@ def settings_of(request: Request) -> ApiSettings:
 
 
 def get_view(request: Request) -> Iterator[View]:
-    """A read-only view of the store, open for one request (writers may run in between)."""
-    with open_view(db_path(request)) as view:
+    """A read-only view of the store for one request, on the app's shared connection
+    (``SharedReader``: let go every few seconds so that a run can write in between)."""
+    reader: SharedReader = request.app.state.reader
+    with reader.view() as view:
         yield view
 
 

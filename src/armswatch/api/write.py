@@ -111,7 +111,7 @@ def ingest(request: Request, body: IngestIn, settings: SettingsDep) -> IngestOut
     analyzer = analyzer_of(request)
     from armswatch.run.local import RunOptions, run_local
 
-    with LOCK, tempfile.TemporaryDirectory() as tmp:
+    with LOCK, request.app.state.reader.paused(), tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "ingest.jsonl"
         source.write_text("".join(a.model_dump_json() + "\n" for a in articles), "utf-8")
         options = RunOptions(workers=1, progress=False)

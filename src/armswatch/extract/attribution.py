@@ -22,10 +22,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from armswatch.extract.roles import RoleFiller
-from armswatch.extract.syntax import agent_of, governors, is_passive
+from armswatch.extract.syntax import agent_of, conjuncts, governors, inherited_subject, is_passive
 from armswatch.kb.schema import Lexicon
 from armswatch.model import Actor, Attribution
 from armswatch.nlp.mentions import ActorMention
@@ -33,7 +33,15 @@ from armswatch.nlp.mentions import ActorMention
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 REPORTER_PREPS = {"by", "from", "of"}  # a report *by* X, an assessment *from* X, a study *of* X
 DEMONSTRATIVES = {"that", "this", "these", "those", "such"}
+MEDIA_NOUNS = {
+    "website", "site", "newspaper", "paper", "daily", "weekly", "agency", "outlet", "broadcaster",
+    "channel", "television", "radio", "station", "magazine", "blog", "forum", "media", "tabloid",
+}  # fmt: skip
+"""Heads of a phrase describing an outlet: 'a Moroccan news website' is an outlet whose
+country adjective is not the source (candidates for the triggers.yaml lexicon)."""
 HEADLINE_END = {".", "!", "?", '"', "”", "'"}
+HEADLINE_MAX = 60  # tokens: a first line longer than this is no headline
+LEAD_SENTENCES = 2  # sentences after the headline in which its claim is attributed
 
 
 def to_actor(mention: ActorMention) -> Actor:
@@ -62,15 +70,31 @@ def is_media(mention: ActorMention) -> bool:
     return mention.actor.kind == "media"
 
 
+def headline_of(doc: Doc) -> Span | None:
+    """The article's headline: its first line when that line has no final full stop
+    ('Qatar orders Leopard tanks from Germany\\n'); it may hold several parsed sentences
+    ('Ukrainian intelligence:' + 'Pyongyang has handed Moscow howitzers')."""
+    for token in doc[:HEADLINE_MAX]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            end = token.i if token.is_space else token.i + 1
+            words = [t for t in doc[:end] if not t.is_space]
+            if not words or words[-1].text in HEADLINE_END:
+                return None
+            return doc[0:end]
+    return None
+
+
 def is_headline(sent: Span) -> bool:
-    """The article's first sentence when it is a headline: a line of its own with no
-    final full stop ('Qatar orders Leopard tanks from Germany\\n')."""
-    if sent.start != 0:
-        return False
-    words = [t for t in sent if not t.is_space]
-    if not words or words[-1].text in HEADLINE_END:
-        return False
-    return "\n" in sent.text or sent.end < len(sent.doc)
+    """Whether the sentence belongs to the article's headline."""
+    headline = headline_of(sent.doc)
+    return headline is not None and sent.start < headline.end
+
+
+def infinitive(verb: Token) -> bool:
+    """'to announce' in 'X used the meeting to announce …' (its subject is X's)."""
+    return verb.dep_ in {"xcomp", "advcl"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
 
 
 def next_sentence(sent: Span) -> Span | None:
@@ -106,6 +130,8 @@ class AttributionReader:
             return []
         if not cue.sources:
             named = self.last or self.named_cue_after(sent)
+            if named is None and self.follows_headline(sent):  # 'the assessment says'
+                named = self.headline_cue(sent)
             if named is not None:
                 cue = Cue(cue.phrase, named.sources, cue.anonymous, cue.via or named.via)
         if cue.sources:
@@ -185,6 +211,10 @@ class AttributionReader:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.speech_verbs:
             return None
         speaker = agent_of(verb) if is_passive(verb) else self.subject(verb)
+        if speaker is None and infinitive(verb):  # 'X used a meeting to announce …'
+            speaker = inherited_subject(verb)
+        if speaker is None or not self.speaker_mentions(speaker):
+            speaker = self.adjacent_speaker(verb) or speaker
         if speaker is None:
             return None
         if speaker.lower_ in {"it", "they"} and not self.filler.actors_at(speaker):
@@ -214,12 +244,13 @@ class AttributionReader:
     def headline_colon_cue(self, sent: Span) -> Cue | None:
         """A headline 'X: claim' names its source before the colon ('Ukrainian
         intelligence: Pyongyang has handed Moscow howitzers'); 'Report: …' names none."""
-        if not is_headline(sent):
+        headline = headline_of(sent.doc)
+        if headline is None or sent.start >= headline.end:
             return None
-        colon = next((t for t in sent if t.text == ":"), None)
-        if colon is None or colon.i - sent.start > 6:
+        colon = next((t for t in headline if t.text == ":"), None)
+        if colon is None or colon.i > 6:
             return None
-        before = sent.doc[sent.start : colon.i]
+        before = sent.doc[0 : colon.i]
         if any(t.pos_ in {"VERB", "AUX"} and t.dep_ == "ROOT" for t in before):
             return None
         index = self.filler.index.actors
@@ -230,25 +261,41 @@ class AttributionReader:
             return None
         return Cue(before, sources, anonymous=False, via=None)
 
-    def lead_cue(self, headline: Span) -> Cue | None:
-        """A headline without a cue takes its lead's ('Qatar orders tanks' + 'Germany's
-        defence ministry says Qatar has signed …')."""
-        lead = next_sentence(headline)
-        if lead is None:
+    def lead_cue(self, sent: Span) -> Cue | None:
+        """A headline without a cue takes the first named cue of its lead, the next two
+        sentences ('Qatar orders tanks' + 'Germany's defence ministry says Qatar has
+        signed …')."""
+        headline = headline_of(sent.doc)
+        if headline is None or headline.end >= len(sent.doc):
             return None
-        cue = self.cue_in(lead)
-        return cue if cue is not None and cue.sources else None
+        lead = sent.doc[headline.end].sent
+        for _ in range(LEAD_SENTENCES):
+            cue = self.cue_in(lead)
+            if cue is not None and cue.sources:
+                return cue
+            after = next_sentence(lead)
+            if after is None:
+                return None
+            lead = after
+        return None
 
     def follows_headline(self, sent: Span) -> bool:
-        """The lead: the sentence right after a headline."""
-        doc = sent.doc
-        return sent.start > 0 and is_headline(doc[0].sent) and doc[sent.start - 1].sent.start == 0
+        """The lead: the first sentence after the headline."""
+        headline = headline_of(sent.doc)
+        if headline is None or sent.start < headline.end:
+            return False
+        return not any(not t.is_space for t in sent.doc[headline.end : sent.start])
 
     def headline_cue(self, lead: Span) -> Cue | None:
         """A lead without a cue takes its headline's ('…, Dutch minister tells parliament')."""
-        headline = lead.doc[0].sent
-        cue = self.cue_in(headline)
-        return cue if cue is not None and cue.sources else None
+        headline = headline_of(lead.doc)
+        if headline is None:
+            return None
+        for sent in {t.sent.start: t.sent for t in headline}.values():
+            cue = self.cue_in(sent)
+            if cue is not None and cue.sources:
+                return cue
+        return None
 
     def conclusion_cue(self, sent: Span) -> Cue | None:
         """Attribution in the next sentence that points back with a demonstrative: 'That is
@@ -304,7 +351,7 @@ class AttributionReader:
         sources = [m for m in speakers if not is_media(m)]
         carriers = [m for m in speakers if is_media(m)]
         if cited is not None:
-            cited_sources = self.speaker_mentions(cited)
+            cited_sources = self.filler.actors_at(cited)  # not deep: 'citing a forum about X'
             if cited_sources:  # 'X reported, citing Y': Y speaks, X carried it
                 sources, carriers = cited_sources, carriers or sources
         if not sources and not carriers and medias:  # 'a source told Reuters'
@@ -314,12 +361,26 @@ class AttributionReader:
             anonymous = not self.named(doc[cited.left_edge.i : cited.right_edge.i + 1])
         return Cue(phrase, unique([*sources, *carriers]), anonymous, via)
 
+    def adjacent_speaker(self, verb: Token) -> Token | None:
+        """The name right before a closing speech verb, however it was parsed: '…,
+        Turkish Aerospace Industries (TUSAS) said in a statement' (brackets skipped)."""
+        i = verb.i - 1
+        while i >= verb.sent.start and verb.doc[i].text in {"(", ")"}:
+            i -= 1
+        if i < verb.sent.start or i not in self.filler.index.actors:
+            return None
+        return verb.doc[i]
+
     def speaker_mentions(self, speaker: Token) -> list[ActorMention]:
         """Who a speaker phrase names: the outlet itself ('the Russian news agency TASS'
         is TASS, not Russia), else the actors of the phrase."""
         index = self.filler.index.actors
         if speaker.i in index and is_media(index[speaker.i]):
             return [index[speaker.i]]
+        if any(t.lemma_.lower() in MEDIA_NOUNS for t in conjuncts(speaker)):
+            # an outlet: 'a Moroccan news website', 'Echorouk, an Algerian news website,'
+            outlets = [index[t.i] for t in speaker.subtree if t.i in index]
+            return [m for m in outlets if is_media(m)][:1]
         sources = self.filler.actors_at(speaker)
         if not sources:
             sources = self.filler.actors_at(speaker, deep=True)

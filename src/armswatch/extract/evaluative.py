@@ -18,11 +18,15 @@ criticised actor (``poss``: "Russia's invasion", ``mod``: "Russian aggression", 
 - ``criticised``: the actors of that act, else those of the thing a speaker "said of"
   ('…,' the ambassador said *of Belarus's deliveries*);
 - ``evaluator``: the actor in the cue's source slot, unless it is "we" in a quote; else
-  the speaker the sentence is attributed to; else the publisher, when the publisher is a
+  the one who names the act so ("X *called* the deal provocative", "the *charge by X*
+  that Y flouts the ban": ``evaluation_holders``); else the speaker the sentence is
+  attributed to; else the publisher, when the publisher is a
   state, government or organisation speaking in its own voice. A journalist's own words
   ("Russia's illegal invasion" in a news report) are no one's condemnation;
 - ``is_guarded``: no criticism under a negation ("is not a violation"), a wish or hope
-  ("hopes X will stop"), a condition or a modal ("would be a violation").
+  ("hopes X will stop"), a condition or a modal ("would be a violation");
+- ``is_topic``: none in the topic of a report or debate ("reports on X's violations":
+  the report may criticise, but the sentence only names what it is about).
 
 Examples (see tests/extract/test_criticism.py):
 
@@ -52,10 +56,17 @@ from armswatch.nlp.mentions import ActorMention
 EVALUATIVE = "evaluative"
 FIRST_PERSON = {"we", "our", "us", "i", "my", "me"}
 OWN_VOICE_KINDS = {"state", "government", "igo", "leader", "official", "military"}
-WISH_VERBS = {"hope", "wish", "want", "pray", "expect", "urge", "ask", "call"}
+WISH_VERBS = {"hope", "wish", "want", "pray", "expect", "urge", "ask"}
 """Governors under which an evaluation is a wish or a request, not a judgement."""
 IRREALIS = {"would", "could", "might", "may", "if", "whether", "unless"}
 """Modals and conditions that make an evaluation hypothetical ('would be a violation')."""
+NAMING_VERBS = {"call", "describe", "brand", "term", "label", "dub", "denounce", "condemn"}
+"""Verbs whose subject is the one who evaluates their object: 'X called it *provocative*'."""
+ACCUSATION_NOUNS = {"charge", "accusation", "allegation", "claim", "assertion"}
+"""Nouns whose holder ('the charge *by X* that …', '*X's* accusation that …') evaluates."""
+TOPIC_PREPS = {"on", "about", "into", "regarding", "concerning"}
+TOPIC_NOUNS = {"report", "study", "inquiry", "investigation", "hearing", "debate", "discussion"}
+"""Nouns whose 'on/about' phrase is a topic, not a judgement ('reports on X's violations')."""
 COPULAS = {"be", "remain", "seem", "appear", "become", "constitute", "represent"}
 SPOKEN_OF = ("of", "about")
 """'…,' X said *of* Y's deliveries: what a quoted evaluation is about."""
@@ -67,6 +78,7 @@ class EvaluationFinder:
     def __init__(self, kb: KnowledgeBase, frames: FrameFinder) -> None:
         self.frames = frames
         self.lexicon = kb.triggers.lexicon
+        self.topic_heads = set(self.lexicon.report_nouns) | TOPIC_NOUNS
         self.cues: dict[tuple[str, str], list[Trigger]] = {}
         for trigger in kb.triggers.triggers:
             if trigger.type == "condemnation" and trigger.subtype == EVALUATIVE:
@@ -100,7 +112,8 @@ class EvaluationFinder:
             if token.i in framed or token.pos_ not in {"VERB", "NOUN", "ADJ", "PROPN"}:
                 continue
             for spec in self.cues.get((token.lemma_.lower(), token.pos_), []):
-                if not self.frames.form_matches(token, spec) or is_guarded(token):
+                guarded = is_guarded(token) or is_topic(token, self.topic_heads)
+                if not self.frames.form_matches(token, spec) or guarded:
                     continue
                 frame = self.frame_for(token, spec, filler, attribution, publisher)
                 if frame is None:
@@ -183,8 +196,12 @@ class EvaluationFinder:
         own = [a for a in own if a.actor.kind != "media"]
         if own:
             return own
+        holders = [a for h in evaluation_holders(cue) for a in filler.actors_at(h)]
+        holders = [a for a in holders if a.actor.kind != "media"]
+        if holders:
+            return holders[:1]
         cue_found = attribution.cue_in(cue.sent, cue)
-        if cue_found is not None and cue_found.sources and not cue_found.anonymous:
+        if cue_found is not None and cue_found.sources:  # 'UN experts said': the UN
             speakers = [s for s in cue_found.sources if s.actor.kind != "media"]
             if speakers:
                 return speakers[:1]
@@ -203,11 +220,21 @@ def evaluated_acts(cue: Token) -> list[Token]:
     *poses* a threat') or a noun ('Y's *violation*') → itself.
     """
     acts: list[Token] = []
+    if cue.pos_ == "ADJ" and cue.head.lower_ == "as" and cue.head.dep_ == "prep":
+        verb = cue.head.head  # 'described X's moves *as reckless*' → moves
+        return [c for c in verb.children if c.dep_ == "dobj"]
     if cue.pos_ == "ADJ" and cue.dep_ in {"amod", "compound"}:
         acts.append(cue.head)
         cue = cue.head
-    elif cue.pos_ == "ADJ" and cue.dep_ in {"acomp", "oprd", "attr"}:
-        subject = subject_of(cue.head)
+    elif cue.pos_ == "ADJ" and cue.dep_ in {"acomp", "oprd", "attr", "ccomp", "xcomp"}:
+        verb = cue.head  # 'X is *reckless*' → X; 'Y called X's move *reckless*' → move
+        objects = [
+            c for c in verb.children
+            if c.dep_ in {"dobj", "oprd"} and c.pos_ in {"NOUN", "PROPN"} and c is not cue
+        ]  # fmt: skip
+        if verb.lemma_.lower() not in COPULAS and objects:
+            return objects
+        subject = subject_of(verb)
         if subject is not None:
             acts.append(subject)
         return acts
@@ -253,3 +280,45 @@ def is_guarded(cue: Token) -> bool:
         if token is not cue and token.lemma_.lower() in WISH_VERBS:
             return True
     return False
+
+
+def is_topic(cue: Token, heads: set[str]) -> bool:
+    """Whether the evaluated phrase is the topic of a report, study or debate.
+
+    'reports *on* North Korea's violations' → True; 'a flagrant violation, the
+    minister said' → False.
+    """
+    token = cue.head if cue.dep_ in {"amod", "compound"} else cue
+    topical = False  # 'reports of global relevance *on* X's violations' climbs twice
+    for _ in range(4):
+        if token.dep_ != "pobj":
+            return False
+        prep = token.head
+        topical |= prep.lower_ in TOPIC_PREPS
+        if topical and prep.head.lemma_.lower() in heads:
+            return True
+        token = prep.head
+    return False
+
+
+def evaluation_holders(cue: Token) -> list[Token]:
+    """Who holds the evaluation when no speech verb does.
+
+    'Baku *called* it proof of France's provocative actions' → Baku; 'the *charge by*
+    Riyadh that Tehran flouts the ban' / '*Riyadh's* accusation that …' → Riyadh.
+    """
+    for gov in governors(cue, max_hops=6):
+        lemma = gov.lemma_.lower()
+        if gov.pos_ == "VERB" and lemma in NAMING_VERBS:
+            subject = subject_of(gov)
+            if subject is not None:
+                return [subject]
+        if gov.pos_ == "NOUN" and lemma in ACCUSATION_NOUNS:
+            found = [c for c in gov.children if c.dep_ == "poss"]
+            found += [
+                p for c in gov.children if c.dep_ == "prep" and c.lower_ == "by"
+                for p in c.children if p.dep_ == "pobj"
+            ]  # fmt: skip
+            if found:
+                return found
+    return []

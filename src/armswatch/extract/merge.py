@@ -74,7 +74,9 @@ def split_asides(frames: list[Frame]) -> list[list[Frame]]:
     asides = [f for f in frames if f is not main and is_aside(f, main)]
     core = [f for f in frames if not any(f is a for a in asides)]
     core_kinds = {i.weapon.category for f in core for i in f.items}
-    widening = [f for f in asides if {i.weapon.category for i in f.items} - core_kinds]
+    widening = [  # a generic 'weapons' adds no kind (ANNOTATION.md: generic items drop out)
+        f for f in asides if {i.weapon.category for i in f.items} - core_kinds - {GENERIC_CATEGORY}
+    ]
     if not widening:
         return [frames]
     return [[f for f in frames if not any(f is w for w in widening)], widening]
@@ -150,6 +152,8 @@ def event_time(frames: list[Frame], main: Frame) -> Time | None:
     dated = [f for f in frames if f.time and f.time.start]
     if main.status not in PLANS:  # a plan's date ('will begin in 2027') is not a deal's
         dated = [f for f in dated if f.status not in PLANS]
+    # nor is the day of a halt or a denial the time of deliveries made before it
+    dated = [f for f in dated if f.status not in {"cancelled", "denied"}]
     return dated[0].time if dated else main.time
 
 

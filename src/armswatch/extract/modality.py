@@ -52,9 +52,13 @@ class ModalityReader:
         )
         if status in {"planned", "unknown"} and self.under_agreement(trigger):
             status = "agreed"
+        if status == "ongoing" and self.part_already_done(trigger):
+            status = "delivered"
         certainty = self.certainty(trigger, chain)
         if status == "denied" or negated or certainty == "negated":
             return Modality(self.refusal(status), "negated")
+        if self.rejected_claim(chain):
+            return Modality("denied", "negated")
         if self.unconfirmed(chain):
             return Modality(status, "possible")
         return Modality(status, certainty)
@@ -68,6 +72,8 @@ class ModalityReader:
     def under_agreement(self, trigger: Token) -> bool:
         """'Saab to supply Colombia with 17 jets under a €3.1 billion deal': a transfer
         made under a deal, contract or agreement is agreed at least."""
+        if self.under_which_agreement(trigger):
+            return True
         after = [t for t in trigger.sent if t.i > trigger.i]
         for n, token in enumerate(after):
             if token.lower_ != "under":
@@ -79,17 +85,60 @@ class ModalityReader:
         return False
 
     @staticmethod
+    def part_already_done(trigger: Token) -> bool:
+        """'France is sending SCALP missiles to Ukraine, with a first batch already
+        delivered': a participle under the trigger with 'already' reports a delivery."""
+        return any(
+            c.tag_ == "VBN" and any(a.lower_ == "already" for a in c.children)
+            for c in trigger.sent
+            if c.dep_ in {"dep", "advcl", "conj", "acl", "relcl", "pcomp"} and c.i > trigger.i
+        )
+
+    def under_which_agreement(self, trigger: Token) -> bool:
+        """'has signed an arms contract …, under which the country will import 54 K9s';
+        'Under the deal, Chile will buy the jets'."""
+        for prep in trigger.children:
+            if prep.dep_ != "prep" or prep.lower_ != "under":
+                continue
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if any(self.status_governors.get(o.lemma_.lower()) == "agreed" for o in objects):
+                return True  # 'Under the deal, New Delhi will acquire the drones'
+            if not any(c.lower_ in {"which", "that"} for c in objects):
+                continue
+            return any(
+                t.pos_ == "NOUN" and self.status_governors.get(t.lemma_.lower()) == "agreed"
+                for t in trigger.sent
+                if t.i < prep.i
+            )
+        return False
+
+    @staticmethod
     def interdicted(chain: list[Token]) -> str | None:
         """'a shipment of rifles bound for X was seized' → ongoing."""
         if any(t.lemma_.lower() in INTERDICTION_VERBS for t in chain[1:]):
             return "ongoing"
         return None
 
+    def speech_above(self, chain: list[Token]) -> Token | None:
+        """The verb the governing chain stopped under ('confirm' in 'could not confirm
+        reports that …')."""
+        return next(
+            (g for g in governors(chain[-1], max_hops=3) if g.pos_ in {"VERB", "AUX"}), None
+        )
+
+    def rejected_claim(self, chain: list[Token]) -> bool:
+        """'Pyongyang rejects claims Hamas used North Korean arms' (a headline the parser
+        reads with 'claims' as the verb): a claim right after a denial word is denied."""
+        speech = self.speech_above(chain)
+        if speech is None or speech.lemma_.lower() != "claim" or speech.i == 0:
+            return False
+        before = speech.doc[speech.i - 1]
+        return self.status_governors.get(before.lemma_.lower()) == "denied"
+
     def unconfirmed(self, chain: list[Token]) -> bool:
         """'could not confirm reports that X supplied Y', 'has not verified claims that …':
         the speech verb the chain stopped under is negated → possible."""
-        top = chain[-1]
-        speech = next((g for g in governors(top, max_hops=3) if g.pos_ in {"VERB", "AUX"}), None)
+        speech = self.speech_above(chain)
         if speech is None or speech.lemma_.lower() not in self.speech_verbs | {"verify"}:
             return False
         return any(c.dep_ == "neg" for c in speech.children)
@@ -139,6 +188,7 @@ class ModalityReader:
             auxes & (FUTURE_AUX | MODAL_AUX)
             or self.is_infinitive_to_be(trigger)
             or self.is_headline_infinitive(trigger)
+            or self.is_set_to(trigger)
         ):
             return "planned"
         if trigger.pos_ != "VERB" and self.is_under_future(trigger):
@@ -183,6 +233,16 @@ class ModalityReader:
         if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or verb.pos_ not in {"VERB", "AUX"}:
             return False
         return self.has_future_aux(verb)
+
+    @staticmethod
+    def is_set_to(trigger: Token) -> bool:
+        """'China is set to deliver two warships' (not 'set out evidence that …')."""
+        head = trigger.head
+        return (
+            trigger.dep_ == "xcomp"
+            and head.lemma_.lower() == "set"
+            and any(c.lemma_ == "be" and c.dep_ in {"aux", "auxpass"} for c in head.children)
+        )
 
     @staticmethod
     def is_headline_infinitive(trigger: Token) -> bool:

@@ -277,14 +277,22 @@ class TimeReader:
        with Gripens' + 'Colombia on Friday put its name to a deal … Gripen';
     3. ``announcement_month``: only the announcement carries the day and the transfer is
        current ('has signed', 'will deliver', 'approval of a sale') → that month;
-    4. ``dateline``: 'WASHINGTON, December 17, 2025 - …' for the first sentence.
+    4. ``dateline``: 'WASHINGTON, December 17, 2025 - …' for the first sentence;
+    5. ``reported_as_current``: 'X is sending Y' in the headline or lead, with a dated
+       announcement in the opening → that month.
 
     Dates of statements, deadlines ('by 2019') and battlefield use are never the time.
     """
 
-    def __init__(self, speech_verbs: Iterable[str], stage_words: Iterable[str]) -> None:
+    def __init__(
+        self,
+        speech_verbs: Iterable[str],
+        stage_words: Iterable[str],
+        stop_words: Iterable[str] = (),
+    ) -> None:
         self.speech_verbs = frozenset(speech_verbs)
         self.stage_words = frozenset(stage_words) - self.speech_verbs
+        self.stop_words = frozenset(stop_words)  # halts and refusals: 'suspended the sale
 
     @classmethod
     def of_knowledge(cls, kb: KnowledgeBase) -> TimeReader:
@@ -294,7 +302,8 @@ class TimeReader:
         triggers = {t.lemma for t in kb.triggers.triggers if t.type == "arms_transfer"
                     and t.dates_event}  # fmt: skip
         governed = {w for w, s in lexicon.status_governors.items() if s in STAGES_WITH_A_DATE}
-        return cls(lexicon.speech_verbs, triggers | governed)
+        stops = {w for w, s in lexicon.status_governors.items() if s in {"cancelled", "denied"}}
+        return cls(lexicon.speech_verbs, triggers | governed, stops)
 
     def of(self, trigger: Token, published: date | None) -> Time | None:
         own, announced = self.own_date(trigger, published)
@@ -306,7 +315,30 @@ class TimeReader:
         if announced is not None and self.is_current(trigger):
             return announcement_month(announced)
         dateline = self.dateline(trigger, published)
-        return dateline[1] if dateline is not None else None
+        if dateline is not None:
+            return dateline[1]
+        return self.reported_as_current(trigger, published)
+
+    def reported_as_current(self, trigger: Token, published: date | None) -> Time | None:
+        """'France is sending SCALP missiles to Ukraine' in the headline or lead, and the
+        opening dates its announcement ('Arriving in Vilnius on Tuesday, Macron
+        disclosed …'): a transfer under way when announced → the announcement's month.
+        Without a dated announcement there is no time ('X is buying Y, officials say')."""
+        sentences = [s for s in trigger.doc.sents if s.text.strip()][:2]
+        if trigger.sent.start not in {s.start for s in sentences} or trigger.tag_ != "VBG":
+            return None
+        if not any(c.lower_ in {"is", "are", "am"} and c.dep_ == "aux" for c in trigger.children):
+            return None
+        for sent in sentences:
+            for ent in sent.ents:
+                if ent.label_ != "DATE":
+                    continue
+                verbs = [g for g in governors(ent.root) if g.pos_ in {"VERB", "AUX"}][:2]
+                if any(v.lemma_.lower() in self.speech_verbs for v in verbs):
+                    time = resolve_entity(ent, published)
+                    if time is not None and time.start is not None:
+                        return announcement_month(time)
+        return None
 
     def own_date(self, trigger: Token, published: date | None) -> tuple[Time | None, Time | None]:
         """(the first date of the trigger's clause and non-speech governors, the first
@@ -319,17 +351,23 @@ class TimeReader:
             if gov.pos_ not in {"VERB", "AUX"}:
                 continue
             if gov.lemma_.lower() in self.speech_verbs:  # 'In a statement released on …'
-                speech_scope |= {t.i for t in clause_tokens(gov)}
-                for child in gov.children:
-                    if child.dep_ in {"prep", "npadvmod", "advmod"}:
-                        speech_scope |= {t.i for t in child.subtree}
+                speakers = [gov]
+                if gov.dep_ in {"xcomp", "advcl"}:  # 'used a meeting this morning to announce'
+                    speakers.append(gov.head)
+                for speaker in speakers:
+                    speech_scope |= {t.i for t in clause_tokens(speaker)}
+                    for child in speaker.children:
+                        if child.dep_ in {"prep", "npadvmod", "advmod"}:
+                            speech_scope |= {t.i for t in child.subtree}
                 break
             scope |= {t.i for t in own_clause(gov) if not in_deadline(t, gov)}
         dateline = self.dateline(trigger, published)
         own = announced = None
         for ent in trigger.sent.ents:
-            if ent.label_ != "DATE" or (dateline is not None and ent.start < dateline[0]):
-                continue
+            if ent.label_ not in {"DATE", "TIME"} or (
+                dateline is not None and ent.start < dateline[0]
+            ):
+                continue  # TIME: 'this morning', 'tonight' resolve to the day
             if ent.root.i in scope and own is None:
                 own = resolve_entity(ent, published)
             elif ent.root.i in speech_scope and announced is None:
@@ -382,7 +420,9 @@ class TimeReader:
             near = [verb, *own_clause(verb)]
             if verb.dep_ in {"acl", "relcl"}:  # 'the deal, concluded late last year'
                 near.append(verb.head)
-            if speaks or not any(t.lemma_.lower() in self.stage_words for t in near):
+            if speaks or lemma in self.stop_words:
+                continue  # a statement's or a halt's day
+            if not any(t.lemma_.lower() in self.stage_words for t in near):
                 continue
             time = resolve_entity(ent, published)
             if time is not None and time.start is not None:
@@ -392,10 +432,15 @@ class TimeReader:
     @staticmethod
     def is_current(trigger: Token) -> bool:
         """Whether the text places the transfer at the time of its announcement: a
-        present, present perfect or future form, an infinitive or an event noun."""
+        present, present perfect or future form, an infinitive or an event noun. In a
+        relative clause only a future counts: 'the Anka, which Turkey has exported to
+        Kazakhstan, the maker said on Wednesday' is background, 'a contract, under which
+        Romania will import K9s' is the news."""
         if trigger.pos_ != "VERB":
             return True
         auxes = {c.lower_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
+        if trigger.dep_ == "relcl":
+            return bool(auxes & {"will", "shall", "'ll"})
         return trigger.tag_ in CURRENT_TAGS or bool(auxes & {"has", "have", "will", "is", "are"})
 
     @staticmethod

@@ -44,7 +44,7 @@ from armswatch.model import (
 
 DATA_DIR = Path(__file__).parent / "data"
 PER_TEMPLATE = 8
-"""Cases generated per template (about 290 templates: some 2,300 cases)."""
+"""Cases generated per template (about 300 templates: some 2,400 cases)."""
 ACTOR_SLOTS = ("A", "B", "C", "D")
 SlotKind = Literal["states", "groups", "companies", "organisations", "contested"]
 
@@ -284,7 +284,7 @@ class _AllPairs(ExpectedEvent):
         return {(self.type, a, b) for i, a in enumerate(keys) for b in keys[i + 1 :]}
 
     def describe(self) -> str:
-        return super().describe().replace(",".join(self.target), "(all pairs)", 1)
+        return f"{self.type} {'+'.join(self.source)} (every pair)"
 
 
 def _status(value: str, fill: _Fill, spec: str, where: str) -> Status | None:

@@ -7,8 +7,8 @@ pages of ``armswatch watch``). It accepts, in this order:
 - ISO dates and date-times (``2024-02-20``, ``2024-02-20T10:00:00Z``), kept as written;
 - RFC 822 / RFC 2822, the date of RSS and e-mail (``Tue, 20 Feb 2024 10:00:00 GMT``);
 - written dates that name a day, a month and a year (``February 20, 2024``,
-  ``20 févr. 2024``, ``2024/02/20``), read by dateparser in English first, then in any
-  language it knows.
+  ``20 févr. 2024``, ``2024/02/20``), read by dateparser in English first, then in the
+  main languages of the news (``NEWS_LANGUAGES``).
 
 Relative expressions ("yesterday", "3 days ago"), partial ones ("February 2024") and
 numeric ones whose day and month could be swapped (``06/09/2022``) are refused: a
@@ -40,6 +40,11 @@ DATEPARSER_SETTINGS: dict[str, Any] = {
 }
 """Absolute dates only, with all three parts: no relative dates, nothing taken from now."""
 
+NEWS_LANGUAGES = [
+    *("fr", "de", "es", "it", "pt", "nl", "pl", "ru", "uk", "tr", "ar", "fa", "he"),
+    *("zh", "ja", "ko", "hi", "id", "vi", "sv", "nb", "da", "fi", "cs", "ro", "el", "hu"),
+]
+"""The languages tried after English (dateparser would otherwise load every locale)."""
 _HAS_TIME = re.compile(r"\d:\d\d")
 MAX_LENGTH = 100
 """Longer values are not dates (and are not worth a parser's time)."""
@@ -101,7 +106,7 @@ def _written(text: str) -> str | None:
         return None
     import dateparser
 
-    for languages in (["en"], None):
+    for languages in (["en"], NEWS_LANGUAGES):
         try:
             parsed = dateparser.parse(text, languages=languages, settings=DATEPARSER_SETTINGS)
         except Exception:  # a third-party parser: an odd value must not stop a batch

@@ -112,6 +112,7 @@ def analyze_and_load(
             peak = meter.sample(BatchOutcome([], outcome.pid, outcome.rss_mb))
             loaded = load_partition(store, writer, folder, job.number, ticker.say, peak)
             fusion.stored(loaded.batch)
+            store.release()  # held long enough: readers (the dashboard) get a turn
             ticker.advance(job.size)
             if options.verbose:
                 ticker.say(meter.line(job, loaded.batch, writer.run))

@@ -93,6 +93,7 @@ def load_all(
         for number in numbers:
             loaded = load_partition(store, writer, root, number, ticker.say)
             fusion.stored(loaded.batch)
+            store.release()  # held long enough: readers (the dashboard) get a turn
             ticker.advance(loaded.read)
             if options.verbose:
                 ticker.say(loaded.line(writer.run.articles_read))

@@ -131,6 +131,7 @@ def process(
         for job, outcome in analyze_jobs(jobs, options.workers, options.analyzer_options, analyzer):
             batch = write_job(writer, job, outcome, ticker.say, meter.sample(outcome))
             fusion.stored(batch)
+            store.release()  # held long enough: readers (the dashboard) get a turn
             ticker.advance(job.size)
             if options.verbose:
                 ticker.say(meter.line(job, batch, writer.run))

@@ -110,6 +110,10 @@ ENGINE = """\
 - **Political embargoes** (`binding: political`: the EU embargo on China) say "this
   would be contrary to the EU's political embargo", never that it is prohibited, and
   carry `in_force: null` (their scope is left to each member state).
+- **Measuring the rules alone.** `armswatch eval GOLD_DIR --gold-events` feeds the gold's
+  required events (with the article's date and text) to the engine instead of
+  extracted events (`sanctions/gold_events.py`), so finding errors that come from the
+  rules are told apart from extraction misses.
 - **Former ids.** `aliases` keep the ids stored findings may carry:
   `eu.russia.arms_export` and `eu.russia.arms_import` are now `eu.rus.arms`
   (`Rulebook.canonical_id`, `Rulebook.entries` resolve them).

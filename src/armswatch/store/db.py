@@ -1,7 +1,10 @@
 """Opening the DuckDB file: settings, migrations, and DuckDB errors as ArmswatchErrors.
 
 DuckDB lets one process open a file for writing (and then no other process may open it
-at all); ``StoreLockedError`` says so instead of DuckDB's message. A write that runs out
+at all). ``connect`` waits for a store held by another process, retrying for up to
+``ARMSWATCH_LOCK_WAIT`` seconds (a run lets go between batches, a reader after each
+request: docs/store.md), then raises ``StoreLockedError`` instead of DuckDB's message.
+A write that runs out
 of space (``ENOSPC``, or ``EFBIG`` under a file-size limit) becomes ``DiskFullError``;
 the transaction it was in is rolled back by DuckDB and the file stays consistent.
 """
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,8 +48,21 @@ def connect(
     }
     if not external_access:
         config |= {"enable_external_access": "false", "lock_configuration": "true"}
-    with translated(path):
-        return duckdb.connect(str(path), read_only=read_only, config=config)
+    wait = int_setting("ARMSWATCH_LOCK_WAIT")
+    deadline = time.monotonic() + wait
+    pause = 0.02
+    while True:
+        try:
+            with translated(path):
+                return duckdb.connect(str(path), read_only=read_only, config=config)
+        except StoreLockedError as exc:
+            if time.monotonic() + pause > deadline:
+                if wait:
+                    exc.message += f" (waited {wait} s: ARMSWATCH_LOCK_WAIT)"
+                    exc.args = (f"[{exc.code}] {exc.message}",)
+                raise
+        time.sleep(pause)  # the other process holds it for a batch or a request: retry
+        pause = min(pause * 2, 0.2)
 
 
 INDEX_BYTES_PER_ROW = 40

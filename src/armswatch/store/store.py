@@ -1,12 +1,15 @@
 """``Store``: the database opened for writing (migrated on open), runs and writers.
 
-Only one process can hold a DuckDB file open for writing; a second one gets
-``StoreLockedError`` at once. Readers use ``armswatch.store.view.open_view``.
+Only one process can hold a DuckDB file open (for writing, or any number of read-only
+connections); the others wait and retry (``db.connect``). A run releases the store
+between batches (``Store.release``) so readers get their turn. Readers use
+``armswatch.store.view.open_view``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
@@ -20,12 +23,53 @@ from armswatch.store.records import RunRecord, RunStatus
 from armswatch.store.schema import apply_migrations
 from armswatch.store.writer import StoreWriter, known_shas
 
+READER_TURN_S = 0.15
+"""How long a released store stays free at least: readers retrying every ≤ 0.2 s (see
+``db.connect``) find it free in that window."""
+
 
 class Store:
-    """The write side of the database."""
+    """The write side of the database.
+
+    The connection is opened when first needed and may be let go between batches
+    (``release``), so that readers in other processes get their turn; the next use opens
+    it again (waiting for readers to finish, see ``db.connect``).
+    """
 
     def __init__(self, path: Path, con: duckdb.DuckDBPyConnection) -> None:
-        self.path, self.con = path, con
+        self.path = path
+        self._con: duckdb.DuckDBPyConnection | None = con
+        self.opened_at = time.monotonic()
+        self.released_at = 0.0
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The writing connection, opened again if it was released."""
+        if self._con is None:
+            pause = READER_TURN_S - (time.monotonic() - self.released_at)
+            if pause > 0:  # readers polling for the lock get a window to take it
+                time.sleep(pause)
+            con = connect(self.path)
+            try:
+                with translated(self.path):
+                    make_room_for_indexes(con)
+            except BaseException:
+                con.close()
+                raise
+            self._con, self.opened_at = con, time.monotonic()
+        return self._con
+
+    def release(self, held_ms: int | None = None) -> bool:
+        """Let go of the store if it was held over ``held_ms`` (``ARMSWATCH_WRITER_HOLD_MS``)
+        since it was opened; RETURNS whether it did. Call between transactions only."""
+        hold = int_setting("ARMSWATCH_WRITER_HOLD_MS") if held_ms is None else held_ms
+        if self._con is None or (time.monotonic() - self.opened_at) * 1000 < hold:
+            return False
+        con, self._con = self._con, None
+        with translated(self.path):
+            con.close()
+        self.released_at = time.monotonic()
+        return True
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
@@ -42,8 +86,10 @@ class Store:
         return cls(path, con)
 
     def close(self) -> None:
-        with translated(self.path):
-            self.con.close()
+        if self._con is not None:
+            con, self._con = self._con, None
+            with translated(self.path):
+                con.close()
 
     def __enter__(self) -> Store:
         return self
@@ -55,7 +101,8 @@ class Store:
             self.close()
             return
         with contextlib.suppress(duckdb.Error):  # already failing: keep the first error
-            self.con.close()
+            if self._con is not None:
+                self._con.close()
 
     def known(self, shas: Sequence[str]) -> set[str]:
         """Which of these texts (sha256) are stored already."""
@@ -83,7 +130,7 @@ class Store:
     def writer(self, run: RunRecord, batch_size: int | None = None) -> StoreWriter:
         """A writer committing ``batch_size`` articles per transaction, counting for ``run``."""
         size = batch_size or int_setting("ARMSWATCH_BATCH_SIZE", minimum=1)
-        return StoreWriter(self.con, self.path, run, size)
+        return StoreWriter(lambda: self.con, self.path, run, size)
 
 
 def open_store(path: str | Path) -> Store:

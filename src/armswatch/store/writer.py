@@ -10,6 +10,7 @@ text is stored once however often, and by however many runs, it is written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -68,11 +69,20 @@ class StoreWriter:
     """Buffers rows and commits them per batch (``batch_size`` articles, or ``flush()``)."""
 
     def __init__(
-        self, con: duckdb.DuckDBPyConnection, path: Path, run: RunRecord, batch_size: int
+        self,
+        connection: Callable[[], duckdb.DuckDBPyConnection],
+        path: Path,
+        run: RunRecord,
+        batch_size: int,
     ) -> None:
-        self.con, self.path, self.run, self.batch_size = con, path, run, batch_size
+        self.connection, self.path, self.run, self.batch_size = connection, path, run, batch_size
         self.pending = Pending()
         self.counted_since_flush = False
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The store's writing connection (opened again if the store let go of it)."""
+        return self.connection()
 
     def __enter__(self) -> StoreWriter:
         return self

@@ -105,7 +105,28 @@ def sources_list(
             str(s.errors),
             f"{s.next_due:%Y-%m-%d %H:%M}" if s.next_due else "now",
         )
-    Console(highlight=False, soft_wrap=True).print(table)
+    console = Console(highlight=False, soft_wrap=True)
+    console.print(table)
+    for line in undelivered(db_path(db)):
+        console.print(line, markup=False)
+
+
+def undelivered(db: Path) -> list[str]:
+    """One line per channel with alerts not delivered yet, and its last error."""
+    from armswatch.store.view import open_view
+    from armswatch.watch.alerts import mask
+
+    with open_view(db) as view:
+        if "alerts" not in view.tables():
+            return []
+        rows = view.con.execute(
+            "SELECT channel, count(DISTINCT key), max_by(error, created_at) FROM alerts "
+            "WHERE sent_at IS NULL GROUP BY channel ORDER BY channel"
+        ).fetchall()
+    return [
+        f"alerts not delivered to {mask(channel)}: {count} (last error: {error or 'none yet'})"
+        for channel, count, error in rows
+    ]
 
 
 @sources_app.command("remove")

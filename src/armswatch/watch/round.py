@@ -117,7 +117,10 @@ def watch_round(
     say = say or (lambda line: None)
     started = time.perf_counter()
     with open_store(db_path) as store:
-        forced = [sources.add_source(store.con, url) for url in options.sources]
+        forced = [
+            sources.resolve_moved(store.con, sources.add_source(store.con, url))
+            for url in options.sources
+        ]
         due = {s.url: s for s in [*forced, *sources.due_sources(store.con)]}
         known = {url: sources.known_items(store.con, url) for url in due}
     own = fetcher is None

@@ -99,12 +99,42 @@ def due_sources(con: duckdb.DuckDBPyConnection, now: datetime | None = None) -> 
 
 
 def save_source(con: duckdb.DuckDBPyConnection, source: Source, old_url: str) -> None:
-    """Write a source's new state (its URL too, after a permanent redirect)."""
+    """Write a source's new state. After a permanent redirect the source goes on under its
+    new URL, and the old URL stays as a paused row that points there (``moved_to``), so
+    ``--source OLD`` given again fetches the new URL, not the redirect."""
     con.execute("DELETE FROM sources WHERE url = ?", [old_url])
     if source.url != old_url:
         con.execute("DELETE FROM sources WHERE url = ?", [source.url])
         con.execute("UPDATE source_items SET source = ? WHERE source = ?", [source.url, old_url])
+        moved = Source(
+            url=old_url,
+            name=source.name,
+            kind=source.kind,
+            added_at=source.added_at,
+            last_fetch=source.last_fetch,
+            last_status=MOVED,
+            last_error=f"moved permanently to {source.url}",
+            paused=True,
+            title=source.url,
+        )
+        insert_row(con, SOURCES, moved)
     insert_row(con, SOURCES, source)
+
+
+MOVED = "moved"
+"""The status of an old URL after a 301/308; its ``title`` holds the new URL."""
+
+
+def resolve_moved(con: duckdb.DuckDBPyConnection, source: Source) -> Source:
+    """The source a moved URL now lives at (following a chain of moves, at most 10)."""
+    for _ in range(10):
+        if source.last_status != MOVED or not source.title:
+            break
+        target = get_source(con, source.title)
+        if target is None:
+            break
+        source = target
+    return source
 
 
 def next_due(
