@@ -92,6 +92,17 @@ def test_transfer_construction(
 
 
 @pytest.mark.slow
+def test_items_listed_after_a_seizure_join_its_transfer(analyzer: Analyzer) -> None:
+    text = (
+        "Greek sailors seized Libyan rifles bound for Chad on Monday. "
+        "On board were also 40 mortars."
+    )
+    analysis = analyzer.with_triage(False).analyze(Article(text=text, published="2024-06-01"))
+    [event] = [e for e in analysis.events if e.type == "arms_transfer"]
+    assert {i.category for i in event.items} == {"small_arms", "artillery"}
+
+
+@pytest.mark.slow
 def test_title_case_headline_keeps_its_own_words_in_every_quote() -> None:
     text = "Morocco Confirms Delivery Of Israeli Hermes 900 Drones\nThe drones reached Rabat."
     analysis = armswatch.analyze(text, published="2024-06-01")

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from armswatch.extract import slots
 from armswatch.extract.attribution import AttributionReader, to_actor
 from armswatch.extract.modality import ModalityReader
-from armswatch.extract.roles import RoleFiller, unique, unique_by_key
+from armswatch.extract.roles import RoleFiller, sentences_back, unique, unique_by_key
 from armswatch.extract.syntax import MentionIndex
 from armswatch.extract.timex import TimeReader
 from armswatch.kb import KnowledgeBase
@@ -22,6 +22,7 @@ TRIGGER_POS = {"VERB", "NOUN", "PROPN", "ADJ"}
 LIST_MARKERS = {"→", "-", "•", "*", "–", "—", "·", "▪"}
 OWN_VOICE_KINDS = {"leader", "official", "government"}
 OBJECT_LIKE_DEPS = {"dobj", "nsubjpass", "ccomp", "xcomp"}  # xcomp/ccomp: 'hold X to account'
+LISTING_REACH = 4  # sentences back a list of items may belong to a transfer
 DEFINITE = {"the", "these", "those", "such", "this", "that"}
 
 
@@ -127,7 +128,8 @@ class FrameFinder:
 
     def add_listed_items(self, doc: Doc, frames: list[Frame], filler: RoleFiller) -> None:
         """Items listed after a transfer was reported ('The package includes air defence
-        interceptors', a bulleted list) belong to the latest transfer before them."""
+        interceptors', 'On board were 1,500 rifles', a bulleted list) belong to the latest
+        transfer of the few sentences before them."""
         cues = set(self.lexicon.continuation_cues)
         transfers = [f for f in frames if f.spec.type == "arms_transfer"]
         framed = {f.trigger.sent.start for f in transfers}
@@ -137,7 +139,8 @@ class FrameFinder:
             weapons = unique(
                 [filler.index.weapons[t.i] for t in sent if t.i in filler.index.weapons]
             )
-            earlier = [f for f in transfers if f.trigger.i < sent.start]
+            reach = sentences_back(sent[0], LISTING_REACH)
+            earlier = [f for f in transfers if reach <= f.trigger.i < sent.start]
             if not weapons or not earlier or not self.lists_items(sent, cues):
                 continue
             latest = earlier[-1]
