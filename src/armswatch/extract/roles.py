@@ -336,6 +336,8 @@ class RoleFiller:
         clause = self.object_relative(trigger)
         if clause is not None:  # 'the troops that Chad sent *to* Niger'
             return prep_objects(clause, word, deep=False)
+        if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":  # 'cooperation pact *with*'
+            return prep_objects(trigger.head, word, deep=False)
         while trigger.dep_ == "conj":  # 'including arms and missile *transfers*'
             trigger = trigger.head
         head = trigger.head

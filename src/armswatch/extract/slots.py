@@ -220,11 +220,33 @@ def dative(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
 
 @slot(
     "poss",
-    [SlotCase("Iran's deliveries of drones worry Kyiv.", "delivery", ("IRN",), "NOUN")],
+    [
+        SlotCase("Iran's deliveries of drones worry Kyiv.", "delivery", ("IRN",), "NOUN"),
+        SlotCase("Chad's dispatch of troops to Mali was approved.", "troop", ("TCD",), "NOUN"),
+        SlotCase("Peru's defence cooperation pact holds.", "cooperation", ("PER",), "NOUN"),
+    ],
 )
 def possessor(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
-    """The possessor of a noun: 'Iran's deliveries'."""
-    return [c for c in trigger.children if c.dep_ == "poss"]
+    """The possessor of a noun: 'Iran's deliveries'; of the act noun it is the object or
+    the compound of: 'Chad's *dispatch of* troops', 'Peru's defence cooperation *pact*'."""
+    own = [c for c in trigger.children if c.dep_ == "poss"]
+    anchor = act_holder(trigger)
+    if own or anchor is None:
+        return own
+    return [c for c in anchor.children if c.dep_ == "poss"]
+
+
+def act_holder(noun: Token) -> Token | None:
+    """The noun an event noun belongs to: 'the dispatch *of troops*' → dispatch; 'a
+    *cooperation* pact' → pact."""
+    if noun.pos_ != "NOUN":
+        return None
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+        return noun.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ == "NOUN":
+        return prep.head
+    return None
 
 
 @slot(
