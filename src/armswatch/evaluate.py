@@ -303,7 +303,8 @@ def _gold_finding_pairs(gold: GoldDoc, findings: list[GoldFinding]) -> set[Pair]
 
 
 def check_attributes(pair: Pair, gold: GoldEvent, system: Event) -> list[AttributeCheck]:
-    """Score the attributes the gold event states (time: always, see ``time_correct``)."""
+    """Score the attributes the gold event states; time only where the gold states one
+    (GOLD.md §2), at the gold's precision (``time_correct``)."""
     checks: list[AttributeCheck] = []
 
     def add(attribute: str, gold_value: object, system_value: object, score: float) -> None:
@@ -318,8 +319,9 @@ def check_attributes(pair: Pair, gold: GoldEvent, system: Event) -> list[Attribu
         add(
             "certainty", gold.certainty, system.certainty, float(gold.certainty == system.certainty)
         )
-    start = system.time.start if system.time else None
-    add("time", gold.time, start, float(time_correct(gold.time, system.time)))
+    if gold.time is not None:
+        start = system.time.start if system.time else None
+        add("time", gold.time, start, float(time_correct(gold.time, system.time)))
     if gold.attributed_to:
         sources = sorted({a.source.key for a in system.attribution if a.source is not None})
         add("attribution", gold.attributed_to[0], sources, float(gold.attributed_to[0] in sources))
