@@ -50,7 +50,9 @@ class ModalityReader:
             or self.governed_status(chain)
             or self.tense_status(trigger, default_status)
         )
-        if status in {"planned", "unknown"} and self.under_agreement(trigger):
+        if (status in {"planned", "unknown"} and self.under_agreement(trigger)) or (
+            status != "denied" and self.still_due(trigger)
+        ):
             status = "agreed"
         if status == "ongoing" and self.part_already_done(trigger):
             status = "delivered"
@@ -68,6 +70,17 @@ class ModalityReader:
         """A negated transfer that had not happened yet is a refusal: 'X will not send Y',
         'refused to supply' → denied. 'has not delivered' keeps its stage."""
         return "denied" if status in {"denied", "planned", "unknown"} else status
+
+    @staticmethod
+    def still_due(trigger: Token) -> bool:
+        """'Moscow has yet to supply arms Armenia paid for', 'is yet to deliver': a
+        transfer that was due and has not happened is agreed, not planned."""
+        head = trigger.head
+        return (
+            trigger.dep_ == "xcomp"
+            and head.lemma_ in {"have", "be"}
+            and any(c.lower_ == "yet" for c in head.children)
+        )
 
     def under_agreement(self, trigger: Token) -> bool:
         """'Saab to supply Colombia with 17 jets under a €3.1 billion deal': a transfer
@@ -207,7 +220,7 @@ class ModalityReader:
             return "ongoing"
         if trigger.tag_ == "VBG" and trigger.dep_ in {"pcomp", "advcl", "conj"}:
             governor = trigger.head.head if trigger.dep_ == "pcomp" else trigger.head
-            if governor.pos_ in {"VERB", "AUX"} and governor is not trigger:
+            if governor.pos_ in {"VERB", "AUX"} and governor.i != trigger.i:
                 return self.tense_status(governor, None)
         if trigger.tag_ in {"VBD", "VBN"}:
             return "delivered"

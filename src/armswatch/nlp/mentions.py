@@ -50,6 +50,15 @@ TITLE_WORDS = {
     "advisor", "national", "affairs", "senior", "top", "former", "junta", "leader",
 }  # fmt: skip
 """Words of an office before a person's name ('Prime Minister', 'defence minister')."""
+OFFICE_WORDS = {
+    "official", "minister", "ministry", "department", "secretary", "ambassador", "envoy",
+    "spokesman", "spokeswoman", "spokesperson", "chief", "director", "direct", "head",
+    "commander", "general", "adviser", "advisor", "diplomat", "officer", "president",
+    "government", "administration", "agency", "intelligence", "military", "army", "navy",
+}  # fmt: skip
+"""Words that make a description after a name an office of the state it names."""
+DESCRIPTION_WINDOW = 16
+"""Tokens after 'Name,' searched for the description of the person's office."""
 LEADER_TITLES = {"president", "prime", "premier", "chancellor", "king", "emir", "leader"}
 """Titles of heads of state or government: their holders are of kind leader."""
 HYPHENATED_AFTER_STOP = re.compile(r"^(\w[\w.]*\.)-(\w[\w.]*)$")
@@ -407,7 +416,49 @@ class MentionRuler:
         titled = self.titled_people(doc, mentions)
         if titled:
             mentions = sorted(mentions + titled, key=lambda m: m.span.start)
+        described = self.described_people(doc, mentions)
+        if described:
+            mentions = sorted(mentions + described, key=lambda m: m.span.start)
         return mentions
+
+    def described_people(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+        """A name the knowledge base does not know, described right after its first use as
+        holding an office of a state, is that state's official there and wherever its
+        surname recurs: 'Seth Bailey, who directs Korean affairs at the U.S. Department of
+        State, …' + 'Bailey set out evidence' → USA; 'Amos Kibet, a senior Kenyan
+        official,' → KEN."""
+        covered = {i for m in mentions for i in range(m.span.start, m.span.end)}
+        states = {m.span.start: m for m in mentions if m.actor.kind == "state"}
+        found: list[ActorMention] = []
+        surnames: dict[str, ActorMention] = {}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            if ent.text.split()[-1] in surnames:
+                known = surnames[ent.text.split()[-1]]
+                found.append(ActorMention(ent, known.actor, "person", known.kind))
+                continue
+            if len(ent) < 2 or ent.end >= len(doc) or doc[ent.end].text != ",":
+                continue
+            window = doc[ent.end + 1 : min(ent.end + DESCRIPTION_WINDOW, len(doc))]
+            stop = next((t.i for t in window if t.text in {",", ".", ";"}), window.end)
+            clause = doc[ent.end + 1 : stop]
+            state = next((states[t.i] for t in clause if t.i in states), None)
+            if state is None or not any(t.lemma_.lower() in OFFICE_WORDS for t in clause):
+                continue
+            mention = ActorMention(ent, state.actor, "person", "official")
+            found.append(mention)
+            surnames[ent.text.split()[-1]] = mention
+            covered.update(range(ent.start, ent.end))
+        for token in doc:  # the surname alone later on, however the tagger read it
+            if token.text in surnames and token.i not in covered and token.i > 0:
+                known = surnames[token.text]
+                if token.i > known.span.start:
+                    found.append(
+                        ActorMention(doc[token.i : token.i + 1], known.actor, "person", known.kind)
+                    )
+                    covered.add(token.i)
+        return found
 
     def titled_people(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         """A name the knowledge base does not know, after a title with a nationality, is
