@@ -47,6 +47,7 @@ grid-baseline: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/armswatch eval $(SHARED)/gold/seed
 	$(BIN)/armswatch eval $(SHARED)/gold/dev
+	$(BIN)/armswatch eval $(SHARED)/gold/global
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
