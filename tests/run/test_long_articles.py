@@ -76,7 +76,8 @@ def test_an_article_over_its_time_budget_is_an_error_and_the_rest_is_stored(
         analyzer.analyze_sections(Article(text=long_text(2 * SECTION_CHARS)), budget_s=1e-6)
 
     monkeypatch.setenv("ARMSWATCH_ARTICLE_BUDGET_S", "1")
-    slow = {"id": "huge", "text": long_text(20 * SECTION_CHARS)}
+    relevant = "\n\n".join([LATE] * (20 * SECTION_CHARS // (len(LATE) + 2)))
+    slow = {"id": "huge", "text": relevant}  # every section is parsed: well over 1 s
     source = write_jsonl(tmp_path / "a.jsonl", [record(1), slow, record(2)])
     db = tmp_path / "a.duckdb"
     said: list[str] = []

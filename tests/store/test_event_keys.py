@@ -95,7 +95,7 @@ def test_the_migrations_fill_day_and_current_of_events_stored_before_and_index_l
     con = database_before("event day and current", monkeypatch)
     rows = analysed_rows(analyzer)
     insert_before(con, rows, "day", "current")
-    assert schema.apply_migrations(con) == [4, 5]
+    assert schema.apply_migrations(con)[:2] == [4, 5]  # later migrations follow
     expected = sorted((r["id"], r["day"], True) for r in rows["events"])
     assert con.execute("SELECT id, day, current FROM events ORDER BY id").fetchall() == expected
     assert all(day for _, day, _ in expected)  # an own time or the publication day
