@@ -27,7 +27,7 @@ CASES: list[tuple[str, str, dict[str, str | None]]] = [
     ("another person of the same surname", "Hunter Biden spoke before President Biden did.", {"Hunter Biden": None, "President Biden": "USA"}),
     ("unknown name after a titled nationality", "Zimbabwean Prime Minister Tendai Moyo met the Chinese envoy.", {"Tendai Moyo": "ZWE"}),
     ("unknown name after a country's title", "Kenya's Defence Minister Amos Kibet visited Ankara.", {"Amos Kibet": "KEN"}),
-    ("unknown name described by its office", "Delegates heard from Anna Kowal, who directs Asian affairs at the Polish Foreign Ministry. Kowal said more.", {"Anna Kowal": "POL", "Kowal said": "POL"}),
+    ("unknown name described by its office", "Delegates heard from Anna Kowal, who directs Korean and Mongolian affairs at the Polish Foreign Ministry. Kowal said more.", {"Anna Kowal": "POL", "Kowal said": "POL"}),
     ("unknown name described without an office", "Seth Brown, who met Kim Jong Un in Pyongyang, said it.", {"Seth Brown": None}),
     ("Title Case headline", "Iran Sends Drones To Russia, Report Says", {"Iran": "IRN", "Russia": "RUS"}),
     ("armed group", "The Houthis fired missiles; Ansar Allah denied it.", {"Houthis": "houthis", "Ansar Allah": "houthis"}),

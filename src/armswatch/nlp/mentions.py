@@ -437,13 +437,22 @@ class MentionRuler:
             if ent.text.split()[-1] in surnames:
                 known = surnames[ent.text.split()[-1]]
                 found.append(ActorMention(ent, known.actor, "person", known.kind))
+                covered.update(range(ent.start, ent.end))
                 continue
             if len(ent) < 2 or ent.end >= len(doc) or doc[ent.end].text != ",":
                 continue
             window = doc[ent.end + 1 : min(ent.end + DESCRIPTION_WINDOW, len(doc))]
             stop = next((t.i for t in window if t.text in {",", ".", ";"}), window.end)
             clause = doc[ent.end + 1 : stop]
-            state = next((states[t.i] for t in clause if t.i in states), None)
+            state = next(  # the state that holds the office, not a subject ('Korean affairs')
+                (
+                    states[t.i]
+                    for t in clause
+                    if t.i in states and states[t.i].span.end < len(doc)
+                    and (states[t.i].kind != "state" or office_follows(states[t.i].span))
+                ),
+                None,
+            )  # fmt: skip
             if state is None or not any(t.lemma_.lower() in OFFICE_WORDS for t in clause):
                 continue
             mention = ActorMention(ent, state.actor, "person", "official")
@@ -592,6 +601,13 @@ class MentionRuler:
         ):
             return head
         return None
+
+
+def office_follows(span: Span) -> bool:
+    """'U.S. Department of State', 'Kenyan official': an office word right after the name."""
+    doc = span.doc
+    following = doc[span.end : min(span.end + 3, len(doc))]
+    return any(t.lemma_.lower() in OFFICE_WORDS for t in following if t.is_alpha)
 
 
 @Language.factory(
