@@ -110,6 +110,23 @@ def test_irrelevant_text_selects_nothing(triage: Triage) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
+        "Ines Calder finished the last two rounds three shots ahead of the field.",
+        "The ferry to the northern islands will run twice a week in August.",
+        "The Patriot hotel opened a new wing near the Spartan stadium.",
+    ],
+)
+def test_ordinary_words_that_can_name_weapons_do_not_pass_triage(
+    triage: Triage, sentence: str
+) -> None:
+    """Sports rounds, island ferries, hotel names: a word that names a weapon only in a
+    military context needs a transfer word beside it, and common verbs are no such word."""
+    assert triage.select(f"Rain fell.\nIt was mild.\nRoads were clear.\n{sentence}") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Spain supplied 12 Spartan to Peru.",  # a context-only name beside a transfer word
         "They delivered the shells in May.",  # the actors are in the sentence before
         "The package includes 20 Shahed drones.",  # items of a transfer reported earlier
         "- 155mm artillery rounds",  # a bulleted list of them

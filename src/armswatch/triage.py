@@ -166,12 +166,18 @@ class Triage:
     def __init__(self, kb: KnowledgeBase, context: int = 1) -> None:
         self.context = context
         self.actors = PhraseSet(actor_surface_forms(kb))
-        self.weapons = PhraseSet(weapon_surface_forms(kb), lower=True)
+        # context-only names ('Island', 'Patriot') name a weapon only beside another weapon
+        # word, which triage sees anyway: alone they would pass 'islands' in travel news
+        weapons = weapon_surface_forms(kb)
+        self.weapons = PhraseSet((f for f, w in weapons.items() if not w.needs_context), lower=True)
+        self.named_in_context = PhraseSet(
+            (f for f, w in weapons.items() if w.needs_context), lower=True
+        )  # 'supplied 12 Spartan': a transfer word makes the context
         lexicon = kb.triggers.lexicon
         self.item_words: set[str] = set()  # with a weapon: sell, deliver; include (a list)
         for cue in lexicon.continuation_cues:
             self.item_words |= word_forms(cue, ["VERB"])
-        self.referring = {w.lower() for w in lexicon.referring_words}  # its, the two
+        self.referring = PhraseSet(lexicon.referring_words, lower=True)  # the two, the junta
         self.event_words: set[str] = set()  # events on their own: condemn, summit
         self.gated: dict[str, set[str]] = {}  # need an object: impose + sanctions
         for trigger in kb.triggers.triggers:
@@ -208,12 +214,15 @@ class Triage:
     def is_candidate(self, text: str, span: Range) -> bool:
         sentence = text[span[0] : span[1]]
         lower = WORD.findall(sentence.lower())
-        weapon = self.weapons.found_in(lower)
+        transfer_word = not self.item_words.isdisjoint(lower)
+        weapon = self.weapons.found_in(lower) or (
+            transfer_word and self.named_in_context.found_in(lower)
+        )
         if self.actors.found_in(WORD.findall(sentence)):
             return weapon or not self.event_words.isdisjoint(lower) or self.gated_in(lower)
         if sentence.startswith(LIST_MARKERS):
             return weapon
-        if not self.referring.isdisjoint(lower):  # 'the two countries widened cooperation'
+        if self.referring.found_in(lower):  # 'the two countries widened cooperation'
             return (
                 not self.event_words.isdisjoint(lower)
                 or self.gated_in(lower)

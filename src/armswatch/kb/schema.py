@@ -398,9 +398,10 @@ class Lexicon(Entry):
     )
     referring_words: list[str] = Field(
         default_factory=list,
-        description="Words that stand for an actor named elsewhere (its, they, the two, "
-        "the country): triage keeps a sentence with one and an event word even when it "
-        "names no actor.",
+        description="Phrases that stand for an actor named elsewhere ('the two', 'that "
+        "country', 'the junta'): triage keeps a sentence with one and an event word even "
+        "when it names no actor. Bare pronouns are left to the neighbouring sentences "
+        "triage keeps anyway, since they are everywhere in unrelated news.",
     )
     receiver_verbs: list[str] = Field(
         default_factory=list,
