@@ -119,6 +119,18 @@ class Doc(Record):
     language: str = "en"
     sha256: str
 
+    @classmethod
+    def of(cls, article: Article) -> Doc:
+        """The record of ``article``'s identity (id defaults to the text's SHA-256)."""
+        return cls(
+            id=article.doc_id,
+            url=article.url,
+            title=article.title,
+            published=article.published,
+            outlet=article.outlet,
+            sha256=article.sha256,
+        )
+
 
 class Mention(Span):
     """A recognised actor, weapon, quantity or time expression in the text."""

@@ -261,14 +261,7 @@ def section_doc(
 
 
 def doc_record(article: Article) -> DocRecord:
-    return DocRecord(
-        id=article.doc_id,
-        url=article.url,
-        title=article.title,
-        published=article.published,
-        outlet=article.outlet,
-        sha256=article.sha256,
-    )
+    return DocRecord.of(article)
 
 
 def unparsed(article: Article) -> Analysis:

@@ -109,15 +109,7 @@ def gold_analysis(
         not_before=None if published else era_start(article.text),
         text=article.text,
     )
-    doc = Doc(
-        id=article.doc_id,
-        url=article.url,
-        title=article.title,
-        published=article.published,
-        outlet=article.outlet,
-        sha256=article.sha256,
-    )
-    return Analysis(doc=doc, events=events, findings=findings)
+    return Analysis(doc=Doc.of(article), events=events, findings=findings)
 
 
 def gold_analyses(
