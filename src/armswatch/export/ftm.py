@@ -37,6 +37,7 @@ from followthemoney import model
 from armswatch.model import SYMMETRIC_TYPES, Actor
 from armswatch.queries.common import keyed_findings, name_of
 from armswatch.queries.story import rule_texts
+from armswatch.sanctions.standing import finding_standing
 from armswatch.store.assemble import load_articles, load_events
 from armswatch.store.records import StoredArticle, StoredEvent, StoredFinding
 from armswatch.store.view import View
@@ -167,9 +168,10 @@ class Builder:
         entity.add("program", finding.regime)
         entity.add("programId", finding.rule)
         entity.add("sourceUrl", finding.citation, quiet=True)
-        entity.add(
-            "notes", f"{finding.instrument}, {finding.provision}; in force: {finding.in_force}"
+        state = finding_standing(
+            finding.rule, finding.instrument, finding.provision, finding.in_force
         )
+        entity.add("notes", f"{finding.instrument}, {finding.provision}; {state}")
         self.put(entity)
 
 

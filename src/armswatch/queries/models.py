@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 from armswatch.model import Span
+from armswatch.sanctions.schema import Binding
+from armswatch.sanctions.standing import standing
 from armswatch.store.records import StoredArticle, StoredEvent, StoredFinding
 
 
@@ -76,6 +78,10 @@ class FindingRow(BaseModel):
     instrument: str
     provision: str
     in_force: bool | None
+    binding: Binding = Field(
+        default="binding",
+        description="The cited entry's force: binding, political (never a breach) or partial.",
+    )
     contested: bool
     explanation: str
     citation: str | None
@@ -90,6 +96,14 @@ class FindingRow(BaseModel):
     incident: str | None
     sources: int
     article: ArticleRef
+
+    @computed_field(  # type: ignore[prop-decorator]
+        description="How the finding stands: 'contrary to the EU's political embargo' "
+        "(political), 'in force', 'not in force' or 'undecided'."
+    )
+    @property
+    def standing(self) -> str:
+        return standing(self.binding, self.in_force)
 
 
 class FindingList(ListInfo):
@@ -128,6 +142,11 @@ class RuleText(BaseModel):
     target: str
     in_force: list[Period]
     in_force_text: str
+    binding: Binding = Field(
+        default="binding",
+        description="binding; political (a political commitment: 'calls for', never a "
+        "breach); partial (partly national commitments).",
+    )
     contested: bool = False
     note: str | None = None
     source: str

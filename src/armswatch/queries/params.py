@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from armswatch.model import Category, Certainty, EventType, Status
+from armswatch.sanctions.rulebook import same_rule_ids
 
 Code = Annotated[
     str,
@@ -156,6 +157,14 @@ def like(text: str) -> str:
     return f"%{escaped}%"
 
 
+def rule_condition(column: str, rule_id: str) -> tuple[str, list[str]]:
+    """``column`` holds ``rule_id`` or another id of the same rule: stored findings under
+    a former id (``eu.russia.arms_export``) and filters naming one both match the
+    current id (``eu.rus.arms``)."""
+    ids = same_rule_ids(rule_id)
+    return f"{column} IN ({', '.join('?' * len(ids))})", ids
+
+
 def conditions(
     f: EventFilters, extra: tuple[str, list[Any]] | None = None
 ) -> tuple[str, list[Any]]:
@@ -186,7 +195,8 @@ def conditions(
     if f.system:
         add("e.id IN (SELECT event_id FROM items WHERE system ILIKE ? ESCAPE '\\')", like(f.system))
     if f.rule:
-        add("e.id IN (SELECT event FROM findings WHERE rule = ?)", f.rule)
+        sql, ids = rule_condition("rule", f.rule)
+        add(f"e.id IN (SELECT event FROM findings WHERE {sql})", *ids)
     if f.q:
         add("e.id IN (SELECT event_id FROM evidence WHERE text ILIKE ? ESCAPE '\\')", like(f.q))
     if f.since:
@@ -202,7 +212,11 @@ def finding_conditions(f: FindingFilters) -> tuple[str, list[Any]]:
     """The finding's own conditions (over ``findings f``)."""
     parts: list[str] = ["TRUE"]
     params: list[Any] = []
-    for column, value in (("rule", f.rule), ("in_force", f.in_force), ("contested", f.contested)):
+    if f.rule is not None:
+        sql, ids = rule_condition("f.rule", f.rule)
+        parts.append(sql)
+        params += ids
+    for column, value in (("in_force", f.in_force), ("contested", f.contested)):
         if value is not None:
             parts.append(f"f.{column} = ?")
             params.append(value)

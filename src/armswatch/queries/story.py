@@ -162,10 +162,10 @@ def unique(refs: list[ActorRef]) -> list[ActorRef]:
 def rule_texts(findings: list[StoredFinding]) -> list[RuleText]:
     """The rulebook entries the findings cite (by rule, instrument and provision; all
     entries of the rule when none matches)."""
-    entries = load_rulebook().rules
+    book = load_rulebook()
     chosen: list[Rule] = []
     for finding in findings:
-        same = [r for r in entries if r.id == finding.rule]
+        same = [r for r in book.rules if r.id == book.canonical_id(finding.rule)]
         exact = [r for r in same if cites(finding, r)]
         chosen += [r for r in exact or same if r not in chosen]
     return [rule_text(r) for r in chosen]
@@ -194,6 +194,7 @@ def rule_text(rule: Rule) -> RuleText:
             for p in rule.in_force
         ],
         in_force_text=in_force_text(rule),
+        binding=rule.binding,
         contested=rule.contested,
         note=rule.note,
         source=rule.source,
@@ -201,9 +202,11 @@ def rule_text(rule: Rule) -> RuleText:
 
 
 def list_rules(rule_id: str | None = None) -> RuleList:
-    """The rulebook (or one rule's entries). Raises NotFoundError for an unknown rule."""
-    rules = load_rulebook().rules
-    chosen = [r for r in rules if rule_id is None or r.id == rule_id]
+    """The rulebook (or one rule's entries, a former id naming its current rule).
+    Raises NotFoundError for an unknown rule."""
+    book = load_rulebook()
+    wanted = book.canonical_id(rule_id) if rule_id is not None else None
+    chosen = [r for r in book.rules if wanted is None or r.id == wanted]
     if rule_id is not None and not chosen:
         raise NotFoundError(f"no rule {rule_id!r} in the rulebook")
     return RuleList(rules=[rule_text(r) for r in chosen])

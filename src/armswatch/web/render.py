@@ -14,6 +14,7 @@ from starlette.requests import Request
 
 from armswatch import __version__
 from armswatch.model import CATEGORIES, CERTAINTIES, EVENT_TYPES, STATUSES
+from armswatch.sanctions.standing import finding_binding, finding_standing, obligation_verb
 from armswatch.web import charts
 
 URL = re.compile(r"^https?://[^\s\x00-\x1f]+$", re.IGNORECASE)
@@ -52,6 +53,9 @@ def environment() -> Environment:
         statuses=STATUSES,
         colour=charts.colour,
         label=lambda value: str(value).replace("_", " "),
+        finding_standing=finding_standing,
+        finding_binding=finding_binding,
+        obligation_verb=obligation_verb,
     )
     env.filters["qs"] = query_string
     env.filters["url"] = safe_url
