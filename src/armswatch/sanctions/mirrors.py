@@ -4,8 +4,8 @@ The EU implements every UN arms embargo by a Council decision (EMBARGOES.md B.11
 for most of them the sources seen give neither the decision nor its dates. A mirror
 names the UN rule it copies and what is known of the EU act; ``expand_mirror`` makes one
 entry per entry of the UN rule, with its scope and periods (cut to the EU's own dates
-when known), bound on EU member states, and every period flagged UNCONFIRMED where the
-EU dates are the UN's.
+when known), bound on EU member states, and every start or end flagged UNCONFIRMED where
+it is the UN's.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from armswatch.sanctions.checks import Problem
 from armswatch.sanctions.schema import InForce, Mirror, Rule
 
 EU_BOUND = "eu_bound"
-UN_DATES = "the EU act's dates are not in the sources: the UN periods are used"
+UN_START = "the EU start is not in the sources: the UN start is used"
+UN_END = "the EU end is not in the sources: the UN end is used"
 
 
 def expand_mirror(mirror: Mirror, rules: list[Rule]) -> tuple[list[Rule], list[Problem]]:
@@ -70,8 +71,10 @@ def cut(period: InForce, mirror: Mirror) -> InForce | None:
     own_end = mirror.until is not None and end == mirror.until
     own_start = mirror.since is not None and start == mirror.since
     doubts = [d for d in (period.unconfirmed,) if d]
-    if not (own_start and (own_end or end is None)):
-        doubts.append(UN_DATES)
+    if not own_start:
+        doubts.append(UN_START)
+    if end is not None and not own_end:
+        doubts.append(UN_END)
     return InForce(
         start=start,
         end=end,
