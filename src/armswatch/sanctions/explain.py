@@ -102,7 +102,8 @@ def law(rule: Rule) -> str:
     if rule.binding == "political":
         return (
             f"this would be contrary to the EU's political embargo: {cited(rule)}, not a "
-            f"legal prohibition, calls for {rule.prohibits}, {in_force_text(rule)}"
+            f"legal prohibition, calls for {rule.prohibits}, "
+            f"{in_force_text(rule).replace('in force', 'in effect', 1)}"
         )
     if rule.binding == "partial":
         return (
@@ -132,7 +133,7 @@ def caveats(
             "A political embargo, not legally binding: its scope is left to each member "
             "state, so whether it covered this transfer is not decided (in_force null)."
         )
-    if period is None:
+    if period is None and match.rule.binding != "political":
         notes.append(
             "The event's date is unknown, so whether the rule was in force cannot be decided."
         )

@@ -4,9 +4,11 @@ reaches one party, one item category at a time.
 An exception for the ``government`` overrides the government treatment for its items
 (Somalia 2013-2023: heavy weapons stayed banned while other supplies to the government
 needed only notification); one for ``everyone`` takes its items out of the embargo
-(non-lethal materiel). Categories the exception only ``possibly`` concerns (the item
-vocabulary cannot tell a heavy weapon or a non-lethal item) make the days conditional,
-with the exception's ``scope`` as the condition.
+(non-lethal materiel). For categories the exception only ``possibly`` concerns (the item
+vocabulary cannot tell a heavy weapon or a non-lethal item) the text decides nothing:
+an exception that may bring them *into* the embargo makes those days conditional (with
+its ``scope`` as the condition); one that may take them *out* leaves the finding as it
+is, with the ``scope`` as a caveat (a report of "weapons" is rarely of non-lethal kit).
 """
 
 from __future__ import annotations
@@ -58,37 +60,49 @@ def condition(exc: ItemException, category: str) -> str:
     )
 
 
+def caveat(exc: ItemException, category: str) -> str:
+    """The note of an exception that may take a category out of the embargo."""
+    doubt = f" ({exc.unconfirmed}: UNCONFIRMED)" if exc.unconfirmed else ""
+    return (
+        f"{exc.instrument}: {exc.scope}{doubt}; if the {category.replace('_', ' ')} "
+        f"reported was such materiel, this finding does not apply."
+    )
+
+
 def government_days(
     rule: Rule, category: str, targeted: list[Window]
-) -> tuple[list[Window], list[Noted]]:
+) -> tuple[list[Window], list[Noted], list[Noted]]:
     """The days on which the government is targeted for ``category`` once the
-    government exceptions are applied, and the conditional days they add."""
+    government exceptions are applied, the conditional days they add (a category that
+    may be banned on days it is otherwise not), and notes (a category that may be
+    exempt on days it is otherwise banned: the finding stands, with the caveat)."""
     conditional: list[Noted] = []
+    notes: list[Noted] = []
     for exc, certain in exceptions_for(rule, category, "government"):
         days = Window(exc.start, exc.end)
         if exc.mode in TARGETING and certain:
             targeted = merge([*targeted, days])
         elif exc.mode in TARGETING:
             conditional += [(w, condition(exc, category)) for w in subtract([days], targeted)]
-        else:
-            if not certain:
-                text = condition(exc, category)
-                conditional += [(w, text) for w in intersect_all(targeted, [days])]
+        elif certain:
             targeted = subtract(targeted, [days])
-    return targeted, conditional
+        else:
+            notes += [(w, caveat(exc, category)) for w in intersect_all(targeted, [days])]
+    return targeted, conditional, notes
 
 
 def everyone_days(
     rule: Rule, category: str, firm: list[Window], conditional: list[Noted]
-) -> tuple[list[Window], list[Noted]]:
+) -> tuple[list[Window], list[Noted], list[Noted]]:
     """``firm`` and ``conditional`` days without those the exceptions for everyone take
-    out for ``category`` (days only possibly taken out become conditional)."""
+    out for ``category``, and notes for the days they may take it out (a generic
+    ``military_equipment`` may be non-lethal: the finding stands, with the caveat)."""
+    notes: list[Noted] = []
     for exc, certain in exceptions_for(rule, category, "everyone"):
         days = Window(exc.start, exc.end)
-        if not certain:
-            text = condition(exc, category)
-            conditional = [*conditional, *((w, text) for w in intersect_all(firm, [days]))]
-        firm = subtract(firm, [days])
         if certain:
+            firm = subtract(firm, [days])
             conditional = [(w, t) for cw, t in conditional for w in subtract([cw], [days])]
-    return firm, conditional
+        else:
+            notes += [(w, caveat(exc, category)) for w in intersect_all(firm, [days])]
+    return firm, conditional, notes

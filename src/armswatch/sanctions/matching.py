@@ -203,8 +203,8 @@ def sanctioned_reach(
     reach = party_reach(rule, book, actor, counterparty, places, side, category)
     if category is None or side != "recipient" or not rule.item_exceptions:
         return reach
-    firm, conditional = everyone_days(rule, category, reach.firm, reach.conditional)
-    return Reach(firm=firm, conditional=conditional, notes=reach.notes)
+    firm, conditional, notes = everyone_days(rule, category, reach.firm, reach.conditional)
+    return Reach(firm=firm, conditional=conditional, notes=[*reach.notes, *notes])
 
 
 def party_reach(
@@ -240,8 +240,9 @@ def party_reach(
     if kind == "government" and side == "recipient":
         targeted, approval = government_treatment(rule)
         if category is not None and rule.item_exceptions:
-            targeted, by_item = government_days(rule, category, targeted)
+            targeted, by_item, caveats = government_days(rule, category, targeted)
             extra = [(w, text) for day, text in by_item for w in intersect_all(base, [day])]
+            notes += caveats
         base = intersect_all(base, targeted)
         notes += approval
         if not base and not extra:
