@@ -150,7 +150,7 @@ def test_mirrored_entries_flag_dates_that_are_the_uns() -> None:
     assert libya and all(r.bound == "eu_bound" for r in libya)
     assert all("EU decision number and dates" in r.unconfirmed for r in libya)
     assert "the UN start is used" in (libya[0].in_force[0].unconfirmed or "")
-    [car_2013, car_2024] = [r for r in book.rules if r.id == "eu.car.arms"]
+    [car_2013, _] = [r for r in book.rules if r.id == "eu.car.arms"]
     assert car_2013.in_force[0].start.isoformat() == "2013-12-23"
     assert "UN start" not in (car_2013.in_force[0].unconfirmed or "")
 

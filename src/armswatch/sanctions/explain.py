@@ -133,10 +133,12 @@ def caveats(
             "A political embargo, not legally binding: its scope is left to each member "
             "state, so whether it covered this transfer is not decided (in_force null)."
         )
-    if period is None and match.rule.binding != "political":
-        notes.append(
-            "The event's date is unknown, so whether the rule was in force cannot be decided."
-        )
+    if period is None:
+        if match.rule.binding != "political":
+            notes.append(
+                "The event's date is unknown, so whether the rule was in force cannot be "
+                "decided."
+            )
         if helpers:
             others = "; ".join(other_provision(other) for other in helpers)
             notes.append(f"Other provisions under this rule: {others}.")
