@@ -136,8 +136,7 @@ def caveats(
     if period is None:
         if match.rule.binding != "political":
             notes.append(
-                "The event's date is unknown, so whether the rule was in force cannot be "
-                "decided."
+                "The event's date is unknown, so whether the rule was in force cannot be decided."
             )
         if helpers:
             others = "; ".join(other_provision(other) for other in helpers)
