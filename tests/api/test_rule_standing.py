@@ -184,6 +184,15 @@ def test_political_findings_in_dossiers_and_ftm(db: Path, tmp_path: Path) -> Non
     ]
     political = [n for n in notes if n["properties"].get("programId") == ["eu.chn.arms"]]
     assert political and POLITICAL in political[0]["properties"]["notes"][0]
+    [russia] = [n for n in notes if n["properties"].get("programId") == [OLD_ID]]
+    assert len(russia["properties"]["entity"]) == 2, "linked to the event and to Russia"
+    sanctions = [
+        json.loads(line)
+        for line in (tmp_path / "ftm.json").read_text().splitlines()
+        if '"Sanction"' in line
+    ]
+    china = [x for x in sanctions if x["properties"]["programId"] == ["eu.chn.arms"]]
+    assert china and "calls for" in china[0]["properties"]["provisions"][0]
 
 
 @pytest.mark.issue(13)
