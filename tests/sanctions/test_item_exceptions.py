@@ -113,6 +113,10 @@ CASES: list[Case] = [
     Case("EU CAR 2013-12-22", transfer("FRA", "CAF", "2013-12-22"), "eu.car.arms", ABSENT),
     Case("EU CAR 2013-12-24", transfer("FRA", "CAF", "2013-12-24"), "eu.car.arms", True),
     Case(
+        "EU IRQ 1992 (pre-Maastricht)", transfer("FRA", "IRQ", "1992-05-01"), "eu.irq.arms", ABSENT
+    ),
+    Case("EU IRQ 1994", transfer("FRA", "IRQ", "1994-05-01"), "eu.irq.arms", True),
+    Case(
         "EU DPRK procurement",
         transfer("PRK", "POL", "2020-05-01", ["artillery"]),
         "eu.prk.arms",
