@@ -543,25 +543,53 @@ def incidents_cli(
 def incident_cli(
     incident_id: Annotated[str, typer.Argument(help="An incident id (inc_…).")],
     db: DbOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON instead (the document of /api/incidents/ID).")
+    ] = False,
 ) -> None:
     """One incident's whole story: reports over time, evidence, provenance, score."""
-    from armswatch.errors import NotFoundError
-    from armswatch.fuse import get_incident
     from armswatch.fuse.render import story_view
+    from armswatch.queries import incident_story
     from armswatch.store.view import open_view
 
     try:
         with open_view(db_path(db)) as view:
-            story = get_incident(view, incident_id)
-        if story is None:
-            raise NotFoundError(f"no incident {incident_id!r}: `armswatch incidents` lists them")
+            story = incident_story(view, incident_id)
     except ArmswatchError as exc:
         raise fail(exc) from exc
     if as_json:
         typer.echo(story.model_dump_json(indent=2))
     else:
         Console(highlight=False).print(story_view(story))
+
+
+@app.command("page")
+def page_cli(
+    name: Annotated[str, typer.Argument(help="A dashboard page: events, incident, map, actor …")],
+    key: Annotated[
+        str | None, typer.Argument(help="The item of a one-item page (an id or actor code).")
+    ] = None,
+    params: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="A query parameter NAME=VALUE (repeatable)."),
+    ] = None,
+    db: DbOpt = None,
+) -> None:
+    """Print a dashboard page's document as JSON: the same as its JSON twin under /api."""
+    from armswatch.api.pages import load_page, page_named
+    from armswatch.errors import InvalidRequestError
+    from armswatch.store.view import open_view
+
+    try:
+        pairs = [p.partition("=") for p in params or []]
+        if bad := [name for name, sep, _ in pairs if not sep]:
+            raise InvalidRequestError(f"--param {bad[0]!r}: give NAME=VALUE, e.g. actor=PRK")
+        page = page_named(name)
+        with open_view(db_path(db)) as view:
+            document = load_page(view, page, key, {k: v for k, _, v in pairs})
+    except ArmswatchError as exc:
+        raise fail(exc) from exc
+    typer.echo(document.model_dump_json(indent=2))
 
 
 def mount_rules() -> None:

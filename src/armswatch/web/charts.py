@@ -1,4 +1,4 @@
-"""SVG geometry of the timeline (stacked bars) and the actor network (circle layout).
+"""SVG geometry of the timeline, the actor network (circle layout) and the flow map.
 
 Pure functions from the query models to shapes; the templates draw the shapes, with
 every label escaped.
@@ -6,10 +6,18 @@ every label escaped.
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-from armswatch.queries.models import Graph, Timeline
+from armswatch.model import SYMMETRIC_TYPES
+from armswatch.queries.models import FlowMap, Graph, Timeline
+
+WORLD = Path(__file__).parent / "data" / "world.json"
+CHAR_WIDTH = 6.6
+"""Width of a label character at the charts' font size (12px sans), to keep labels in view."""
 
 PALETTE = {
     "arms_transfer": "#c0392b",
@@ -129,6 +137,7 @@ class NetworkChart:
     nodes: list[Node]
     edges: list[Edge]
     kinds: list[tuple[str, str]]
+    view_box: str = ""
 
 
 def network_chart(graph: Graph, size: int = 640) -> NetworkChart:
@@ -173,13 +182,27 @@ def network_chart(graph: Graph, size: int = 640) -> NetworkChart:
         if e.source in nodes and e.target in nodes
     ]
     kinds = sorted({e.type for e in graph.edges})
+    left, top, right, bottom = label_bounds(list(nodes.values()), size)
     return NetworkChart(
-        size,
-        size,
+        round(right - left),
+        round(bottom - top),
         list(nodes.values()),
         edges,
         [(k, colour(k)) for k in kinds],
+        f"{left:.0f} {top:.0f} {right - left:.0f} {bottom - top:.0f}",
     )
+
+
+def label_bounds(nodes: list[Node], size: int) -> tuple[float, float, float, float]:
+    """The box holding every node and its whole label (so no label is clipped): at
+    least ``size`` square, wider where a long name sticks out."""
+    left, top, right, bottom = 0.0, 0.0, float(size), float(size)
+    for n in nodes:
+        width = len(n.name) * CHAR_WIDTH
+        start = {"start": n.label_x, "end": n.label_x - width}.get(n.anchor, n.label_x - width / 2)
+        left, right = min(left, start - 8), max(right, start + width + 8)
+        top, bottom = min(top, n.label_y - 16), max(bottom, n.label_y + 8)
+    return left, top, right, bottom
 
 
 def arc(a: Node, b: Node) -> str:
@@ -192,3 +215,94 @@ def arc(a: Node, b: Node) -> str:
     bend = 0.15 * length
     cx, cy = (sx + ex) / 2 - uy * bend, (sy + ey) / 2 + ux * bend
     return f"M{sx:.1f},{sy:.1f} Q{cx:.1f},{cy:.1f} {ex:.1f},{ey:.1f}"
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A placed actor: its dot, its label (beside the dot) and what it links to."""
+
+    key: str
+    name: str
+    x: float
+    y: float
+    r: float
+    events: int
+    findings: int
+
+
+@dataclass(frozen=True)
+class MapChart:
+    width: int
+    height: int
+    land: list[str]
+    spots: list[Spot]
+    flows: list[Edge]
+    kinds: list[tuple[str, str]]
+    graticule: list[str]
+
+
+NORTH, SOUTH = 84.0, -58.0
+"""The latitudes the map shows (Antarctica left out)."""
+
+
+def project(lon: float, lat: float, width: int) -> tuple[float, float]:
+    """Equirectangular: longitude and latitude to x and y in a ``width``-wide map."""
+    scale = width / 360
+    return round((lon + 180) * scale, 1), round((NORTH - lat) * scale, 1)
+
+
+@lru_cache(maxsize=4)
+def land_paths(width: int) -> tuple[str, ...]:
+    """The land masses of ``web/data/world.json`` as SVG paths (hand-drawn, coarse)."""
+    shapes: dict[str, list[list[float]]] = json.loads(WORLD.read_text(encoding="utf-8"))["shapes"]
+    paths = []
+    for points in shapes.values():
+        xy = [project(lon, lat, width) for lon, lat in points]
+        paths.append("M" + " L".join(f"{x},{y}" for x, y in xy) + " Z")
+    return tuple(paths)
+
+
+def graticule(width: int, height: int) -> list[str]:
+    """Meridians and parallels every 30 degrees."""
+    lines = [f"M{project(lon, 0, width)[0]},0 V{height}" for lon in range(-150, 180, 30)]
+    lines += [f"M0,{project(0, lat, width)[1]} H{width}" for lat in range(-30, 84, 30)]
+    return lines
+
+
+def map_chart(flows: FlowMap, width: int = 960) -> MapChart:
+    """Placed actors as dots (area ~ events) and each flow as an arc bent to its right,
+    so A → B and B → A stay apart; symmetric types have no arrowhead."""
+    height = round((NORTH - SOUTH) * width / 360)
+    peak = max((p.events for p in flows.places), default=1) or 1
+    spots = {}
+    for p in flows.places:
+        x, y = project(p.lon, p.lat, width)
+        r = round(3 + 7 * math.sqrt(p.events / peak), 1)
+        spots[p.key] = Spot(p.key, p.name, x, y, r, p.events, p.findings)
+    nodes = {k: Node(k, s.name, s.x, s.y, s.r, s.events, s.findings) for k, s in spots.items()}
+    edges = [
+        Edge(
+            e.source,
+            e.target,
+            arc(nodes[e.source], nodes[e.target]),
+            round(1.2 + 2 * math.log2(1 + e.weight), 1),
+            colour(e.type),
+            f"{nodes[e.source].name} {'–' if e.type in SYMMETRIC_TYPES else '→'} "
+            f"{nodes[e.target].name}: {e.type.replace('_', ' ')}, {e.weight} incident(s), "
+            f"{e.events} event(s), {e.findings} finding(s)",
+            e.weight,
+            e.type if e.type not in SYMMETRIC_TYPES else "",
+        )
+        for e in flows.flows
+        if e.source in nodes and e.target in nodes and e.source != e.target
+    ]
+    kinds = sorted({e.type for e in flows.flows})
+    return MapChart(
+        width,
+        height,
+        list(land_paths(width)),
+        list(spots.values()),
+        edges,
+        [(k, colour(k)) for k in kinds],
+        graticule(width, height),
+    )

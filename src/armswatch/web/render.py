@@ -13,7 +13,8 @@ from pydantic import BaseModel
 from starlette.requests import Request
 
 from armswatch import __version__
-from armswatch.model import CATEGORIES, CERTAINTIES, EVENT_TYPES, STATUSES
+from armswatch.model import CATEGORIES, CERTAINTIES, EVENT_TYPES, STATUSES, SYMMETRIC_TYPES
+from armswatch.queries.common import name_of
 from armswatch.web import charts
 
 URL = re.compile(r"^https?://[^\s\x00-\x1f]+$", re.IGNORECASE)
@@ -25,6 +26,7 @@ NAV = (
     ("/events", "Events"),
     ("/timeline", "Timeline"),
     ("/network", "Network"),
+    ("/map", "Map"),
     ("/actors", "Actors"),
     ("/articles", "Articles"),
     ("/rules", "Rulebook"),
@@ -51,6 +53,8 @@ def environment() -> Environment:
         certainties=CERTAINTIES,
         statuses=STATUSES,
         colour=charts.colour,
+        symmetric_types=SYMMETRIC_TYPES,
+        name_of=name_of,
         label=lambda value: str(value).replace("_", " "),
     )
     env.filters["qs"] = query_string
