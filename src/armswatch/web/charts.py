@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from armswatch.model import SYMMETRIC_TYPES
-from armswatch.queries.models import FlowMap, Graph, Timeline
+from armswatch.queries.models import FlowMap, Graph, GraphEdge, Timeline
 
 WORLD = Path(__file__).parent / "data" / "world.json"
 CHAR_WIDTH = 6.6
@@ -166,11 +166,12 @@ def network_chart(graph: Graph, size: int = 640) -> NetworkChart:
             round(centre + outward * sin + 4 + 6 * sin, 1),
             "middle" if abs(cos) < 0.3 else "start" if cos > 0 else "end",
         )
+    drawn = [e for e in graph.edges if e.source in nodes and e.target in nodes]
     edges = [
         Edge(
             e.source,
             e.target,
-            arc(nodes[e.source], nodes[e.target]),
+            arc(nodes[e.source], nodes[e.target], bend),
             round(1.5 + 2.5 * math.log2(1 + e.weight), 1),
             colour(e.type),
             f"{nodes[e.source].name} → {nodes[e.target].name}: {e.type.replace('_', ' ')}, "
@@ -178,8 +179,7 @@ def network_chart(graph: Graph, size: int = 640) -> NetworkChart:
             e.weight,
             e.type,
         )
-        for e in graph.edges
-        if e.source in nodes and e.target in nodes
+        for e, bend in zip(drawn, fanned(drawn, 0.15), strict=True)
     ]
     kinds = sorted({e.type for e in graph.edges})
     left, top, right, bottom = label_bounds(list(nodes.values()), size)
@@ -205,21 +205,33 @@ def label_bounds(nodes: list[Node], size: int) -> tuple[float, float, float, flo
     return left, top, right, bottom
 
 
-def arc(a: Node, b: Node) -> str:
+def fanned(edges: list[GraphEdge], first: float) -> list[float]:
+    """How much to bend each edge: edges between the same two actors (several types)
+    fan out instead of drawing over one another."""
+    lanes: dict[frozenset[str], int] = {}
+    bends = []
+    for e in edges:
+        pair = frozenset((e.source, e.target))
+        lanes[pair] = lanes.get(pair, -1) + 1
+        bends.append(first + 0.1 * lanes[pair])
+    return bends
+
+
+def arc(a: Node, b: Node, bend_factor: float = 0.15) -> str:
     """A quadratic curve from the rim of ``a`` to the rim of ``b``, bent to the right."""
     dx, dy = b.x - a.x, b.y - a.y
     length = math.hypot(dx, dy) or 1.0
     ux, uy = dx / length, dy / length
     sx, sy = a.x + ux * a.r, a.y + uy * a.r
     ex, ey = b.x - ux * (b.r + 6), b.y - uy * (b.r + 6)
-    bend = 0.15 * length
+    bend = bend_factor * length
     cx, cy = (sx + ex) / 2 - uy * bend, (sy + ey) / 2 + ux * bend
     return f"M{sx:.1f},{sy:.1f} Q{cx:.1f},{cy:.1f} {ex:.1f},{ey:.1f}"
 
 
 @dataclass(frozen=True)
 class Spot:
-    """A placed actor: its dot, its label (beside the dot) and what it links to."""
+    """A placed actor: its dot and its label (beside the dot, clear of the others)."""
 
     key: str
     name: str
@@ -228,6 +240,47 @@ class Spot:
     r: float
     events: int
     findings: int
+    label_x: float = 0.0
+    label_y: float = 0.0
+    anchor: str = "start"
+
+
+Box = tuple[float, float, float, float]
+
+
+def overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def place_labels(spots: list[Spot]) -> list[Spot]:
+    """Each label right, left, above or below its dot: the first place that overlaps
+    no label placed before it (busiest actors first) and no dot."""
+    taken: list[Box] = [(s.x - s.r, s.y - s.r, s.x + s.r, s.y + s.r) for s in spots]
+    placed = []
+    for s in sorted(spots, key=lambda s: -s.events):
+        width, gap = len(s.name) * CHAR_WIDTH * 11 / 12, s.r + 3
+        options = [
+            (s.x + gap, s.y + 4, "start", (s.x + gap, s.y - 8, s.x + gap + width, s.y + 5)),
+            (s.x - gap, s.y + 4, "end", (s.x - gap - width, s.y - 8, s.x - gap, s.y + 5)),
+            (
+                s.x,
+                s.y - gap - 2,
+                "middle",
+                (s.x - width / 2, s.y - gap - 13, s.x + width / 2, s.y - gap),
+            ),
+            (
+                s.x,
+                s.y + gap + 10,
+                "middle",
+                (s.x - width / 2, s.y + gap, s.x + width / 2, s.y + gap + 13),
+            ),
+        ]
+        own = (s.x - s.r, s.y - s.r, s.x + s.r, s.y + s.r)
+        free = [o for o in options if not any(overlaps(o[3], t) for t in taken if t != own)]
+        x, y, anchor, box = (free or options)[0]
+        taken.append(box)
+        placed.append(Spot(s.key, s.name, s.x, s.y, s.r, s.events, s.findings, x, y, anchor))
+    return sorted(placed, key=lambda s: -s.events)
 
 
 @dataclass(frozen=True)
@@ -280,11 +333,13 @@ def map_chart(flows: FlowMap, width: int = 960) -> MapChart:
         r = round(3 + 7 * math.sqrt(p.events / peak), 1)
         spots[p.key] = Spot(p.key, p.name, x, y, r, p.events, p.findings)
     nodes = {k: Node(k, s.name, s.x, s.y, s.r, s.events, s.findings) for k, s in spots.items()}
+    drawn = [e for e in flows.flows if e.source in nodes and e.target in nodes]
+    bends = fanned(drawn, 0.12)
     edges = [
         Edge(
             e.source,
             e.target,
-            arc(nodes[e.source], nodes[e.target]),
+            arc(nodes[e.source], nodes[e.target], bend),
             round(1.2 + 2 * math.log2(1 + e.weight), 1),
             colour(e.type),
             f"{nodes[e.source].name} {'–' if e.type in SYMMETRIC_TYPES else '→'} "
@@ -293,15 +348,15 @@ def map_chart(flows: FlowMap, width: int = 960) -> MapChart:
             e.weight,
             e.type if e.type not in SYMMETRIC_TYPES else "",
         )
-        for e in flows.flows
-        if e.source in nodes and e.target in nodes and e.source != e.target
+        for e, bend in zip(drawn, bends, strict=True)
+        if e.source != e.target
     ]
     kinds = sorted({e.type for e in flows.flows})
     return MapChart(
         width,
         height,
         list(land_paths(width)),
-        list(spots.values()),
+        place_labels(list(spots.values())),
         edges,
         [(k, colour(k)) for k in kinds],
         graticule(width, height),
