@@ -82,12 +82,15 @@ def build_story(
     dates = [s.date for s in told if s.date]
     source = unique([a for s in told for a in s.source])
     target = unique([a for s in told for a in s.target])
-    types = ", ".join(dict.fromkeys(s.event.type.replace("_", " ") for s in told))
+    kinds = list(dict.fromkeys(s.event.type for s in told))
+    types = ", ".join(kind.replace("_", " ") for kind in kinds)
     cited = [f for s in told for f in s.findings]
     return Story(
         kind="incident" if kind == "incident" else "event",
         id=story_id,
-        title=f"{types}: {dyad(source, target)}" if told else story_id,
+        title=f"{types}: {dyad(source, target, kinds[0] if len(kinds) == 1 else None)}"
+        if told
+        else story_id,
         first=min(dates) if dates else None,
         last=max(dates) if dates else None,
         sources=sources,
@@ -107,8 +110,8 @@ def story_event(
     marks += [(ev.trigger.start, ev.trigger.end, "trigger") for ev in event.evidence]
     return StoryEvent(
         date=event_date(event, article.published),
-        summary=f"{event.type.replace('_', ' ')}: {dyad(source, target)} ({event.status}, "
-        f"{event.certainty})",
+        summary=f"{event.type.replace('_', ' ')}: {dyad(source, target, event.type)} "
+        f"({event.status}, {event.certainty})",
         event=event,
         source=source,
         target=target,
