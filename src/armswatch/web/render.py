@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 from pydantic import BaseModel
 from starlette.requests import Request
 
@@ -18,6 +19,8 @@ from armswatch.queries.common import name_of
 from armswatch.web import charts
 
 URL = re.compile(r"^https?://[^\s\x00-\x1f]+$", re.IGNORECASE)
+HYPHENATED = re.compile(r"\w[\w.,/]*(?:-[\w.,/]+)+")
+"""Words with a hyphen (dates, ``KN-23``, ``Shahed-136``), which browsers would break."""
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 NAV = (
@@ -59,6 +62,7 @@ def environment() -> Environment:
     )
     env.filters["qs"] = query_string
     env.filters["url"] = safe_url
+    env.filters["whole"] = whole_words
     return env
 
 
@@ -66,6 +70,13 @@ def safe_url(value: object) -> str | None:
     """A plain http(s) address as given, else None (no ``javascript:`` links from articles)."""
     text = str(value or "").strip()
     return text if URL.match(text) else None
+
+
+def whole_words(value: object) -> Markup:
+    """``value`` escaped, each hyphenated word kept on one line (``2009-06-12`` is not
+    split after ``2009-``); the text copies out unchanged."""
+    text = str(escape(value))
+    return Markup(HYPHENATED.sub(lambda m: f'<span class="whole">{m.group(0)}</span>', text))
 
 
 def query_string(filters: dict[str, Any], **changes: Any) -> str:
