@@ -20,8 +20,6 @@ from armswatch.api.config import ApiSettings
 from armswatch.api.deps import get_view, settings_of
 from armswatch.api.pages import PAGES, ReadPage
 from armswatch.api.problems import PROBLEM_RESPONSES
-from armswatch.export.dossier import Dossier
-from armswatch.export.report import render_html, style_policy
 from armswatch.store.view import View
 from armswatch.web.render import render
 
@@ -78,9 +76,9 @@ def page_endpoint(page: ReadPage) -> Callable[..., Any]:
         settings: ApiSettings = kwargs["settings"]
         key = kwargs.get("key")
         data = document(page, kwargs["view"], settings, key or kwargs.get("query"))
-        if isinstance(data, Dossier):
-            headers = {"Content-Security-Policy": style_policy()}
-            return HTMLResponse(render_html(data), headers=headers)
+        if page.standalone is not None:
+            html, headers = page.standalone(data)
+            return HTMLResponse(html, headers=headers)
         context = page.context(data, settings.max_limit * 10) if page.context else {}
         html = render(
             page.template, request, data, api=page.twin(key), title=page.title(data), **context

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from armswatch import queries
 from armswatch.errors import InvalidRequestError, NotFoundError
 from armswatch.export.dossier import Dossier, DossierQuery, build_dossier
+from armswatch.export.report import render_html, style_policy
 from armswatch.queries import models as m
 from armswatch.queries import params as p
 from armswatch.store.view import View
@@ -40,6 +41,8 @@ class ReadPage:
     template (str): the page's template; title: the page's title from the document.
     context (Context | None): more for the template (charts), from the document and
         the CSV limit.
+    standalone (callable | None): for a page that is a file of its own (the dossier):
+        its HTML and headers, instead of a template in the dashboard's frame.
     """
 
     name: str
@@ -53,6 +56,7 @@ class ReadPage:
     template: str = ""
     title: Callable[[Any], str] = field(default=lambda data: "armswatch")
     context: Context | None = None
+    standalone: Callable[[Any], tuple[str, dict[str, str]]] | None = None
 
     @property
     def keyed(self) -> bool:
@@ -66,87 +70,104 @@ def chart_context(draw: Callable[[Any], Any]) -> Context:
     return lambda data, csv_limit: {"chart": draw(data)}
 
 
+def dossier_file(dossier: Dossier) -> tuple[str, dict[str, str]]:
+    """The self-contained dossier (inline style only, allowed by its hash)."""
+    return render_html(dossier), {"Content-Security-Policy": style_policy()}
+
+
 PAGES: tuple[ReadPage, ...] = (
     ReadPage(
-        "findings", "/", "/api/findings", queries.list_findings, m.FindingList,
-        "Sanctions findings with rule, dyad, date, certainty and independent sources.",
-        "findings", p.FindingQuery, "findings.html", lambda d: "Findings",
+        name="findings", path="/", api="/api/findings", load=queries.list_findings,
+        model=m.FindingList, query=p.FindingQuery, template="findings.html",
+        title=lambda d: "Findings", tag="findings",
+        summary="Sanctions findings with rule, dyad, date, certainty and independent sources.",
     ),
     ReadPage(
-        "events", "/events", "/api/events", queries.list_events, m.EventList,
-        "Events (all types) with the analysts' filters, paginated, in a stable order.",
-        "events", p.EventQuery, "events.html", lambda d: "Events",
-        lambda data, csv_limit: {"csv_limit": csv_limit},
+        name="events", path="/events", api="/api/events", load=queries.list_events,
+        model=m.EventList, query=p.EventQuery, template="events.html",
+        title=lambda d: "Events", tag="events",
+        context=lambda data, csv_limit: {"csv_limit": csv_limit},
+        summary="Events (all types) with the analysts' filters, paginated, in a stable order.",
     ),
     ReadPage(
-        "event", "/events/{key}", "/api/events/{key}", queries.event_story, m.Story,
-        "One event as a story: evidence marked in its article, attribution, rules.",
-        "events", None, "story.html", lambda d: d.title,
+        name="event", path="/events/{key}", api="/api/events/{key}", load=queries.event_story,
+        model=m.Story, template="story.html", title=lambda d: d.title, tag="events",
+        summary="One event as a story: evidence marked in its article, attribution, rules.",
     ),
     ReadPage(
-        "incidents", "/incidents", "/api/incidents", queries.list_incident_page, m.IncidentList,
-        "Cross-article incidents (empty, ``available: false``, until the store is fused); "
-        "each row as ``armswatch incidents --json`` prints it.",
-        "incidents", p.IncidentQuery, "incidents.html", lambda d: "Incidents",
+        name="incidents", path="/incidents", api="/api/incidents",
+        load=queries.list_incident_page, model=m.IncidentList, query=p.IncidentQuery,
+        template="incidents.html", title=lambda d: "Incidents", tag="incidents",
+        summary="Cross-article incidents (empty, ``available: false``, until the store is "
+        "fused); each row as ``armswatch incidents --json`` prints it.",
     ),
     ReadPage(
-        "incident", "/incidents/{key}", "/api/incidents/{key}", queries.incident_story,
-        m.IncidentPage,
-        "The incident page (as ``armswatch incident ID --json``): its story over time, "
-        "evidence, attribution chain, sources, score and rule texts.",
-        "incidents", None, "incident.html", lambda d: d.title,
+        name="incident", path="/incidents/{key}", api="/api/incidents/{key}",
+        load=queries.incident_story, model=m.IncidentPage, template="incident.html",
+        title=lambda d: d.title, tag="incidents",
+        summary="The incident page (as ``armswatch incident ID --json``): its story over "
+        "time, evidence, attribution chain, sources, score and rule texts.",
     ),
     ReadPage(
-        "timeline", "/timeline", "/api/timeline", queries.timeline, m.Timeline,
-        "Events per month and type.", "events", p.EventFilters, "timeline.html",
-        lambda d: "Timeline", chart_context(charts.timeline_chart),
+        name="timeline", path="/timeline", api="/api/timeline", load=queries.timeline,
+        model=m.Timeline, query=p.EventFilters, template="timeline.html",
+        title=lambda d: "Timeline", tag="events", context=chart_context(charts.timeline_chart),
+        summary="Events per month and type.",
     ),
     ReadPage(
-        "network", "/network", "/api/graph", queries.actor_graph, m.Graph,
-        "The actor network: who supplies whom; edge weight = incidents.", "actors",
-        p.GraphQuery, "network.html", lambda d: "Network", chart_context(charts.network_chart),
+        name="network", path="/network", api="/api/graph", load=queries.actor_graph,
+        model=m.Graph, query=p.GraphQuery, template="network.html",
+        title=lambda d: "Network", tag="actors", context=chart_context(charts.network_chart),
+        summary="The actor network: who supplies whom; edge weight = incidents.",
     ),
     ReadPage(
-        "map", "/map", "/api/map", queries.flow_map, m.FlowMap,
-        "Supplier → recipient flows between placed actors (a country's centroid), with the "
-        "network's filters.",
-        "actors", p.GraphQuery, "map.html", lambda d: "Map", chart_context(charts.map_chart),
+        name="map", path="/map", api="/api/map", load=queries.flow_map, model=m.FlowMap,
+        query=p.GraphQuery, template="map.html", title=lambda d: "Map", tag="actors",
+        context=chart_context(charts.map_chart),
+        summary="Supplier → recipient flows between placed actors (a country's centroid), "
+        "with the network's filters.",
     ),
     ReadPage(
-        "actors", "/actors", "/api/actors", queries.list_actors, m.ActorList,
-        "Actors of the matching events, with counts as source, target and of findings.",
-        "actors", p.ActorQuery, "actors.html", lambda d: "Actors",
+        name="actors", path="/actors", api="/api/actors", load=queries.list_actors,
+        model=m.ActorList, query=p.ActorQuery, template="actors.html",
+        title=lambda d: "Actors", tag="actors",
+        summary="Actors of the matching events, with counts as source, target and of findings.",
     ),
     ReadPage(
-        "actor", "/actors/{key}", "/api/actors/{key}", queries.actor_page, m.ActorPage,
-        "One actor: its transfers as supplier and as recipient, other events, findings, "
-        "incidents and counterparts (each with its dossier).",
-        "actors", None, "actor.html", lambda d: d.actor.name,
+        name="actor", path="/actors/{key}", api="/api/actors/{key}", load=queries.actor_page,
+        model=m.ActorPage, template="actor.html", title=lambda d: d.actor.name, tag="actors",
+        summary="One actor: its transfers as supplier and as recipient, all its events, "
+        "findings, incidents and counterparts (each with its dossier).",
     ),
     ReadPage(
-        "articles", "/articles", "/api/articles", queries.list_articles, m.ArticleList,
-        "Stored articles (current versions), newest first.", "articles", p.ArticleQuery,
-        "articles.html", lambda d: "Articles",
+        name="articles", path="/articles", api="/api/articles", load=queries.list_articles,
+        model=m.ArticleList, query=p.ArticleQuery, template="articles.html",
+        title=lambda d: "Articles", tag="articles",
+        summary="Stored articles (current versions), newest first.",
     ),
     ReadPage(
-        "article", "/articles/{key}", "/api/articles/{key}", queries.article_page,
-        m.ArticlePage, "An article by sha256 or input id, every evidence sentence marked.",
-        "articles", None, "article.html", lambda d: d.article.title or d.article.id,
+        name="article", path="/articles/{key}", api="/api/articles/{key}",
+        load=queries.article_page, model=m.ArticlePage, template="article.html",
+        title=lambda d: d.article.title or d.article.id, tag="articles",
+        summary="An article by sha256 or input id, every evidence sentence marked.",
     ),
     ReadPage(
-        "rules", "/rules", "/api/rules", lambda view, query: queries.list_rules(), m.RuleList,
-        "The sanctions rulebook: every entry with its in-force periods and source.", "rules",
-        p.NoQuery, "rules.html", lambda d: "Rulebook",
+        name="rules", path="/rules", api="/api/rules", load=lambda view, q: queries.list_rules(),
+        model=m.RuleList, query=p.NoQuery, template="rules.html",
+        title=lambda d: "Rulebook", tag="rules",
+        summary="The sanctions rulebook: every entry with its in-force periods and source.",
     ),
     ReadPage(
-        "rule", "/rules/{key}", "/api/rules/{key}", lambda view, key: queries.list_rules(key),
-        m.RuleList, "The entries of one rule id (several legal bases may share it).", "rules",
-        None, "rules.html", lambda d: "Rulebook",
+        name="rule", path="/rules/{key}", api="/api/rules/{key}",
+        load=lambda view, key: queries.list_rules(key), model=m.RuleList,
+        template="rules.html", title=lambda d: "Rulebook", tag="rules",
+        summary="The entries of one rule id (several legal bases may share it).",
     ),
     ReadPage(
-        "dossier", "/dossier", "/api/dossier", build_dossier, Dossier,
-        "The dossier of one dyad: incidents, findings with citations, quotes, sources, "
-        "timeline.", "exports", DossierQuery,
+        name="dossier", path="/dossier", api="/api/dossier", load=build_dossier,
+        model=Dossier, query=DossierQuery, standalone=dossier_file, tag="exports",
+        summary="The dossier of one dyad: incidents, findings with citations, quotes, "
+        "sources, timeline.",
     ),
 )  # fmt: skip
 BY_NAME: dict[str, ReadPage] = {page.name: page for page in PAGES}
