@@ -143,7 +143,8 @@ class NetworkChart:
 def network_chart(graph: Graph, size: int = 640) -> NetworkChart:
     """Nodes on a circle (most active first), edges as arcs bent to their right.
 
-    Bending keeps A → B and B → A apart; width grows with the log of the weight.
+    Bending keeps A → B and B → A apart; width grows with the log of the weight; an edge
+    of a symmetric type (meeting, agreement …) has no arrowhead (``kind`` empty).
     """
     centre, radius = size / 2, size / 2 - 90
     count = max(len(graph.nodes), 1)
@@ -174,10 +175,11 @@ def network_chart(graph: Graph, size: int = 640) -> NetworkChart:
             arc(nodes[e.source], nodes[e.target], bend),
             round(1.5 + 2.5 * math.log2(1 + e.weight), 1),
             colour(e.type),
-            f"{nodes[e.source].name} → {nodes[e.target].name}: {e.type.replace('_', ' ')}, "
+            f"{nodes[e.source].name} {'–' if e.type in SYMMETRIC_TYPES else '→'} "
+            f"{nodes[e.target].name}: {e.type.replace('_', ' ')}, "
             f"{e.weight} incident(s), {e.events} event(s), {e.findings} finding(s)",
             e.weight,
-            e.type,
+            e.type if e.type not in SYMMETRIC_TYPES else "",
         )
         for e, bend in zip(drawn, fanned(drawn, 0.15), strict=True)
     ]
