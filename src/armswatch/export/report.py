@@ -83,8 +83,9 @@ def render_markdown(d: Dossier) -> str:
     ] or ["None."]
     lines += ["", "## Incidents", ""]
     lines += [
-        f"- {md(i.title)} ({md(i.first or '?')} – {md(i.last or '?')}): {i.events} events, "
-        f"{i.sources} independent sources"
+        f"- {md(i.title)} ({md(i.time_start or i.first_reported or '?')} – "
+        f"{md(i.time_end or i.last_reported or '?')}): {len(i.event_ids)} events, "
+        f"{i.independent_sources} independent sources"
         for i in d.incidents
     ] or ["None fused (run `armswatch incidents` to fuse events across articles)."]
     lines += ["", "## Timeline", "", "| date | type | status | certainty | items | source |"]

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from armswatch.model import Category, Certainty, EventType, Status
 from armswatch.sanctions.rulebook import same_rule_ids
@@ -84,10 +84,29 @@ def dyad_condition(code: str, other: str) -> tuple[str, list[Any]]:
     )
 
 
-class EventFilters(BaseModel):
-    """Filters over events; every one is optional and they combine with AND."""
+class QueryModel(BaseModel):
+    """Query parameters, parsed the same way everywhere (API, pages, CLI).
+
+    An empty field (a blank form input, ``?actor=``) counts as absent, and unknown
+    parameters (``token``, ``_format``) are ignored.
+    """
 
     model_config = ConfigDict(extra="ignore")
+
+    @model_validator(mode="before")
+    @classmethod
+    def drop_empty(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if not (isinstance(v, str) and not v.strip())}
+        return data
+
+
+class NoQuery(QueryModel):
+    """A page without parameters (every parameter is ignored)."""
+
+
+class EventFilters(QueryModel):
+    """Filters over events; every one is optional and they combine with AND."""
 
     actor: Code | None = Field(default=None, description="An actor on either side.")
     counterpart: Code | None = Field(
@@ -124,7 +143,7 @@ class FindingFilters(EventFilters):
     contested: bool | None = Field(default=None, description="The rule's force is disputed.")
 
 
-class Paging(BaseModel):
+class Paging(QueryModel):
     """Which slice of a list, in a stable order (ties broken by article and position)."""
 
     limit: int = Field(default=50, ge=1, le=5000, description="Rows per page.")
@@ -226,8 +245,6 @@ def finding_conditions(f: FindingFilters) -> tuple[str, list[Any]]:
 class ArticleQuery(Paging):
     """Query parameters of the article list."""
 
-    model_config = ConfigDict(extra="ignore")
-
     outlet: str | None = Field(default=None, min_length=1, max_length=200)
     q: str | None = Field(
         default=None, min_length=1, max_length=200, description="Free text in title or text."
@@ -243,10 +260,8 @@ class ActorQuery(EventFilters):
     offset: int = Field(default=0, ge=0, le=10_000_000)
 
 
-class IncidentQuery(BaseModel):
+class IncidentQuery(QueryModel):
     """Query parameters of the incident list."""
-
-    model_config = ConfigDict(extra="ignore")
 
     actor: Code | None = Field(default=None, description="An actor on either side.")
     since: Day | None = Field(default=None, description="Incidents ending on or after.")
