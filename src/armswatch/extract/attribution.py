@@ -33,12 +33,6 @@ from armswatch.nlp.mentions import ActorMention
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 REPORTER_PREPS = {"by", "from", "of"}  # a report *by* X, an assessment *from* X, a study *of* X
 DEMONSTRATIVES = {"that", "this", "these", "those", "such"}
-MEDIA_NOUNS = {
-    "website", "site", "newspaper", "paper", "daily", "weekly", "agency", "outlet", "broadcaster",
-    "channel", "television", "radio", "station", "magazine", "blog", "forum", "media", "tabloid",
-}  # fmt: skip
-"""Heads of a phrase describing an outlet: 'a Moroccan news website' is an outlet whose
-country adjective is not the source (candidates for the triggers.yaml lexicon)."""
 HEADLINE_END = {".", "!", "?", '"', "”", "'"}
 HEADLINE_MAX = 60  # tokens: a first line longer than this is no headline
 LEAD_SENTENCES = 2  # sentences after the headline in which its claim is attributed
@@ -117,6 +111,7 @@ class AttributionReader:
         self.speech_verbs = set(lexicon.speech_verbs)
         self.report_nouns = set(lexicon.report_nouns)
         self.anonymous_heads = set(lexicon.anonymous_heads)
+        self.media_nouns = frozenset(lexicon.media_nouns)  # 'a Moroccan news *website*'
         self.last: Cue | None = None
 
     def for_trigger(self, trigger: Token) -> list[Attribution]:
@@ -377,7 +372,7 @@ class AttributionReader:
         index = self.filler.index.actors
         if speaker.i in index and is_media(index[speaker.i]):
             return [index[speaker.i]]
-        if any(t.lemma_.lower() in MEDIA_NOUNS for t in conjuncts(speaker)):
+        if any(t.lemma_.lower() in self.media_nouns for t in conjuncts(speaker)):
             # an outlet: 'a Moroccan news website', 'Echorouk, an Algerian news website,'
             outlets = [index[t.i] for t in speaker.subtree if t.i in index]
             return [m for m in outlets if is_media(m)][:1]

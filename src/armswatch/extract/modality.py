@@ -20,11 +20,6 @@ FUTURE_AUX = {"will", "shall", "'ll", "would"}
 MODAL_AUX = {"may", "might", "could", "can"}
 PROGRESSIVE_AUX = {"be", "is", "are", "am", "was", "were"}
 HEDGE_DEPS = {"aux", "advmod", "neg", "det", "acomp", "amod", "xcomp", "ccomp", "auxpass"}
-# A shipment seized or stopped in transit is a transfer under way (ANNOTATION.md,
-# "Interdicted shipments"). Not in the lexicon's status_governors on purpose: those also
-# make their subject the actor of the object noun, and the seizing state is no party.
-INTERDICTION_VERBS = {"seize", "intercept", "interdict", "confiscate", "impound", "capture"}
-TERM_OF_ART_HEDGES = {"possible", "potential"}  # 'approved a *possible* sale' (DSCA wording)
 
 
 @dataclass(frozen=True)
@@ -41,6 +36,8 @@ class ModalityReader:
         self.cues = lexicon.certainty_cues
         self.negations = set(lexicon.negations)
         self.speech_verbs = set(lexicon.speech_verbs)
+        self.interdiction_verbs = frozenset(lexicon.interdiction_verbs)
+        self.term_of_art_hedges = frozenset(lexicon.term_of_art_hedges)
 
     def read(self, trigger: Token, default_status: str | None, objects: list[Token]) -> Modality:
         chain = self.governing_chain(trigger)
@@ -125,10 +122,10 @@ class ModalityReader:
             )
         return False
 
-    @staticmethod
-    def interdicted(chain: list[Token]) -> str | None:
-        """'a shipment of rifles bound for X was seized' → ongoing."""
-        if any(t.lemma_.lower() in INTERDICTION_VERBS for t in chain[1:]):
+    def interdicted(self, chain: list[Token]) -> str | None:
+        """'a shipment of rifles bound for X was seized' → ongoing (the lexicon's
+        ``interdiction_verbs``; ANNOTATION.md, "Interdicted shipments")."""
+        if any(t.lemma_.lower() in self.interdiction_verbs for t in chain[1:]):
             return "ongoing"
         return None
 
@@ -291,7 +288,7 @@ class ModalityReader:
             for child in token.children:
                 if child.dep_ not in HEDGE_DEPS or child.lemma_.lower() not in self.cues:
                     continue
-                if token is trigger and staged and child.lemma_.lower() in TERM_OF_ART_HEDGES:
+                if token is trigger and staged and child.lemma_.lower() in self.term_of_art_hedges:
                     continue  # 'approved a possible sale' is an approval, not a hedge
                 found.append(self.cues[child.lemma_.lower()])
         if "negated" in found:

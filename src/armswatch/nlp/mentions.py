@@ -42,21 +42,6 @@ NUMBER_ROLES = {"dobj", "npadvmod", "nsubj", "nsubjpass", "attr", "pobj"}
 """Roles a bare number takes when the parser reads it as the noun ('supplied *12* X')."""
 HEAD_NOUN_CATEGORIES_KEPT_APART = {"ammunition", "components"}
 """Generic nouns after a system that name another item: 'HIMARS rockets', 'F-16 engines'."""
-TITLE_WORDS = {
-    "prime", "minister", "president", "vice", "deputy", "defence", "defense", "foreign",
-    "interior", "secretary", "general", "chief", "army", "navy", "air", "force", "staff",
-    "of", "the", "chancellor", "king", "emir", "premier", "state", "ambassador", "envoy",
-    "spokesman", "spokeswoman", "spokesperson", "commander", "security", "adviser",
-    "advisor", "national", "affairs", "senior", "top", "former", "junta", "leader",
-}  # fmt: skip
-"""Words of an office before a person's name ('Prime Minister', 'defence minister')."""
-OFFICE_WORDS = {
-    "official", "minister", "ministry", "department", "secretary", "ambassador", "envoy",
-    "spokesman", "spokeswoman", "spokesperson", "chief", "director", "direct", "head",
-    "commander", "general", "adviser", "advisor", "diplomat", "officer", "president",
-    "government", "administration", "agency", "intelligence", "military", "army", "navy",
-}  # fmt: skip
-"""Words that make a description after a name an office of the state it names."""
 DESCRIPTION_WINDOW = 16
 """Tokens after 'Name,' searched for the description of the person's office."""
 LEADER_TITLES = {"president", "prime", "premier", "chancellor", "king", "emir", "leader"}
@@ -122,6 +107,8 @@ class MentionRuler:
         self.plural_forms: dict[str, WeaponForm] = {}
         self.context_words: frozenset[str] = frozenset()
         self.organs: dict[str, str] = {}
+        self.title_words: frozenset[str] = frozenset()  # 'Prime Minister' before a name
+        self.office_words: frozenset[str] = frozenset()  # 'X, a Kenyan official'
         self.origin_markers: set[str] = set()
 
     def initialize(
@@ -144,6 +131,8 @@ class MentionRuler:
         self.weapon_families = weapon_families(self.weapon_forms)
         self.context_words = frozenset(w.lower() for w in kb.weapons.context_words)
         self.organs = dict(kb.triggers.lexicon.organs)
+        self.title_words = frozenset(kb.triggers.lexicon.title_words)
+        self.office_words = frozenset(kb.triggers.lexicon.office_words)
         self.origin_markers = set(kb.triggers.lexicon.origin_markers)
         for surface in {**self.actor_forms, **self.ambiguous_forms}:
             self.actor_matcher.add(surface, [nlp.make_doc(surface)])
@@ -449,11 +438,11 @@ class MentionRuler:
                     states[t.i]
                     for t in clause
                     if t.i in states and states[t.i].span.end < len(doc)
-                    and (states[t.i].kind != "state" or office_follows(states[t.i].span))
+                    and (states[t.i].kind != "state" or self.office_follows(states[t.i].span))
                 ),
                 None,
             )  # fmt: skip
-            if state is None or not any(t.lemma_.lower() in OFFICE_WORDS for t in clause):
+            if state is None or not any(t.lemma_.lower() in self.office_words for t in clause):
                 continue
             mention = ActorMention(ent, state.actor, "person", "official")
             found.append(mention)
@@ -483,7 +472,8 @@ class MentionRuler:
             if i < len(doc) and doc[i].text in {"'s", "’s"}:
                 i += 1
             title = i
-            while i < len(doc) and (doc[i].lower_ in TITLE_WORDS or doc[i].lower_ in self.organs):
+            title_or_organ = self.title_words | self.organs.keys()
+            while i < len(doc) and doc[i].lower_ in title_or_organ:
                 i += 1
             words = {t.lower_ for t in doc[title:i]}
             organ = [self.organs[w] for w in words if w in self.organs]
@@ -593,6 +583,12 @@ class MentionRuler:
                 return self.organs[head.lemma_.lower()]
         return "state"
 
+    def office_follows(self, span: Span) -> bool:
+        """'U.S. Department of State', 'Kenyan official': an office word right after the name."""
+        doc = span.doc
+        following = doc[span.end : min(span.end + 3, len(doc))]
+        return any(t.lemma_.lower() in self.office_words for t in following if t.is_alpha)
+
     def organ_head(self, span: Span) -> Token | None:
         """'Russian officials' → 'officials'; 'the Russian Ministry of Defense' → 'Ministry'."""
         head = span.root.head
@@ -601,13 +597,6 @@ class MentionRuler:
         ):
             return head
         return None
-
-
-def office_follows(span: Span) -> bool:
-    """'U.S. Department of State', 'Kenyan official': an office word right after the name."""
-    doc = span.doc
-    following = doc[span.end : min(span.end + 3, len(doc))]
-    return any(t.lemma_.lower() in OFFICE_WORDS for t in following if t.is_alpha)
 
 
 @Language.factory(
