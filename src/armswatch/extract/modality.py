@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
-from armswatch.extract.syntax import governors, is_passive
+from armswatch.extract.syntax import clause_tokens, governors, is_passive
 from armswatch.kb.schema import Lexicon
 
 FUTURE_AUX = {"will", "shall", "'ll", "would"}
@@ -88,9 +88,12 @@ class ModalityReader:
         for n, token in enumerate(after):
             if token.lower_ != "under":
                 continue
+            # the words after 'under', or the whole phrase when the parser attached it:
+            # 'under the terms of a long-term bilateral security agreement'
+            phrase = [*after[n + 1 : n + 7], *clause_tokens(token)]
             return any(
                 t.pos_ == "NOUN" and self.status_governors.get(t.lemma_.lower()) == "agreed"
-                for t in after[n + 1 : n + 7]
+                for t in phrase
             )
         return False
 
@@ -215,6 +218,9 @@ class ModalityReader:
             return "unknown"
         if trigger.tag_ == "VBG" and auxes & PROGRESSIVE_AUX:
             return "ongoing"
+        if trigger.tag_ == "VBG" and trigger.dep_ in {"csubj", "csubjpass", "nsubj"}:
+            return "unknown"  # a gerund subject has no tense: 'delivering tanks was hard'
+
         if trigger.tag_ == "VBG" and trigger.dep_ in {"pcomp", "advcl", "conj"}:
             governor = trigger.head.head if trigger.dep_ == "pcomp" else trigger.head
             if governor.pos_ in {"VERB", "AUX"} and governor.i != trigger.i:

@@ -440,6 +440,10 @@ class Lexicon(Entry):
         description="Hedge words that are part of an approval's wording, not doubt: "
         "'approved a *possible* sale' (DSCA notifications)."
     )
+    statement_venues: list[str] = Field(
+        description="Nouns of the occasions on which a subject speaks: '*In a statement*, "
+        "the commander praised …' makes the commander a source, as 'said' would."
+    )
 
     @model_validator(mode="after")
     def _word_lists_lower_case(self) -> Lexicon:
@@ -455,7 +459,7 @@ class Lexicon(Entry):
 
 
 WORD_LISTS = ("media_nouns", "title_words", "office_words", "interdiction_verbs",
-              "term_of_art_hedges")  # fmt: skip
+              "term_of_art_hedges", "statement_venues")  # fmt: skip
 """Lexicon lists checked for lower case when the knowledge base loads."""
 
 
