@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -30,6 +29,7 @@ from armswatch.nlp.gazetteer import (
     weapon_families,
     weapon_surface_forms,
 )
+from armswatch.nlp.phrases import PhraseTable
 
 VARIANT_SUFFIX = re.compile(r"[A-Z][A-Za-z0-9]{0,6}(?:-[A-Z0-9][A-Za-z0-9]{0,3})?")
 """What a sub-variant adds to its family's designation: Mi-8*AMT*, Su-30*SME*, T-72*B3M*,
@@ -91,15 +91,15 @@ for _name in ("aw_actors", "aw_weapons"):
 
 
 class MentionRuler:
-    """Finds actor and weapon mentions with two PhraseMatchers built from the KB."""
+    """Finds actor and weapon mentions with phrase tables built from the KB (nlp/phrases.py)."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.vocab = nlp.vocab
         self.weapon_starts: set[int] = set()  # where a weapon name may start, per doc
-        self.actor_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.weapon_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.stop_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.actor_matcher = PhraseTable(nlp, lower=False)
+        self.weapon_matcher = PhraseTable(nlp, lower=True)
+        self.stop_matcher = PhraseTable(nlp, lower=True)
         self.actor_forms: dict[str, ActorForm] = {}
         self.ambiguous_forms: dict[str, AmbiguousActorForm] = {}
         self.weapon_forms: dict[str, WeaponForm] = {}
@@ -134,12 +134,9 @@ class MentionRuler:
         self.title_words = frozenset(kb.triggers.lexicon.title_words)
         self.office_words = frozenset(kb.triggers.lexicon.office_words)
         self.origin_markers = set(kb.triggers.lexicon.origin_markers)
-        for surface in {**self.actor_forms, **self.ambiguous_forms}:
-            self.actor_matcher.add(surface, [nlp.make_doc(surface)])
-        for surface in matched:  # plurals are looked up per token (cheaper to start)
-            self.weapon_matcher.add(surface, [nlp.make_doc(surface)])
-        for phrase in kb.weapons.not_weapons:
-            self.stop_matcher.add("not_weapon", [nlp.make_doc(phrase)])
+        self.actor_matcher.add_all({**self.actor_forms, **self.ambiguous_forms})
+        self.weapon_matcher.add_all(matched)  # plurals are looked up per token
+        self.stop_matcher.add_all(kb.weapons.not_weapons, label="not_weapon")
 
     def __call__(self, doc: Doc) -> Doc:
         self.split_hyphenated_names(doc)
@@ -150,8 +147,7 @@ class MentionRuler:
 
     def find_weapons(self, doc: Doc) -> list[WeaponMention]:
         spans = [
-            Span(doc, start, end, label=match_id)
-            for match_id, start, end in self.weapon_matcher(doc)
+            Span(doc, start, end, label=surface) for surface, start, end in self.weapon_matcher(doc)
         ]
         covered = {i for s in spans for i in range(s.start, s.end)}
         spans += self.plural_spans(doc, covered)
@@ -378,8 +374,7 @@ class MentionRuler:
 
     def find_actors(self, doc: Doc) -> list[ActorMention]:
         spans = [
-            Span(doc, start, end, label=match_id)
-            for match_id, start, end in self.actor_matcher(doc)
+            Span(doc, start, end, label=surface) for surface, start, end in self.actor_matcher(doc)
         ]
         mentions: list[ActorMention] = []
         introduced: set[str] = set()
