@@ -16,15 +16,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.about import __version__ as spacy_version
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
 
 from armswatch.kb.cache import cached, digest
 
 
 @dataclass
 class Node:
-    children: dict[str, Node] = field(default_factory=dict)
+    children: dict[int, Node] = field(default_factory=dict)  # by the word's string hash
     label: str | None = None
 
 
@@ -45,7 +47,7 @@ class PhraseTable:
         if not words:
             return
         for word in words:
-            key = word.lower() if self.lower else word
+            key = get_string_id(word.lower() if self.lower else word)
             node = node.children.setdefault(key, Node())
         if node.label is None:
             node.label = phrase if label is None else label
@@ -66,9 +68,10 @@ class PhraseTable:
         for phrase in phrases:
             self.add(phrase, label, tokenised.get(phrase) or phrase.split())
 
-    def __call__(self, doc: Doc | Span) -> list[tuple[str, int, int]]:
-        offset = doc.start if isinstance(doc, Span) else 0
-        words = [t.lower_ if self.lower else t.text for t in doc]
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """Every match as (label, start, end), overlapping ones included. The words are
+        compared as spaCy's string hashes (ORTH or LOWER), read in one array."""
+        words: list[int] = doc.to_array(LOWER if self.lower else ORTH).tolist()
         found = []
         for i in range(len(words)):
             node = self.root.children.get(words[i])
@@ -76,7 +79,7 @@ class PhraseTable:
             while node is not None:
                 j += 1
                 if node.label is not None:
-                    found.append((node.label, offset + i, offset + j))
+                    found.append((node.label, i, j))
                 if j >= len(words):
                     break
                 node = node.children.get(words[j])
