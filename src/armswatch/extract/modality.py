@@ -8,6 +8,7 @@ construction is a named method with its example.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -19,6 +20,13 @@ from armswatch.kb.schema import Lexicon
 FUTURE_AUX = {"will", "shall", "'ll", "would"}
 MODAL_AUX = {"may", "might", "could", "can"}
 PROGRESSIVE_AUX = {"be", "is", "are", "am", "was", "were"}
+DURATION_TO_NOW = re.compile(
+    r"\b(?:since|(?:over|in|during|for) (?:the )?(?:past|last|recent)"
+    r"|for (?:years|months|weeks|decades))\b",
+    re.I,
+)
+"""A stretch of time that runs up to the article's present ('since 2022', 'over recent
+months', 'for years')."""
 HEDGE_DEPS = {"aux", "advmod", "neg", "det", "acomp", "amod", "xcomp", "ccomp", "auxpass"}
 
 
@@ -225,11 +233,25 @@ class ModalityReader:
             governor = trigger.head.head if trigger.dep_ == "pcomp" else trigger.head
             if governor.pos_ in {"VERB", "AUX"} and governor.i != trigger.i:
                 return self.tense_status(governor, None)
+        if trigger.tag_ == "VBN" and self.continuative(trigger):
+            return "ongoing"
         if trigger.tag_ in {"VBD", "VBN"}:
             return "delivered"
         if trigger.tag_ in {"VBZ", "VBP", "VBG"}:
             return "ongoing"
         return "unknown"
+
+    @staticmethod
+    def continuative(verb: Token) -> bool:
+        """A present perfect with a stretch of time up to now reports what continues:
+        'has supplied drones since 2022', 'over recent months has been arming …', 'has
+        irritated Moscow in recent weeks by acquiring arms' (the gerund takes the verb's
+        stage) → ongoing; 'has supplied drones' alone is done."""
+        auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        if not auxes & {"has", "have", "'s", "'ve"}:
+            return False
+        clause = sorted(clause_tokens(verb), key=lambda t: t.i)
+        return bool(DURATION_TO_NOW.search(" ".join(t.text for t in clause)))
 
     @staticmethod
     def is_infinitive_to_be(trigger: Token) -> bool:

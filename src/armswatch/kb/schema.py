@@ -444,6 +444,10 @@ class Lexicon(Entry):
         description="Nouns of the occasions on which a subject speaks: '*In a statement*, "
         "the commander praised …' makes the commander a source, as 'said' would."
     )
+    part_nouns: list[str] = Field(
+        description="Nouns of parts: a weapon named as what they are for is components "
+        "('*parts* for Russian drones', '*engines* of the tanks')."
+    )
 
     @model_validator(mode="after")
     def _word_lists_lower_case(self) -> Lexicon:
@@ -459,7 +463,7 @@ class Lexicon(Entry):
 
 
 WORD_LISTS = ("media_nouns", "title_words", "office_words", "interdiction_verbs",
-              "term_of_art_hedges", "statement_venues")  # fmt: skip
+              "term_of_art_hedges", "statement_venues", "part_nouns")  # fmt: skip
 """Lexicon lists checked for lower case when the knowledge base loads."""
 
 

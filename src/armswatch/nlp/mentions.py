@@ -8,6 +8,7 @@ Short anaphoric forms ("the North") count only after their actor was introduced.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Callable, Iterable
@@ -109,6 +110,7 @@ class MentionRuler:
         self.organs: dict[str, str] = {}
         self.title_words: frozenset[str] = frozenset()  # 'Prime Minister' before a name
         self.office_words: frozenset[str] = frozenset()  # 'X, a Kenyan official'
+        self.part_nouns: frozenset[str] = frozenset()  # '*parts* for drones'
         self.origin_markers: set[str] = set()
 
     def initialize(
@@ -133,6 +135,7 @@ class MentionRuler:
         self.organs = dict(kb.triggers.lexicon.organs)
         self.title_words = frozenset(kb.triggers.lexicon.title_words)
         self.office_words = frozenset(kb.triggers.lexicon.office_words)
+        self.part_nouns = frozenset(kb.triggers.lexicon.part_nouns)
         self.origin_markers = set(kb.triggers.lexicon.origin_markers)
         self.actor_matcher.add_all({**self.actor_forms, **self.ambiguous_forms})
         self.weapon_matcher.add_all(matched)  # plurals are looked up per token
@@ -160,7 +163,7 @@ class MentionRuler:
             and not any(start < s.end and s.start < end for start, end in stops)
         ]
         mentions = [
-            self.in_its_sense(WeaponMention(span, self.weapon_forms[span.label_]))
+            self.as_part(self.in_its_sense(WeaponMention(span, self.weapon_forms[span.label_])))
             for span in sorted(filter_spans(spans), key=lambda s: s.start)
         ]
         mentions = [
@@ -301,6 +304,18 @@ class MentionRuler:
             if not words.isdisjoint(sense_words):
                 return WeaponMention(span, form)
         return mention
+
+    def as_part(self, mention: WeaponMention) -> WeaponMention:
+        """'parts for Russian drones', 'engines of the tanks': a weapon named as what parts
+        are for is a components item (the lexicon's ``part_nouns``)."""
+        root = mention.span.root
+        prep = root.head
+        if mention.weapon.category == "components" or root.dep_ != "pobj":
+            return mention
+        if prep.lower_ not in {"for", "of"} or prep.head.lemma_.lower() not in self.part_nouns:
+            return mention
+        part = dataclasses.replace(mention.weapon, category="components", system=None, senses=())
+        return WeaponMention(mention.span, part)
 
     def military_context(self, mention: WeaponMention, mentions: list[WeaponMention]) -> bool:
         """A name that is also an ordinary word ('Spartan', 'Cougar', 'Patriot') is a
