@@ -151,6 +151,13 @@ SETTINGS: tuple[Setting, ...] = (
         "under it.",
     ),
     Setting(
+        "ARMSWATCH_CACHE_DIR",
+        "~/.cache/armswatch",
+        "Where the validated knowledge base and its tokenised names are cached between runs, "
+        "keyed by a hash of the data and the code that reads it (`off`: no cache; start-up "
+        "then takes about a second more).",
+    ),
+    Setting(
         "ARMSWATCH_TEST_SLOW_MS",
         "0",
         "Tests only: sleep this many milliseconds per analysed article (to kill a run mid-way).",

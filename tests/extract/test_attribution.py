@@ -103,6 +103,17 @@ CASES = [
          "TUR", "EST", "TUR"),
     Case("title and nationality", "Kenya's defence minister, Amos Kibet, said Kenya would buy helicopters from Turkey.",
          "TUR", "KEN", "KEN"),
+    Case("in a statement, a non-speech verb",
+         "In a statement, Norway's defence minister, Tore Haugland, praised Sweden for sending Archer howitzers to Estonia.",
+         "SWE", "EST", "NOR"),
+    Case("'he said' after a statement: the same speaker",
+         "In a statement, Norway's defence minister, Tore Haugland, praised Finnish customs for continuing to intercept Serbian rifles on their way to Belarus. "
+         "He said the seized consignment showed that Serbia is still shipping rifles to Belarus.",
+         "SRB", "BLR", "NOR"),
+    Case("unnamed officials named two sentences before",
+         "A Chilean inquiry found that Peru had paid for the radars, Chilean officials said. Few details were released. "
+         "It was, the officials said, part of Peru's attempts to buy radars from Israel.",
+         "ISR", "PER", "CHL"),
 ]  # fmt: skip
 
 

@@ -66,6 +66,16 @@ CASES = [
          "FRA", "EGY", "agreed", "asserted"),
     Case("handed over", "France handed over Caesar howitzers to Armenia.",
          "FRA", "ARM", "delivered", "asserted"),
+    Case("under the terms of a long agreement", "By 2030 Peru will have received 12 Gripen jets from Sweden, under the terms of a long-term bilateral defence agreement that the two countries signed on Friday.",  # noqa: E501
+         "SWE", "PER", "agreed", "asserted"),
+    Case("present perfect since a year: continuing", "Belarus has shipped tanks to Russia since 2022.",  # noqa: E501
+         "BLR", "RUS", "ongoing", "asserted"),
+    Case("present perfect alone: done", "Belarus has shipped tanks to Russia.",
+         "BLR", "RUS", "delivered", "asserted"),
+    Case("by + gerund under a continuing perfect", "Over recent months Peru has annoyed Chile by acquiring tanks from Spain.",  # noqa: E501
+         "ESP", "PER", "ongoing", "asserted"),
+    Case("gerund subject has no tense", "The minister said that selling Spanish tanks to Morocco had been difficult.",  # noqa: E501
+         "ESP", "MAR", "unknown", "asserted"),
 ]  # fmt: skip
 
 

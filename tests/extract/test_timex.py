@@ -107,8 +107,18 @@ PLACED = [
            "ESP", "LVA", "2024-03-07", "2024-03-04"),
     Placed("under way in the headline, announced in the lead", "Italy is sending Aster missiles to Ukraine\nSpeaking in Rome on Tuesday, the defence minister disclosed that the missiles had left.",  # noqa: E501
            "ITA", "UKR", "2024-03-07", "2024-03"),
-    Placed("under way in the headline, no dated announcement", "Italy is sending Aster missiles to Ukraine, officials say\nThe missiles will help protect cities.",  # noqa: E501
+    Placed("under way in the headline, dated by the article", "Italy is sending Aster missiles to Ukraine, officials say\nThe missiles will help protect cities.",  # noqa: E501
+           "ITA", "UKR", "2024-03-07", "2024-03"),
+    Placed("a headline noun, dated by the article", "Danish arms deliveries to Ukraine\nDenmark will give Ukraine CV90 vehicles.",  # noqa: E501
+           "DNK", "UKR", "2024-03-07", "2024-03"),
+    Placed("done in the headline, not dated by the article", "Italy has sent Aster missiles to Ukraine, officials say\nThe missiles will help protect cities.",  # noqa: E501
            "ITA", "UKR", "2024-03-07", None),
+    Placed("a stated stage beats the article's date", "Peru is buying Super Tucano aircraft from Brazil\nPeru signed the contract for the Super Tucano aircraft on Monday.",  # noqa: E501
+           "BRA", "PER", "2024-03-07", "2024-03-04"),
+    Placed("the deal a transfer is made under", "Spain is delivering the patrol boats to Senegal under a deal concluded in March 2022, the ministry said on Friday.",  # noqa: E501
+           "ESP", "SEN", "2024-03-07", "2022-03"),
+    Placed("a seizure dated in a later sentence", "Serbian rifles bound for Belarus seized at the border, Poland says\nThe guards found the crates in a lorry.\nIn a statement, the border guards said a patrol had on Feb. 27 seized rifles from a lorry near Brest.",  # noqa: E501
+           "SRB", "BLR", "2024-03-07", "2024-02-27"),
     Placed("under way, but not in the opening", "Officials met in Rome.\nThe talks were long.\nItaly is sending Aster missiles to Ukraine.",  # noqa: E501
            "ITA", "UKR", "2024-03-07", None),
     Placed("interdiction date", "Iran's shipment of rifles to Yemen was seized on Sunday.",

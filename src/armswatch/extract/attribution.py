@@ -33,12 +33,9 @@ from armswatch.nlp.mentions import ActorMention
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 REPORTER_PREPS = {"by", "from", "of"}  # a report *by* X, an assessment *from* X, a study *of* X
 DEMONSTRATIVES = {"that", "this", "these", "those", "such"}
-MEDIA_NOUNS = {
-    "website", "site", "newspaper", "paper", "daily", "weekly", "agency", "outlet", "broadcaster",
-    "channel", "television", "radio", "station", "magazine", "blog", "forum", "media", "tabloid",
-}  # fmt: skip
-"""Heads of a phrase describing an outlet: 'a Moroccan news website' is an outlet whose
-country adjective is not the source (candidates for the triggers.yaml lexicon)."""
+PERSONAL_PRONOUNS = {"he", "she"}
+PERSON_KINDS = {"leader", "official"}
+CUE_REACH_BACK = 2  # sentences before an unnamed cue searched for its named sources
 HEADLINE_END = {".", "!", "?", '"', "”", "'"}
 HEADLINE_MAX = 60  # tokens: a first line longer than this is no headline
 LEAD_SENTENCES = 2  # sentences after the headline in which its claim is attributed
@@ -117,6 +114,8 @@ class AttributionReader:
         self.speech_verbs = set(lexicon.speech_verbs)
         self.report_nouns = set(lexicon.report_nouns)
         self.anonymous_heads = set(lexicon.anonymous_heads)
+        self.media_nouns = frozenset(lexicon.media_nouns)  # 'a Moroccan news *website*'
+        self.statement_venues = frozenset(lexicon.statement_venues)  # '*In a statement*, X …'
         self.last: Cue | None = None
 
     def for_trigger(self, trigger: Token) -> list[Attribution]:
@@ -130,6 +129,8 @@ class AttributionReader:
             return []
         if not cue.sources:
             named = self.last or self.named_cue_after(sent)
+            if named is None:  # 'US officials said …' + 'It was, the officials said, …'
+                named = self.named_cue_before(sent)
             if named is None and self.follows_headline(sent):  # 'the assessment says'
                 named = self.headline_cue(sent)
             if named is not None:
@@ -207,8 +208,11 @@ class AttributionReader:
         return None
 
     def speech_verb_cue(self, verb: Token) -> Cue | None:
-        """'X said', 'X told Y', 'it was reported by X' (not a bare 'it'/'they')."""
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.speech_verbs:
+        """'X said', 'X told Y', 'it was reported by X' (not a bare 'it'/'they'); any verb
+        whose subject speaks in a statement: 'In a statement, the commander *praised* …'."""
+        if verb.pos_ != "VERB" or not (
+            verb.lemma_.lower() in self.speech_verbs or self.in_statement(verb)
+        ):
             return None
         speaker = agent_of(verb) if is_passive(verb) else self.subject(verb)
         if speaker is None and infinitive(verb):  # 'X used a meeting to announce …'
@@ -220,6 +224,18 @@ class AttributionReader:
         if speaker.lower_ in {"it", "they"} and not self.filler.actors_at(speaker):
             return None
         return self.cue_for(speaker, verb)
+
+    def in_statement(self, verb: Token) -> bool:
+        """'*In a statement*, X praised …', 'X wrote *in a post on X* that …'."""
+        return any(
+            prep.dep_ == "prep"
+            and prep.lower_ == "in"
+            and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in self.statement_venues
+                for o in prep.children
+            )
+            for prep in verb.children
+        )
 
     def subject(self, verb: Token) -> Token | None:
         """The verb's subject; of two ('BERLIN -- the ministry says'), the one naming an
@@ -317,6 +333,20 @@ class AttributionReader:
                 return cue
         return None
 
+    def named_cue_before(self, sent: Span) -> Cue | None:
+        """An unnamed cue ('the officials said') names its sources in one of the two
+        sentences before: 'US officials and Western diplomats said …' + 'Few details were
+        disclosed.' + 'It was, the officials said, …'."""
+        doc = sent.doc
+        for _ in range(CUE_REACH_BACK):
+            if sent.start == 0:
+                return None
+            sent = doc[sent.start - 1].sent
+            cue = self.root_cue(sent) or self.according_to_cue(sent)
+            if cue is not None and cue.sources:
+                return cue
+        return None
+
     def named_cue_after(self, sent: Span) -> Cue | None:
         """An unnamed cue is named in the next sentence: 'according to reports in local
         media.' + 'Citing a forum, Morocco World News said …'."""
@@ -345,7 +375,9 @@ class AttributionReader:
         phrase = doc[first : subtree[-1].i + 1]
         cited = self.cited(verb, speaker.sent)
         reporter = self.reporter_of(speaker)
-        speakers = self.speaker_mentions(reporter or speaker)
+        speakers = (
+            [] if self.unresolved_person(speaker) else self.speaker_mentions(reporter or speaker)
+        )
         medias = [m for m in self.mentions_in(phrase, verb) if is_media(m)]
         via = medias[0].actor.name if medias else None
         sources = [m for m in speakers if not is_media(m)]
@@ -360,6 +392,19 @@ class AttributionReader:
         if cited is not None and cited.lemma_.lower() in self.anonymous_heads:
             anonymous = not self.named(doc[cited.left_edge.i : cited.right_edge.i + 1])
         return Cue(phrase, unique([*sources, *carriers]), anonymous, via)
+
+    def unresolved_person(self, speaker: Token) -> bool:
+        """'In a statement, the fleet's commander, Admiral X, praised …' + '…, he said, …':
+        'he' resolves to no known person, and the nearest person named before it speaks
+        in the last cue → the sources are that cue's (anaphora, ``for_trigger``), not the
+        state or group named nearest."""
+        if speaker.lower_ not in PERSONAL_PRONOUNS or self.last is None:
+            return False
+        if any(m.kind in PERSON_KINDS for m in self.filler.actors_at(speaker)):
+            return False
+        phrase = self.last.phrase
+        people = [e for e in speaker.doc.ents if e.label_ == "PERSON" and e.end <= speaker.i]
+        return bool(people) and phrase.start <= people[-1].start < phrase.end
 
     def adjacent_speaker(self, verb: Token) -> Token | None:
         """The name right before a closing speech verb, however it was parsed: '…,
@@ -377,7 +422,7 @@ class AttributionReader:
         index = self.filler.index.actors
         if speaker.i in index and is_media(index[speaker.i]):
             return [index[speaker.i]]
-        if any(t.lemma_.lower() in MEDIA_NOUNS for t in conjuncts(speaker)):
+        if any(t.lemma_.lower() in self.media_nouns for t in conjuncts(speaker)):
             # an outlet: 'a Moroccan news website', 'Echorouk, an Algerian news website,'
             outlets = [index[t.i] for t in speaker.subtree if t.i in index]
             return [m for m in outlets if is_media(m)][:1]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from armswatch.extract.attribution import to_actor
 from armswatch.extract.frames import Frame
 from armswatch.extract.quantity import QuantityReader
+from armswatch.extract.timex import ARTICLE_DATE
 from armswatch.model import (
     GENERIC_CATEGORY,
     SYMMETRIC_TYPES,
@@ -145,11 +146,15 @@ def main_frame(frames: list[Frame]) -> Frame:
 
 def event_time(frames: list[Frame], main: Frame) -> Time | None:
     """The latest stated time of the furthest stage ('unveiled on July 29 … announced on
-    August 9' → August 9), else the first stated time of any report."""
-    staged = [f.time for f in frames if f.status == main.status and f.time and f.time.start]
+    August 9' → August 9), else the first stated time of any report; a time taken from
+    the article's date only when the text states none."""
+    stated = [f for f in frames if f.time and f.time.start and f.time.text != ARTICLE_DATE]
+    if not stated:
+        return next((f.time for f in frames if f.time and f.time.start), main.time)
+    staged = [f.time for f in stated if f.status == main.status and f.time]
     if staged:
         return max(staged, key=lambda t: t.start or "")
-    dated = [f for f in frames if f.time and f.time.start]
+    dated = stated
     if main.status not in PLANS:  # a plan's date ('will begin in 2027') is not a deal's
         dated = [f for f in dated if f.status not in PLANS]
     # nor is the day of a halt or a denial the time of deliveries made before it

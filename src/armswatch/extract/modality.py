@@ -8,23 +8,26 @@ construction is a named method with its example.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
 from spacy.tokens import Token
 
-from armswatch.extract.syntax import governors, is_passive
+from armswatch.extract.syntax import clause_tokens, governors, is_passive
 from armswatch.kb.schema import Lexicon
 
 FUTURE_AUX = {"will", "shall", "'ll", "would"}
 MODAL_AUX = {"may", "might", "could", "can"}
 PROGRESSIVE_AUX = {"be", "is", "are", "am", "was", "were"}
+DURATION_TO_NOW = re.compile(
+    r"\b(?:since|(?:over|in|during|for) (?:the )?(?:past|last|recent)"
+    r"|for (?:years|months|weeks|decades))\b",
+    re.I,
+)
+"""A stretch of time that runs up to the article's present ('since 2022', 'over recent
+months', 'for years')."""
 HEDGE_DEPS = {"aux", "advmod", "neg", "det", "acomp", "amod", "xcomp", "ccomp", "auxpass"}
-# A shipment seized or stopped in transit is a transfer under way (ANNOTATION.md,
-# "Interdicted shipments"). Not in the lexicon's status_governors on purpose: those also
-# make their subject the actor of the object noun, and the seizing state is no party.
-INTERDICTION_VERBS = {"seize", "intercept", "interdict", "confiscate", "impound", "capture"}
-TERM_OF_ART_HEDGES = {"possible", "potential"}  # 'approved a *possible* sale' (DSCA wording)
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,8 @@ class ModalityReader:
         self.cues = lexicon.certainty_cues
         self.negations = set(lexicon.negations)
         self.speech_verbs = set(lexicon.speech_verbs)
+        self.interdiction_verbs = frozenset(lexicon.interdiction_verbs)
+        self.term_of_art_hedges = frozenset(lexicon.term_of_art_hedges)
 
     def read(self, trigger: Token, default_status: str | None, objects: list[Token]) -> Modality:
         chain = self.governing_chain(trigger)
@@ -91,9 +96,12 @@ class ModalityReader:
         for n, token in enumerate(after):
             if token.lower_ != "under":
                 continue
+            # the words after 'under', or the whole phrase when the parser attached it:
+            # 'under the terms of a long-term bilateral security agreement'
+            phrase = [*after[n + 1 : n + 7], *clause_tokens(token)]
             return any(
                 t.pos_ == "NOUN" and self.status_governors.get(t.lemma_.lower()) == "agreed"
-                for t in after[n + 1 : n + 7]
+                for t in phrase
             )
         return False
 
@@ -125,10 +133,10 @@ class ModalityReader:
             )
         return False
 
-    @staticmethod
-    def interdicted(chain: list[Token]) -> str | None:
-        """'a shipment of rifles bound for X was seized' → ongoing."""
-        if any(t.lemma_.lower() in INTERDICTION_VERBS for t in chain[1:]):
+    def interdicted(self, chain: list[Token]) -> str | None:
+        """'a shipment of rifles bound for X was seized' → ongoing (the lexicon's
+        ``interdiction_verbs``; ANNOTATION.md, "Interdicted shipments")."""
+        if any(t.lemma_.lower() in self.interdiction_verbs for t in chain[1:]):
             return "ongoing"
         return None
 
@@ -218,15 +226,32 @@ class ModalityReader:
             return "unknown"
         if trigger.tag_ == "VBG" and auxes & PROGRESSIVE_AUX:
             return "ongoing"
+        if trigger.tag_ == "VBG" and trigger.dep_ in {"csubj", "csubjpass", "nsubj"}:
+            return "unknown"  # a gerund subject has no tense: 'delivering tanks was hard'
+
         if trigger.tag_ == "VBG" and trigger.dep_ in {"pcomp", "advcl", "conj"}:
             governor = trigger.head.head if trigger.dep_ == "pcomp" else trigger.head
             if governor.pos_ in {"VERB", "AUX"} and governor.i != trigger.i:
                 return self.tense_status(governor, None)
+        if trigger.tag_ == "VBN" and self.continuative(trigger):
+            return "ongoing"
         if trigger.tag_ in {"VBD", "VBN"}:
             return "delivered"
         if trigger.tag_ in {"VBZ", "VBP", "VBG"}:
             return "ongoing"
         return "unknown"
+
+    @staticmethod
+    def continuative(verb: Token) -> bool:
+        """A present perfect with a stretch of time up to now reports what continues:
+        'has supplied drones since 2022', 'over recent months has been arming …', 'has
+        irritated Moscow in recent weeks by acquiring arms' (the gerund takes the verb's
+        stage) → ongoing; 'has supplied drones' alone is done."""
+        auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        if not auxes & {"has", "have", "'s", "'ve"}:
+            return False
+        clause = sorted(clause_tokens(verb), key=lambda t: t.i)
+        return bool(DURATION_TO_NOW.search(" ".join(t.text for t in clause)))
 
     @staticmethod
     def is_infinitive_to_be(trigger: Token) -> bool:
@@ -291,7 +316,7 @@ class ModalityReader:
             for child in token.children:
                 if child.dep_ not in HEDGE_DEPS or child.lemma_.lower() not in self.cues:
                     continue
-                if token is trigger and staged and child.lemma_.lower() in TERM_OF_ART_HEDGES:
+                if token is trigger and staged and child.lemma_.lower() in self.term_of_art_hedges:
                     continue  # 'approved a possible sale' is an approval, not a hedge
                 found.append(self.cues[child.lemma_.lower()])
         if "negated" in found:

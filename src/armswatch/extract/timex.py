@@ -262,6 +262,9 @@ DATELINE = re.compile(
     r"^\s*[A-Z][A-Za-z .'-]{2,40},\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)"
     r"\s*(?:\([^)]{1,40}\)\s*(?:-{1,2}|–|—)?|-{1,2}|–|—)\s"
 )
+ARTICLE_DATE = "(the article's date)"
+"""The text of a time no words state, taken from the article's date (``current_at_publication``);
+a stated time of the same transfer is preferred to it (extract/merge.py: ``event_time``)."""
 STAGES_WITH_A_DATE = {"agreed", "ongoing", "delivered"}  # signing, shipping, handover dates
 CURRENT_TAGS = {"VBZ", "VBP", "VB", "VBG"}  # 'is sending', 'has signed', 'will deliver', 'to buy'
 
@@ -279,7 +282,9 @@ class TimeReader:
        current ('has signed', 'will deliver', 'approval of a sale') → that month;
     4. ``dateline``: 'WASHINGTON, December 17, 2025 - …' for the first sentence;
     5. ``reported_as_current``: 'X is sending Y' in the headline or lead, with a dated
-       announcement in the opening → that month.
+       announcement in the opening → that month;
+    6. ``current_at_publication``: 'X is sending Y' (or a headline noun, 'New aid for
+       Y') in the headline or lead and no date at all → the month of the article's date.
 
     Dates of statements, deadlines ('by 2019') and battlefield use are never the time.
     """
@@ -289,21 +294,24 @@ class TimeReader:
         speech_verbs: Iterable[str],
         stage_words: Iterable[str],
         stop_words: Iterable[str] = (),
+        interdiction_verbs: Iterable[str] = (),
     ) -> None:
         self.speech_verbs = frozenset(speech_verbs)
-        self.stage_words = frozenset(stage_words) - self.speech_verbs
+        self.interdiction_verbs = frozenset(interdiction_verbs)  # 'seized on March 3'
+        self.stage_words = (frozenset(stage_words) | self.interdiction_verbs) - self.speech_verbs
         self.stop_words = frozenset(stop_words)  # halts and refusals: 'suspended the sale
 
     @classmethod
     def of_knowledge(cls, kb: KnowledgeBase) -> TimeReader:
-        """Stage words: the dated transfer triggers and the governors of the stages after
-        planning (sign, order, deal, conclude, arrive …)."""
+        """Stage words: the dated transfer triggers, the governors of the stages after
+        planning (sign, order, deal, conclude, arrive …) and the interdiction verbs (a
+        seizure dates an interdicted shipment: ANNOTATION.md, "Interdicted shipments")."""
         lexicon = kb.triggers.lexicon
         triggers = {t.lemma for t in kb.triggers.triggers if t.type == "arms_transfer"
                     and t.dates_event}  # fmt: skip
         governed = {w for w, s in lexicon.status_governors.items() if s in STAGES_WITH_A_DATE}
         stops = {w for w, s in lexicon.status_governors.items() if s in {"cancelled", "denied"}}
-        return cls(lexicon.speech_verbs, triggers | governed, stops)
+        return cls(lexicon.speech_verbs, triggers | governed, stops, lexicon.interdiction_verbs)
 
     def of(self, trigger: Token, published: date | None) -> Time | None:
         own, announced = self.own_date(trigger, published)
@@ -317,7 +325,24 @@ class TimeReader:
         dateline = self.dateline(trigger, published)
         if dateline is not None:
             return dateline[1]
-        return self.reported_as_current(trigger, published)
+        return self.reported_as_current(trigger, published) or self.current_at_publication(
+            trigger, published
+        )
+
+    def current_at_publication(self, trigger: Token, published: date | None) -> Time | None:
+        """'Norway is sending NASAMS to Ukraine' or a headline noun ('More Danish aid for
+        Ukraine') in the headline or lead, with no date anywhere: the article places the
+        transfer at its own date → that month (ANNOTATION.md: when the text places the
+        transfer in the announcement's month, use the month). A past or relative-clause
+        report ('Norway sent …', 'Norway has sold …') or a future one ('Norway will send
+        …') is not placed this way."""
+        if published is None or not self.under_way(trigger):
+            return None
+        sentences = [s for s in trigger.doc.sents if s.text.strip()][:2]  # headline, lead
+        if trigger.sent.start not in {s.start for s in sentences}:
+            return None
+        start, end = month_range(published.year, published.month)
+        return make_time(ARTICLE_DATE, start, end, "month")
 
     def reported_as_current(self, trigger: Token, published: date | None) -> Time | None:
         """'France is sending SCALP missiles to Ukraine' in the headline or lead, and the
@@ -346,6 +371,7 @@ class TimeReader:
         scope = {t.i for t in own_clause(trigger) if not in_deadline(t, trigger)}
         for acl in (c for c in trigger.children if c.dep_ == "acl"):  # 'a package, announced on'
             scope |= {t.i for c in acl.children if c.dep_ == "prep" for t in c.subtree}
+        scope |= under_agreement_dates(trigger)
         speech_scope: set[int] = set()
         for gov in governors(trigger, max_hops=4):
             if gov.pos_ not in {"VERB", "AUX"}:
@@ -361,6 +387,7 @@ class TimeReader:
                             speech_scope |= {t.i for t in child.subtree}
                 break
             scope |= {t.i for t in own_clause(gov) if not in_deadline(t, gov)}
+            scope |= under_agreement_dates(gov)
         dateline = self.dateline(trigger, published)
         own = announced = None
         for ent in trigger.sent.ents:
@@ -395,12 +422,22 @@ class TimeReader:
             same_system = bool(systems & other_systems)
             adjacent = abs(n - index) == 1 and bool(categories & other_categories)
             same_actors = bool(actors & other_actors) or not other_actors  # 'The tanks arrived'
-            if not (same_system or (adjacent and same_actors)):
+            same_act = self.same_act(trigger, other) and bool(categories & other_categories)
+            if not (same_system or same_act or (adjacent and same_actors)):
                 continue
             time = self.stage_date_in(other, published)
             if time is not None and not is_future(time, published):
                 return time
         return None
+
+    def same_act(self, trigger: Token, other: Span) -> bool:
+        """The other sentence reports the same kind of act with the same verb: 'arms for
+        the rebels seized' + 'the patrol ship had on March 3 seized weapons from a dhow'.
+        Only for interdictions, which the text reports again with their day."""
+        lemma = trigger.lemma_.lower()
+        return lemma in self.interdiction_verbs and any(
+            t.lemma_.lower() == lemma and t.pos_ == "VERB" for t in other
+        )
 
     def stage_date_in(self, sent: Span, published: date | None) -> Time | None:
         """The first resolvable date in ``sent`` attached to a stage: its verb is a stage
@@ -444,6 +481,21 @@ class TimeReader:
         return trigger.tag_ in CURRENT_TAGS or bool(auxes & {"has", "have", "will", "is", "are"})
 
     @staticmethod
+    def under_way(trigger: Token) -> bool:
+        """An event noun or a present, non-perfect, non-future verb: 'is sending', 'ships',
+        'New aid for Y' (not 'has sent', 'will send', 'to send'); a noun that is the object
+        or subject of a verb takes the verb's tense ('has taken receipt' is done)."""
+        if trigger.pos_ != "VERB":
+            verb = trigger.head
+            if trigger.dep_ in {"dobj", "nsubj", "nsubjpass"} and verb.pos_ in {"VERB", "AUX"}:
+                return TimeReader.under_way(verb)
+            return True
+        auxes = {c.lower_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
+        if auxes - {"is", "are", "am"} or trigger.dep_ == "relcl":
+            return False
+        return trigger.tag_ in {"VBZ", "VBP"} or (trigger.tag_ == "VBG" and bool(auxes))
+
+    @staticmethod
     def dateline(trigger: Token, published: date | None) -> tuple[int, Time] | None:
         """'WASHINGTON, December 17, 2025 - The State Department has …': the dateline's
         date is the time of what the first sentence (or the lead after a headline)
@@ -474,6 +526,18 @@ def own_clause(head: Token) -> list[Token]:
         for t in c.subtree
     }
     return [t for t in clause_tokens(head) if t.i not in conjoined]
+
+
+def under_agreement_dates(head: Token) -> set[int]:
+    """The tokens of an 'under …' phrase on ``head``: 'making the deliveries under a deal
+    concluded in February 2022' — the signing of the deal the transfer is made under is a
+    stage of it (ANNOTATION.md, "Stages and announcement dates")."""
+    return {
+        t.i
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "under"
+        for t in prep.subtree
+    }
 
 
 def in_deadline(token: Token, trigger: Token) -> bool:

@@ -14,7 +14,10 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from armswatch import model
 from armswatch.errors import KnowledgeBaseError
+from armswatch.kb import schema
+from armswatch.kb.cache import cached, digest
 from armswatch.kb.schema import ActorFile, CompanyFile, OutletFile, TriggerFile, WeaponFile
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -72,12 +75,29 @@ def load_actors(data_dir: Path) -> ActorFile:
 
 
 def load_kb_from(data_dir: Path) -> KnowledgeBase:
+    """The knowledge base of ``data_dir``, validated; from the cache (kb/cache.py) when
+    neither the data files nor the code that validates them changed."""
+    kb = cached("kb", kb_key(data_dir), lambda: read_kb(data_dir))
+    check_trigger_slots(data_dir / "triggers.yaml", kb.triggers)  # slot code may change
+    return kb
+
+
+def read_kb(data_dir: Path) -> KnowledgeBase:
     actors = load_actors(data_dir)
     weapons = load_yaml_model(data_dir / "weapons.yaml", WeaponFile)
     check_unique("weapons.yaml", [w.name for w in weapons.systems])
     triggers = load_yaml_model(data_dir / "triggers.yaml", TriggerFile)
-    check_trigger_slots(data_dir / "triggers.yaml", triggers)
     return KnowledgeBase(actors=actors, weapons=weapons, triggers=triggers)
+
+
+def kb_key(data_dir: Path) -> str:
+    """A hash of the data files and of the code that validates them."""
+    code = [Path(schema.__file__), Path(model.__file__), Path(__file__)]
+    files = [*sorted(data_dir.glob("*.yaml")), *code]
+    try:
+        return digest(*(p.name for p in files), *(p.read_bytes() for p in files))
+    except OSError as exc:
+        raise KnowledgeBaseError(f"{data_dir}: cannot read: {exc}") from exc
 
 
 def check_trigger_slots(path: Path, triggers: TriggerFile) -> None:

@@ -419,6 +419,52 @@ class Lexicon(Entry):
         description="Phrases (lower case) that place an undated article's events after "
         "an ISO date: 'war in ukraine' → 2022-02-24. Used only when no date is known.",
     )
+    media_nouns: list[str] = Field(
+        description="Heads of a phrase describing an outlet ('a Moroccan news *website*'): "
+        "the outlet is the source, not the country its adjective names."
+    )
+    title_words: list[str] = Field(
+        description="Words of an office before a person's name ('*Prime Minister* X', "
+        "'Kenya's *defence minister* Y'), matched on the lower-case word."
+    )
+    office_words: list[str] = Field(
+        description="Words that make a description after a name an office of the state "
+        "it names ('X, a Kenyan *official*'), matched by lemma."
+    )
+    interdiction_verbs: list[str] = Field(
+        description="Verbs of seizing a shipment in transit ('*seized* rifles bound for "
+        'X\'): the transfer is under way (ANNOTATION.md, "Interdicted shipments") and the '
+        "seizure's date is its time. Not status_governors: the seizing state is no party."
+    )
+    term_of_art_hedges: list[str] = Field(
+        description="Hedge words that are part of an approval's wording, not doubt: "
+        "'approved a *possible* sale' (DSCA notifications)."
+    )
+    statement_venues: list[str] = Field(
+        description="Nouns of the occasions on which a subject speaks: '*In a statement*, "
+        "the commander praised …' makes the commander a source, as 'said' would."
+    )
+    part_nouns: list[str] = Field(
+        description="Nouns of parts: a weapon named as what they are for is components "
+        "('*parts* for Russian drones', '*engines* of the tanks')."
+    )
+
+    @model_validator(mode="after")
+    def _word_lists_lower_case(self) -> Lexicon:
+        """The word lists are compared with lower-case lemmas: a capital never matches."""
+        for name in WORD_LISTS:
+            for index, word in enumerate(getattr(self, name)):
+                if word != word.lower() or not word.strip():
+                    raise ValueError(
+                        f"lexicon -> {name} -> {index} ({word!r}): write the word in lower "
+                        "case (entries are compared with lower-case lemmas)"
+                    )
+        return self
+
+
+WORD_LISTS = ("media_nouns", "title_words", "office_words", "interdiction_verbs",
+              "term_of_art_hedges", "statement_venues", "part_nouns")  # fmt: skip
+"""Lexicon lists checked for lower case when the knowledge base loads."""
 
 
 class TriggerFile(Entry):

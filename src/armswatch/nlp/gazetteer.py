@@ -6,9 +6,11 @@ Actors are matched case-sensitively (names in news are capitalised; "the North" 
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, TypeVar, cast
 
 from armswatch.kb import KnowledgeBase
 from armswatch.kb.schema import ActorEntry, AmbiguousForm, WeaponSystem
@@ -52,6 +54,34 @@ def the_variants(surface: str) -> list[str]:
     return forms
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def once_per_knowledge_base(func: F) -> F:
+    """Compute ``func(kb, …)`` once per knowledge base object: the mention ruler, triage
+    and the headline caser all ask for the same forms at start-up (callers must not
+    change the returned dict)."""
+    memo: dict[tuple[int, tuple[object, ...]], tuple[KnowledgeBase, object]] = {}
+
+    @functools.wraps(func)
+    def wrapper(kb: KnowledgeBase, *args: object, **kwargs: object) -> object:
+        key = (id(kb), (*args, *sorted(kwargs.items())))
+        hit = memo.get(key)
+        if hit is not None and hit[0] is kb:
+            return hit[1]
+        result = func(kb, *args, **kwargs)
+        if len(memo) > MEMO_SIZE:
+            memo.clear()
+        memo[key] = (kb, result)
+        return result
+
+    return cast(F, wrapper)
+
+
+MEMO_SIZE = 8
+
+
+@once_per_knowledge_base
 def actor_surface_forms(kb: KnowledgeBase) -> dict[str, ActorForm]:
     """Every actor surface form → its ActorForm (first entry wins on a clash)."""
     forms: dict[str, ActorForm] = {}
@@ -137,6 +167,7 @@ def choose_actor(form: AmbiguousActorForm, text: str, mentioned: set[str]) -> Ac
     return next((e for e in form.candidates if e.id == default), None)
 
 
+@once_per_knowledge_base
 def weapon_surface_forms(kb: KnowledgeBase, plurals: bool = True) -> dict[str, WeaponForm]:
     """Every weapon surface form (lower case) → its WeaponForm.
 

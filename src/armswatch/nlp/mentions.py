@@ -8,13 +8,13 @@ Short anaphoric forms ("the North") count only after their actor was introduced.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -30,6 +30,7 @@ from armswatch.nlp.gazetteer import (
     weapon_families,
     weapon_surface_forms,
 )
+from armswatch.nlp.phrases import PhraseTable
 
 VARIANT_SUFFIX = re.compile(r"[A-Z][A-Za-z0-9]{0,6}(?:-[A-Z0-9][A-Za-z0-9]{0,3})?")
 """What a sub-variant adds to its family's designation: Mi-8*AMT*, Su-30*SME*, T-72*B3M*,
@@ -42,21 +43,6 @@ NUMBER_ROLES = {"dobj", "npadvmod", "nsubj", "nsubjpass", "attr", "pobj"}
 """Roles a bare number takes when the parser reads it as the noun ('supplied *12* X')."""
 HEAD_NOUN_CATEGORIES_KEPT_APART = {"ammunition", "components"}
 """Generic nouns after a system that name another item: 'HIMARS rockets', 'F-16 engines'."""
-TITLE_WORDS = {
-    "prime", "minister", "president", "vice", "deputy", "defence", "defense", "foreign",
-    "interior", "secretary", "general", "chief", "army", "navy", "air", "force", "staff",
-    "of", "the", "chancellor", "king", "emir", "premier", "state", "ambassador", "envoy",
-    "spokesman", "spokeswoman", "spokesperson", "commander", "security", "adviser",
-    "advisor", "national", "affairs", "senior", "top", "former", "junta", "leader",
-}  # fmt: skip
-"""Words of an office before a person's name ('Prime Minister', 'defence minister')."""
-OFFICE_WORDS = {
-    "official", "minister", "ministry", "department", "secretary", "ambassador", "envoy",
-    "spokesman", "spokeswoman", "spokesperson", "chief", "director", "direct", "head",
-    "commander", "general", "adviser", "advisor", "diplomat", "officer", "president",
-    "government", "administration", "agency", "intelligence", "military", "army", "navy",
-}  # fmt: skip
-"""Words that make a description after a name an office of the state it names."""
 DESCRIPTION_WINDOW = 16
 """Tokens after 'Name,' searched for the description of the person's office."""
 LEADER_TITLES = {"president", "prime", "premier", "chancellor", "king", "emir", "leader"}
@@ -106,15 +92,15 @@ for _name in ("aw_actors", "aw_weapons"):
 
 
 class MentionRuler:
-    """Finds actor and weapon mentions with two PhraseMatchers built from the KB."""
+    """Finds actor and weapon mentions with phrase tables built from the KB (nlp/phrases.py)."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.vocab = nlp.vocab
         self.weapon_starts: set[int] = set()  # where a weapon name may start, per doc
-        self.actor_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.weapon_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.stop_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.actor_matcher = PhraseTable(nlp, lower=False)
+        self.weapon_matcher = PhraseTable(nlp, lower=True)
+        self.stop_matcher = PhraseTable(nlp, lower=True)
         self.actor_forms: dict[str, ActorForm] = {}
         self.ambiguous_forms: dict[str, AmbiguousActorForm] = {}
         self.weapon_forms: dict[str, WeaponForm] = {}
@@ -122,6 +108,9 @@ class MentionRuler:
         self.plural_forms: dict[str, WeaponForm] = {}
         self.context_words: frozenset[str] = frozenset()
         self.organs: dict[str, str] = {}
+        self.title_words: frozenset[str] = frozenset()  # 'Prime Minister' before a name
+        self.office_words: frozenset[str] = frozenset()  # 'X, a Kenyan official'
+        self.part_nouns: frozenset[str] = frozenset()  # '*parts* for drones'
         self.origin_markers: set[str] = set()
 
     def initialize(
@@ -144,13 +133,13 @@ class MentionRuler:
         self.weapon_families = weapon_families(self.weapon_forms)
         self.context_words = frozenset(w.lower() for w in kb.weapons.context_words)
         self.organs = dict(kb.triggers.lexicon.organs)
+        self.title_words = frozenset(kb.triggers.lexicon.title_words)
+        self.office_words = frozenset(kb.triggers.lexicon.office_words)
+        self.part_nouns = frozenset(kb.triggers.lexicon.part_nouns)
         self.origin_markers = set(kb.triggers.lexicon.origin_markers)
-        for surface in {**self.actor_forms, **self.ambiguous_forms}:
-            self.actor_matcher.add(surface, [nlp.make_doc(surface)])
-        for surface in matched:  # plurals are looked up per token (cheaper to start)
-            self.weapon_matcher.add(surface, [nlp.make_doc(surface)])
-        for phrase in kb.weapons.not_weapons:
-            self.stop_matcher.add("not_weapon", [nlp.make_doc(phrase)])
+        self.actor_matcher.add_all({**self.actor_forms, **self.ambiguous_forms})
+        self.weapon_matcher.add_all(matched)  # plurals are looked up per token
+        self.stop_matcher.add_all(kb.weapons.not_weapons, label="not_weapon")
 
     def __call__(self, doc: Doc) -> Doc:
         self.split_hyphenated_names(doc)
@@ -161,8 +150,7 @@ class MentionRuler:
 
     def find_weapons(self, doc: Doc) -> list[WeaponMention]:
         spans = [
-            Span(doc, start, end, label=match_id)
-            for match_id, start, end in self.weapon_matcher(doc)
+            Span(doc, start, end, label=surface) for surface, start, end in self.weapon_matcher(doc)
         ]
         covered = {i for s in spans for i in range(s.start, s.end)}
         spans += self.plural_spans(doc, covered)
@@ -175,7 +163,7 @@ class MentionRuler:
             and not any(start < s.end and s.start < end for start, end in stops)
         ]
         mentions = [
-            self.in_its_sense(WeaponMention(span, self.weapon_forms[span.label_]))
+            self.as_part(self.in_its_sense(WeaponMention(span, self.weapon_forms[span.label_])))
             for span in sorted(filter_spans(spans), key=lambda s: s.start)
         ]
         mentions = [
@@ -317,6 +305,18 @@ class MentionRuler:
                 return WeaponMention(span, form)
         return mention
 
+    def as_part(self, mention: WeaponMention) -> WeaponMention:
+        """'parts for Russian drones', 'engines of the tanks': a weapon named as what parts
+        are for is a components item (the lexicon's ``part_nouns``)."""
+        root = mention.span.root
+        prep = root.head
+        if mention.weapon.category == "components" or root.dep_ != "pobj":
+            return mention
+        if prep.lower_ not in {"for", "of"} or prep.head.lemma_.lower() not in self.part_nouns:
+            return mention
+        part = dataclasses.replace(mention.weapon, category="components", system=None, senses=())
+        return WeaponMention(mention.span, part)
+
     def military_context(self, mention: WeaponMention, mentions: list[WeaponMention]) -> bool:
         """A name that is also an ordinary word ('Spartan', 'Cougar', 'Patriot') is a
         weapon only with another weapon in its sentence ('Patriot *missile*', 'F-16s,
@@ -389,8 +389,7 @@ class MentionRuler:
 
     def find_actors(self, doc: Doc) -> list[ActorMention]:
         spans = [
-            Span(doc, start, end, label=match_id)
-            for match_id, start, end in self.actor_matcher(doc)
+            Span(doc, start, end, label=surface) for surface, start, end in self.actor_matcher(doc)
         ]
         mentions: list[ActorMention] = []
         introduced: set[str] = set()
@@ -449,11 +448,11 @@ class MentionRuler:
                     states[t.i]
                     for t in clause
                     if t.i in states and states[t.i].span.end < len(doc)
-                    and (states[t.i].kind != "state" or office_follows(states[t.i].span))
+                    and (states[t.i].kind != "state" or self.office_follows(states[t.i].span))
                 ),
                 None,
             )  # fmt: skip
-            if state is None or not any(t.lemma_.lower() in OFFICE_WORDS for t in clause):
+            if state is None or not any(t.lemma_.lower() in self.office_words for t in clause):
                 continue
             mention = ActorMention(ent, state.actor, "person", "official")
             found.append(mention)
@@ -483,7 +482,8 @@ class MentionRuler:
             if i < len(doc) and doc[i].text in {"'s", "’s"}:
                 i += 1
             title = i
-            while i < len(doc) and (doc[i].lower_ in TITLE_WORDS or doc[i].lower_ in self.organs):
+            title_or_organ = self.title_words | self.organs.keys()
+            while i < len(doc) and doc[i].lower_ in title_or_organ:
                 i += 1
             words = {t.lower_ for t in doc[title:i]}
             organ = [self.organs[w] for w in words if w in self.organs]
@@ -593,6 +593,12 @@ class MentionRuler:
                 return self.organs[head.lemma_.lower()]
         return "state"
 
+    def office_follows(self, span: Span) -> bool:
+        """'U.S. Department of State', 'Kenyan official': an office word right after the name."""
+        doc = span.doc
+        following = doc[span.end : min(span.end + 3, len(doc))]
+        return any(t.lemma_.lower() in self.office_words for t in following if t.is_alpha)
+
     def organ_head(self, span: Span) -> Token | None:
         """'Russian officials' → 'officials'; 'the Russian Ministry of Defense' → 'Ministry'."""
         head = span.root.head
@@ -601,13 +607,6 @@ class MentionRuler:
         ):
             return head
         return None
-
-
-def office_follows(span: Span) -> bool:
-    """'U.S. Department of State', 'Kenyan official': an office word right after the name."""
-    doc = span.doc
-    following = doc[span.end : min(span.end + 3, len(doc))]
-    return any(t.lemma_.lower() in OFFICE_WORDS for t in following if t.is_alpha)
 
 
 @Language.factory(
