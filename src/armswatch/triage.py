@@ -57,6 +57,7 @@ IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "sell": ("sold",),
     "send": ("sent",),
     "shoot": ("shot",),
+    "sit": ("sat",),
     "speak": ("spoke", "spoken"),
     "strike": ("struck", "stricken"),
     "take": ("took", "taken"),
@@ -184,8 +185,11 @@ class Triage:
             forms = word_forms(trigger.lemma, trigger.pos)
             if trigger.requires_items:
                 self.item_words |= forms
-            elif trigger.requires_object:
+            elif trigger.requires_object or trigger.particle or trigger.requires_modifier:
+                # impose + sanctions, sat + down, defence + ties
                 objects = set().union(*(word_forms(o) for o in trigger.requires_object))
+                objects |= {trigger.particle} if trigger.particle else set()
+                objects |= set(trigger.requires_modifier)
                 for form in forms:
                     self.gated.setdefault(form, set()).update(objects)
             else:

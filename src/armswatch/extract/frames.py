@@ -87,18 +87,7 @@ class FrameFinder:
         self, doc: Doc, published: date | None, publisher: ActorEntry | None = None
     ) -> list[Frame]:
         """Frames of every trigger in ``doc``; ``publisher`` is who 'we' are."""
-        filler = RoleFiller(
-            MentionIndex.of(doc),
-            self.organs,
-            set(self.lexicon.occupation_markers),
-            self.entries,
-            publisher,
-            set(self.lexicon.agent_verbs) | set(self.lexicon.status_governors),
-            set(self.lexicon.continuation_cues),
-            set(self.lexicon.receiver_verbs),
-            set(self.lexicon.state_descriptions),
-            set(self.lexicon.group_descriptions),
-        )
+        filler = RoleFiller.of_lexicon(MentionIndex.of(doc), self.lexicon, self.entries, publisher)
         filler.doc = doc
         modality = ModalityReader(self.lexicon)
         attribution = AttributionReader(filler, self.lexicon)
@@ -214,6 +203,11 @@ class FrameFinder:
     def form_matches(self, token: Token, spec: Trigger) -> bool:
         if spec.particle and not any(
             c.dep_ == "prt" and c.lower_ == spec.particle for c in token.children
+        ):
+            return False
+        if spec.requires_modifier and not any(
+            c.dep_ in {"amod", "compound"} and c.lemma_.lower() in spec.requires_modifier
+            for c in token.children
         ):
             return False
         if spec.requires_complement and not any(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
 from spacy.tokens import Doc, Token
@@ -11,6 +12,7 @@ from armswatch.extract.syntax import (
     MODIFIER_DEPS,
     RELATIVE_PRONOUNS,
     MentionIndex,
+    agent_of,
     clause_tokens,
     conjuncts,
     inherited_subject,
@@ -18,7 +20,7 @@ from armswatch.extract.syntax import (
     relative_antecedent,
     subject_of,
 )
-from armswatch.kb.schema import ActorEntry
+from armswatch.kb.schema import ActorEntry, Lexicon
 from armswatch.nlp.mentions import ActorMention, WeaponMention
 
 ITEM_OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "npadvmod"}
@@ -38,6 +40,20 @@ COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 GROUP_KINDS = {"armed_group", "group", "company"}
 COUNTING = {"NUM", "DET"}
 CONTROL_PREPS = {"for", "from", "of"}  # condemn X *for* supplying; bar X *from*; accuse X *of*
+LOCATION_PREPS = ("in", "from")  # 'firms *in* Kyrgyzstan', 'suppliers *from* Thailand'
+AFFILIATION_PREPS = ("to", "with")  # 'linked *to* a network', 'affiliated *with*'
+
+
+@dataclass(frozen=True)
+class EntityWords:
+    """Word lists (triggers.yaml lexicon) that tie a noun phrase to the state it belongs
+    to: companies and private persons to the state where they are based (ANNOTATION.md,
+    companies and private persons), measures to the state that issues them."""
+
+    entities: frozenset[str] = frozenset()
+    location_words: frozenset[str] = frozenset()
+    affiliation_words: frozenset[str] = frozenset()
+    measures: frozenset[str] = frozenset()
 
 
 class RoleFiller:
@@ -55,6 +71,7 @@ class RoleFiller:
         receiver_verbs: set[str] | None = None,
         state_descriptions: set[str] | None = None,
         group_descriptions: set[str] | None = None,
+        entity_words: EntityWords | None = None,
     ) -> None:
         self.index = index
         self.organs = organs
@@ -66,9 +83,38 @@ class RoleFiller:
         self.receiver_verbs = receiver_verbs or set()
         self.state_descriptions = state_descriptions or {"country", "nation"}
         self.group_descriptions = group_descriptions or set()
+        self.entity_words = entity_words or EntityWords()
         self.doc: Doc | None = None
         self.earlier_parties: Callable[[], list[list[ActorMention]]] = list
         self._people: dict[str, ActorMention] | None = None
+
+    @classmethod
+    def of_lexicon(
+        cls,
+        index: MentionIndex,
+        lexicon: Lexicon,
+        entries: dict[str, ActorEntry],
+        publisher: ActorEntry | None = None,
+    ) -> RoleFiller:
+        """A filler with the word lists of the triggers file's lexicon."""
+        return cls(
+            index,
+            dict(lexicon.organs),
+            set(lexicon.occupation_markers),
+            entries,
+            publisher,
+            set(lexicon.agent_verbs) | set(lexicon.status_governors),
+            set(lexicon.continuation_cues),
+            set(lexicon.receiver_verbs),
+            set(lexicon.state_descriptions),
+            set(lexicon.group_descriptions),
+            EntityWords(
+                frozenset(lexicon.located_entities),
+                frozenset(lexicon.location_words),
+                frozenset(lexicon.affiliation_words),
+                frozenset(lexicon.issued_measures),
+            ),
+        )
 
     # -- actors ---------------------------------------------------------------------
     def actors_at(self, token: Token, deep: bool = False) -> list[ActorMention]:
@@ -110,12 +156,19 @@ class RoleFiller:
             )
         ]
         if modifiers:
-            return modifiers
+            return self.with_coordinated(modifiers)
         if head.lemma_.lower() in self.organs:
             for word in ("of", "from"):  # 'ministers from the US', 'the army of Burkina Faso'
                 for pobj in prep_objects(head, word, deep=False):
-                    if pobj.i in self.index.actors:
-                        return [self.index.actors[pobj.i]]
+                    named = self.named_actors(pobj)
+                    if named:
+                        return named
+        owners = self.organ_owners(head)
+        if owners:
+            return owners
+        located = self.located_actors(head)
+        if located:
+            return located
         described = self.described_actor(head)
         if described is not None:
             return [described]
@@ -131,6 +184,62 @@ class RoleFiller:
                 for t in clause_tokens(head)
                 if t.i in self.index.actors and t is not head
             ]
+        return []
+
+    def named_actors(self, token: Token) -> list[ActorMention]:
+        """Actors named at ``token`` and its conjuncts ('the ministers of Chile *and
+        Peru*'), without resolving descriptions."""
+        return unique(
+            [self.index.actors[t.i] for t in conjuncts(token) if t.i in self.index.actors]
+        )
+
+    def with_coordinated(self, modifiers: list[ActorMention]) -> list[ActorMention]:
+        """'the *Kenyan and Ugandan* troops', 'the Philippine and U.S. forces': an actor
+        adjective brings the actors coordinated with it."""
+        found = list(modifiers)
+        for mention in modifiers:
+            for token in mention.span:
+                found.extend(self.named_actors(token))
+        return unique(found)
+
+    def organ_owners(self, head: Token) -> list[ActorMention]:
+        """'the two countries' defence chiefs', 'their navies', 'the kingdom's ministry':
+        an organ belongs to whoever its possessor refers to."""
+        if not self.is_organ_like(head) or head.pos_ == "PROPN":
+            return []
+        for child in head.children:
+            if child.dep_ == "poss" and child.i not in self.index.actors:
+                return self.actors_of_head(child, deep=False)
+        return []
+
+    def located_actors(self, head: Token) -> list[ActorMention]:
+        """Companies, networks and private persons are keyed to the state where they are
+        based: 'entities *in* Kyrgyzstan and India', 'suppliers *located in* Thailand', 'a
+        *Syria-based* network', 'firms *that belong to* a Syria-based network'."""
+        words = self.entity_words
+        if head.lemma_.lower() not in words.entities:
+            return []
+        for word in LOCATION_PREPS:
+            for pobj in prep_objects(head, word, deep=False):
+                named = self.named_actors(pobj)
+                if named:
+                    return named
+        for child in head.children:
+            lemma = child.lemma_.lower()
+            if child.dep_ in {"acl", "amod", "relcl"} and lemma in words.location_words:
+                inside = [t for t in child.subtree if t.i in self.index.actors and t.i < child.i]
+                if inside:  # 'a Syria-based network'
+                    return unique([self.index.actors[t.i] for t in inside])
+                for pobj in prep_objects(child, "in", deep=False):
+                    named = self.named_actors(pobj)
+                    if named:
+                        return named
+            if child.dep_ in {"acl", "relcl"} and lemma in words.affiliation_words:
+                for word in AFFILIATION_PREPS:
+                    for pobj in prep_objects(child, word, deep=False):
+                        found = self.actors_of_head(pobj, deep=False)
+                        if found:
+                            return found
         return []
 
     def fused_recipient(self, head: Token) -> Token | None:
@@ -160,7 +269,14 @@ class RoleFiller:
     def is_organ_like(self, head: Token) -> bool:
         """Heads whose adjective names who they are: 'Russian officials', 'U.S. Ambassador
         Robert Wood' (not 'the Russo-Ukrainian war')."""
-        return head.lemma_.lower() in self.organs or head.pos_ == "PROPN"
+        lemma = head.lemma_.lower()
+        words = self.entity_words
+        return (
+            lemma in self.organs
+            or lemma in words.entities
+            or lemma in words.measures  # 'hit with *British* sanctions'
+            or head.pos_ == "PROPN"
+        )
 
     def definite_reference(self, head: Token) -> ActorMention | None:
         """'the ministry', 'that country', 'the kingdom' → the nearest preceding state or
@@ -403,7 +519,14 @@ class RoleFiller:
         clause = self.object_relative(noun)
         if clause is not None:
             return self.agent_of_verb(clause)
-        if noun.dep_ in {"dobj", "attr", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}:
+        if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+            return self.governing_subject(noun.head)  # 'signed a defence *cooperation* pact'
+        if noun.dep_ == "nsubjpass" and noun.head.pos_ == "VERB":
+            agent = agent_of(noun.head)  # 'a pact was signed by X and Y'
+            if agent is not None and noun.head.lemma_.lower() in self.agent_verbs:
+                return [agent]
+            return []
+        if noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
             return self.agent_of_verb(noun.head)
         if noun.dep_ == "pobj" and noun.head.dep_ in {"prep", "dative"}:
             holder = noun.head.head
