@@ -179,6 +179,10 @@ class RoleFiller:
         if pair:
             return pair
         if deep:
+            for owner in prep_objects(head, "of", deep=False):  # 'the assets of firms in X'
+                found = self.actors_of_head(owner, deep=False)
+                if found:
+                    return found
             return [
                 self.index.actors[t.i]
                 for t in clause_tokens(head)

@@ -1,0 +1,85 @@
+# ruff: noqa: E501  (one sentence per table row)
+"""Actors named through the phrase around them rather than by name: organs of coordinated
+states, possessors that refer back, companies and private persons keyed to where they are
+based, measures owned by their adjective, trigger nouns inside compounds and passives,
+accusation nouns, and nouns that are an event only with their modifier.
+
+Every sentence was written for these tests; none is a gold text.
+"""
+
+from __future__ import annotations
+
+import pytest
+from eventcases import Case, keys, matches
+
+from armswatch.model import Article
+from armswatch.pipeline import Analyzer
+
+CASES = [
+    # organs of coordinated states: adjectives and 'of' lists
+    Case("organ of two", "The interior ministers of Malawi and Zambia signed a policing accord in Lusaka.",
+         "agreement", {"MWI"}, {"ZMB"}),
+    Case("coordinated adjectives", "Senegalese and Gambian marines held joint drills off Banjul.",
+         "military_exercise", {"SEN"}, {"GMB"}),
+    Case("coordinated adjectives, officials", "The Estonian and Latvian foreign ministers met in Riga on Monday.",
+         "meeting", {"EST"}, {"LVA"}),
+    # possessors that refer back
+    Case("possessor refers to a pair", "Laos and Cambodia opened a new bridge. The two countries' army chiefs then held talks in Vientiane.",
+         "meeting", {"LAO"}, {"KHM"}),
+    # companies and persons keyed to where they are based
+    Case("entities in a list of states", "Ottawa imposed sanctions on 12 entities in Armenia and Georgia.",
+         "sanction_imposed", {"CAN"}, {"ARM", "GEO"}),
+    Case("X-based", "Norway blacklisted a Kyrgyzstan-based trading firm on Friday.",
+         "sanction_imposed", {"NOR"}, {"KGZ"}),
+    Case("located in", "Switzerland froze the assets of three suppliers located in Tajikistan.",
+         "sanction_imposed", {"CHE"}, {"TJK"}),
+    Case("belong to a placed network", "Two brokers who belong to a Cyprus-based smuggling network were designated by Australia.",
+         "sanction_imposed", {"AUS"}, {"CYP"}),
+    Case("nationals by adjective, measures by adjective", "Four Uzbek nationals were hit with Japanese sanctions last week.",
+         "sanction_imposed", {"JPN"}, {"UZB"}),
+    # trigger nouns in compounds and passives
+    Case("compound trigger noun", "Zambia signed a military cooperation agreement with Angola in May.",
+         "military_cooperation", {"ZMB"}, {"AGO"}),
+    Case("passive agent of a noun", "A maritime security treaty was signed by Fiji and Tonga last year.",
+         "agreement", {"FJI"}, {"TON"}),
+    # accusation nouns
+    Case("charge by X that it", "Dhaka rejected the charge by Naypyidaw that it shelters armed rebels.",
+         "condemnation", {"MMR"}, {"BGD"}),
+    Case("accusation against", "Bolivia's accusation against Chile was read out at the assembly.",
+         "condemnation", {"BOL"}, {"CHL"}),
+    # nouns that are an event only with their modifier; phrasal meeting verbs
+    Case("defence ties", "Qatar and Rwanda will deepen their security ties next year.",
+         "military_cooperation", {"QAT"}, {"RWA"}),
+    Case("joint production", "Serbia agreed on the joint development of drones with Belarus.",
+         "military_cooperation", {"SRB"}, {"BLR"}),
+    Case("instruct", "Jordanian officers have instructed Iraqi special forces since 2019.",
+         "military_cooperation", {"JOR"}, {"IRQ"}),
+    Case("sit down with", "Chile's president sat down with his Argentine counterpart in Mendoza.",
+         "meeting", {"CHL"}, {"ARG"}),
+]  # fmt: skip
+
+NEGATIVES = [
+    ("ties that are not military", "Peru and Chile deepened their trade ties.", "military_cooperation"),
+    ("production that is not joint", "Turkey raised its production of drones.", "military_cooperation"),
+    ("sit without 'down'", "Kenya sits on the council with Ghana.", "meeting"),
+    ("charge without an accuser", "Five men face charges of smuggling rifles to Sudan.", "condemnation"),
+    ("troops in a place are not that place's", "Ghana sent 200 soldiers to join the force in Mali.",
+     "sanction_imposed"),
+]  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", CASES, ids=[c.family for c in CASES])
+def test_actor_named_through_its_phrase(analyzer: Analyzer, case: Case) -> None:
+    events = analyzer.analyze(Article(text=case.text, published="2024-06-01")).events
+    found = [(e.type, keys(e.source), keys(e.target)) for e in events]
+    assert any(matches(e, case) for e in events), f"{case.text!r} gave {found}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name,text,kind", NEGATIVES, ids=[n[0] for n in NEGATIVES])
+def test_lookalike_phrase_yields_no_event(
+    analyzer: Analyzer, name: str, text: str, kind: str
+) -> None:
+    events = analyzer.analyze(Article(text=text, published="2024-06-01")).events
+    assert not [e for e in events if e.type == kind], f"{text!r}: unexpected {kind}"
