@@ -185,9 +185,15 @@ class Triage:
             forms = word_forms(trigger.lemma, trigger.pos)
             if trigger.requires_items:
                 self.item_words |= forms
-            elif trigger.requires_object or trigger.particle or trigger.requires_modifier:
-                # impose + sanctions, sat + down, defence + ties
-                objects = set().union(*(word_forms(o) for o in trigger.requires_object))
+            elif (
+                trigger.requires_object
+                or trigger.particle
+                or trigger.requires_modifier
+                or trigger.requires_subject
+            ):  # impose + sanctions, sat + down, defence + ties, measures + target
+                objects = set().union(
+                    *(word_forms(o) for o in trigger.requires_object + trigger.requires_subject)
+                )
                 objects |= {trigger.particle} if trigger.particle else set()
                 objects |= set(trigger.requires_modifier)
                 for form in forms:

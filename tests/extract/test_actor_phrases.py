@@ -56,6 +56,18 @@ CASES = [
          "military_cooperation", {"JOR"}, {"IRQ"}),
     Case("sit down with", "Chile's president sat down with his Argentine counterpart in Mendoza.",
          "meeting", {"CHL"}, {"ARG"}),
+    # measures as the subject continue the latest sanction event; partitive heads
+    Case("measures continue the imposer", "Britain froze the assets of Eritrea's navy chief. The penalties also cover a number of Sudanese firms.",
+         "sanction_imposed", {"GBR"}, {"SDN"}),
+    Case("sanctions inside the object", "Ministers of the EU reached a deal on tougher sanctions against Nicaragua.",
+         "sanction_imposed", {"eu"}, {"NIC"}),
+    Case("sanctions package", "Canberra adopted a new sanctions package against Iran on Tuesday.",
+         "sanction_imposed", {"AUS"}, {"IRN"}),
+    # raised participles on a described actor; 'present X with Y'
+    Case("known to have imported", "Oman, which ordered the boats in 2020, is the first state known to have imported Damen corvettes from the Netherlands.",
+         "arms_transfer", {"NLD"}, {"OMN"}),
+    Case("present X with Y", "Italy presented Tunisia with three patrol boats on Wednesday.",
+         "arms_transfer", {"ITA"}, {"TUN"}),
 ]  # fmt: skip
 
 NEGATIVES = [
@@ -65,6 +77,8 @@ NEGATIVES = [
     ("charge without an accuser", "Five men face charges of smuggling rifles to Sudan.", "condemnation"),
     ("troops in a place are not that place's", "Ghana sent 200 soldiers to join the force in Mali.",
      "sanction_imposed"),
+    ("an aid package is no sanction", "Japan agreed a fresh aid package for Laos.", "sanction_imposed"),
+    ("targets that are no measures", "The new targets cover Peru and Bolivia.", "sanction_imposed"),
 ]  # fmt: skip
 
 

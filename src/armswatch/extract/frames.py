@@ -11,7 +11,7 @@ from armswatch.extract import slots
 from armswatch.extract.attribution import AttributionReader, to_actor
 from armswatch.extract.modality import ModalityReader
 from armswatch.extract.roles import RoleFiller, sentences_back, unique, unique_by_key
-from armswatch.extract.syntax import MentionIndex
+from armswatch.extract.syntax import MentionIndex, subject_of
 from armswatch.extract.timex import TimeReader
 from armswatch.kb import KnowledgeBase
 from armswatch.kb.schema import ActorEntry, Trigger
@@ -181,6 +181,9 @@ class FrameFinder:
         if spec.type == "arms_transfer" and sources and not targets:
             targets = self.implied_recipient(token, sources, previous)
             confidence = 0.4
+        if spec.type == "sanction_imposed" and targets and not sources:
+            sources = self.earlier_imposer(token, previous)
+            confidence = 0.5
         if spec.type == "condemnation" and sources and not targets:
             targets = self.actors_of_act_referred_to(token, sources, previous)
             confidence = 0.4
@@ -215,11 +218,21 @@ class FrameFinder:
             for c in token.children
         ):
             return False
+        if spec.requires_subject:  # 'the *measures* also target banks in X'
+            subject = subject_of(token)
+            if subject is None or subject.lemma_.lower() not in spec.requires_subject:
+                return False
         if spec.requires_object:
             objects = [c for c in token.children if c.dep_ in OBJECT_LIKE_DEPS]
             objects += [p for c in token.children if c.dep_ == "prep" for p in c.children]
             if token.dep_ == "relcl":  # 'the sanctions (that) Canberra imposed'
                 objects.append(token.head)
+            objects += [  # 'agreed a *sanctions* package', 'reached agreement on *sanctions*'
+                inner
+                for o in list(objects)
+                for inner in (*o.children, *(g for c in o.children for g in c.children))
+                if inner.dep_ == "compound" or (inner.dep_ == "pobj" and inner.head.head.i == o.i)
+            ]
             return any(o.lemma_.lower() in spec.requires_object for o in objects)
         return True
 
@@ -307,6 +320,16 @@ class FrameFinder:
             if (sources and same_source) or (not sources and same_target):
                 return frame
         return None
+
+    @staticmethod
+    def earlier_imposer(token: Token, previous: list[Frame]) -> list[ActorMention]:
+        """'The measures also target banks in X': sanctions whose imposer is not named
+        continue the latest sanction event of this or the two sentences before."""
+        reach = sentences_back(token, 2)
+        for frame in reversed(previous):
+            if frame.spec.type == "sanction_imposed" and frame.trigger.i >= reach:
+                return frame.sources
+        return []
 
     @staticmethod
     def actors_of_act_referred_to(

@@ -54,6 +54,7 @@ class EntityWords:
     location_words: frozenset[str] = frozenset()
     affiliation_words: frozenset[str] = frozenset()
     measures: frozenset[str] = frozenset()
+    partitives: frozenset[str] = frozenset()
 
 
 class RoleFiller:
@@ -113,6 +114,7 @@ class RoleFiller:
                 frozenset(lexicon.location_words),
                 frozenset(lexicon.affiliation_words),
                 frozenset(lexicon.issued_measures),
+                frozenset(lexicon.partitive_words),
             ),
         )
 
@@ -163,6 +165,11 @@ class RoleFiller:
                     named = self.named_actors(pobj)
                     if named:
                         return named
+        if head.lemma_.lower() in self.entity_words.partitives:
+            for whole in prep_objects(head, "of", deep=False):  # 'a number of Russian firms'
+                found = self.actors_of_head(whole, deep=False)
+                if found:
+                    return found
         owners = self.organ_owners(head)
         if owners:
             return owners
@@ -482,9 +489,14 @@ class RoleFiller:
         if subj is None and controller is not None:
             return [controller]
         if subj is None and trigger.pos_ == "VERB":
-            holder = trigger.head
+            raised = trigger  # 'the only country *known to have imported* drones'
+            while (
+                raised.dep_ == "xcomp" and raised.head.pos_ == "VERB" and raised.head.i != raised.i
+            ):
+                raised = raised.head
+            holder = raised.head
             if (
-                trigger.dep_ == "acl"
+                raised.dep_ == "acl"
                 and holder.pos_ == "NOUN"
                 and self.actors_of_head(holder, False)
             ):

@@ -334,6 +334,11 @@ class Trigger(Entry):
         "account, describe X as a threat.",
     )
     particle: str | None = Field(default=None, description="Phrasal verb particle: pick *up*.")
+    requires_subject: list[str] = Field(
+        default_factory=list,
+        description="Only a trigger when its subject has one of these lemmas: the "
+        "*sanctions* extend to, the *measures* target.",
+    )
     requires_modifier: list[str] = Field(
         default_factory=list,
         description="Only a trigger when an adjective or compound on it has one of these "
@@ -432,6 +437,11 @@ class Lexicon(Entry):
         default_factory=list,
         description="Nouns of measures a state issues: an actor adjective on them names "
         "the issuer ('hit with *British* sanctions').",
+    )
+    partitive_words: list[str] = Field(
+        default_factory=list,
+        description="Heads that stand for the 'of' phrase after them: a *number* of "
+        "Russian firms, *dozens* of Chinese entities.",
     )
     continuation_cues: list[str] = Field(
         default_factory=list,
