@@ -68,7 +68,44 @@ CASES = [
          "arms_transfer", {"NLD"}, {"OMN"}),
     Case("present X with Y", "Italy presented Tunisia with three patrol boats on Wednesday.",
          "arms_transfer", {"ITA"}, {"TUN"}),
+    # a description in the object is not the clause's own subject
+    Case("'the country' skips the subject", "Eritrea closed its border crossings. Days later Canada imposed new sanctions on the country.",
+         "sanction_imposed", {"CAN"}, {"ERI"}),
+    Case("'that country' skips the subject", "Myanmar bombed a school on Sunday. Indonesia denounced that country on Monday.",
+         "condemnation", {"IDN"}, {"MMR"}),
+    # 'to' labelled as a dative in a relative clause
+    Case("object relative with 'to'", "The labourers that Nepal flew to Qatar work on the new stadiums.",
+         "labor_dispatch", {"NPL"}, {"QAT"}),
+    # rebutting a criticism makes one its target; 'among the states that …'
+    Case("rejected criticism", "Hungary rejected the criticism that Austria voiced at the summit.",
+         "condemnation", {"AUT"}, {"HUN"}),
+    Case("dismissed accusations from", "Rwanda dismissed the accusations from Burundi on Friday.",
+         "condemnation", {"BDI"}, {"RWA"}),
+    Case("among the states that", "Namibia is among the states that have recognised Western Sahara.",
+         "diplomatic_recognition", {"NAM"}, {"western_sahara"}),
 ]  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("Ghana, Togo and Benin signed a maritime accord in Lomé.",
+         {("BEN", "GHA"), ("BEN", "TGO"), ("GHA", "TGO")}),
+        ("Japan and three partners -- Fiji, Samoa and Tonga -- signed a fisheries pact.",
+         {("FJI", "JPN"), ("JPN", "WSM"), ("JPN", "TON")}),
+    ],
+    ids=["three parties, every pair", "a group spelled out in an apposition acts as one side"],
+)  # fmt: skip
+def test_symmetric_act_of_many_is_one_event_per_pair(
+    analyzer: Analyzer, text: str, pairs: set[tuple[str, str]]
+) -> None:
+    events = analyzer.analyze(Article(text=text, published="2024-06-01")).events
+    found = {
+        tuple(sorted(keys(e.source) | keys(e.target))) for e in events if e.type == "agreement"
+    }
+    assert found == pairs
+
 
 NEGATIVES = [
     ("ties that are not military", "Peru and Chile deepened their trade ties.", "military_cooperation"),

@@ -15,6 +15,7 @@ from armswatch.extract.syntax import (
     agent_of,
     clause_tokens,
     conjuncts,
+    governors,
     inherited_subject,
     prep_objects,
     relative_antecedent,
@@ -55,6 +56,7 @@ class EntityWords:
     affiliation_words: frozenset[str] = frozenset()
     measures: frozenset[str] = frozenset()
     partitives: frozenset[str] = frozenset()
+    rebuttals: frozenset[str] = frozenset()
 
 
 class RoleFiller:
@@ -115,6 +117,7 @@ class RoleFiller:
                 frozenset(lexicon.affiliation_words),
                 frozenset(lexicon.issued_measures),
                 frozenset(lexicon.partitive_words),
+                frozenset(lexicon.rebuttal_verbs),
             ),
         )
 
@@ -277,6 +280,10 @@ class RoleFiller:
         named = mention.form in {"name", "capital"} and mention.actor.kind == "state"
         return named and modifier.dep_ == "compound" and head.dep_ == "pobj"
 
+    @property
+    def rebuttal_verbs(self) -> frozenset[str]:
+        return self.entity_words.rebuttals
+
     def is_organ_like(self, head: Token) -> bool:
         """Heads whose adjective names who they are: 'Russian officials', 'U.S. Ambassador
         Robert Wood' (not 'the Russo-Ukrainian war')."""
@@ -327,15 +334,22 @@ class RoleFiller:
 
     def described_actor(self, head: Token) -> ActorMention | None:
         """A description of an actor named beside it: 'China, *a country* the US
-        accuses …' (apposition), 'China is *a country* …' (predicate noun)."""
+        accuses …' (apposition), 'China is *a country* …' (predicate noun), 'Chile is
+        *among the states* that …', 'Chile is *one of the states* that …'."""
         lemma = head.lemma_.lower()
         if lemma not in self.state_descriptions and lemma not in self.group_descriptions:
             return None
         holder = head.head
         if head.dep_ == "appos" and holder.i in self.index.actors:
             return self.index.actors[holder.i]
-        if head.dep_ == "attr" and holder.lemma_ == "be":
-            subject = subject_of(holder)
+        predicate = head
+        if head.dep_ == "pobj" and holder.lower_ == "among":
+            predicate = holder  # 'is among the countries'
+        elif head.dep_ == "pobj" and holder.lower_ == "of" and holder.head.lower_ == "one":
+            predicate = holder.head  # 'is one of the countries'
+        verb = predicate.head
+        if predicate.dep_ in {"attr", "prep"} and verb.lemma_ == "be" and verb.i != predicate.i:
+            subject = subject_of(verb)
             if subject is not None and subject.i in self.index.actors:
                 return self.index.actors[subject.i]
         return None
@@ -443,12 +457,28 @@ class RoleFiller:
         sentences before."""
         doc = pronoun.doc
         start = sentences_back(pronoun, reach)
+        bound = self.clause_subject_keys(pronoun)
         candidates = [
             m
             for m in doc._.aw_actors or []
-            if start <= m.span.start < pronoun.i and wanted(m) and m.actor.kind != "media"
+            if start <= m.span.start < pronoun.i
+            and wanted(m)
+            and m.actor.kind != "media"
+            and m.key not in bound
         ]
         return candidates[-1] if candidates else None
+
+    def clause_subject_keys(self, token: Token) -> set[str]:
+        """Actors a non-reflexive reference in a verb's object cannot mean: that verb's own
+        subject ('Poland imposed sanctions on *the country*' is not Poland, which would
+        be 'itself')."""
+        if token.dep_ in {"nsubj", "nsubjpass", "poss"}:
+            return set()
+        verb = next((g for g in governors(token) if g.pos_ in {"VERB", "AUX"}), None)
+        subject = subject_of(verb) if verb is not None else None
+        if subject is None or subject.i > token.i:
+            return set()
+        return {self.index.actors[t.i].key for t in conjuncts(subject) if t.i in self.index.actors}
 
     # -- slot helpers (the slot functions themselves are in extract/slots.py) --------
     def prep_slot(self, trigger: Token, word: str) -> list[Token]:
@@ -521,7 +551,7 @@ class RoleFiller:
         'the sanctions *Canberra imposed*' (zero relative)."""
         for clause in (c for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB"):
             objects = [c for c in clause.children if c.dep_ in {"dobj", "nsubjpass"}]
-            relative = objects and all(o.lower_ in RELATIVE_OBJECTS for o in objects)
+            relative = any(o.lower_ in RELATIVE_OBJECTS and o.i < clause.i for o in objects)
             zero = not objects and not any(
                 t.lower_ in RELATIVE_PRONOUNS | {"where", "when"} for t in clause.subtree
             )  # 'letters *in which* they called for …' is no object relative

@@ -453,3 +453,20 @@ def content_subject(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
             return [answering] if answering is not None else [subject]
         return [subject]
     return []
+
+
+@slot(
+    "answerer",
+    [
+        SlotCase("Chile rejected the criticism that Peru voiced.", "criticism", ("CHL",), "NOUN"),
+        SlotCase("Chile repeated the criticism that Peru voiced.", "criticism", (), "NOUN"),
+    ],
+    fallback=True,
+)
+def answerer(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """Who rebuts a criticism is the one criticised: '*Chile* rejected the criticism
+    (that Peru voiced)', '*Kenya* dismissed the accusations'."""
+    verb = trigger.head
+    if trigger.dep_ != "dobj" or verb.lemma_.lower() not in filler.rebuttal_verbs:
+        return []
+    return filler.subject_tokens(verb)

@@ -443,6 +443,11 @@ class Lexicon(Entry):
         description="Heads that stand for the 'of' phrase after them: a *number* of "
         "Russian firms, *dozens* of Chinese entities.",
     )
+    rebuttal_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs whose subject answers a criticism it is the object of, and so "
+        "is its target: *rejected* the criticism that X voiced (slot ``answerer``).",
+    )
     continuation_cues: list[str] = Field(
         default_factory=list,
         description="Lemmas that make a sentence list the items of the transfer just "
