@@ -47,6 +47,7 @@ IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "break": ("broke", "broken"),
     "bring": ("brought",),
     "buy": ("bought",),
+    "fly": ("flew", "flown"),
     "freeze": ("froze", "frozen"),
     "get": ("got", "gotten"),
     "give": ("gave", "given"),

@@ -83,6 +83,17 @@ CASES = [
          "condemnation", {"BDI"}, {"RWA"}),
     Case("among the states that", "Namibia is among the states that have recognised Western Sahara.",
          "diplomatic_recognition", {"NAM"}, {"western_sahara"}),
+    # sending forces is a deployment; measures placed; a participle on the measure noun
+    Case("deploy a unit", "Morocco will deploy a marine battalion to Libya next month.",
+         "troop_deployment", {"MAR"}, {"LBY"}),
+    Case("passive, forces by adjective", "Dozens of Rwandan police were flown to Haiti in March.",
+         "troop_deployment", {"RWA"}, {"HTI"}),
+    Case("place controls on", "Vietnam has put export restrictions on Cambodia.",
+         "sanction_imposed", {"VNM"}, {"KHM"}),
+    Case("measure with a participle", "The embargo on Eritrea adopted by Ethiopia was lifted in 2020.",
+         "sanction_imposed", {"ETH"}, {"ERI"}),
+    Case("members of a group", "Turkey sanctioned six members of the PKK.",
+         "sanction_imposed", {"TUR"}, {"pkk"}),
 ]  # fmt: skip
 
 
@@ -116,6 +127,8 @@ NEGATIVES = [
      "sanction_imposed"),
     ("an aid package is no sanction", "Japan agreed a fresh aid package for Laos.", "sanction_imposed"),
     ("targets that are no measures", "The new targets cover Peru and Bolivia.", "sanction_imposed"),
+    ("weapons deployed are no troops", "Russia deployed Iskander missiles to Belarus.", "troop_deployment"),
+    ("a letter sent is no deployment", "Chad sent a letter to Niger on Monday.", "troop_deployment"),
 ]  # fmt: skip
 
 

@@ -225,7 +225,7 @@ class FrameFinder:
         if spec.requires_object:
             objects = [c for c in token.children if c.dep_ in OBJECT_LIKE_DEPS]
             objects += [p for c in token.children if c.dep_ == "prep" for p in c.children]
-            if token.dep_ == "relcl":  # 'the sanctions (that) Canberra imposed'
+            if token.dep_ in {"relcl", "acl"}:  # 'the sanctions (that) Canberra imposed'
                 objects.append(token.head)
             objects += [  # 'agreed a *sanctions* package', 'reached agreement on *sanctions*'
                 inner

@@ -41,7 +41,7 @@ COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 GROUP_KINDS = {"armed_group", "group", "company"}
 COUNTING = {"NUM", "DET"}
 CONTROL_PREPS = {"for", "from", "of"}  # condemn X *for* supplying; bar X *from*; accuse X *of*
-LOCATION_PREPS = ("in", "from")  # 'firms *in* Kyrgyzstan', 'suppliers *from* Thailand'
+LOCATION_PREPS = ("in", "from", "of")  # 'firms *in* X', 'suppliers *from* Y', 'members *of* Z'
 AFFILIATION_PREPS = ("to", "with")  # 'linked *to* a network', 'affiliated *with*'
 
 
@@ -488,6 +488,8 @@ class RoleFiller:
         found = prep_objects(trigger, word)
         if word in RECIPIENT_PREPS:  # 'delivered to Armenia Pinaka launchers'
             found = [self.fused_recipient(t) or t for t in found]
+        if not found and trigger.dep_ in {"acl", "relcl"} and trigger.head.pos_ == "NOUN":
+            found = prep_objects(trigger.head, word, deep=False)  # 'sanctions on X announced by Y'
         if found or trigger.pos_ != "NOUN":
             return found
         clause = self.object_relative(trigger)
