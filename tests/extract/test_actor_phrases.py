@@ -94,6 +94,11 @@ CASES = [
          "sanction_imposed", {"ETH"}, {"ERI"}),
     Case("members of a group", "Turkey sanctioned six members of the PKK.",
          "sanction_imposed", {"TUR"}, {"pkk"}),
+    # a contract with a company: the company's state supplies the items hung on the verb
+    Case("contract with a foreign firm", "Uruguay's navy signed a contract with a Spanish shipyard for two offshore patrol vessels.",
+         "arms_transfer", {"ESP"}, {"URY"}),
+    Case("signature to a contract", "The Kenyan army put its signature to a deal with an Israeli manufacturer for 40 Hermes 450 drones.",
+         "arms_transfer", {"ISR"}, {"KEN"}),
 ]  # fmt: skip
 
 

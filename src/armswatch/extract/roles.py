@@ -636,6 +636,8 @@ class RoleFiller:
             head = trigger.head
             if trigger.dep_ == "nsubj" and head.lemma_.lower() in self.listing_verbs:
                 return [trigger, *(c for c in head.children if c.dep_ == "dobj")]  # X includes Y
+            if trigger.dep_ == "dobj" and head.pos_ == "VERB":  # 'signed a contract with a
+                return [trigger, *self.item_phrases(head)]  # shipyard for four patrol boats'
             return [trigger]
         roots = []
         if not any(c.dep_ == "dobj" for c in trigger.children):
@@ -654,6 +656,18 @@ class RoleFiller:
             if token.dep_ == "prep" and token.lower_ in EXAMPLE_PREPS:
                 roots.extend(c for c in token.children if c.dep_ == "pobj")
         return roots
+
+    @staticmethod
+    def item_phrases(verb: Token) -> list[Token]:
+        """Objects of the verb's 'with'/'for'/'of' phrases, where the small model often
+        hangs the items of its object noun."""
+        return [
+            pobj
+            for child in verb.children
+            if child.dep_ == "prep" and child.lower_ in ITEM_PREPS
+            for pobj in child.children
+            if pobj.dep_ == "pobj"
+        ]
 
     def relative_object(self, token: Token) -> Token:
         """'UAVs that it had purchased', 'the JF-17, which Azerbaijan has been using': the
