@@ -70,10 +70,24 @@ ARTICLES = [
 ]
 
 
-def build_store(path: Path, analyzer: Analyzer) -> Path:
-    """A store at ``path`` holding ``ARTICLES`` (fused into incidents by the run)."""
+AGREEMENT = {
+    "id": "treaty-kcna",
+    "title": "Pyongyang and Moscow sign defence treaty",
+    "published": "2024-06-20",
+    "outlet": "KCNA Watch",
+    "text": "Vladimir Putin and Kim Jong Un signed a Comprehensive Strategic Partnership "
+    "Treaty in Pyongyang on Wednesday, promising mutual military assistance.",
+}
+"""A symmetric event (an agreement): both parties, no direction."""
+
+
+def build_store(
+    path: Path, analyzer: Analyzer, articles: list[dict[str, str]] | None = None
+) -> Path:
+    """A store at ``path`` holding ``ARTICLES`` (or ``articles``), fused into incidents."""
     source = path.parent / "articles.jsonl"
-    source.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    chosen = ARTICLES if articles is None else articles
+    source.write_text("".join(json.dumps(a) + "\n" for a in chosen), encoding="utf-8")
     run_local([source], path, RunOptions(progress=False), analyzer=analyzer)
     return path
 

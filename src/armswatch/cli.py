@@ -1,7 +1,8 @@
 """The ``armswatch`` command: thin typer wrappers over the library functions.
 
-Errors are translated here, at one boundary: library code raises ArmswatchError, and
-the CLI prints ``error: [AW0xx] message`` on stderr and exits 1.
+Errors are translated here, at one boundary (``Boundary.invoke``, around every command
+and sub-command): library code raises ArmswatchError, and the CLI prints
+``error: [AW0xx] message`` on stderr and exits 1. Commands need no handler of their own.
 """
 
 from __future__ import annotations
@@ -11,22 +12,36 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
 from armswatch.errors import ArmswatchError, OutputError
 
 if TYPE_CHECKING:
     from armswatch.run.local import RunOptions
 
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class Boundary(TyperGroup):
+    """The one place where a library error becomes a message and exit code 1."""
+
+    def invoke(self, ctx: Any) -> Any:  # typer's own (vendored) click.Context
+        try:
+            return super().invoke(ctx)
+        except ArmswatchError as exc:
+            raise fail(exc) from exc
+
+
 app = typer.Typer(
+    cls=Boundary,
     help="Read news, find arms transfers and sanctions breaches, with evidence.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class OutputFormat(StrEnum):
@@ -488,11 +503,8 @@ def stats_cli(
     from armswatch.store.stats import collect_stats
     from armswatch.store.view import open_view
 
-    try:
-        with open_view(db_path(db)) as view:
-            stats = collect_stats(view)
-    except ArmswatchError as exc:
-        raise fail(exc) from exc
+    with open_view(db_path(db)) as view:
+        stats = collect_stats(view)
     if as_json:
         typer.echo(stats.model_dump_json(indent=2))
     else:
@@ -525,13 +537,10 @@ def incidents_cli(
     from armswatch.fuse.render import incident_table
     from armswatch.store.view import open_view
 
-    try:
-        if rebuild:
-            err.print(rebuild_incidents(db_path(db)).line(), markup=False)
-        with open_view(db_path(db)) as view:
-            found = list_incidents(view, actor, since, min_sources, limit, offset)
-    except ArmswatchError as exc:
-        raise fail(exc) from exc
+    if rebuild:
+        err.print(rebuild_incidents(db_path(db)).line(), markup=False)
+    with open_view(db_path(db)) as view:
+        found = list_incidents(view, actor, since, min_sources, limit, offset)
     if as_json:
         for summary in found:
             typer.echo(summary.model_dump_json())
@@ -543,25 +552,46 @@ def incidents_cli(
 def incident_cli(
     incident_id: Annotated[str, typer.Argument(help="An incident id (inc_…).")],
     db: DbOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON instead (the document of /api/incidents/ID).")
+    ] = False,
 ) -> None:
     """One incident's whole story: reports over time, evidence, provenance, score."""
-    from armswatch.errors import NotFoundError
-    from armswatch.fuse import get_incident
     from armswatch.fuse.render import story_view
+    from armswatch.queries import incident_story
     from armswatch.store.view import open_view
 
-    try:
-        with open_view(db_path(db)) as view:
-            story = get_incident(view, incident_id)
-        if story is None:
-            raise NotFoundError(f"no incident {incident_id!r}: `armswatch incidents` lists them")
-    except ArmswatchError as exc:
-        raise fail(exc) from exc
+    with open_view(db_path(db)) as view:
+        story = incident_story(view, incident_id)
     if as_json:
         typer.echo(story.model_dump_json(indent=2))
     else:
         Console(highlight=False).print(story_view(story))
+
+
+@app.command("page")
+def page_cli(
+    name: Annotated[str, typer.Argument(help="A dashboard page: events, incident, map, actor …")],
+    key: Annotated[
+        str | None, typer.Argument(help="The item of a one-item page (an id or actor code).")
+    ] = None,
+    params: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="A query parameter NAME=VALUE (repeatable)."),
+    ] = None,
+    db: DbOpt = None,
+) -> None:
+    """Print a dashboard page's document as JSON: the same as its JSON twin under /api."""
+    from armswatch.api.pages import load_page, page_named
+    from armswatch.errors import InvalidRequestError
+    from armswatch.store.view import open_view
+
+    pairs = [p.partition("=") for p in params or []]
+    if bad := [name for name, sep, _ in pairs if not sep]:
+        raise InvalidRequestError(f"--param {bad[0]!r}: give NAME=VALUE, e.g. actor=PRK")
+    with open_view(db_path(db)) as view:
+        document = load_page(view, page_named(name), key, {k: v for k, _, v in pairs})
+    typer.echo(document.model_dump_json(indent=2))
 
 
 def mount_rules() -> None:

@@ -4,7 +4,9 @@
 - ``docs/schema/analysis.schema.json`` from ``armswatch.model.Analysis``;
 - ``src/armswatch/kb/schema/*.schema.json`` from ``armswatch.kb.schema``;
 - ``docs/errors.md`` from the error classes of ``armswatch.errors``;
-- ``docs/settings.md`` from ``armswatch.settings.SETTINGS``.
+- ``docs/settings.md`` from ``armswatch.settings.SETTINGS``;
+- ``docs/rulebook.md`` and ``sanctions/data/*.schema.json`` from the rulebook data
+  (``armswatch.sanctions.docs``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from armswatch import errors
 from armswatch.kb.schema import SCHEMA_DIR, SCHEMAS, render_schema
 from armswatch.model import Analysis
+from armswatch.sanctions import docs as rulebook_docs
 from armswatch.settings import SETTINGS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -79,6 +82,7 @@ def generated_files() -> dict[Path, str]:
     }
     for name in SCHEMAS:
         files[SCHEMA_DIR / f"{name}.schema.json"] = render_schema(name)
+    files.update(rulebook_docs.generated_files())
     return files
 
 

@@ -6,6 +6,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from armswatch.model import SYMMETRIC_TYPES, Analysis, Event, Evidence, Finding
+from armswatch.sanctions.standing import finding_standing
 
 TYPE_STYLE = {"arms_transfer": "bold red", "labor_dispatch": "magenta"}
 
@@ -86,7 +87,7 @@ def evidence_line(evidence: Evidence) -> Text:
 
 
 def finding_line(finding: Finding) -> Text:
-    state = {True: "in force", False: "not in force", None: "date unknown"}[finding.in_force]
+    state = finding_standing(finding.rule, finding.instrument, finding.provision, finding.in_force)
     line = Text("      ⚠ ", style="bold red")
     line.append(f"{finding.rule}", style="bold red")
     line.append(f" ({finding.instrument}, {finding.provision}; {state}): ")

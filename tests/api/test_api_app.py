@@ -101,13 +101,15 @@ def test_incident_story_marks_evidence_and_cites_rules(client: TestClient) -> No
     assert listed["available"] and listed["total"] == 1
     incident = listed["incidents"][0]
     story = client.get(f"/api/incidents/{incident['id']}").json()
-    assert story["kind"] == "incident" and story["sources"] == 2 and len(story["events"]) == 2
+    assert story["kind"] == "incident" and len(story["events"]) == 2
+    assert story["independent_sources"] == len(story["sources"]) == 2  # keys, as the CLI
     assert [e["date"] for e in story["events"]] == sorted(e["date"] for e in story["events"])
     for step in story["events"]:
         marked = [s["text"] for s in step["segments"] if s["mark"]]
         assert marked and "".join(s["text"] for s in step["segments"]).startswith("North Korea")
         assert step["provenance"] and step["findings"]
-    rule = story["rules"][0]
+    rule = story["rule_texts"][0]
+    assert story["rules"] == [rule["id"]]
     assert rule["id"] == "un.dprk.arms_export" and rule["in_force"][0]["start"] == "2009-06-12"
     assert "in force" in rule["in_force_text"] and story["origins"]
 
@@ -162,7 +164,7 @@ def test_incident_pages_count_every_incident_and_do_not_overlap(client: TestClie
 def test_dossier_json(client: TestClient) -> None:
     body = client.get("/api/dossier?from=PRK&to=RUS").json()
     assert len(body["findings"]) == 3 and body["quotes"] and len(body["sources"]) == 3
-    assert {i["sources"] for i in body["incidents"]} == {1, 2}
+    assert {i["independent_sources"] for i in body["incidents"]} == {1, 2}
 
 
 def test_analyze_returns_the_contract(client: TestClient) -> None:

@@ -10,13 +10,13 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from armswatch import __version__
-from armswatch.api import problems, routes, write
+from armswatch.api import dashboard, problems, routes, write
 from armswatch.api.config import ApiSettings
+from armswatch.api.endpoints import make_routers
 from armswatch.api.guard import Guard
 from armswatch.api.spec import install_spec
 from armswatch.store.view import SharedReader, open_view
 from armswatch.watch import web as watch_web
-from armswatch.web import pages
 from armswatch.web.render import STATIC
 
 if TYPE_CHECKING:
@@ -53,9 +53,12 @@ def make_app(
     app.state.analyzer = analyzer
     problems.install(app)
     install_spec(app, app.state.settings)
+    twins, pages = make_routers()
     app.include_router(routes.router)
+    app.include_router(twins)
     app.include_router(write.router)
-    app.include_router(pages.router)
+    app.include_router(pages)
+    app.include_router(dashboard.router)
     app.include_router(watch_web.api_router)  # /api/sources, /api/alerts
     app.include_router(watch_web.page_router)  # /sources, /alerts, /alerts.atom
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

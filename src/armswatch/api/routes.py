@@ -1,7 +1,7 @@
-"""The read endpoints (``/api/…``): each one calls one ``armswatch.queries`` function.
+"""The read endpoints beside the page table: health, one finding, the CSV downloads.
 
-The dashboard pages call the same functions (``armswatch.web.pages``), so each page's
-JSON twin is the endpoint of the same name under ``/api``.
+The JSON twins of the dashboard's pages are made from the page table (``api.pages``,
+``api.endpoints``); these are the few endpoints without a page.
 """
 
 from __future__ import annotations
@@ -17,32 +17,11 @@ from armswatch.api.config import ApiSettings
 from armswatch.api.deps import get_view, settings_of
 from armswatch.api.problems import PROBLEM_RESPONSES
 from armswatch.errors import NotFoundError
-from armswatch.export.dossier import Dossier, DossierQuery, build_dossier
 from armswatch.export.table import to_csv
 from armswatch.queries import incidents
 from armswatch.queries.events import finding_rows
-from armswatch.queries.models import (
-    ActorList,
-    ArticleList,
-    ArticlePage,
-    EventList,
-    FindingList,
-    FindingPage,
-    Graph,
-    IncidentList,
-    RuleList,
-    Story,
-    Timeline,
-)
-from armswatch.queries.params import (
-    ActorQuery,
-    ArticleQuery,
-    EventFilters,
-    EventQuery,
-    FindingQuery,
-    GraphQuery,
-    IncidentQuery,
-)
+from armswatch.queries.models import FindingPage
+from armswatch.queries.params import EventQuery, FindingQuery
 from armswatch.store.view import View
 
 router = APIRouter(prefix="/api", responses=PROBLEM_RESPONSES)
@@ -70,15 +49,6 @@ def health(view: ViewDep) -> Health:
     )
 
 
-@router.get("/findings", tags=["findings"])
-def findings(
-    view: ViewDep, settings: SettingsDep, query: Annotated[FindingQuery, Query()]
-) -> FindingList:
-    """Sanctions findings with rule, dyad, date, certainty and independent sources."""
-    settings.check_limit(query.limit)
-    return queries.list_findings(view, query)
-
-
 @router.get("/findings.csv", tags=["findings"], response_class=Response, responses=CSV)
 def findings_csv(
     view: ViewDep, settings: SettingsDep, query: Annotated[FindingQuery, Query()]
@@ -99,15 +69,6 @@ def finding(view: ViewDep, finding_id: Id) -> FindingPage:
     return FindingPage(finding=row, story=story)
 
 
-@router.get("/events", tags=["events"])
-def events(
-    view: ViewDep, settings: SettingsDep, query: Annotated[EventQuery, Query()]
-) -> EventList:
-    """Events (all types) with the analysts' filters, paginated, in a stable order."""
-    settings.check_limit(query.limit)
-    return queries.list_events(view, query)
-
-
 @router.get("/events.csv", tags=["events"], response_class=Response, responses=CSV)
 def events_csv(
     view: ViewDep, settings: SettingsDep, query: Annotated[EventQuery, Query()]
@@ -115,81 +76,6 @@ def events_csv(
     """The same events as CSV (limit up to 10× the page maximum)."""
     settings.check_limit(query.limit, factor=10)
     return csv_response(to_csv(queries.list_events(view, query).events), "events.csv")
-
-
-@router.get("/events/{event_id}", tags=["events"])
-def event(view: ViewDep, event_id: Id) -> Story:
-    """One event as a story: evidence marked in its article, attribution, rules."""
-    return queries.event_story(view, event_id)
-
-
-@router.get("/incidents", tags=["incidents"])
-def incident_list(
-    view: ViewDep, settings: SettingsDep, query: Annotated[IncidentQuery, Query()]
-) -> IncidentList:
-    """Cross-article incidents (empty, ``available: false``, until the store is fused)."""
-    settings.check_limit(query.limit)
-    return queries.list_incident_page(view, query)
-
-
-@router.get("/incidents/{incident_id}", tags=["incidents"])
-def incident(view: ViewDep, incident_id: Id) -> Story:
-    """The incident page: its events over time, evidence, attribution chain, rule texts."""
-    return queries.incident_story(view, incident_id)
-
-
-@router.get("/articles", tags=["articles"])
-def articles(
-    view: ViewDep, settings: SettingsDep, query: Annotated[ArticleQuery, Query()]
-) -> ArticleList:
-    """Stored articles (current versions), newest first."""
-    settings.check_limit(query.limit)
-    return queries.list_articles(view, query)
-
-
-@router.get("/articles/{key}", tags=["articles"])
-def article(view: ViewDep, key: Id) -> ArticlePage:
-    """An article by sha256 or input id, every evidence sentence marked."""
-    return queries.article_page(view, key)
-
-
-@router.get("/actors", tags=["actors"])
-def actors(
-    view: ViewDep, settings: SettingsDep, query: Annotated[ActorQuery, Query()]
-) -> ActorList:
-    """Actors of the matching events, with counts as source, target and of findings."""
-    settings.check_limit(query.limit)
-    return queries.list_actors(view, query)
-
-
-@router.get("/graph", tags=["actors"])
-def graph(view: ViewDep, query: Annotated[GraphQuery, Query()]) -> Graph:
-    """The actor network: who supplies whom; edge weight = incidents."""
-    return queries.actor_graph(view, query)
-
-
-@router.get("/timeline", tags=["events"])
-def timeline_(view: ViewDep, query: Annotated[EventFilters, Query()]) -> Timeline:
-    """Events per month and type."""
-    return queries.timeline(view, query)
-
-
-@router.get("/rules", tags=["rules"])
-def rules() -> RuleList:
-    """The sanctions rulebook: every entry with its in-force periods and source."""
-    return queries.list_rules()
-
-
-@router.get("/rules/{rule_id}", tags=["rules"])
-def rule(rule_id: Id) -> RuleList:
-    """The entries of one rule id (several legal bases may share it)."""
-    return queries.list_rules(rule_id)
-
-
-@router.get("/dossier", tags=["exports"])
-def dossier(view: ViewDep, query: Annotated[DossierQuery, Query()]) -> Dossier:
-    """The dossier of one dyad: incidents, findings with citations, quotes, sources, timeline."""
-    return build_dossier(view, query)
 
 
 def csv_response(text: str, name: str) -> Response:

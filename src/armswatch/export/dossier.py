@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from armswatch import __version__
 from armswatch.errors import DossierError
+from armswatch.fuse.models import IncidentSummary
 from armswatch.model import SYMMETRIC_TYPES
 from armswatch.queries import incidents
 from armswatch.queries.common import events_by_id, name_of
@@ -26,10 +27,9 @@ from armswatch.queries.models import (
     ArticleRef,
     EventRow,
     FindingRow,
-    IncidentRow,
     RuleText,
 )
-from armswatch.queries.params import Code, EventQuery, FindingQuery
+from armswatch.queries.params import Code, EventQuery, FindingQuery, QueryModel
 from armswatch.queries.story import rule_texts
 from armswatch.sanctions import load_rulebook
 from armswatch.store.records import StoredFinding
@@ -43,7 +43,7 @@ class DossierFormat(StrEnum):
     md = "md"
 
 
-class DossierQuery(BaseModel):
+class DossierQuery(QueryModel):
     """The dyad: ``from`` (supplier, sender, acting side) and ``to``."""
 
     model_config = ConfigDict(populate_by_name=True, extra="ignore")
@@ -74,7 +74,7 @@ class Dossier(BaseModel):
     target: ActorRef
     generated: str = Field(description="The day the dossier was made (UTC).")
     version: str = Field(description="The armswatch version that made it.")
-    incidents: list[IncidentRow]
+    incidents: list[IncidentSummary]
     findings: list[FindingRow]
     rules: list[RuleText]
     timeline: list[EventRow] = Field(description="The dyad's events, oldest first.")
@@ -117,8 +117,8 @@ def in_dyad(kind: str, source: list[ActorRef], target: list[ActorRef], a: str, b
     return forward or (kind in SYMMETRIC_TYPES and b in left and a in right)
 
 
-def dyad_incidents(view: View, event_ids: set[str]) -> list[IncidentRow]:
-    return [row for row, _ in incidents.incidents_of_events(view, sorted(event_ids))]
+def dyad_incidents(view: View, event_ids: set[str]) -> list[IncidentSummary]:
+    return incidents.incidents_of_events(view, sorted(event_ids))
 
 
 def stored(row: FindingRow) -> StoredFinding:

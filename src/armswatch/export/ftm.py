@@ -37,6 +37,8 @@ from followthemoney import model
 from armswatch.model import SYMMETRIC_TYPES, Actor
 from armswatch.queries.common import keyed_findings, name_of
 from armswatch.queries.story import rule_texts
+from armswatch.sanctions.rulebook import canonical_rule_id
+from armswatch.sanctions.standing import finding_standing, obligation_verb
 from armswatch.store.assemble import load_articles, load_events
 from armswatch.store.records import StoredArticle, StoredEvent, StoredFinding
 from armswatch.store.view import View
@@ -147,7 +149,9 @@ class Builder:
                 entity.add("program", rule.regime)
                 entity.add("programId", rule.id)
                 entity.add(
-                    "provisions", f"{rule.instrument}, {rule.provision}: prohibits {rule.prohibits}"
+                    "provisions",
+                    f"{rule.instrument}, {rule.provision}: "
+                    f"{obligation_verb(rule.binding)} {rule.prohibits}",
                 )
                 entity.add("startDate", period.start)
                 entity.add("endDate", period.end)
@@ -167,9 +171,10 @@ class Builder:
         entity.add("program", finding.regime)
         entity.add("programId", finding.rule)
         entity.add("sourceUrl", finding.citation, quiet=True)
-        entity.add(
-            "notes", f"{finding.instrument}, {finding.provision}; in force: {finding.in_force}"
+        state = finding_standing(
+            finding.rule, finding.instrument, finding.provision, finding.in_force
         )
+        entity.add("notes", f"{finding.instrument}, {finding.provision}; {state}")
         self.put(entity)
 
 
@@ -227,7 +232,8 @@ def iter_entities(view: View) -> Iterator[Entity]:
     targets = builder.sanctions(list(findings.values()))
     for key, finding in findings.items():
         if finding.event in events:
-            builder.finding(key, finding, events[finding.event], targets.get(finding.rule))
+            target = targets.get(canonical_rule_id(finding.rule))
+            builder.finding(key, finding, events[finding.event], target)
     yield from builder.entities.values()
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 from armswatch.export.dossier import Dossier, DossierFormat
 from armswatch.queries.charts import month_range
 from armswatch.queries.models import ArticleRef, Timeline, TimelineCell
+from armswatch.sanctions.standing import obligation_verb
 from armswatch.web import charts
 from armswatch.web.render import environment, inline_css
 
@@ -65,8 +66,8 @@ def render_markdown(d: Dossier) -> str:
     ]
     for f in d.findings:
         lines += [
-            f"- **{md(f.rule)}** ({md(f.date or 'undated')}, {md(f.certainty)}, "
-            f"{f.sources} source(s)): {md(f.explanation)}",
+            f"- **{md(f.rule)}** ({md(f.date or 'undated')}, {md(f.standing)}, "
+            f"{md(f.certainty)}, {f.sources} source(s)): {md(f.explanation)}",
             f"  - {md(f.instrument)}, {md(f.provision)}{link(f.citation)}",
             f"  - source: {cite(f.article)}",
         ]
@@ -75,14 +76,16 @@ def render_markdown(d: Dossier) -> str:
         lines.append("None.")
     lines += ["", "## Rules cited", ""]
     lines += [
-        f"- **{md(r.id)}**: {md(r.instrument)}, {md(r.provision)} prohibits {md(r.prohibits)} "
+        f"- **{md(r.id)}**: {md(r.instrument)}, {md(r.provision)} "
+        f"{obligation_verb(r.binding)} {md(r.prohibits)} "
         f"({md(r.in_force_text)}){link(r.source)}"
         for r in d.rules
     ] or ["None."]
     lines += ["", "## Incidents", ""]
     lines += [
-        f"- {md(i.title)} ({md(i.first or '?')} – {md(i.last or '?')}): {i.events} events, "
-        f"{i.sources} independent sources"
+        f"- {md(i.title)} ({md(i.time_start or i.first_reported or '?')} – "
+        f"{md(i.time_end or i.last_reported or '?')}): {len(i.event_ids)} events, "
+        f"{i.independent_sources} independent sources"
         for i in d.incidents
     ] or ["None fused (run `armswatch incidents` to fuse events across articles)."]
     lines += ["", "## Timeline", "", "| date | type | status | certainty | items | source |"]

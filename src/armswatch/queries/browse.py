@@ -129,7 +129,6 @@ def list_incident_page(view: View, query: IncidentQuery) -> IncidentList:
     total = incidents.count_incidents(
         view, actor=query.actor, since=query.since, min_sources=query.min_sources
     )
-    page = [row for row, _ in found]
     filters: dict[str, Any] = query.model_dump(mode="json")
     info = list_info(total, query.limit, query.offset, filters)
-    return IncidentList(**info.model_dump(), available=incidents.available(view), incidents=page)
+    return IncidentList(**info.model_dump(), available=incidents.available(view), incidents=found)

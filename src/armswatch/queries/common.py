@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from armswatch.model import Actor
+from armswatch.model import SYMMETRIC_TYPES, Actor
 from armswatch.queries.models import ActorRef, ArticleRef, ArticlesBySha, EventsById, ListInfo
 from armswatch.store.assemble import load_articles, load_events_by_id
 from armswatch.store.columns import nest
@@ -41,8 +41,11 @@ def key_refs(keys: Iterable[str]) -> list[ActorRef]:
     return [ActorRef(key=key, name=name_of(key)) for key in dict.fromkeys(keys) if key]
 
 
-def dyad(source: list[ActorRef], target: list[ActorRef]) -> str:
-    """``North Korea → Russia`` (names joined by commas on each side)."""
+def dyad(source: list[ActorRef], target: list[ActorRef], kind: str | None = None) -> str:
+    """``North Korea → Russia`` (names joined by commas on each side); for a symmetric
+    type (meeting, agreement …) both parties: ``North Korea – Russia``."""
+    if kind in SYMMETRIC_TYPES or (kind is None and not target and len(source) > 1):
+        return " – ".join(dict.fromkeys(a.name for a in [*source, *target])) or "?"
     left = ", ".join(a.name for a in source) or "?"
     right = ", ".join(a.name for a in target) or "?"
     return f"{left} → {right}"

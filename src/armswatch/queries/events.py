@@ -27,6 +27,7 @@ from armswatch.queries.params import (
     conditions,
     finding_conditions,
 )
+from armswatch.sanctions.standing import finding_binding
 from armswatch.store.sql import Row, rows_by_values
 from armswatch.store.view import View
 
@@ -165,6 +166,7 @@ def finding_rows(view: View, keys: list[str]) -> list[FindingRow]:
                     include={"rule", "regime", "instrument", "provision", "in_force"}
                     | {"contested", "explanation", "citation", "date", "event", "evidence"}
                 ),
+                binding=finding_binding(finding.rule, finding.instrument, finding.provision),
                 type=event.type,
                 status=event.status,
                 certainty=event.certainty,

@@ -2,21 +2,21 @@
 
 Everything else asks this adapter: whether the store has incidents, which incident an
 event belongs to (and its independent sources), the incident list, and one incident's
-events with their provenance. Without fused incidents every event stands alone: it is
-its own story, with one source.
+story. It hands out ``fuse``'s own models (``IncidentSummary``, ``IncidentStory``): the
+read side has one model per concept, not copies. Without fused incidents every event
+stands alone: it is its own story, with one source.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from armswatch.fuse import IncidentStory, IncidentSummary
 from armswatch.fuse import get_incident as fuse_get_incident
 from armswatch.fuse import list_incidents as fuse_list_incidents
 from armswatch.fuse.read import count_incidents as fuse_count_incidents
-from armswatch.queries.common import chunks, key_refs
-from armswatch.queries.models import IncidentRow, Origin
+from armswatch.queries.common import chunks
 from armswatch.store.view import View
 
 MEMBERS = (
@@ -31,18 +31,6 @@ class Membership:
 
     incident: str
     sources: int
-
-
-@dataclass(frozen=True)
-class Fused:
-    """An incident as the story page needs it: its row, events, provenance, origins."""
-
-    row: IncidentRow
-    event_ids: list[str]
-    chains: dict[str, list[str]] = field(default_factory=dict)
-    origins: list[Origin] = field(default_factory=list)
-    reasons: list[str] = field(default_factory=list)
-    conflicts: list[str] = field(default_factory=list)
 
 
 def has_tables(view: View) -> bool:
@@ -88,11 +76,11 @@ def list_incidents(
     limit: int = 50,
     offset: int = 0,
     ids: list[str] | None = None,
-) -> list[tuple[IncidentRow, list[str]]]:
-    """Incidents (each with its event ids), latest reported first; ``ids``: only these."""
+) -> list[IncidentSummary]:
+    """Incidents, latest reported first; ``ids``: only these."""
     if not has_tables(view):
         return []
-    found = fuse_list_incidents(
+    return fuse_list_incidents(
         view,
         actor=actor,
         since=since.isoformat() if since else None,
@@ -101,7 +89,6 @@ def list_incidents(
         offset=offset,
         ids=ids,
     )
-    return [(incident_row(item), list(item.event_ids)) for item in found]
 
 
 def count_incidents(
@@ -118,60 +105,14 @@ def count_incidents(
     return fuse_count_incidents(view, actor=actor, since=since_day, min_sources=min_sources)
 
 
-def incidents_of_events(view: View, event_ids: list[str]) -> list[tuple[IncidentRow, list[str]]]:
+def incidents_of_events(view: View, event_ids: list[str]) -> list[IncidentSummary]:
     """The incidents these events are in, latest reported first."""
     ids = sorted({member.incident for member in memberships(view, event_ids).values()})
-    return list_incidents(view, limit=max(1, len(ids)), ids=ids)
+    return list_incidents(view, limit=max(1, len(ids)), ids=ids) if ids else []
 
 
-def get_incident(view: View, incident_id: str) -> Fused | None:
-    """One incident with its events, provenance chains and original sources."""
+def get_incident(view: View, incident_id: str) -> IncidentStory | None:
+    """One incident's whole story (``fuse``), or None."""
     if not has_tables(view):
         return None
-    story = fuse_get_incident(view, incident_id)
-    return fused(story) if story is not None else None
-
-
-def fused(story: IncidentStory) -> Fused:
-    chains: dict[str, list[str]] = {}
-    for entry in story.entries:
-        chains.setdefault(entry.event.id, []).extend(entry.chains)
-    origins = [
-        Origin(
-            key=o.key,
-            name=o.name,
-            source_class=o.source_class,
-            supports=o.supports,
-            denies=o.denies,
-            certainty=o.certainty,
-            anonymous=o.anonymous,
-            claims=o.claims,
-            articles=o.articles,
-        )
-        for o in story.origins
-    ]
-    return Fused(
-        row=incident_row(story),
-        event_ids=list(story.event_ids),
-        chains=chains,
-        origins=origins,
-        reasons=[r.text for r in story.reasons],
-        conflicts=list(story.conflicts),
-    )
-
-
-def incident_row(item: IncidentSummary) -> IncidentRow:
-    return IncidentRow(
-        id=item.id,
-        type=item.type,
-        title=item.title,
-        source=key_refs(item.source),
-        target=key_refs(item.target),
-        first=item.time_start or item.first_reported,
-        last=item.time_end or item.last_reported,
-        events=len(item.event_ids),
-        articles=item.articles,
-        sources=item.independent_sources,
-        rules=list(item.rules),
-        score=item.score,
-    )
+    return fuse_get_incident(view, incident_id)

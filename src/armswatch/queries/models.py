@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
+from armswatch.fuse.models import IncidentStory, IncidentSummary, Source
 from armswatch.model import Span
+from armswatch.sanctions.schema import Binding
+from armswatch.sanctions.standing import standing
 from armswatch.store.records import StoredArticle, StoredEvent, StoredFinding
 
 
@@ -76,6 +79,10 @@ class FindingRow(BaseModel):
     instrument: str
     provision: str
     in_force: bool | None
+    binding: Binding = Field(
+        default="binding",
+        description="The cited entry's force: binding, political (never a breach) or partial.",
+    )
     contested: bool
     explanation: str
     citation: str | None
@@ -90,6 +97,14 @@ class FindingRow(BaseModel):
     incident: str | None
     sources: int
     article: ArticleRef
+
+    @computed_field(  # type: ignore[prop-decorator]
+        description="How the finding stands: 'contrary to the EU's political embargo' "
+        "(political), 'in force', 'not in force' or 'undecided'."
+    )
+    @property
+    def standing(self) -> str:
+        return standing(self.binding, self.in_force)
 
 
 class FindingList(ListInfo):
@@ -128,6 +143,11 @@ class RuleText(BaseModel):
     target: str
     in_force: list[Period]
     in_force_text: str
+    binding: Binding = Field(
+        default="binding",
+        description="binding; political (a political commitment: 'calls for', never a "
+        "breach); partial (partly national commitments).",
+    )
     contested: bool = False
     note: str | None = None
     source: str
@@ -155,7 +175,8 @@ class StoryEvent(BaseModel):
 
 
 class Story(BaseModel):
-    """An incident (or a single event) told over time, with the rules its findings cite."""
+    """A single event told as a story, with the rules its findings cite (an incident's page
+    is ``IncidentPage``; ``kind`` tells them apart)."""
 
     kind: Literal["incident", "event"]
     id: str
@@ -171,7 +192,7 @@ class Story(BaseModel):
     score: float | None = Field(default=None, description="Corroboration score, 0–1.")
     reasons: list[str] = Field(default_factory=list, description="What the score is made of.")
     conflicts: list[str] = Field(default_factory=list, description="Reports that disagree.")
-    origins: list[Origin] = Field(default_factory=list, description="Original sources.")
+    origins: list[Source] = Field(default_factory=list, description="Original sources.")
 
 
 class ArticleRow(BaseModel):
@@ -248,40 +269,24 @@ class Timeline(BaseModel):
     undated: int = Field(description="Matching events with no date at all.")
 
 
-class IncidentRow(BaseModel):
-    """A cross-article incident (from ``armswatch.fuse``)."""
-
-    id: str
-    type: str | None = None
-    title: str
-    source: list[ActorRef]
-    target: list[ActorRef]
-    first: str | None = None
-    last: str | None = None
-    events: int
-    articles: int
-    sources: int = Field(description="Independent sources.")
-    rules: list[str] = Field(default_factory=list)
-    score: float | None = Field(default=None, description="Corroboration score, 0–1.")
-
-
-class Origin(BaseModel):
-    """An original source of an incident, however many articles repeat it."""
-
-    key: str
-    name: str
-    source_class: str = Field(description="party, igo, intelligence, government, media, other.")
-    supports: bool
-    denies: bool
-    certainty: str
-    anonymous: bool
-    claims: int
-    articles: int
-
-
 class IncidentList(ListInfo):
+    """A page of incidents: each row is ``fuse``'s ``IncidentSummary`` (as ``armswatch
+    incidents --json`` prints it), not a copy."""
+
     available: bool = Field(description="False when the store has no incidents (not fused).")
-    incidents: list[IncidentRow]
+    incidents: list[IncidentSummary]
+
+
+class IncidentPage(IncidentStory):
+    """The incident page: ``fuse``'s ``IncidentStory`` (as ``armswatch incident ID --json``
+    prints it) plus what the page shows of it: each event inside its article text, and the
+    text of every rule cited."""
+
+    kind: Literal["incident"] = "incident"
+    first: str | None = Field(description="Earliest date of its events (own time, else article).")
+    last: str | None
+    events: list[StoryEvent] = Field(description="Its events by date, evidence marked.")
+    rule_texts: list[RuleText] = Field(description="The rulebook entries its findings cite.")
 
 
 class FindingPage(BaseModel):
@@ -302,6 +307,54 @@ Page = (
     | Timeline
     | RuleList
     | IncidentList
+    | IncidentPage
 )
 EventsById = dict[str, StoredEvent]
 ArticlesBySha = dict[str, StoredArticle]
+
+
+class Place(BaseModel):
+    """An actor on the map: its key, name and its country's centroid (degrees)."""
+
+    key: str
+    name: str
+    lat: float
+    lon: float
+    events: int
+    findings: int
+
+
+class FlowMap(BaseModel):
+    """Supplier → recipient flows between placed actors (the network's edges on a map)."""
+
+    filters: dict[str, Any] = Field(default_factory=dict)
+    places: list[Place]
+    flows: list[GraphEdge] = Field(description="Edges whose two ends are placed.")
+    unplaced: list[GraphNode] = Field(
+        description="Actors without a country (armed groups, IGOs …): not on the map."
+    )
+
+
+class Counterpart(BaseModel):
+    """Another actor of an actor's events, and where to read their dossier."""
+
+    actor: ActorRef
+    supplies: int = Field(description="Events from the actor to this counterpart.")
+    receives: int = Field(description="Events from this counterpart to the actor.")
+    mutual: int = Field(description="Events of symmetric types (meetings, agreements …).")
+    dossier: str = Field(description="Path of the dyad's dossier (supplier first).")
+
+
+class ActorPage(BaseModel):
+    """One actor: transfers as supplier and recipient, all its events, findings, incidents."""
+
+    actor: ActorRef
+    supplied: EventList = Field(description="Arms transfers with the actor as supplier.")
+    received: EventList = Field(description="Arms transfers with the actor as recipient.")
+    events: EventList = Field(description="All its events, every type.")
+    findings: FindingList
+    incidents: list[IncidentSummary]
+    counterparts: list[Counterpart]
+    review: dict[str, Any] | None = Field(
+        default=None, description="The analysts' review state (when the ledger records it)."
+    )

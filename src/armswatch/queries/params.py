@@ -15,9 +15,10 @@ import re
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from armswatch.model import Category, Certainty, EventType, Status
+from armswatch.sanctions.rulebook import same_rule_ids
 
 Code = Annotated[
     str,
@@ -83,10 +84,29 @@ def dyad_condition(code: str, other: str) -> tuple[str, list[Any]]:
     )
 
 
-class EventFilters(BaseModel):
-    """Filters over events; every one is optional and they combine with AND."""
+class QueryModel(BaseModel):
+    """Query parameters, parsed the same way everywhere (API, pages, CLI).
+
+    An empty field (a blank form input, ``?actor=``) counts as absent, and unknown
+    parameters (``token``, ``_format``) are ignored.
+    """
 
     model_config = ConfigDict(extra="ignore")
+
+    @model_validator(mode="before")
+    @classmethod
+    def drop_empty(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if not (isinstance(v, str) and not v.strip())}
+        return data
+
+
+class NoQuery(QueryModel):
+    """A page without parameters (every parameter is ignored)."""
+
+
+class EventFilters(QueryModel):
+    """Filters over events; every one is optional and they combine with AND."""
 
     actor: Code | None = Field(default=None, description="An actor on either side.")
     counterpart: Code | None = Field(
@@ -123,7 +143,7 @@ class FindingFilters(EventFilters):
     contested: bool | None = Field(default=None, description="The rule's force is disputed.")
 
 
-class Paging(BaseModel):
+class Paging(QueryModel):
     """Which slice of a list, in a stable order (ties broken by article and position)."""
 
     limit: int = Field(default=50, ge=1, le=5000, description="Rows per page.")
@@ -156,6 +176,14 @@ def like(text: str) -> str:
     return f"%{escaped}%"
 
 
+def rule_condition(column: str, rule_id: str) -> tuple[str, list[str]]:
+    """``column`` holds ``rule_id`` or another id of the same rule: stored findings under
+    a former id (``eu.russia.arms_export``) and filters naming one both match the
+    current id (``eu.rus.arms``)."""
+    ids = same_rule_ids(rule_id)
+    return f"{column} IN ({', '.join('?' * len(ids))})", ids
+
+
 def conditions(
     f: EventFilters, extra: tuple[str, list[Any]] | None = None
 ) -> tuple[str, list[Any]]:
@@ -186,7 +214,8 @@ def conditions(
     if f.system:
         add("e.id IN (SELECT event_id FROM items WHERE system ILIKE ? ESCAPE '\\')", like(f.system))
     if f.rule:
-        add("e.id IN (SELECT event FROM findings WHERE rule = ?)", f.rule)
+        sql, ids = rule_condition("rule", f.rule)
+        add(f"e.id IN (SELECT event FROM findings WHERE {sql})", *ids)
     if f.q:
         add("e.id IN (SELECT event_id FROM evidence WHERE text ILIKE ? ESCAPE '\\')", like(f.q))
     if f.since:
@@ -202,7 +231,11 @@ def finding_conditions(f: FindingFilters) -> tuple[str, list[Any]]:
     """The finding's own conditions (over ``findings f``)."""
     parts: list[str] = ["TRUE"]
     params: list[Any] = []
-    for column, value in (("rule", f.rule), ("in_force", f.in_force), ("contested", f.contested)):
+    if f.rule is not None:
+        sql, ids = rule_condition("f.rule", f.rule)
+        parts.append(sql)
+        params += ids
+    for column, value in (("in_force", f.in_force), ("contested", f.contested)):
         if value is not None:
             parts.append(f"f.{column} = ?")
             params.append(value)
@@ -211,8 +244,6 @@ def finding_conditions(f: FindingFilters) -> tuple[str, list[Any]]:
 
 class ArticleQuery(Paging):
     """Query parameters of the article list."""
-
-    model_config = ConfigDict(extra="ignore")
 
     outlet: str | None = Field(default=None, min_length=1, max_length=200)
     q: str | None = Field(
@@ -229,10 +260,8 @@ class ActorQuery(EventFilters):
     offset: int = Field(default=0, ge=0, le=10_000_000)
 
 
-class IncidentQuery(BaseModel):
+class IncidentQuery(QueryModel):
     """Query parameters of the incident list."""
-
-    model_config = ConfigDict(extra="ignore")
 
     actor: Code | None = Field(default=None, description="An actor on either side.")
     since: Day | None = Field(default=None, description="Incidents ending on or after.")

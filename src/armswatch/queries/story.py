@@ -1,7 +1,7 @@
 """Stories: an incident (or one event) over time, evidence marked in its article text.
 
-``incident_story`` and ``event_story`` build the incident page and its JSON twin: the
-events by date, each evidence sentence (and its trigger word) marked inside the full
+``incident_story`` and ``event_story`` build the incident (event) page and its JSON twin:
+the events by date, each evidence sentence (and its trigger word) marked inside the full
 article text, the attribution chain of each claim, the findings, and the text of every
 rule they cite with its in-force dates.
 """
@@ -25,6 +25,7 @@ from armswatch.queries.common import (
 from armswatch.queries.models import (
     ActorRef,
     AttributionChain,
+    IncidentPage,
     Period,
     RuleList,
     RuleText,
@@ -40,25 +41,23 @@ from armswatch.store.view import View
 Mark = tuple[int, int, str]
 
 
-def incident_story(view: View, incident_id: str) -> Story:
-    """The incident page. Raises NotFoundError for an unknown incident."""
+def incident_story(view: View, incident_id: str) -> IncidentPage:
+    """The incident page: ``fuse``'s story of the incident plus its events marked inside
+    their articles and the rule texts. Raises NotFoundError for an unknown incident."""
     found = incidents.get_incident(view, incident_id)
     if found is None:
-        raise NotFoundError(f"no incident {incident_id!r}")
-    row = found.row
-    story = build_story(view, "incident", row.id, found.event_ids, sources=row.sources)
-    events = [
-        s.model_copy(update={"provenance": found.chains.get(s.event.id, [])}) for s in story.events
-    ]
-    return story.model_copy(
-        update={
-            "title": row.title or story.title,
-            "events": events,
-            "score": row.score,
-            "reasons": found.reasons,
-            "conflicts": found.conflicts,
-            "origins": found.origins,
-        }
+        raise NotFoundError(f"no incident {incident_id!r}: `armswatch incidents` lists them")
+    told = build_story(view, "incident", found.id, found.event_ids)
+    chains: dict[str, list[str]] = {}
+    for entry in found.entries:
+        chains.setdefault(entry.event.id, []).extend(entry.chains)
+    events = [s.model_copy(update={"provenance": chains.get(s.event.id, [])}) for s in told.events]
+    return IncidentPage(
+        **dict(found),
+        first=told.first,
+        last=told.last,
+        events=events,
+        rule_texts=told.rules,
     )
 
 
@@ -83,12 +82,15 @@ def build_story(
     dates = [s.date for s in told if s.date]
     source = unique([a for s in told for a in s.source])
     target = unique([a for s in told for a in s.target])
-    types = ", ".join(dict.fromkeys(s.event.type.replace("_", " ") for s in told))
+    kinds = list(dict.fromkeys(s.event.type for s in told))
+    types = ", ".join(kind.replace("_", " ") for kind in kinds)
     cited = [f for s in told for f in s.findings]
     return Story(
         kind="incident" if kind == "incident" else "event",
         id=story_id,
-        title=f"{types}: {dyad(source, target)}" if told else story_id,
+        title=f"{types}: {dyad(source, target, kinds[0] if len(kinds) == 1 else None)}"
+        if told
+        else story_id,
         first=min(dates) if dates else None,
         last=max(dates) if dates else None,
         sources=sources,
@@ -108,8 +110,8 @@ def story_event(
     marks += [(ev.trigger.start, ev.trigger.end, "trigger") for ev in event.evidence]
     return StoryEvent(
         date=event_date(event, article.published),
-        summary=f"{event.type.replace('_', ' ')}: {dyad(source, target)} ({event.status}, "
-        f"{event.certainty})",
+        summary=f"{event.type.replace('_', ' ')}: {dyad(source, target, event.type)} "
+        f"({event.status}, {event.certainty})",
         event=event,
         source=source,
         target=target,
@@ -162,10 +164,10 @@ def unique(refs: list[ActorRef]) -> list[ActorRef]:
 def rule_texts(findings: list[StoredFinding]) -> list[RuleText]:
     """The rulebook entries the findings cite (by rule, instrument and provision; all
     entries of the rule when none matches)."""
-    entries = load_rulebook().rules
+    book = load_rulebook()
     chosen: list[Rule] = []
     for finding in findings:
-        same = [r for r in entries if r.id == finding.rule]
+        same = [r for r in book.rules if r.id == book.canonical_id(finding.rule)]
         exact = [r for r in same if cites(finding, r)]
         chosen += [r for r in exact or same if r not in chosen]
     return [rule_text(r) for r in chosen]
@@ -194,6 +196,7 @@ def rule_text(rule: Rule) -> RuleText:
             for p in rule.in_force
         ],
         in_force_text=in_force_text(rule),
+        binding=rule.binding,
         contested=rule.contested,
         note=rule.note,
         source=rule.source,
@@ -201,9 +204,11 @@ def rule_text(rule: Rule) -> RuleText:
 
 
 def list_rules(rule_id: str | None = None) -> RuleList:
-    """The rulebook (or one rule's entries). Raises NotFoundError for an unknown rule."""
-    rules = load_rulebook().rules
-    chosen = [r for r in rules if rule_id is None or r.id == rule_id]
+    """The rulebook (or one rule's entries, a former id naming its current rule).
+    Raises NotFoundError for an unknown rule."""
+    book = load_rulebook()
+    wanted = book.canonical_id(rule_id) if rule_id is not None else None
+    chosen = [r for r in book.rules if wanted is None or r.id == wanted]
     if rule_id is not None and not chosen:
         raise NotFoundError(f"no rule {rule_id!r} in the rulebook")
     return RuleList(rules=[rule_text(r) for r in chosen])

@@ -152,6 +152,40 @@ def aliases_are_ids(rule: Rule, groups: Mapping[str, Group]) -> list[Problem]:
     ]
 
 
+def item_exceptions_valid(rule: Rule, groups: Mapping[str, Group]) -> list[Problem]:
+    """Item exceptions end after they start, name known categories (in ``items`` or
+    ``possibly``, not both), and an exception for ``everyone`` takes items out
+    (``notification`` or ``exempt``): everyone else is targeted already."""
+    problems: list[Problem] = []
+    for i, exc in enumerate(rule.item_exceptions):
+        at = f"item_exceptions -> {i}"
+        if exc.end is not None and exc.end <= exc.start:
+            problems.append((f"{at} -> end", f"end {exc.end} is not after start {exc.start}"))
+        if not exc.items and not exc.possibly:
+            problems.append((at, "names no category in items or possibly"))
+        for field in ("items", "possibly"):
+            problems += [
+                (
+                    f"{at} -> {field} -> {j}",
+                    f"unknown category {c!r} (known: {', '.join(CATEGORIES)})",
+                )
+                for j, c in enumerate(getattr(exc, field))
+                if c not in CATEGORIES
+            ]
+        problems += [
+            (f"{at} -> possibly", f"{c!r} is also in items")
+            for c in sorted(set(exc.items) & set(exc.possibly))
+        ]
+        if exc.recipients == "everyone" and exc.mode in ("none", "approval"):
+            problems.append(
+                (
+                    f"{at} -> mode",
+                    f"{exc.mode} for everyone adds nothing: use notification or exempt",
+                )
+            )
+    return problems
+
+
 CHECKS: tuple[Check, ...] = (
     interval_ends_after_start,
     intervals_disjoint,
@@ -163,6 +197,7 @@ CHECKS: tuple[Check, ...] = (
     region_known,
     government_slices_ordered,
     aliases_are_ids,
+    item_exceptions_valid,
 )
 
 

@@ -25,6 +25,7 @@ from armswatch.sanctions.explain import cited, in_force_text, provision_text
 from armswatch.sanctions.query import parse_day
 from armswatch.sanctions.rulebook import load_rulebook
 from armswatch.sanctions.schema import Rule
+from armswatch.sanctions.standing import finding_standing
 
 rules_app = typer.Typer(
     name="rules",
@@ -154,8 +155,10 @@ def print_findings(findings: list[Finding], day: str | None) -> None:
         console.print(f"No finding: no rule in force {when} covers this event.")
         return
     for finding in findings:
-        state = {True: "in force", None: "in force: undecided", False: "not in force"}
+        state = finding_standing(
+            finding.rule, finding.instrument, finding.provision, finding.in_force
+        )
         flag = ", contested" if finding.contested else ""
-        console.print(f"[bold]{finding.rule}[/bold] ({state[finding.in_force]}{flag})")
+        console.print(f"[bold]{finding.rule}[/bold] ({escape(state)}{flag})")
         console.print(escape(finding.explanation), highlight=False)
         console.print(f"source: {escape(finding.citation or '-')}", highlight=False, soft_wrap=True)

@@ -27,9 +27,10 @@ a test fails when this file is stale. -->
 
 What the sanctions engine (`armswatch.sanctions`) checks reported events against.
 Facts, dates and confidence tags ([C] confirmed, [S] secondary, [U] unconfirmed) come
-from `sanctions/FACTS.md` in the shared folder. A finding says that a reported event,
-*if true*, would fall under a prohibition in force at the event's date; it is never a
-verdict.
+from `sanctions/FACTS.md` and `sanctions/EMBARGOES.md` in the shared folder, and from
+the sources checked with the search tool named in each entry's note. A finding says
+that a reported event, *if true*, would fall under a prohibition in force at the
+event's date; it is never a verdict.
 """
 ENGINE = """\
 ## How the engine reads an event
@@ -114,9 +115,39 @@ ENGINE = """\
   required events (with the article's date and text) to the engine instead of
   extracted events (`sanctions/gold_events.py`), so finding errors that come from the
   rules are told apart from extraction misses.
+- **How a finding stands** (`sanctions/standing.py`, the one label every view uses:
+  finding list and its JSON/CSV twins as `binding` and `standing`, story pages,
+  dossiers, FtM notes, alerts, the CLI): `in force`, `not in force`, `undecided`
+  (`in_force: null`), or, whatever `in_force` says, **"contrary to the EU's political
+  embargo"** for `binding: political` and "contrary to national commitments (binding
+  force UNCONFIRMED)" for `binding: partial`. A political finding is never shown as a
+  breach or as in force; its rule text "calls for" rather than "prohibits".
+- **Item exceptions** (`item_exceptions`, `sanctions/items.py`): some categories are
+  treated apart on some days. For the `government`, an exception overrides the
+  government treatment for its items (Somalia 2013-2023: notification only, but heavy
+  weapons such as surface-to-air missiles stayed banned). For `everyone`, it takes its
+  items out of the embargo (`notification` or `exempt`: non-lethal materiel). `items`
+  are the categories it certainly concerns; `possibly` those the item vocabulary cannot
+  tell (a generic `military_equipment` may be non-lethal; `artillery` may or may not be
+  on a heavy-weapons list). A category that may be brought *into* the embargo gives a
+  conditional finding (`in_force: null`, the exception's `scope` as condition); one
+  that may be taken *out* keeps the finding, with the `scope` as a caveat in the
+  explanation (reports of "weapons" are rarely of non-lethal kit).
+- **EU copies of UN embargoes** (`mirrors:` in rules.yaml, `sanctions/mirrors.py`):
+  the EU implements every UN arms embargo, but for most EMBARGOES.md gives neither the
+  Council decision nor its dates. A mirror names the UN rule it copies (`of`); the
+  loader makes one `eu.<target>.arms` entry per entry of it, with the UN scope and
+  periods, bound on EU member states, cut to the EU's own dates (`since`, `until`)
+  where the sources give them; every start or end that is the UN's is flagged
+  UNCONFIRMED. Where a source gives only a month or a year, `since` is the first day
+  surely covered (EU Liberia "May 2001" → 2001-06-01).
 - **Former ids.** `aliases` keep the ids stored findings may carry:
   `eu.russia.arms_export` and `eu.russia.arms_import` are now `eu.rus.arms`
-  (`Rulebook.canonical_id`, `Rulebook.entries` resolve them).
+  (`Rulebook.canonical_id`, `Rulebook.entries` resolve them). Every filter by rule (API
+  and dashboard `?rule=`, `View.findings(rule=…)`, dossiers, watchlist `rules:`)
+  matches the current id and all former ids of the same rule (`same_rule_ids`), so old
+  stored findings and old filters both work; story pages and dossiers cite the current
+  rule's entry for a finding stored under a former id.
 """
 DECISIONS = """\
 ## Decisions on ambiguous dates and scope
@@ -151,24 +182,41 @@ DECISIONS = """\
 - **Suspensions are gaps**: Libya 1999-04-05 to 2003-09-12 (then lifted), Haiti
   1993-08-27 to 1993-10-18 and from 1994-09-29 (then terminated); the Rwanda
   government's 1995 suspension is a government slice (`exempt`).
-- **Renewed embargoes end on the expiry of the latest renewal EMBARGOES.md records**
-  (DRC 2026-07-01, Darfur 2026-09-12, CAR 2026-07-31, South Sudan 2026-05-31, Haiti
-  2026-10-17); a later renewal must be added to the data.
+- **Renewed embargoes end on the expiry of the latest renewal seen** (DRC 2026-07-01,
+  UNSCR 2783; Darfur 2026-09-12, UNSCR 2791, whose end date was checked with the search
+  tool; CAR 2026-07-31, UNSCR 2789; South Sudan 2026-05-31, UNSCR 2781; Haiti about
+  2026-10-17, UNSCR 2794). The end is the expiry of that renewal, *not* a lifting: no
+  later renewal was found with the search tool (checked December 2026), and each
+  period says so as UNCONFIRMED. An event after the end gives no finding until a later
+  renewal is added to the data. Open-ended embargoes whose side measures are renewed
+  (Al-Shabaab: UNSCR 2806 of 12 Dec 2025, found with the search tool; Yemen: UNSCR
+  2801; Libya: inspection authority, UNSCR 2804) keep no end.
 - **Somalia** after 2023-12-01: the federal forces are exempt (`un.al_shabaab.arms`,
   UNSCR 2713, covers everyone else); 2013-2023 government supplies needed notification
-  only (no finding). **CAR** security forces are exempt from 2023-07-27 (UNSCR 2693);
-  from 2024-07-30 only armed groups are targeted (UNSCR 2745). **Iraq**'s government
+  only (no finding) except heavy weapons (air defence: a finding; missiles and
+  artillery: conditional, the heavy-weapons list was not seen). **CAR** security
+  forces are exempt from 2023-07-27 (UNSCR 2693); from 2024-07-30 only armed groups are
+  targeted (UNSCR 2745). **Iraq**'s government
   is exempt since 2004-06-08, the **DRC**'s since 2008-03-31. **Libya**'s government
   needs committee approval since 2014-08-27: a finding unless an approval is reported.
 - **Darfur**: UNSCR 1556 (2004) covers non-government forces placed in Darfur, UNSCR
   1591 (2005) all belligerents there, government forces included (approval needed to
   move equipment into Darfur). Sudan's army in Port Sudan: no UN finding.
+- **Item exceptions encoded:** Somalia heavy weapons (2013-2023, UN and EU), Côte
+  d'Ivoire heavy weapons by approval (2014-2016) and lethal-only scope (2015-2016),
+  non-lethal exemptions of Liberia (UNSCR 1903), Libya (UNSCR 2095, government), South
+  Sudan (UNSCR 2731) and Haiti (UNSCR 2752, [S]).
+- **EU mirrors encoded:** Libya, DRC, DPRK (both directions), Yemen, Haiti, ISIL/Al-Qaida,
+  Iraq (UN dates, all flagged), Liberia (from 2001-06-01), Côte d'Ivoire (from
+  2005-01-01), CAR (from 2013-12-23, Decision 2013/798/CFSP [S]), Eritrea (from
+  2011-01-01). Not encoded: the EU's own Ethiopia/Eritrea embargo of 1999 and Bosnia
+  embargo to 2006 (not copies of a UN embargo; their ends are unconfirmed).
 - **Not encoded:** non-binding calls (UNSCR 1076 on Afghanistan, UNSCR 1227 on
   Ethiopia/Eritrea, the OSCE 1992 request), the Mali regime (no arms embargo), the phases
-  of the Yugoslav lifting, item-level exceptions (heavy weapons for Somalia, lethal-only
-  scope in Côte d'Ivoire 2015), EU implementations whose decision numbers are
-  unconfirmed (EU Libya, DRC, DPRK, Yemen, Haiti, ISIL, Iraq), and services (training)
-  under the new regimes: only `arms_transfer` events are checked.
+  of the Yugoslav lifting, the non-lethal humanitarian exemption of UNSCR 1298
+  (Ethiopia/Eritrea, committee approval: no change to findings), the DRC's notification
+  limited to small arms and ammunition (2008-2022: no change to findings), and services
+  (training) under the new regimes: only `arms_transfer` events are checked.
 """
 
 
@@ -229,6 +277,21 @@ def government_text(rule: Rule) -> str:
     )
 
 
+def exceptions_text(rule: Rule) -> str:
+    """``government `none` 2013-03-06 → 2023-12-01: air_defence; possibly missile …``."""
+    parts = []
+    for e in rule.item_exceptions:
+        items = ", ".join(f"`{c}`" for c in e.items)
+        maybe = ", ".join(f"`{c}`" for c in e.possibly)
+        which = "; ".join(x for x in (items, f"possibly {maybe}" if maybe else "") if x)
+        doubt = f" [UNCONFIRMED: {e.unconfirmed}]" if e.unconfirmed else ""
+        parts.append(
+            f"{e.recipients} `{e.mode}` {e.start} → {e.end or 'open'} ({which}): {e.scope} "
+            f"({e.instrument}){doubt}"
+        )
+    return "; ".join(parts)
+
+
 def rule_sections(book: Rulebook) -> list[str]:
     return [rule_section(book, rule_id) for rule_id in book.rule_ids()]
 
@@ -251,6 +314,7 @@ def entry_lines(book: Rulebook, rule: Rule) -> list[str]:
         ("Groups (slugs)", ", ".join(f"`{g}`" for g in rule.groups)),
         ("Region", f"`{rule.region}`" if rule.region else ""),
         ("Government", government_text(rule)),
+        ("Item exceptions", exceptions_text(rule)),
         ("Binding", "" if rule.binding == "binding" else f"`{rule.binding}`"),
         ("Items", ", ".join(f"`{item}`" for item in rule.items) or "-"),
         ("Bound", f"{bound} (`{rule.bound}`)"),
@@ -318,22 +382,27 @@ def checks_section() -> str:
     return "\n".join(lines) + "\n"
 
 
+def generated_files(book: Rulebook | None = None) -> dict[Path, str]:
+    """docs/rulebook.md and the data JSON Schemas, with the text each should have (also
+    written by ``python -m armswatch.docs`` / ``make docs``)."""
+    wanted = {DOCS_PATH: render(book if book is not None else load_rulebook())}
+    wanted.update({schema_path(name): render_schema(name) for name in SCHEMAS})
+    return wanted
+
+
 def stale_files(book: Rulebook) -> list[Path]:
     """Generated files whose content differs from what the data renders to."""
-    wanted = {DOCS_PATH: render(book)}
-    wanted.update({schema_path(name): render_schema(name) for name in SCHEMAS})
     return [
         path
-        for path, text in wanted.items()
+        for path, text in generated_files(book).items()
         if not path.exists() or path.read_text(encoding="utf-8") != text
     ]
 
 
 def write_all(book: Rulebook) -> None:
-    DOCS_PATH.parent.mkdir(parents=True, exist_ok=True)
-    DOCS_PATH.write_text(render(book), encoding="utf-8")
-    for name in SCHEMAS:
-        schema_path(name).write_text(render_schema(name), encoding="utf-8")
+    for path, text in generated_files(book).items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:

@@ -102,7 +102,8 @@ def law(rule: Rule) -> str:
     if rule.binding == "political":
         return (
             f"this would be contrary to the EU's political embargo: {cited(rule)}, not a "
-            f"legal prohibition, calls for {rule.prohibits}, {in_force_text(rule)}"
+            f"legal prohibition, calls for {rule.prohibits}, "
+            f"{in_force_text(rule).replace('in force', 'in effect', 1)}"
         )
     if rule.binding == "partial":
         return (
@@ -133,9 +134,10 @@ def caveats(
             "state, so whether it covered this transfer is not decided (in_force null)."
         )
     if period is None:
-        notes.append(
-            "The event's date is unknown, so whether the rule was in force cannot be decided."
-        )
+        if match.rule.binding != "political":
+            notes.append(
+                "The event's date is unknown, so whether the rule was in force cannot be decided."
+            )
         if helpers:
             others = "; ".join(other_provision(other) for other in helpers)
             notes.append(f"Other provisions under this rule: {others}.")

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from armswatch.model import CATEGORIES, GENERIC_CATEGORY, Actor, Event
+from armswatch.sanctions.items import everyone_days, government_days
 from armswatch.sanctions.regions import Place, load_regions
 from armswatch.sanctions.rulebook import Rulebook, rule_windows
 from armswatch.sanctions.schema import ALL_ITEMS, GovernmentMode, Rule
@@ -188,10 +189,34 @@ def territory(rule: Rule, places: list[Place]) -> tuple[str, str]:
 
 
 def sanctioned_reach(
-    rule: Rule, book: Rulebook, actor: Actor, counterparty: str, places: list[Place], side: str
+    rule: Rule,
+    book: Rulebook,
+    actor: Actor,
+    counterparty: str,
+    places: list[Place],
+    side: str,
+    category: str | None = None,
 ) -> Reach:
     """The days ``rule`` reaches ``actor`` on the sanctioned side (``side``: recipient or
-    supplier) with ``counterparty`` (a key) on the other."""
+    supplier) with ``counterparty`` (a key) on the other; for a recipient and one item
+    ``category``, after the rule's item exceptions (``items.py``)."""
+    reach = party_reach(rule, book, actor, counterparty, places, side, category)
+    if category is None or side != "recipient" or not rule.item_exceptions:
+        return reach
+    firm, conditional, notes = everyone_days(rule, category, reach.firm, reach.conditional)
+    return Reach(firm=firm, conditional=conditional, notes=[*reach.notes, *notes])
+
+
+def party_reach(
+    rule: Rule,
+    book: Rulebook,
+    actor: Actor,
+    counterparty: str,
+    places: list[Place],
+    side: str,
+    category: str | None,
+) -> Reach:
+    """``sanctioned_reach`` before the item exceptions for everyone."""
     role = party_role(rule, book, actor)
     if role is None:
         return NO_REACH
@@ -211,20 +236,25 @@ def sanctioned_reach(
             f"committee; whether this {names_of(actor)} recipient is listed is not checked."
         )
         return Reach(conditional=[(w, condition) for w in base])
+    extra: list[Noted] = []
     if kind == "government" and side == "recipient":
         targeted, approval = government_treatment(rule)
+        if category is not None and rule.item_exceptions:
+            targeted, by_item, caveats = government_days(rule, category, targeted)
+            extra = [(w, text) for day, text in by_item for w in intersect_all(base, [day])]
+            notes += caveats
         base = intersect_all(base, targeted)
         notes += approval
-        if not base:
+        if not base and not extra:
             return NO_REACH
     if rule.region is not None and side == "recipient":
         where, words = territory(rule, places)
         if where == "outside":
             return NO_REACH
         if where == "unknown":
-            return Reach(conditional=[(w, words) for w in base], notes=notes)
+            return Reach(conditional=[(w, words) for w in base] + extra, notes=notes)
         notes.append((ALWAYS, words[:1].upper() + words[1:] + "."))
-    return Reach(firm=base, notes=notes)
+    return Reach(firm=base, conditional=extra, notes=notes)
 
 
 def names_of(actor: Actor) -> str:
@@ -232,12 +262,20 @@ def names_of(actor: Actor) -> str:
 
 
 def pair_reach(
-    rule: Rule, book: Rulebook, source: Actor, target: Actor, places: list[Place]
+    rule: Rule,
+    book: Rulebook,
+    source: Actor,
+    target: Actor,
+    places: list[Place],
+    category: str | None = None,
 ) -> Reach:
-    """Days on which the rule reached ``source`` → ``target`` (empty if never)."""
+    """Days on which the rule reached ``source`` → ``target`` (empty if never), for one
+    item ``category`` when the rule treats items apart."""
     parts: list[Reach] = []
     if rule.direction in REACHES_TARGET_SIDE:
-        parts.append(sanctioned_reach(rule, book, target, actor_key(source), places, "recipient"))
+        parts.append(
+            sanctioned_reach(rule, book, target, actor_key(source), places, "recipient", category)
+        )
     if rule.direction in REACHES_SOURCE_SIDE:
         parts.append(sanctioned_reach(rule, book, source, actor_key(target), places, "supplier"))
     return Reach(
@@ -260,19 +298,26 @@ def match_rule(
     if rule.direction in SUPPLY and not items:
         return None
     pairs: list[tuple[str, str]] = []
+    reached: list[str] = []
     firm: list[Window] = []
     conditional: list[Noted] = []
     notes: list[Noted] = []
+    by_item: tuple[str | None, ...] = items if rule.item_exceptions else (None,)
     for source in distinct(event.source):
         for target in distinct(event.target):
             if actor_key(source) == actor_key(target):
                 continue
-            reach = pair_reach(rule, book, source, target, places or [])
-            if reach:
-                pairs.append((actor_key(source), actor_key(target)))
+            for category in by_item:
+                reach = pair_reach(rule, book, source, target, places or [], category)
+                if not reach:
+                    continue
+                if (actor_key(source), actor_key(target)) not in pairs:
+                    pairs.append((actor_key(source), actor_key(target)))
+                reached += [category] if category is not None else list(items)
                 firm += reach.firm
-                conditional += reach.conditional
+                conditional += [c for c in reach.conditional if c not in conditional]
                 notes += [n for n in reach.notes if n not in notes]
     if not pairs:
         return None
-    return Match(rule, tuple(pairs), items, tuple(firm), tuple(conditional), tuple(notes))
+    covered = tuple(c for c in items if c in reached)
+    return Match(rule, tuple(pairs), covered, tuple(firm), tuple(conditional), tuple(notes))

@@ -19,7 +19,8 @@ from pydantic import ValidationError
 from armswatch.errors import RulebookError, UnknownRuleError
 from armswatch.kb import SAFE_LOADER
 from armswatch.sanctions.checks import check_group, check_rule, duplicate_entries
-from armswatch.sanctions.schema import DATA_DIR, Group, GroupFile, Rule, RulebookFile
+from armswatch.sanctions.mirrors import expand_mirror
+from armswatch.sanctions.schema import DATA_DIR, Group, GroupFile, Mirror, Rule, RulebookFile
 from armswatch.sanctions.windows import ALWAYS, Window
 
 RULES_PATH = DATA_DIR / "rules.yaml"
@@ -46,6 +47,15 @@ class Rulebook:
                 return rule.id
         return rule_id
 
+    def same_rule_ids(self, rule_id: str) -> list[str]:
+        """Every id that names the same rule as ``rule_id``: its current id first, then
+        its former ids, so that a filter finds stored findings under either
+        (``eu.russia.arms_export`` → ``eu.rus.arms``, ``eu.russia.arms_export``,
+        ``eu.russia.arms_import``). An id the rulebook does not know is returned alone."""
+        current = self.canonical_id(rule_id)
+        former = [a for rule in self.rules if rule.id == current for a in rule.aliases]
+        return list(dict.fromkeys([current, *former, rule_id]))
+
     def entries(self, rule_id: str) -> list[Rule]:
         """The entries of ``rule_id`` (or of the rule a former id now names: only the
         entries that carry that alias); UnknownRuleError if there are none."""
@@ -63,6 +73,17 @@ class Rulebook:
         if group.universal:
             return [ALWAYS]
         return [Window(m.start, m.end) for m in group.members if m.state == key]
+
+
+def same_rule_ids(rule_id: str) -> list[str]:
+    """``Rulebook.same_rule_ids`` of the packaged rulebook: what a ``rule`` filter of the
+    API, the dashboard, exports and watchlists matches."""
+    return load_rulebook().same_rule_ids(rule_id)
+
+
+def canonical_rule_id(rule_id: str) -> str:
+    """The current id of ``rule_id`` in the packaged rulebook (itself when not a former id)."""
+    return load_rulebook().canonical_id(rule_id)
 
 
 def rule_windows(rule: Rule) -> list[Window]:
@@ -134,7 +155,24 @@ def validate_rules(
     for j, msg in duplicate_entries(only):
         i, rule = rules[j]
         errors.append(_format(source, ("rules", i), f"rule {rule.id}: {msg}"))
+    raw_mirrors = raw.get("mirrors") if isinstance(raw, dict) else None
+    for i, mirror in enumerate(_parse_mirror(m) for m in raw_mirrors or []):
+        if mirror is None:
+            continue
+        copies, problems = expand_mirror(mirror, only)
+        only += copies
+        errors += [
+            _format(source, ("mirrors", i, field), f"mirror {mirror.id}: {msg}")
+            for field, msg in problems
+        ]
     return only, errors
+
+
+def _parse_mirror(raw: Any) -> Mirror | None:
+    try:
+        return Mirror.model_validate(raw)
+    except ValidationError:
+        return None
 
 
 def _schema_errors(source: str, raw: Any) -> list[str]:
@@ -153,9 +191,9 @@ def _parse_rule(raw: Any) -> Rule | None:
 
 
 def _rule_id(raw: Any, loc: tuple[int | str, ...]) -> str | None:
-    if len(loc) < 2 or loc[0] != "rules" or not isinstance(loc[1], int):
+    if len(loc) < 2 or loc[0] not in ("rules", "mirrors") or not isinstance(loc[1], int):
         return None
-    entry = raw["rules"][loc[1]]
+    entry = raw[loc[0]][loc[1]]
     rule_id = entry.get("id") if isinstance(entry, dict) else None
     return str(rule_id) if rule_id is not None else f"#{loc[1]} (no id)"
 

@@ -62,6 +62,43 @@ class GovernmentSlice(Entry):
     unconfirmed: str | None = Field(default=None, description="What the sources leave open.")
 
 
+class ItemException(Entry):
+    """Some item categories treated apart from the rest of an entry on days
+    ``start <= d < end``: heavy weapons that stay banned for a government otherwise
+    exempt (Somalia 2013-2023), non-lethal materiel outside a lethal-only embargo (Côte
+    d'Ivoire 2015-2016) or exempt (Liberia 2009-2016).
+
+    ``items`` are the categories the exception certainly concerns; ``possibly`` those it
+    may concern but the item vocabulary cannot tell (``military_equipment`` may be
+    non-lethal; ``artillery`` may or may not be on a heavy-weapons list): for those the
+    finding is conditional (``in_force`` null) with ``scope`` quoted as the condition.
+    """
+
+    start: dt.date
+    end: dt.date | None = Field(description="First day the exception no longer applies, or null.")
+    recipients: Literal["government", "everyone"] = Field(
+        description="government: the target's government (its forces and organs), its "
+        "treatment overriding `government` for these items; everyone: all recipients."
+    )
+    mode: GovernmentMode = Field(
+        description="none or approval: these items are targeted (a finding); notification "
+        "or exempt: they are not. `everyone` takes only notification or exempt."
+    )
+    items: list[str] = Field(
+        default_factory=list,
+        description="Item categories the exception certainly concerns.",
+        json_schema_extra={"items": {"enum": list(CATEGORIES)}},
+    )
+    possibly: list[str] = Field(
+        default_factory=list,
+        description="Item categories it may concern (the text cannot tell): conditional.",
+        json_schema_extra={"items": {"enum": list(CATEGORIES)}},
+    )
+    scope: str = Field(description="What the exception covers, in words (quoted in findings).")
+    instrument: str = Field(description="The instrument that set it.")
+    unconfirmed: str | None = Field(default=None, description="What the sources leave open.")
+
+
 class Rule(Entry):
     """One prohibition of one instrument; several entries may share a rule id."""
 
@@ -107,6 +144,11 @@ class Rule(Entry):
         description="Time-sliced treatment of the target's government; days not covered "
         "count as `none` for state/region targets and `exempt` otherwise.",
     )
+    item_exceptions: list[ItemException] = Field(
+        default_factory=list,
+        description="Item categories treated apart on some days (heavy weapons, non-lethal "
+        "materiel); see ItemException.",
+    )
     binding: Binding = Field(
         default="binding",
         description="binding: a legal obligation; political: a political commitment "
@@ -144,9 +186,39 @@ class Rule(Entry):
     source: str = Field(pattern=r"^https?://", description="URL of the legal text or source.")
 
 
+class Mirror(Entry):
+    """An EU embargo copying a UN one (EMBARGOES.md B.11) whose own act or dates the
+    sources leave UNCONFIRMED: the loader makes one entry per entry of the UN rule (`of`),
+    with the UN scope (target, groups, region, government, items, exceptions) and periods,
+    cut to `since`/`until` when the EU's own dates are known, binding EU member states
+    (`eu_bound`) instead of all UN members."""
+
+    id: str = Field(pattern=r"^eu\.[a-z0-9_]+\.arms$", description="eu.<target>.arms.")
+    of: str = Field(description="The UN rule id it copies (un.<regime>.arms).")
+    regime: str
+    instrument: str = Field(description="The EU act, or what is known of it.")
+    since: dt.date | None = Field(
+        default=None, description="The EU embargo's own start, where the sources give it."
+    )
+    until: dt.date | None = Field(
+        default=None, description="The EU embargo's own end (exclusive), where known."
+    )
+    until_reason: str | None = Field(default=None, description="Why it ended; with `until`.")
+    unconfirmed: list[str] = Field(
+        min_length=1, description="What EMBARGOES.md leaves UNCONFIRMED (at least the act)."
+    )
+    note: str | None = None
+    source: str | None = Field(
+        default=None, pattern=r"^https?://", description="Source of the EU facts, if any."
+    )
+
+
 class RulebookFile(Entry):
     version: int
     rules: list[Rule]
+    mirrors: list[Mirror] = Field(
+        default_factory=list, description="EU copies of UN embargoes (see Mirror)."
+    )
 
 
 class Membership(Entry):

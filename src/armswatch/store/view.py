@@ -21,6 +21,7 @@ from typing import Any
 import duckdb
 
 from armswatch.errors import QueryError, StoreError
+from armswatch.sanctions.rulebook import same_rule_ids
 from armswatch.store.assemble import Filter, load_articles, load_events, load_findings, where
 from armswatch.store.db import connect, translated
 from armswatch.store.migrations import LATEST
@@ -159,9 +160,13 @@ class View:
         limit: int = 50,
         offset: int = 0,
     ) -> list[StoredFinding]:
-        """Sanctions findings, each pointing to its stored event."""
+        """Sanctions findings, each pointing to its stored event.
+
+        rule (str | None): a rule id; findings stored under a former id of the same rule
+            match too (``eu.russia.arms_export`` and ``eu.rus.arms``).
+        """
         filters: list[Filter] = [
-            ("f.rule = ?", rule),
+            ("list_contains(?, f.rule)", same_rule_ids(rule) if rule else None),
             ("f.sha256 = ?", sha256),
             ("f.event = ?", event),
             ("a.current = ?", True if current_only else None),

@@ -29,6 +29,7 @@ import duckdb
 from pydantic import BaseModel, Field
 
 from armswatch.model import Finding, Quantity
+from armswatch.sanctions.standing import POLITICAL, finding_standing
 from armswatch.settings import get_setting
 from armswatch.store.assemble import load_articles, load_events, load_findings
 from armswatch.store.records import StoredArticle, StoredEvent, utc_now
@@ -49,6 +50,11 @@ class Alert(BaseModel):
     rule: str | None = Field(default=None, description="The finding's sanctions rule.")
     regime: str | None = None
     provision: str | None = None
+    standing: str | None = Field(
+        default=None,
+        description="How the finding stands: 'in force', 'undecided', or 'contrary to the "
+        "EU's political embargo' for a political (non-binding) embargo, never a breach.",
+    )
     explanation: str | None = None
     event: str
     event_type: str
@@ -72,6 +78,8 @@ class Alert(BaseModel):
         """One line: what matched."""
         dyad = f"{', '.join(self.supplier) or '?'} → {', '.join(self.recipient) or '?'}"
         what = f"{self.rule} ({self.regime})" if self.rule else self.event_type
+        if self.standing == POLITICAL:
+            what += f", {POLITICAL}"
         news = f" (update: {self.update})" if self.update else ""
         return f"armswatch [{self.watch_rule}]: {what}: {self.event_type} {dyad}{news}"
 
@@ -81,7 +89,8 @@ class Alert(BaseModel):
         if self.update:
             lines.append(f"Update: {self.update} since the last alert")
         if self.rule:
-            lines.append(f"Finding: {self.rule}, {self.regime}, {self.provision}")
+            state = f" ({self.standing})" if self.standing else ""
+            lines.append(f"Finding: {self.rule}, {self.regime}, {self.provision}{state}")
             if self.explanation:
                 lines.append(self.explanation)
         items = "; ".join(self.items) or "no items named"
@@ -135,6 +144,11 @@ class Match:
             rule=finding.rule if finding else None,
             regime=finding.regime if finding else None,
             provision=finding.provision if finding else None,
+            standing=finding_standing(
+                finding.rule, finding.instrument, finding.provision, finding.in_force
+            )
+            if finding
+            else None,
             explanation=finding.explanation if finding else None,
             event=event.id,
             event_type=event.type,

@@ -34,6 +34,7 @@ import yaml
 
 from armswatch.errors import WatchlistError
 from armswatch.model import CATEGORIES, CERTAINTIES, EVENT_TYPES, Event, Finding
+from armswatch.sanctions.rulebook import same_rule_ids
 
 _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
 WATCHLIST_SCHEMA: dict[str, Any] = {
@@ -137,7 +138,11 @@ def _systems_match(systems: tuple[str, ...], event: Event) -> bool:
 
 
 def _rule_match(patterns: tuple[str, ...], rule: str) -> bool:
-    return any(rule.startswith(p[:-1]) if p.endswith("*") else rule == p for p in patterns)
+    """A pattern is a rule id (a former id naming its current rule too) or a prefix
+    ending in ``*``."""
+    return any(
+        rule.startswith(p[:-1]) if p.endswith("*") else rule in same_rule_ids(p) for p in patterns
+    )
 
 
 def load_watchlist(path: str | Path) -> list[WatchRule]:

@@ -9,14 +9,19 @@ from typing import Any
 from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 from pydantic import BaseModel
 from starlette.requests import Request
 
 from armswatch import __version__
-from armswatch.model import CATEGORIES, CERTAINTIES, EVENT_TYPES, STATUSES
+from armswatch.model import CATEGORIES, CERTAINTIES, EVENT_TYPES, STATUSES, SYMMETRIC_TYPES
+from armswatch.queries.common import name_of
+from armswatch.sanctions.standing import finding_binding, finding_standing, obligation_verb
 from armswatch.web import charts
 
 URL = re.compile(r"^https?://[^\s\x00-\x1f]+$", re.IGNORECASE)
+HYPHENATED = re.compile(r"\w[\w.,/]*(?:-[\w.,/]+)+")
+"""Words with a hyphen (dates, ``KN-23``, ``Shahed-136``), which browsers would break."""
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 NAV = (
@@ -25,6 +30,7 @@ NAV = (
     ("/events", "Events"),
     ("/timeline", "Timeline"),
     ("/network", "Network"),
+    ("/map", "Map"),
     ("/actors", "Actors"),
     ("/articles", "Articles"),
     ("/rules", "Rulebook"),
@@ -51,10 +57,16 @@ def environment() -> Environment:
         certainties=CERTAINTIES,
         statuses=STATUSES,
         colour=charts.colour,
+        symmetric_types=SYMMETRIC_TYPES,
+        name_of=name_of,
         label=lambda value: str(value).replace("_", " "),
+        finding_standing=finding_standing,
+        finding_binding=finding_binding,
+        obligation_verb=obligation_verb,
     )
     env.filters["qs"] = query_string
     env.filters["url"] = safe_url
+    env.filters["whole"] = whole_words
     return env
 
 
@@ -62,6 +74,13 @@ def safe_url(value: object) -> str | None:
     """A plain http(s) address as given, else None (no ``javascript:`` links from articles)."""
     text = str(value or "").strip()
     return text if URL.match(text) else None
+
+
+def whole_words(value: object) -> Markup:
+    """``value`` escaped, each hyphenated word kept on one line (``2009-06-12`` is not
+    split after ``2009-``); the text copies out unchanged."""
+    text = str(escape(value))
+    return Markup(HYPHENATED.sub(lambda m: f'<span class="whole">{m.group(0)}</span>', text))
 
 
 def query_string(filters: dict[str, Any], **changes: Any) -> str:
