@@ -79,6 +79,12 @@ CASES = [
     # rebutting a criticism makes one its target; 'among the states that …'
     Case("rejected criticism", "Hungary rejected the criticism that Austria voiced at the summit.",
          "condemnation", {"AUT"}, {"HUN"}),
+    Case("alleging is accusing", "Guyana alleged that Venezuela had armed gangs near the border.",
+         "condemnation", {"GUY"}, {"VEN"}),
+    Case("claiming a wrongful act", "Armenia claimed that Azerbaijan had shelled two villages.",
+         "condemnation", {"ARM"}, {"AZE"}),
+    Case("conjunct on another word of a name", "Ilham Aliyev and Nikol Pashinyan will meet in Almaty to sign the text",
+         "meeting", {"AZE"}, {"ARM"}),
     Case("dismissed accusations from", "Rwanda dismissed the accusations from Burundi on Friday.",
          "condemnation", {"BDI"}, {"RWA"}),
     Case("among the states that", "Namibia is among the states that have recognised Western Sahara.",
@@ -110,8 +116,14 @@ CASES = [
          {("BEN", "GHA"), ("BEN", "TGO"), ("GHA", "TGO")}),
         ("Japan and three partners -- Fiji, Samoa and Tonga -- signed a fisheries pact.",
          {("FJI", "JPN"), ("JPN", "WSM"), ("JPN", "TON")}),
+        ("Britain, Norway, and Iceland signed a fisheries pact on Monday.",
+         {("GBR", "NOR"), ("GBR", "ISL"), ("ISL", "NOR")}),
     ],
-    ids=["three parties, every pair", "a group spelled out in an apposition acts as one side"],
+    ids=[
+        "three parties, every pair",
+        "a group spelled out in an apposition acts as one side",
+        "an apposition beside a name is a list",
+    ],
 )  # fmt: skip
 def test_symmetric_act_of_many_is_one_event_per_pair(
     analyzer: Analyzer, text: str, pairs: set[tuple[str, str]]
@@ -126,6 +138,7 @@ def test_symmetric_act_of_many_is_one_event_per_pair(
 NEGATIVES = [
     ("ties that are not military", "Peru and Chile deepened their trade ties.", "military_cooperation"),
     ("production that is not joint", "Turkey raised its production of drones.", "military_cooperation"),
+    ("a claim of no wrongdoing", "Chile claimed that Peru had won the match.", "condemnation"),
     ("sit without 'down'", "Kenya sits on the council with Ghana.", "meeting"),
     ("charge without an accuser", "Five men face charges of smuggling rifles to Sudan.", "condemnation"),
     ("troops in a place are not that place's", "Ghana sent 200 soldiers to join the force in Mali.",

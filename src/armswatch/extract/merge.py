@@ -84,8 +84,9 @@ def listing_apposition(mention: ActorMention) -> int | None:
     """The token index of the apposition that lists this actor, if any."""
     token = mention.span.root
     for _ in range(6):
-        if token.dep_ == "appos":
-            return token.i
+        if token.dep_ == "appos":  # listed under a description, not beside another name
+            described = token.head
+            return None if described.ent_type_ in {"GPE", "NORP", "ORG"} else token.i
         if token.dep_ != "conj" or token.head.i == token.i:
             return None
         token = token.head

@@ -125,7 +125,11 @@ class RoleFiller:
     def actors_at(self, token: Token, deep: bool = False) -> list[ActorMention]:
         """Actors a noun phrase headed by ``token`` refers to (with its conjuncts)."""
         found: list[ActorMention] = []
-        for head in conjuncts(token):
+        heads = conjuncts(token)
+        named = self.index.actors.get(token.i)
+        if named is not None:  # the conjunct may hang on another word of the name
+            heads += [c for t in named.span if t.i != token.i for c in conjuncts(t)[1:]]
+        for head in heads:
             found.extend(self.actors_of_head(head, deep))
         return unique([member for mention in found for member in self.members(mention)])
 
@@ -534,7 +538,9 @@ class RoleFiller:
             ):
                 return [holder]
             subj = inherited_subject(trigger)
-        return [relative_antecedent(subj)] if subj is not None else []
+        if subj is None:
+            return []
+        return [relative_antecedent(subj), *extra_subjects(trigger, subj)]
 
     @staticmethod
     def controlling_object(trigger: Token) -> Token | None:
@@ -591,7 +597,9 @@ class RoleFiller:
         if verb.lemma_.lower() not in self.agent_verbs and verb.lemma_ != "be":
             return []
         subj = subject_of(verb) or inherited_subject(verb)
-        return [relative_antecedent(subj)] if subj is not None else []
+        if subj is None:
+            return []
+        return [relative_antecedent(subj), *extra_subjects(verb, subj)]
 
     # -- items ----------------------------------------------------------------------
     def items_of(self, trigger: Token) -> list[WeaponMention]:
@@ -684,6 +692,16 @@ class RoleFiller:
     def is_origin_or_actor_phrase(self, token: Token, trigger: Token) -> bool:
         """Skip weapons inside 'for use in X' purpose phrases or another actor's name."""
         return token.i in self.index.actors
+
+
+def extra_subjects(verb: Token, first: Token) -> list[Token]:
+    """Further subjects the small model hangs on the verb when it misreads a list
+    ('Kenya, Uganda, and *Rwanda* held talks': Rwanda a second nsubj)."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in {"nsubj", "nsubjpass"} and c.i != first.i and c.pos_ == "PROPN"
+    ]
 
 
 def unique_by_key(mentions: list[ActorMention]) -> list[ActorMention]:
