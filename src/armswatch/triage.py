@@ -47,6 +47,7 @@ IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "break": ("broke", "broken"),
     "bring": ("brought",),
     "buy": ("bought",),
+    "fly": ("flew", "flown"),
     "freeze": ("froze", "frozen"),
     "get": ("got", "gotten"),
     "give": ("gave", "given"),
@@ -57,6 +58,7 @@ IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "sell": ("sold",),
     "send": ("sent",),
     "shoot": ("shot",),
+    "sit": ("sat",),
     "speak": ("spoke", "spoken"),
     "strike": ("struck", "stricken"),
     "take": ("took", "taken"),
@@ -184,8 +186,17 @@ class Triage:
             forms = word_forms(trigger.lemma, trigger.pos)
             if trigger.requires_items:
                 self.item_words |= forms
-            elif trigger.requires_object:
-                objects = set().union(*(word_forms(o) for o in trigger.requires_object))
+            elif (
+                trigger.requires_object
+                or trigger.particle
+                or trigger.requires_modifier
+                or trigger.requires_subject
+            ):  # impose + sanctions, sat + down, defence + ties, measures + target
+                objects = set().union(
+                    *(word_forms(o) for o in trigger.requires_object + trigger.requires_subject)
+                )
+                objects |= {trigger.particle} if trigger.particle else set()
+                objects |= set(trigger.requires_modifier)
                 for form in forms:
                     self.gated.setdefault(form, set()).update(objects)
             else:

@@ -9,23 +9,12 @@ wishes, failed talks, agreement nouns with one party).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
+from eventcases import Case, keys, matches
 
 from armswatch.kb import load_kb
-from armswatch.model import SYMMETRIC_TYPES, Article, Event
+from armswatch.model import Article
 from armswatch.pipeline import Analyzer
-
-
-@dataclass
-class Case:
-    family: str
-    text: str
-    type: str
-    source: set[str]
-    target: set[str]
-
 
 CASES = [
     # meeting: phoning, talking, visiting, receiving
@@ -106,18 +95,6 @@ NEGATIVES = [
     ("a banned export is a refused transfer", "Austria banned the export of the engines to Chile.",
      "sanction_imposed"),
 ]  # fmt: skip
-
-
-def keys(actors: list) -> set[str]:  # type: ignore[type-arg]
-    return {a.country or a.id for a in actors}
-
-
-def matches(event: Event, case: Case) -> bool:
-    if event.type != case.type:
-        return False
-    if case.type in SYMMETRIC_TYPES:
-        return keys(event.source) | keys(event.target) == case.source | case.target
-    return keys(event.source) == case.source and keys(event.target) == case.target
 
 
 @pytest.mark.slow

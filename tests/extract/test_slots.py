@@ -28,15 +28,7 @@ def test_slot_finds_the_actors_of_its_cases(
     analyzer: Analyzer, name: str, case: slots.SlotCase
 ) -> None:
     doc = analyzer.nlp(case.text)
-    lexicon = analyzer.kb.triggers.lexicon
-    filler = RoleFiller(
-        MentionIndex.of(doc),
-        dict(lexicon.organs),
-        set(lexicon.occupation_markers),
-        agent_verbs=set(lexicon.agent_verbs) | set(lexicon.status_governors),
-        listing_verbs=set(lexicon.continuation_cues),
-        receiver_verbs=set(lexicon.receiver_verbs),
-    )
+    filler = RoleFiller.of_lexicon(MentionIndex.of(doc), analyzer.kb.triggers.lexicon, {})
     filler.doc = doc
     trigger = next(t for t in doc if t.lemma_.lower() == case.lemma and t.pos_ == case.pos)
     heads = slots.SLOTS[name](filler, trigger, case.argument)

@@ -95,14 +95,8 @@ class EvaluationFinder:
         """Condemnation frames of the evaluative cues in ``doc`` that ``found`` (the
         frames FrameFinder made) does not already hold."""
         framed = {f.trigger.i for f in found if f.spec.type == "condemnation"}
-        filler = RoleFiller(
-            MentionIndex.of(doc),
-            dict(self.lexicon.organs),
-            set(self.lexicon.occupation_markers),
-            self.frames.entries,
-            publisher,
-            set(self.lexicon.agent_verbs) | set(self.lexicon.status_governors),
-            set(self.lexicon.continuation_cues),
+        filler = RoleFiller.of_lexicon(
+            MentionIndex.of(doc), self.lexicon, self.frames.entries, publisher
         )
         filler.doc = doc
         attribution = AttributionReader(filler, self.lexicon)

@@ -11,7 +11,7 @@ from armswatch.extract import slots
 from armswatch.extract.attribution import AttributionReader, to_actor
 from armswatch.extract.modality import ModalityReader
 from armswatch.extract.roles import RoleFiller, sentences_back, unique, unique_by_key
-from armswatch.extract.syntax import MentionIndex
+from armswatch.extract.syntax import MentionIndex, subject_of
 from armswatch.extract.timex import TimeReader
 from armswatch.kb import KnowledgeBase
 from armswatch.kb.schema import ActorEntry, Trigger
@@ -87,18 +87,7 @@ class FrameFinder:
         self, doc: Doc, published: date | None, publisher: ActorEntry | None = None
     ) -> list[Frame]:
         """Frames of every trigger in ``doc``; ``publisher`` is who 'we' are."""
-        filler = RoleFiller(
-            MentionIndex.of(doc),
-            self.organs,
-            set(self.lexicon.occupation_markers),
-            self.entries,
-            publisher,
-            set(self.lexicon.agent_verbs) | set(self.lexicon.status_governors),
-            set(self.lexicon.continuation_cues),
-            set(self.lexicon.receiver_verbs),
-            set(self.lexicon.state_descriptions),
-            set(self.lexicon.group_descriptions),
-        )
+        filler = RoleFiller.of_lexicon(MentionIndex.of(doc), self.lexicon, self.entries, publisher)
         filler.doc = doc
         modality = ModalityReader(self.lexicon)
         attribution = AttributionReader(filler, self.lexicon)
@@ -192,6 +181,9 @@ class FrameFinder:
         if spec.type == "arms_transfer" and sources and not targets:
             targets = self.implied_recipient(token, sources, previous)
             confidence = 0.4
+        if spec.type == "sanction_imposed" and targets and not sources:
+            sources = self.earlier_imposer(token, previous)
+            confidence = 0.5
         if spec.type == "condemnation" and sources and not targets:
             targets = self.actors_of_act_referred_to(token, sources, previous)
             confidence = 0.4
@@ -216,16 +208,31 @@ class FrameFinder:
             c.dep_ == "prt" and c.lower_ == spec.particle for c in token.children
         ):
             return False
+        if spec.requires_modifier and not any(
+            c.dep_ in {"amod", "compound"} and c.lemma_.lower() in spec.requires_modifier
+            for c in token.children
+        ):
+            return False
         if spec.requires_complement and not any(
             c.dep_ in {"xcomp", "ccomp", "advcl"} and c.lemma_.lower() in spec.requires_complement
             for c in token.children
         ):
             return False
+        if spec.requires_subject:  # 'the *measures* also target banks in X'
+            subject = subject_of(token)
+            if subject is None or subject.lemma_.lower() not in spec.requires_subject:
+                return False
         if spec.requires_object:
             objects = [c for c in token.children if c.dep_ in OBJECT_LIKE_DEPS]
             objects += [p for c in token.children if c.dep_ == "prep" for p in c.children]
-            if token.dep_ == "relcl":  # 'the sanctions (that) Canberra imposed'
+            if token.dep_ in {"relcl", "acl"}:  # 'the sanctions (that) Canberra imposed'
                 objects.append(token.head)
+            objects += [  # 'agreed a *sanctions* package', 'reached agreement on *sanctions*'
+                inner
+                for o in list(objects)
+                for inner in (*o.children, *(g for c in o.children for g in c.children))
+                if inner.dep_ == "compound" or (inner.dep_ == "pobj" and inner.head.head.i == o.i)
+            ]
             return any(o.lemma_.lower() in spec.requires_object for o in objects)
         return True
 
@@ -313,6 +320,16 @@ class FrameFinder:
             if (sources and same_source) or (not sources and same_target):
                 return frame
         return None
+
+    @staticmethod
+    def earlier_imposer(token: Token, previous: list[Frame]) -> list[ActorMention]:
+        """'The measures also target banks in X': sanctions whose imposer is not named
+        continue the latest sanction event of this or the two sentences before."""
+        reach = sentences_back(token, 2)
+        for frame in reversed(previous):
+            if frame.spec.type == "sanction_imposed" and frame.trigger.i >= reach:
+                return frame.sources
+        return []
 
     @staticmethod
     def actors_of_act_referred_to(

@@ -10,6 +10,8 @@ visible.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from armswatch.extract.attribution import to_actor
 from armswatch.extract.frames import Frame
 from armswatch.extract.quantity import QuantityReader
@@ -47,7 +49,7 @@ def merge_frames(
     fallback_attribution: list[Attribution],
 ) -> list[Event]:
     groups: dict[GroupKey, list[Frame]] = {}
-    for frame in frames:
+    for frame in (pair for told in frames for pair in pairwise(told)):
         if frame_is_reflexive(frame):
             continue
         groups.setdefault(group_key(frame), []).append(frame)
@@ -56,6 +58,40 @@ def merge_frames(
         make_event(f"{doc_id}:e{n}", part, quantities, fallback_attribution)
         for n, part in enumerate(parts)
     ]
+
+
+def pairwise(frame: Frame) -> list[Frame]:
+    """A symmetric act of three or more parties ('Mexico, Angola and South Africa held
+    talks') is one event per pair of them, as GOLD.md scores symmetric types."""
+    parties = list({a.key: a for a in frame.sources + frame.targets}.values())
+    if frame.spec.type not in SYMMETRIC_TYPES or len(parties) <= 2:
+        return [frame]
+    return [
+        replace(frame, sources=[first], targets=[second])
+        for n, first in enumerate(parties)
+        for second in parties[n + 1 :]
+        if not same_listed_group(first, second)
+    ]
+
+
+def same_listed_group(first: ActorMention, second: ActorMention) -> bool:
+    """Members of a group spelled out in an apposition ('Iran and six world powers --
+    China, Russia, …') act together as one side: no event between two of them."""
+    group = listing_apposition(first)
+    return group is not None and group == listing_apposition(second)
+
+
+def listing_apposition(mention: ActorMention) -> int | None:
+    """The token index of the apposition that lists this actor, if any."""
+    token = mention.span.root
+    for _ in range(6):
+        if token.dep_ == "appos":  # listed under a description, not beside another name
+            described = token.head
+            return None if described.ent_type_ in {"GPE", "NORP", "ORG"} else token.i
+        if token.dep_ != "conj" or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def split_asides(frames: list[Frame]) -> list[list[Frame]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
 from spacy.tokens import Doc, Token
@@ -11,14 +12,16 @@ from armswatch.extract.syntax import (
     MODIFIER_DEPS,
     RELATIVE_PRONOUNS,
     MentionIndex,
+    agent_of,
     clause_tokens,
     conjuncts,
+    governors,
     inherited_subject,
     prep_objects,
     relative_antecedent,
     subject_of,
 )
-from armswatch.kb.schema import ActorEntry
+from armswatch.kb.schema import ActorEntry, Lexicon
 from armswatch.nlp.mentions import ActorMention, WeaponMention
 
 ITEM_OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "npadvmod"}
@@ -38,6 +41,22 @@ COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 GROUP_KINDS = {"armed_group", "group", "company"}
 COUNTING = {"NUM", "DET"}
 CONTROL_PREPS = {"for", "from", "of"}  # condemn X *for* supplying; bar X *from*; accuse X *of*
+LOCATION_PREPS = ("in", "from", "of")  # 'firms *in* X', 'suppliers *from* Y', 'members *of* Z'
+AFFILIATION_PREPS = ("to", "with")  # 'linked *to* a network', 'affiliated *with*'
+
+
+@dataclass(frozen=True)
+class EntityWords:
+    """Word lists (triggers.yaml lexicon) that tie a noun phrase to the state it belongs
+    to: companies and private persons to the state where they are based (ANNOTATION.md,
+    companies and private persons), measures to the state that issues them."""
+
+    entities: frozenset[str] = frozenset()
+    location_words: frozenset[str] = frozenset()
+    affiliation_words: frozenset[str] = frozenset()
+    measures: frozenset[str] = frozenset()
+    partitives: frozenset[str] = frozenset()
+    rebuttals: frozenset[str] = frozenset()
 
 
 class RoleFiller:
@@ -55,6 +74,7 @@ class RoleFiller:
         receiver_verbs: set[str] | None = None,
         state_descriptions: set[str] | None = None,
         group_descriptions: set[str] | None = None,
+        entity_words: EntityWords | None = None,
     ) -> None:
         self.index = index
         self.organs = organs
@@ -66,15 +86,50 @@ class RoleFiller:
         self.receiver_verbs = receiver_verbs or set()
         self.state_descriptions = state_descriptions or {"country", "nation"}
         self.group_descriptions = group_descriptions or set()
+        self.entity_words = entity_words or EntityWords()
         self.doc: Doc | None = None
         self.earlier_parties: Callable[[], list[list[ActorMention]]] = list
         self._people: dict[str, ActorMention] | None = None
+
+    @classmethod
+    def of_lexicon(
+        cls,
+        index: MentionIndex,
+        lexicon: Lexicon,
+        entries: dict[str, ActorEntry],
+        publisher: ActorEntry | None = None,
+    ) -> RoleFiller:
+        """A filler with the word lists of the triggers file's lexicon."""
+        return cls(
+            index,
+            dict(lexicon.organs),
+            set(lexicon.occupation_markers),
+            entries,
+            publisher,
+            set(lexicon.agent_verbs) | set(lexicon.status_governors),
+            set(lexicon.continuation_cues),
+            set(lexicon.receiver_verbs),
+            set(lexicon.state_descriptions),
+            set(lexicon.group_descriptions),
+            EntityWords(
+                frozenset(lexicon.located_entities),
+                frozenset(lexicon.location_words),
+                frozenset(lexicon.affiliation_words),
+                frozenset(lexicon.issued_measures),
+                frozenset(lexicon.partitive_words),
+                frozenset(lexicon.rebuttal_verbs),
+            ),
+        )
 
     # -- actors ---------------------------------------------------------------------
     def actors_at(self, token: Token, deep: bool = False) -> list[ActorMention]:
         """Actors a noun phrase headed by ``token`` refers to (with its conjuncts)."""
         found: list[ActorMention] = []
-        for head in conjuncts(token):
+        heads = conjuncts(token)
+        named = self.index.actors.get(token.i)
+        if named is not None:  # the conjunct may hang on another word of the name
+            heads += [c for t in named.span if t.i != token.i for c in conjuncts(t)[1:]]
+        for head in heads:
             found.extend(self.actors_of_head(head, deep))
         return unique([member for mention in found for member in self.members(mention)])
 
@@ -110,12 +165,24 @@ class RoleFiller:
             )
         ]
         if modifiers:
-            return modifiers
+            return self.with_coordinated(modifiers)
         if head.lemma_.lower() in self.organs:
             for word in ("of", "from"):  # 'ministers from the US', 'the army of Burkina Faso'
                 for pobj in prep_objects(head, word, deep=False):
-                    if pobj.i in self.index.actors:
-                        return [self.index.actors[pobj.i]]
+                    named = self.named_actors(pobj)
+                    if named:
+                        return named
+        if head.lemma_.lower() in self.entity_words.partitives:
+            for whole in prep_objects(head, "of", deep=False):  # 'a number of Russian firms'
+                found = self.actors_of_head(whole, deep=False)
+                if found:
+                    return found
+        owners = self.organ_owners(head)
+        if owners:
+            return owners
+        located = self.located_actors(head)
+        if located:
+            return located
         described = self.described_actor(head)
         if described is not None:
             return [described]
@@ -126,11 +193,71 @@ class RoleFiller:
         if pair:
             return pair
         if deep:
+            for owner in prep_objects(head, "of", deep=False):  # 'the assets of firms in X'
+                found = self.actors_of_head(owner, deep=False)
+                if found:
+                    return found
             return [
                 self.index.actors[t.i]
                 for t in clause_tokens(head)
                 if t.i in self.index.actors and t is not head
             ]
+        return []
+
+    def named_actors(self, token: Token) -> list[ActorMention]:
+        """Actors named at ``token`` and its conjuncts ('the ministers of Chile *and
+        Peru*'), without resolving descriptions."""
+        return unique(
+            [self.index.actors[t.i] for t in conjuncts(token) if t.i in self.index.actors]
+        )
+
+    def with_coordinated(self, modifiers: list[ActorMention]) -> list[ActorMention]:
+        """'the *Kenyan and Ugandan* troops', 'the Philippine and U.S. forces': an actor
+        adjective brings the actors coordinated with it."""
+        found = list(modifiers)
+        for mention in modifiers:
+            for token in mention.span:
+                found.extend(self.named_actors(token))
+        return unique(found)
+
+    def organ_owners(self, head: Token) -> list[ActorMention]:
+        """'the two countries' defence chiefs', 'their navies', 'the kingdom's ministry':
+        an organ belongs to whoever its possessor refers to."""
+        if not self.is_organ_like(head) or head.pos_ == "PROPN":
+            return []
+        for child in head.children:
+            if child.dep_ == "poss" and child.i not in self.index.actors:
+                return self.actors_of_head(child, deep=False)
+        return []
+
+    def located_actors(self, head: Token) -> list[ActorMention]:
+        """Companies, networks and private persons are keyed to the state where they are
+        based: 'entities *in* Kyrgyzstan and India', 'suppliers *located in* Thailand', 'a
+        *Syria-based* network', 'firms *that belong to* a Syria-based network'."""
+        words = self.entity_words
+        if head.lemma_.lower() not in words.entities:
+            return []
+        for word in LOCATION_PREPS:
+            for pobj in prep_objects(head, word, deep=False):
+                named = self.named_actors(pobj)
+                if named:
+                    return named
+        for child in head.children:
+            lemma = child.lemma_.lower()
+            if child.dep_ in {"acl", "amod", "relcl"} and lemma in words.location_words:
+                inside = [t for t in child.subtree if t.i in self.index.actors and t.i < child.i]
+                if inside:  # 'a Syria-based network'
+                    return unique([self.index.actors[t.i] for t in inside])
+                for pobj in prep_objects(child, "in", deep=False):
+                    named = self.named_actors(pobj)
+                    if named:
+                        return named
+            if child.dep_ in {"acl", "relcl"} and lemma in words.affiliation_words:
+                for word in AFFILIATION_PREPS:
+                    for pobj in prep_objects(child, word, deep=False):
+                        found = self.actors_of_head(pobj, deep=False)
+                        if found:
+                            return found
         return []
 
     def fused_recipient(self, head: Token) -> Token | None:
@@ -157,10 +284,21 @@ class RoleFiller:
         named = mention.form in {"name", "capital"} and mention.actor.kind == "state"
         return named and modifier.dep_ == "compound" and head.dep_ == "pobj"
 
+    @property
+    def rebuttal_verbs(self) -> frozenset[str]:
+        return self.entity_words.rebuttals
+
     def is_organ_like(self, head: Token) -> bool:
         """Heads whose adjective names who they are: 'Russian officials', 'U.S. Ambassador
         Robert Wood' (not 'the Russo-Ukrainian war')."""
-        return head.lemma_.lower() in self.organs or head.pos_ == "PROPN"
+        lemma = head.lemma_.lower()
+        words = self.entity_words
+        return (
+            lemma in self.organs
+            or lemma in words.entities
+            or lemma in words.measures  # 'hit with *British* sanctions'
+            or head.pos_ == "PROPN"
+        )
 
     def definite_reference(self, head: Token) -> ActorMention | None:
         """'the ministry', 'that country', 'the kingdom' → the nearest preceding state or
@@ -200,15 +338,22 @@ class RoleFiller:
 
     def described_actor(self, head: Token) -> ActorMention | None:
         """A description of an actor named beside it: 'China, *a country* the US
-        accuses …' (apposition), 'China is *a country* …' (predicate noun)."""
+        accuses …' (apposition), 'China is *a country* …' (predicate noun), 'Chile is
+        *among the states* that …', 'Chile is *one of the states* that …'."""
         lemma = head.lemma_.lower()
         if lemma not in self.state_descriptions and lemma not in self.group_descriptions:
             return None
         holder = head.head
         if head.dep_ == "appos" and holder.i in self.index.actors:
             return self.index.actors[holder.i]
-        if head.dep_ == "attr" and holder.lemma_ == "be":
-            subject = subject_of(holder)
+        predicate = head
+        if head.dep_ == "pobj" and holder.lower_ == "among":
+            predicate = holder  # 'is among the countries'
+        elif head.dep_ == "pobj" and holder.lower_ == "of" and holder.head.lower_ == "one":
+            predicate = holder.head  # 'is one of the countries'
+        verb = predicate.head
+        if predicate.dep_ in {"attr", "prep"} and verb.lemma_ == "be" and verb.i != predicate.i:
+            subject = subject_of(verb)
             if subject is not None and subject.i in self.index.actors:
                 return self.index.actors[subject.i]
         return None
@@ -316,12 +461,28 @@ class RoleFiller:
         sentences before."""
         doc = pronoun.doc
         start = sentences_back(pronoun, reach)
+        bound = self.clause_subject_keys(pronoun)
         candidates = [
             m
             for m in doc._.aw_actors or []
-            if start <= m.span.start < pronoun.i and wanted(m) and m.actor.kind != "media"
+            if start <= m.span.start < pronoun.i
+            and wanted(m)
+            and m.actor.kind != "media"
+            and m.key not in bound
         ]
         return candidates[-1] if candidates else None
+
+    def clause_subject_keys(self, token: Token) -> set[str]:
+        """Actors a non-reflexive reference in a verb's object cannot mean: that verb's own
+        subject ('Poland imposed sanctions on *the country*' is not Poland, which would
+        be 'itself')."""
+        if token.dep_ in {"nsubj", "nsubjpass", "poss"}:
+            return set()
+        verb = next((g for g in governors(token) if g.pos_ in {"VERB", "AUX"}), None)
+        subject = subject_of(verb) if verb is not None else None
+        if subject is None or subject.i > token.i:
+            return set()
+        return {self.index.actors[t.i].key for t in conjuncts(subject) if t.i in self.index.actors}
 
     # -- slot helpers (the slot functions themselves are in extract/slots.py) --------
     def prep_slot(self, trigger: Token, word: str) -> list[Token]:
@@ -331,6 +492,8 @@ class RoleFiller:
         found = prep_objects(trigger, word)
         if word in RECIPIENT_PREPS:  # 'delivered to Armenia Pinaka launchers'
             found = [self.fused_recipient(t) or t for t in found]
+        if not found and trigger.dep_ in {"acl", "relcl"} and trigger.head.pos_ == "NOUN":
+            found = prep_objects(trigger.head, word, deep=False)  # 'sanctions on X announced by Y'
         if found or trigger.pos_ != "NOUN":
             return found
         clause = self.object_relative(trigger)
@@ -362,15 +525,22 @@ class RoleFiller:
         if subj is None and controller is not None:
             return [controller]
         if subj is None and trigger.pos_ == "VERB":
-            holder = trigger.head
+            raised = trigger  # 'the only country *known to have imported* drones'
+            while (
+                raised.dep_ == "xcomp" and raised.head.pos_ == "VERB" and raised.head.i != raised.i
+            ):
+                raised = raised.head
+            holder = raised.head
             if (
-                trigger.dep_ == "acl"
+                raised.dep_ == "acl"
                 and holder.pos_ == "NOUN"
                 and self.actors_of_head(holder, False)
             ):
                 return [holder]
             subj = inherited_subject(trigger)
-        return [relative_antecedent(subj)] if subj is not None else []
+        if subj is None:
+            return []
+        return [relative_antecedent(subj), *extra_subjects(trigger, subj)]
 
     @staticmethod
     def controlling_object(trigger: Token) -> Token | None:
@@ -389,7 +559,7 @@ class RoleFiller:
         'the sanctions *Canberra imposed*' (zero relative)."""
         for clause in (c for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB"):
             objects = [c for c in clause.children if c.dep_ in {"dobj", "nsubjpass"}]
-            relative = objects and all(o.lower_ in RELATIVE_OBJECTS for o in objects)
+            relative = any(o.lower_ in RELATIVE_OBJECTS and o.i < clause.i for o in objects)
             zero = not objects and not any(
                 t.lower_ in RELATIVE_PRONOUNS | {"where", "when"} for t in clause.subtree
             )  # 'letters *in which* they called for …' is no object relative
@@ -403,7 +573,14 @@ class RoleFiller:
         clause = self.object_relative(noun)
         if clause is not None:
             return self.agent_of_verb(clause)
-        if noun.dep_ in {"dobj", "attr", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}:
+        if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+            return self.governing_subject(noun.head)  # 'signed a defence *cooperation* pact'
+        if noun.dep_ == "nsubjpass" and noun.head.pos_ == "VERB":
+            agent = agent_of(noun.head)  # 'a pact was signed by X and Y'
+            if agent is not None and noun.head.lemma_.lower() in self.agent_verbs:
+                return [agent]
+            return []
+        if noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
             return self.agent_of_verb(noun.head)
         if noun.dep_ == "pobj" and noun.head.dep_ in {"prep", "dative"}:
             holder = noun.head.head
@@ -420,7 +597,9 @@ class RoleFiller:
         if verb.lemma_.lower() not in self.agent_verbs and verb.lemma_ != "be":
             return []
         subj = subject_of(verb) or inherited_subject(verb)
-        return [relative_antecedent(subj)] if subj is not None else []
+        if subj is None:
+            return []
+        return [relative_antecedent(subj), *extra_subjects(verb, subj)]
 
     # -- items ----------------------------------------------------------------------
     def items_of(self, trigger: Token) -> list[WeaponMention]:
@@ -465,6 +644,8 @@ class RoleFiller:
             head = trigger.head
             if trigger.dep_ == "nsubj" and head.lemma_.lower() in self.listing_verbs:
                 return [trigger, *(c for c in head.children if c.dep_ == "dobj")]  # X includes Y
+            if trigger.dep_ == "dobj" and head.pos_ == "VERB":  # 'signed a contract with a
+                return [trigger, *self.item_phrases(head)]  # shipyard for four patrol boats'
             return [trigger]
         roots = []
         if not any(c.dep_ == "dobj" for c in trigger.children):
@@ -484,6 +665,18 @@ class RoleFiller:
                 roots.extend(c for c in token.children if c.dep_ == "pobj")
         return roots
 
+    @staticmethod
+    def item_phrases(verb: Token) -> list[Token]:
+        """Objects of the verb's 'with'/'for'/'of' phrases, where the small model often
+        hangs the items of its object noun."""
+        return [
+            pobj
+            for child in verb.children
+            if child.dep_ == "prep" and child.lower_ in ITEM_PREPS
+            for pobj in child.children
+            if pobj.dep_ == "pobj"
+        ]
+
     def relative_object(self, token: Token) -> Token:
         """'UAVs that it had purchased', 'the JF-17, which Azerbaijan has been using': the
         relative pronoun stands for the noun its clause modifies (else the noun before)."""
@@ -499,6 +692,16 @@ class RoleFiller:
     def is_origin_or_actor_phrase(self, token: Token, trigger: Token) -> bool:
         """Skip weapons inside 'for use in X' purpose phrases or another actor's name."""
         return token.i in self.index.actors
+
+
+def extra_subjects(verb: Token, first: Token) -> list[Token]:
+    """Further subjects the small model hangs on the verb when it misreads a list
+    ('Kenya, Uganda, and *Rwanda* held talks': Rwanda a second nsubj)."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in {"nsubj", "nsubjpass"} and c.i != first.i and c.pos_ == "PROPN"
+    ]
 
 
 def unique_by_key(mentions: list[ActorMention]) -> list[ActorMention]:

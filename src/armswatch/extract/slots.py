@@ -24,6 +24,7 @@ from armswatch.extract.syntax import (
     is_passive,
     prep_objects,
     relative_antecedent,
+    subject_of,
 )
 
 if TYPE_CHECKING:
@@ -285,6 +286,11 @@ def prepositional(filler: RoleFiller, trigger: Token, word: str) -> list[Token]:
     [
         SlotCase("Russia held talks with Iran.", "talk", ("RUS",), "NOUN"),
         SlotCase("Kyiv protested the supply of drones to Russia.", "supply", (), "NOUN"),
+        SlotCase(
+            "Oman signed a defence cooperation pact with Peru.", "cooperation", ("OMN",), "NOUN"
+        ),
+        SlotCase("A border pact was signed by Laos and Nepal.", "pact", ("LAO", "NPL"), "NOUN"),
+        SlotCase("A border pact was criticised by Laos.", "pact", (), "NOUN"),
     ],
     fallback=True,
 )
@@ -404,3 +410,63 @@ def participle_agent(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
             verbs.append(chain)
             chain = next((c for c in chain.children if c.dep_ == "xcomp"), None)
     return [a for v in verbs if (a := agent_of(v)) is not None]
+
+
+ANSWERED_PRONOUNS = {"it", "they", "he", "she"}
+
+
+@slot(
+    "content_subj",
+    [
+        SlotCase(
+            "Laos repeated the allegation that Vietnam sold rifles to the rebels.",
+            "allegation",
+            ("VNM",),
+            "NOUN",
+        ),
+        SlotCase(
+            "Laos dismissed the charge by Thailand that it supplies rifles to rebels.",
+            "charge",
+            ("LAO",),
+            "NOUN",
+        ),
+        SlotCase("Laos dismissed the charge by Thailand.", "charge", (), "NOUN"),
+    ],
+)
+def content_subject(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """The subject of the clause a noun states: 'the charge by X *that Y flouts the ban*'.
+    A pronoun there stands for whoever answers the charge — the subject of the verb that
+    takes the noun ('*Tehran* rejected the charge by X that *it* flouts the ban') — not for
+    the accuser named just before it."""
+    clauses = list(trigger.children)
+    if trigger.dep_ == "dobj":  # the small model often hangs the clause on the verb
+        clauses += [c for c in trigger.head.children if c.dep_ == "ccomp" and c.i > trigger.i]
+    for clause in clauses:
+        stated = clause.dep_ in {"acl", "ccomp"} and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+        )
+        subject = subject_of(clause) if stated else None
+        if subject is None:
+            continue
+        if subject.lower_ in ANSWERED_PRONOUNS and trigger.dep_ in {"dobj", "nsubjpass"}:
+            answering = subject_of(trigger.head)
+            return [answering] if answering is not None else [subject]
+        return [subject]
+    return []
+
+
+@slot(
+    "answerer",
+    [
+        SlotCase("Chile rejected the criticism that Peru voiced.", "criticism", ("CHL",), "NOUN"),
+        SlotCase("Chile repeated the criticism that Peru voiced.", "criticism", (), "NOUN"),
+    ],
+    fallback=True,
+)
+def answerer(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """Who rebuts a criticism is the one criticised: '*Chile* rejected the criticism
+    (that Peru voiced)', '*Kenya* dismissed the accusations'."""
+    verb = trigger.head
+    if trigger.dep_ != "dobj" or verb.lemma_.lower() not in filler.rebuttal_verbs:
+        return []
+    return filler.subject_tokens(verb)

@@ -14,6 +14,7 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "pcomp"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+PREPOSITION_DEPS = {"prep", "dative"}  # the model labels 'sent *to* Somalia' dative at times
 
 
 @dataclass
@@ -117,7 +118,7 @@ def prep_objects(head: Token, preposition: str, deep: bool = True) -> list[Token
         if token is not head and token.pos_ in {"VERB", "AUX"}:
             continue
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == preposition:
+            if child.dep_ in PREPOSITION_DEPS and child.lower_ == preposition:
                 found.extend(c for c in child.children if c.dep_ == "pobj")
     return found
 

@@ -334,6 +334,16 @@ class Trigger(Entry):
         "account, describe X as a threat.",
     )
     particle: str | None = Field(default=None, description="Phrasal verb particle: pick *up*.")
+    requires_subject: list[str] = Field(
+        default_factory=list,
+        description="Only a trigger when its subject has one of these lemmas: the "
+        "*sanctions* extend to, the *measures* target.",
+    )
+    requires_modifier: list[str] = Field(
+        default_factory=list,
+        description="Only a trigger when an adjective or compound on it has one of these "
+        "lemmas: *defence* ties, *joint* production.",
+    )
     requires_complement: list[str] = Field(
         default_factory=list,
         description="Only a trigger when a clause it governs has one of these lemmas: "
@@ -408,6 +418,35 @@ class Lexicon(Entry):
         description="Verbs whose subject is the recipient of the transfer noun they govern "
         "when no 'to' phrase names one: Morocco *confirms* delivery of Israeli drones "
         "(slot ``gov_receiver``).",
+    )
+    located_entities: list[str] = Field(
+        default_factory=list,
+        description="Nouns of companies, networks and private persons, keyed to the state "
+        "where they are based: 'firms *in* X', 'a *X-based* network', '*Chinese* nationals'.",
+    )
+    location_words: list[str] = Field(
+        default_factory=list,
+        description="Participles that place such an entity: based, located, registered.",
+    )
+    affiliation_words: list[str] = Field(
+        default_factory=list,
+        description="Verbs that tie such an entity to another one that is placed: firms "
+        "that *belong* to a Syria-based network, individuals *linked* to a X company.",
+    )
+    issued_measures: list[str] = Field(
+        default_factory=list,
+        description="Nouns of measures a state issues: an actor adjective on them names "
+        "the issuer ('hit with *British* sanctions').",
+    )
+    partitive_words: list[str] = Field(
+        default_factory=list,
+        description="Heads that stand for the 'of' phrase after them: a *number* of "
+        "Russian firms, *dozens* of Chinese entities.",
+    )
+    rebuttal_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs whose subject answers a criticism it is the object of, and so "
+        "is its target: *rejected* the criticism that X voiced (slot ``answerer``).",
     )
     continuation_cues: list[str] = Field(
         default_factory=list,

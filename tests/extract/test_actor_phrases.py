@@ -1,0 +1,167 @@
+# ruff: noqa: E501  (one sentence per table row)
+"""Actors named through the phrase around them rather than by name: organs of coordinated
+states, possessors that refer back, companies and private persons keyed to where they are
+based, measures owned by their adjective, trigger nouns inside compounds and passives,
+accusation nouns, and nouns that are an event only with their modifier.
+
+Every sentence was written for these tests; none is a gold text.
+"""
+
+from __future__ import annotations
+
+import pytest
+from eventcases import Case, keys, matches
+
+from armswatch.model import Article
+from armswatch.pipeline import Analyzer
+
+CASES = [
+    # organs of coordinated states: adjectives and 'of' lists
+    Case("organ of two", "The interior ministers of Malawi and Zambia signed a policing accord in Lusaka.",
+         "agreement", {"MWI"}, {"ZMB"}),
+    Case("coordinated adjectives", "Senegalese and Gambian marines held joint drills off Banjul.",
+         "military_exercise", {"SEN"}, {"GMB"}),
+    Case("coordinated adjectives, officials", "The Estonian and Latvian foreign ministers met in Riga on Monday.",
+         "meeting", {"EST"}, {"LVA"}),
+    # possessors that refer back
+    Case("possessor refers to a pair", "Laos and Cambodia opened a new bridge. The two countries' army chiefs then held talks in Vientiane.",
+         "meeting", {"LAO"}, {"KHM"}),
+    # companies and persons keyed to where they are based
+    Case("entities in a list of states", "Ottawa imposed sanctions on 12 entities in Armenia and Georgia.",
+         "sanction_imposed", {"CAN"}, {"ARM", "GEO"}),
+    Case("X-based", "Norway blacklisted a Kyrgyzstan-based trading firm on Friday.",
+         "sanction_imposed", {"NOR"}, {"KGZ"}),
+    Case("located in", "Switzerland froze the assets of three suppliers located in Tajikistan.",
+         "sanction_imposed", {"CHE"}, {"TJK"}),
+    Case("belong to a placed network", "Two brokers who belong to a Cyprus-based smuggling network were designated by Australia.",
+         "sanction_imposed", {"AUS"}, {"CYP"}),
+    Case("nationals by adjective, measures by adjective", "Four Uzbek nationals were hit with Japanese sanctions last week.",
+         "sanction_imposed", {"JPN"}, {"UZB"}),
+    # trigger nouns in compounds and passives
+    Case("compound trigger noun", "Zambia signed a military cooperation agreement with Angola in May.",
+         "military_cooperation", {"ZMB"}, {"AGO"}),
+    Case("passive agent of a noun", "A maritime security treaty was signed by Fiji and Tonga last year.",
+         "agreement", {"FJI"}, {"TON"}),
+    # accusation nouns
+    Case("charge by X that it", "Dhaka rejected the charge by Naypyidaw that it shelters armed rebels.",
+         "condemnation", {"MMR"}, {"BGD"}),
+    Case("accusation against", "Bolivia's accusation against Chile was read out at the assembly.",
+         "condemnation", {"BOL"}, {"CHL"}),
+    # nouns that are an event only with their modifier; phrasal meeting verbs
+    Case("defence ties", "Qatar and Rwanda will deepen their security ties next year.",
+         "military_cooperation", {"QAT"}, {"RWA"}),
+    Case("joint production", "Serbia agreed on the joint development of drones with Belarus.",
+         "military_cooperation", {"SRB"}, {"BLR"}),
+    Case("instruct", "Jordanian officers have instructed Iraqi special forces since 2019.",
+         "military_cooperation", {"JOR"}, {"IRQ"}),
+    Case("sit down with", "Chile's president sat down with his Argentine counterpart in Mendoza.",
+         "meeting", {"CHL"}, {"ARG"}),
+    # measures as the subject continue the latest sanction event; partitive heads
+    Case("measures continue the imposer", "Britain froze the assets of Eritrea's navy chief. The penalties also cover a number of Sudanese firms.",
+         "sanction_imposed", {"GBR"}, {"SDN"}),
+    Case("sanctions inside the object", "Ministers of the EU reached a deal on tougher sanctions against Nicaragua.",
+         "sanction_imposed", {"eu"}, {"NIC"}),
+    Case("sanctions package", "Canberra adopted a new sanctions package against Iran on Tuesday.",
+         "sanction_imposed", {"AUS"}, {"IRN"}),
+    # raised participles on a described actor; 'present X with Y'
+    Case("known to have imported", "Oman, which ordered the boats in 2020, is the first state known to have imported Damen corvettes from the Netherlands.",
+         "arms_transfer", {"NLD"}, {"OMN"}),
+    Case("present X with Y", "Italy presented Tunisia with three patrol boats on Wednesday.",
+         "arms_transfer", {"ITA"}, {"TUN"}),
+    # a description in the object is not the clause's own subject
+    Case("'the country' skips the subject", "Eritrea closed its border crossings. Days later Canada imposed new sanctions on the country.",
+         "sanction_imposed", {"CAN"}, {"ERI"}),
+    Case("'that country' skips the subject", "Myanmar bombed a school on Sunday. Indonesia denounced that country on Monday.",
+         "condemnation", {"IDN"}, {"MMR"}),
+    # 'to' labelled as a dative in a relative clause
+    Case("object relative with 'to'", "The labourers that Nepal flew to Qatar work on the new stadiums.",
+         "labor_dispatch", {"NPL"}, {"QAT"}),
+    # rebutting a criticism makes one its target; 'among the states that …'
+    Case("rejected criticism", "Hungary rejected the criticism that Austria voiced at the summit.",
+         "condemnation", {"AUT"}, {"HUN"}),
+    Case("alleging is accusing", "Guyana alleged that Venezuela had armed gangs near the border.",
+         "condemnation", {"GUY"}, {"VEN"}),
+    Case("claiming a wrongful act", "Armenia claimed that Azerbaijan had shelled two villages.",
+         "condemnation", {"ARM"}, {"AZE"}),
+    Case("conjunct on another word of a name", "Ilham Aliyev and Nikol Pashinyan will meet in Almaty to sign the text",
+         "meeting", {"AZE"}, {"ARM"}),
+    Case("dismissed accusations from", "Rwanda dismissed the accusations from Burundi on Friday.",
+         "condemnation", {"BDI"}, {"RWA"}),
+    Case("among the states that", "Namibia is among the states that have recognised Western Sahara.",
+         "diplomatic_recognition", {"NAM"}, {"western_sahara"}),
+    # sending forces is a deployment; measures placed; a participle on the measure noun
+    Case("deploy a unit", "Morocco will deploy a marine battalion to Libya next month.",
+         "troop_deployment", {"MAR"}, {"LBY"}),
+    Case("passive, forces by adjective", "Dozens of Rwandan police were flown to Haiti in March.",
+         "troop_deployment", {"RWA"}, {"HTI"}),
+    Case("place controls on", "Vietnam has put export restrictions on Cambodia.",
+         "sanction_imposed", {"VNM"}, {"KHM"}),
+    Case("measure with a participle", "The embargo on Eritrea adopted by Ethiopia was lifted in 2020.",
+         "sanction_imposed", {"ETH"}, {"ERI"}),
+    Case("members of a group", "Turkey sanctioned six members of the PKK.",
+         "sanction_imposed", {"TUR"}, {"pkk"}),
+    # a contract with a company: the company's state supplies the items hung on the verb
+    Case("contract with a foreign firm", "Uruguay's navy signed a contract with a Spanish shipyard for two offshore patrol vessels.",
+         "arms_transfer", {"ESP"}, {"URY"}),
+    Case("signature to a contract", "The Kenyan army put its signature to a deal with an Israeli manufacturer for 40 Hermes 450 drones.",
+         "arms_transfer", {"ISR"}, {"KEN"}),
+]  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("Ghana, Togo and Benin signed a maritime accord in Lomé.",
+         {("BEN", "GHA"), ("BEN", "TGO"), ("GHA", "TGO")}),
+        ("Japan and three partners -- Fiji, Samoa and Tonga -- signed a fisheries pact.",
+         {("FJI", "JPN"), ("JPN", "WSM"), ("JPN", "TON")}),
+        ("Britain, Norway, and Iceland signed a fisheries pact on Monday.",
+         {("GBR", "NOR"), ("GBR", "ISL"), ("ISL", "NOR")}),
+    ],
+    ids=[
+        "three parties, every pair",
+        "a group spelled out in an apposition acts as one side",
+        "an apposition beside a name is a list",
+    ],
+)  # fmt: skip
+def test_symmetric_act_of_many_is_one_event_per_pair(
+    analyzer: Analyzer, text: str, pairs: set[tuple[str, str]]
+) -> None:
+    events = analyzer.analyze(Article(text=text, published="2024-06-01")).events
+    found = {
+        tuple(sorted(keys(e.source) | keys(e.target))) for e in events if e.type == "agreement"
+    }
+    assert found == pairs
+
+
+NEGATIVES = [
+    ("ties that are not military", "Peru and Chile deepened their trade ties.", "military_cooperation"),
+    ("production that is not joint", "Turkey raised its production of drones.", "military_cooperation"),
+    ("a claim of no wrongdoing", "Chile claimed that Peru had won the match.", "condemnation"),
+    ("sit without 'down'", "Kenya sits on the council with Ghana.", "meeting"),
+    ("charge without an accuser", "Five men face charges of smuggling rifles to Sudan.", "condemnation"),
+    ("troops in a place are not that place's", "Ghana sent 200 soldiers to join the force in Mali.",
+     "sanction_imposed"),
+    ("an aid package is no sanction", "Japan agreed a fresh aid package for Laos.", "sanction_imposed"),
+    ("targets that are no measures", "The new targets cover Peru and Bolivia.", "sanction_imposed"),
+    ("weapons deployed are no troops", "Russia deployed Iskander missiles to Belarus.", "troop_deployment"),
+    ("a letter sent is no deployment", "Chad sent a letter to Niger on Monday.", "troop_deployment"),
+]  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", CASES, ids=[c.family for c in CASES])
+def test_actor_named_through_its_phrase(analyzer: Analyzer, case: Case) -> None:
+    events = analyzer.analyze(Article(text=case.text, published="2024-06-01")).events
+    found = [(e.type, keys(e.source), keys(e.target)) for e in events]
+    assert any(matches(e, case) for e in events), f"{case.text!r} gave {found}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name,text,kind", NEGATIVES, ids=[n[0] for n in NEGATIVES])
+def test_lookalike_phrase_yields_no_event(
+    analyzer: Analyzer, name: str, text: str, kind: str
+) -> None:
+    events = analyzer.analyze(Article(text=text, published="2024-06-01")).events
+    assert not [e for e in events if e.type == kind], f"{text!r}: unexpected {kind}"
