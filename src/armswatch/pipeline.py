@@ -141,11 +141,13 @@ class Analyzer:
         publisher = self.publisher(article)
         speaker = publisher.actor if publisher else None
         frames = []
+        voices = []
         for doc in docs:
             found = self.frames.find(doc, published, speaker)
             frames += found + self.evaluations.find(doc, found, published, speaker)
+            voices += self.frames.party_voices(doc, speaker)
         fallback = self.outlet_attribution(article, publisher)
-        events = merge_frames(frames, article.doc_id, self.quantities, fallback)
+        events = merge_frames(frames, article.doc_id, self.quantities, fallback, voices)
         spans = sorted((m for doc in docs for m in mentions(doc)), key=lambda m: (m.start, m.end))
         analysis = Analysis(
             doc=doc_record(article),

@@ -114,6 +114,10 @@ CASES = [
          "A Chilean inquiry found that Peru had paid for the radars, Chilean officials said. Few details were released. "
          "It was, the officials said, part of Peru's attempts to buy radars from Israel.",
          "ISR", "PER", "CHL"),
+    Case("a party speaking later in the article",
+         "On Tuesday Italy handed two patrol boats to Tunisia. The boats will guard the coast near Sfax. "
+         "\"They will help fight smuggling,\" the Italian defence ministry said.",
+         "ITA", "TUN", "ITA", first=True),
 ]  # fmt: skip
 
 
@@ -150,3 +154,17 @@ def test_an_outlet_described_by_its_country_is_no_state_source(analyzer: Analyze
     ]
     assert events
     assert "DZA" not in keys(events[0])
+
+
+@pytest.mark.slow
+def test_a_speaker_who_is_no_party_does_not_source_a_transfer(analyzer: Analyzer) -> None:
+    text = (
+        "On Tuesday Italy handed two patrol boats to Tunisia. The boats will guard the coast. "
+        '"Smuggling is down," the Libyan coast guard said.'
+    )
+    article = Article(text=text, published="2024-03-15", outlet="Agenzia Nova")
+    events = [
+        e for e in analyzer.with_triage(False).analyze(article).events if e.type == "arms_transfer"
+    ]
+    assert events
+    assert "LBY" not in keys(events[0])

@@ -106,6 +106,21 @@ class FrameFinder:
         self.add_listed_items(doc, frames, filler)
         return [f for f in frames if f.items or not f.spec.requires_items]
 
+    def party_voices(self, doc: Doc, publisher: ActorEntry | None = None) -> list[Attribution]:
+        """Named actors speaking in ``doc`` ('the ministry said', 'In a statement, the
+        French presidency called the deal …'), in text order: the source of a transfer the
+        text attributes to no one, when one of its parties speaks (ANNOTATION.md,
+        attribution: the state of the officials)."""
+        filler = RoleFiller.of_lexicon(MentionIndex.of(doc), self.lexicon, self.entries, publisher)
+        filler.doc = doc
+        reader = AttributionReader(filler, self.lexicon)
+        voices: list[Attribution] = []
+        for sent in doc.sents:
+            cue = reader.root_cue(sent) or reader.according_to_cue(sent)
+            if cue is not None and cue.sources and not cue.anonymous:
+                voices += [a for a in reader.to_attributions(cue) if a.source is not None]
+        return voices
+
     def lemma_of(self, token: Token) -> str:
         """The token's lemma; a hyphenated trigger ('re-exported') by its stem, which the
         lemmatiser does not know."""

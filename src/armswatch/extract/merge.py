@@ -10,6 +10,7 @@ visible.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from armswatch.extract.attribution import to_actor
@@ -47,6 +48,7 @@ def merge_frames(
     doc_id: str,
     quantities: QuantityReader,
     fallback_attribution: list[Attribution],
+    voices: Sequence[Attribution] = (),
 ) -> list[Event]:
     groups: dict[GroupKey, list[Frame]] = {}
     for frame in (pair for told in frames for pair in pairwise(told)):
@@ -55,7 +57,7 @@ def merge_frames(
         groups.setdefault(group_key(frame), []).append(frame)
     parts = [part for group in groups.values() for part in split_asides(group)]
     return [
-        make_event(f"{doc_id}:e{n}", part, quantities, fallback_attribution)
+        make_event(f"{doc_id}:e{n}", part, quantities, fallback_attribution, voices)
         for n, part in enumerate(parts)
     ]
 
@@ -139,9 +141,14 @@ def make_event(
     frames: list[Frame],
     quantities: QuantityReader,
     fallback_attribution: list[Attribution],
+    voices: Sequence[Attribution] = (),
 ) -> Event:
     main = main_frame(frames)
     attribution = merged_attribution([main, *frames])
+    if not any(a.source for a in attribution) and main.spec.type == "arms_transfer":
+        parties = {a.key for a in main.sources + main.targets}
+        spoken = [v for v in voices if v.source and (v.source.country or v.source.id) in parties]
+        attribution = [*attribution, *spoken[:1]]
     if not any(a.source for a in attribution):
         attribution = [*attribution, *fallback_attribution]
     return Event(
