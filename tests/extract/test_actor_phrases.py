@@ -165,3 +165,22 @@ def test_lookalike_phrase_yields_no_event(
 ) -> None:
     events = analyzer.analyze(Article(text=text, published="2024-06-01")).events
     assert not [e for e in events if e.type == kind], f"{text!r}: unexpected {kind}"
+
+
+@pytest.mark.slow
+def test_items_named_as_among_the_weapons(analyzer: Analyzer) -> None:
+    text = "Sniper rifles and mortar rounds were among the weapons seized by Oman in a shipment from Belarus bound for Sudan."
+    events = analyzer.analyze(Article(text=text, published="2024-06-01")).events
+    categories = {i.category for e in events if e.type == "arms_transfer" for i in e.items}
+    assert {"small_arms", "ammunition"} <= categories
+
+
+@pytest.mark.slow
+def test_a_background_stage_does_not_date_the_reported_deal(analyzer: Analyzer) -> None:
+    text = (
+        "Qatar signed a contract for 24 Eurofighter jets from Britain on 3 May 2024. "
+        "Qatar had bought British armoured vehicles between 2010 and 2015."
+    )
+    events = analyzer.analyze(Article(text=text, published="2024-05-06")).events
+    deal = [e for e in events if e.type == "arms_transfer"]
+    assert deal and deal[0].time is not None and deal[0].time.start == "2024-05-03"

@@ -195,6 +195,9 @@ def event_time(frames: list[Frame], main: Frame) -> Time | None:
     if not stated:
         return next((f.time for f in frames if f.time and f.time.start), main.time)
     staged = [f.time for f in stated if f.status == main.status and f.time]
+    first = stated[0].time
+    if staged and first is not None and all(is_background(t, first) for t in staged):
+        return first  # 'signed on Friday …; it bought French arms between 2011 and 2020'
     if staged:
         return max(staged, key=lambda t: t.start or "")
     dated = stated
@@ -203,6 +206,11 @@ def event_time(frames: list[Frame], main: Frame) -> Time | None:
     # nor is the day of a halt or a denial the time of deliveries made before it
     dated = [f for f in dated if f.status not in {"cancelled", "denied"}]
     return dated[0].time if dated else main.time
+
+
+def is_background(time: Time, lead: Time) -> bool:
+    """A stage told as background: it ended before the first dated report began."""
+    return bool(time.end and lead.start and time.end < lead.start)
 
 
 def merged_attribution(frames: list[Frame]) -> list[Attribution]:

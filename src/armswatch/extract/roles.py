@@ -619,7 +619,26 @@ class RoleFiller:
                 found.append(self.index.weapons[token.i])
         if not found and trigger.pos_ == "VERB":
             found = self.misattached_items(trigger)
+        found += [named for item in found for named in self.named_among(item)]
         return unique(found)
+
+    def named_among(self, item: WeaponMention) -> list[WeaponMention]:
+        """'Machine guns and rocket launchers were *among the weapons* seized': the
+        subjects of 'be among' name the items of the class the frame found."""
+        root = item.span.root
+        among = root.head
+        verb = among.head
+        if root.dep_ != "pobj" or among.lower_ != "among" or verb.lemma_ != "be":
+            return []
+        subject = subject_of(verb)
+        if subject is None:
+            return []
+        return [
+            self.index.weapons[t.i]
+            for head in conjuncts(subject)
+            for t in head.subtree
+            if t.i in self.index.weapons and t.i < among.i
+        ]
 
     def misattached_items(self, verb: Token) -> list[WeaponMention]:
         """Weapons the parser hung off the verb in the wrong place: 'supplied Shahed-131
