@@ -61,6 +61,8 @@ CASES = [
          "sanction_imposed", {"GBR"}, {"SDN"}),
     Case("sanctions inside the object", "Ministers of the EU reached a deal on tougher sanctions against Nicaragua.",
          "sanction_imposed", {"eu"}, {"NIC"}),
+    Case("restoring sanctions", "Norway and Iceland voted to reinstate their arms embargo on Myanmar.",
+         "sanction_imposed", {"NOR", "ISL"}, {"MMR"}),
     Case("sanctions package", "Canberra adopted a new sanctions package against Iran on Tuesday.",
          "sanction_imposed", {"AUS"}, {"IRN"}),
     # raised participles on a described actor; 'present X with Y'
