@@ -77,7 +77,7 @@ class SharedReader:
             if not self.users:  # idle: let go soon unless a request comes
                 self.last_used = time.monotonic()
                 timer = threading.Timer(self.idle_s, self.close_if_idle)
-                timer.daemon = True
+                timer.daemon = False  # a daemon closing DuckDB at exit can abort the process
                 timer.start()
 
     def close_if_idle(self) -> None:
