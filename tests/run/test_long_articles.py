@@ -47,8 +47,8 @@ def test_the_text_before_a_section_costs_the_vocabulary_a_bounded_size() -> None
     the life of the process, and scanned character by character): the super-linear step
     of item 3. In powers of two, later sections and later articles reuse the strings."""
     nlp = spacy.blank("en")
-    text = long_text(20 * SECTION_CHARS)
-    pieces = sections(text, SECTION_CHARS)
+    text = long_text(1_000_000)
+    pieces = sections(text, 50_000)
 
     def vocabulary_chars() -> int:
         return sum(len(string) for string in nlp.vocab.strings)
