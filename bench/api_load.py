@@ -12,8 +12,9 @@ bounded in requests and time). ``PHASES`` are measured in one invocation, so the
 under the same machine load: the answer cache off (``ARMSWATCH_API_CACHE_MB=0``) with
 one client and with ``--clients``, then on, from a fresh server (cold) and the same
 requests again (warm). Prints requests/s, p50, p95 and p99 latency and errors (non-200)
-per phase and per endpoint. Target (issue 12, item 8): p95 ≤ 100 ms at 20 clients, 0
-errors.
+per phase and per endpoint, and the CPU time the server process and this client spent
+per request (what the machine's other load does not change much). Target (issue 12,
+item 8): p95 ≤ 100 ms at 20 clients, 0 errors.
 """
 
 from __future__ import annotations
@@ -155,7 +156,12 @@ def ms(values: list[float], q: int) -> str:
 
 
 def report(
-    phase: str, clients: int, found: dict[str, list[float]], elapsed: float, cpu_s: float
+    phase: str,
+    clients: int,
+    found: dict[str, list[float]],
+    elapsed: float,
+    cpu_s: float,
+    client_cpu_s: float,
 ) -> str:
     """Prints the phase's endpoints; RETURNS its row of the summary table."""
     ok = [v for name, vs in found.items() if not name.startswith("error") for v in vs]
@@ -165,13 +171,14 @@ def report(
     for name in sorted(found):
         values = found[name]
         print(f"  {name:<34} n={len(values):<5} p50 {ms(values, 50):>8}  p95 {ms(values, 95):>8}")
-    cpu_ms = cpu_s / max(total, 1) * 1000
-    return (f"| {phase} | {clients} | {total} | {errors} | {total / elapsed:.1f} | "
-            f"{ms(ok, 50)} | {ms(ok, 95)} | {ms(ok, 99)} | {cpu_ms:.1f} |")  # fmt: skip
+    cpu_ms, client_ms = (seconds / max(total, 1) * 1000 for seconds in (cpu_s, client_cpu_s))
+    latency = f"{ms(ok, 50)} | {ms(ok, 95)} | {ms(ok, 99)}"
+    return (f"| {phase} | {clients} | {total} | {errors} | {total / elapsed:.1f} | {latency} | "
+            f"{cpu_ms:.1f} | {client_ms:.1f} |")  # fmt: skip
 
 
 COLUMNS = ("phase", "clients", "requests", "errors", "requests/s", "p50", "p95", "p99",
-           "server CPU ms per request")  # fmt: skip
+           "server CPU ms per request", "client CPU ms per request")  # fmt: skip
 
 
 def main() -> None:
@@ -192,10 +199,12 @@ def main() -> None:
             with served(db, cache) as server:
                 for name, clients in phases:
                     clients = clients or args.clients
-                    started, cpu = time.perf_counter(), server.cpu_s()
+                    started, cpu, mine = time.perf_counter(), server.cpu_s(), time.process_time()
                     found = asyncio.run(load(server.url, clients, requests, args.seconds))
                     elapsed, cpu = time.perf_counter() - started, server.cpu_s() - cpu
-                    rows.append(report(name, clients, found, elapsed, cpu))
+                    rows.append(
+                        report(name, clients, found, elapsed, cpu, time.process_time() - mine)
+                    )
                     requests = sum(len(v) for v in found.values())  # the same ones again
     print("\n".join(rows))
 
