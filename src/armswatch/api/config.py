@@ -19,6 +19,8 @@ class ApiSettings:
     max_text: int = 100_000
     max_articles: int = 200
     max_limit: int = 500
+    cache_mb: int = 64
+    """Megabytes of read answers kept until the store changes (0: none; ``api.cache``)."""
     allowed_hosts: tuple[str, ...] = ()
     """Host names the server answers to (empty: any; ``serve`` fills it, see ``bound_hosts``)."""
 
@@ -32,6 +34,7 @@ class ApiSettings:
             max_text=int_setting("ARMSWATCH_API_MAX_TEXT", minimum=1),
             max_articles=int_setting("ARMSWATCH_API_MAX_ARTICLES", minimum=1),
             max_limit=int_setting("ARMSWATCH_API_MAX_LIMIT", minimum=1),
+            cache_mb=int_setting("ARMSWATCH_API_CACHE_MB"),
             allowed_hosts=host_list(get_setting("ARMSWATCH_API_ALLOWED_HOSTS")),
         )
 

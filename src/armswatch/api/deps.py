@@ -11,7 +11,8 @@ from starlette.requests import Request
 
 from armswatch.api.config import ApiSettings
 from armswatch.errors import InvalidRequestError
-from armswatch.store.view import SharedReader, View
+from armswatch.store.shared_reader import SharedReader
+from armswatch.store.view import View
 
 M = TypeVar("M", bound=BaseModel)
 IGNORED = frozenset({"token"})
@@ -29,7 +30,7 @@ def settings_of(request: Request) -> ApiSettings:
 
 def get_view(request: Request) -> Iterator[View]:
     """A read-only view of the store for one request, on the app's shared connection
-    (``SharedReader``: let go every few seconds so that a run can write in between)."""
+    (``SharedReader``: let go when a run asks for the store)."""
     reader: SharedReader = request.app.state.reader
     with reader.view() as view:
         yield view

@@ -267,7 +267,9 @@ class MentionRuler:
         found = []
         for token in doc:
             text = token.text
-            if token.i in covered or len(text) < 4 or not any(c.isdigit() for c in text):
+            if token.is_space or token.i in covered or len(text) < 4:
+                continue
+            if not any(c.isdigit() for c in text):
                 continue
             for cut in range(len(text) - 1, 1, -1):
                 if not text[cut - 1].isdigit() or not VARIANT_SUFFIX.fullmatch(text[cut:]):

@@ -2,8 +2,9 @@
 
 DuckDB lets one process open a file for writing (and then no other process may open it
 at all). ``connect`` waits for a store held by another process, retrying for up to
-``ARMSWATCH_LOCK_WAIT`` seconds (a run lets go between batches, a reader after each
-request: docs/store.md), then raises ``StoreLockedError`` instead of DuckDB's message.
+``ARMSWATCH_LOCK_WAIT`` seconds (a run lets go between batches, a server's reader when a
+writer asks: ``store.turns``, docs/store.md), then raises ``StoreLockedError`` instead of
+DuckDB's message.
 A write that runs out
 of space (``ENOSPC``, or ``EFBIG`` under a file-size limit) becomes ``DiskFullError``;
 the transaction it was in is rolled back by DuckDB and the file stays consistent.
@@ -22,6 +23,7 @@ import duckdb
 
 from armswatch.errors import DiskFullError, StoreError, StoreLockedError
 from armswatch.settings import get_setting, int_setting
+from armswatch.store.turns import ask_for_turn, done_waiting
 
 _FULL = ("No space left on device", "File too large", "Disk is full", "disk full")
 MEMORY_SETTINGS = ("ARMSWATCH_DUCKDB_MEMORY_LIMIT", "ARMSWATCH_DUCKDB_READ_MEMORY_LIMIT")
@@ -50,17 +52,24 @@ def connect(
         config |= {"enable_external_access": "false", "lock_configuration": "true"}
     wait = int_setting("ARMSWATCH_LOCK_WAIT")
     deadline = time.monotonic() + wait
-    pause = 0.02
+    pause, asked = 0.02, False
     while True:
         try:
             with translated(path):
-                return duckdb.connect(str(path), read_only=read_only, config=config)
+                con = duckdb.connect(str(path), read_only=read_only, config=config)
         except StoreLockedError as exc:
             if time.monotonic() + pause > deadline:
                 if wait:
                     exc.message += f" (waited {wait} s: ARMSWATCH_LOCK_WAIT)"
                     exc.args = (f"[{exc.code}] {exc.message}",)
                 raise
+        else:
+            if asked:
+                done_waiting(path)
+            return con
+        if not read_only:  # a server's reader lets go when a writer asks (store.turns)
+            ask_for_turn(path)
+            asked = True
         time.sleep(pause)  # the other process holds it for a batch or a request: retry
         pause = min(pause * 2, 0.2)
 

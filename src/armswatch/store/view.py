@@ -8,11 +8,7 @@ opening then raises ``StoreLockedError``.
 
 from __future__ import annotations
 
-import contextlib
-import threading
-import time
-from collections.abc import Generator, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -42,9 +38,12 @@ class QueryResult:
 class View:
     """Read-only access to a store. Use as a context manager, or ``close()`` it."""
 
-    def __init__(self, path: Path, con: duckdb.DuckDBPyConnection) -> None:
+    def __init__(
+        self, path: Path, con: duckdb.DuckDBPyConnection, tables: frozenset[str] | None = None
+    ) -> None:
+        """tables (frozenset[str] | None): the store's tables, when the caller knows them."""
         self.path, self.con = path, con
-        self._tables: frozenset[str] | None = None
+        self._tables = tables
 
     def tables(self) -> frozenset[str]:
         """The names of the store's tables (read once: a read-only store's schema is fixed)."""
@@ -203,100 +202,3 @@ def open_view(db_path: str | Path) -> View:
             "open it for writing once (e.g. `armswatch run` on any input) to migrate it"
         )
     return View(path, con)
-
-
-class SharedReader:
-    """One read-only connection that a server's requests share (a cursor each), let go
-    every ``hold_s`` seconds for ``turn_s`` so that a run can write (docs/store.md).
-
-    Opening a DuckDB file costs more than most dashboard queries; sharing one connection
-    saves that on every request. When the connection has been open ``hold_s``, new
-    requests wait for the ones in flight, the file is closed, and it is opened again
-    ``turn_s`` later: a run retrying for the store (``db.connect``) takes it then, and the
-    requests wait for its batch (up to ``ARMSWATCH_LOCK_WAIT``). A connection no request
-    used for ``idle_s`` is closed.
-    """
-
-    def __init__(
-        self, path: Path, hold_s: float = 5.0, turn_s: float = 0.25, idle_s: float = 0.5
-    ) -> None:
-        self.path, self.hold_s, self.turn_s, self.idle_s = path, hold_s, turn_s, idle_s
-        self.last_used = 0.0
-        self.cond = threading.Condition()
-        self.con: duckdb.DuckDBPyConnection | None = None
-        self.opened_at = 0.0
-        self.closed_at = -turn_s
-        self.users = 0
-        self.writers = 0
-
-    @contextmanager
-    def paused(self) -> Iterator[None]:
-        """Close the shared connection and hold new requests back while this process
-        writes the store (``POST /api/ingest``: DuckDB refuses a writing connection in a
-        process that has the file open read-only)."""
-        with self.cond:
-            self.writers += 1
-            while self.users:
-                self.cond.wait(0.05)
-            self.close()
-        try:
-            yield
-        finally:
-            with self.cond:
-                self.writers -= 1
-                self.cond.notify_all()
-
-    @contextmanager
-    def view(self) -> Iterator[View]:
-        """A View on a cursor of the shared connection, for one request."""
-        cursor = self.acquire()
-        try:
-            yield View(self.path, cursor)
-        finally:
-            with contextlib.suppress(duckdb.Error):
-                cursor.close()
-            with self.cond:
-                self.users -= 1
-                self.cond.notify_all()
-                if not self.users:  # idle: let go soon unless a request comes
-                    self.last_used = time.monotonic()
-                    timer = threading.Timer(self.idle_s, self.close_if_idle)
-                    timer.daemon = True
-                    timer.start()
-
-    def close_if_idle(self) -> None:
-        """Close the connection if no request used it for ``idle_s``: an idle dashboard
-        holds no lock."""
-        with self.cond:
-            if not self.users and time.monotonic() - self.last_used >= self.idle_s * 0.9:
-                self.close()
-
-    def acquire(self) -> duckdb.DuckDBPyConnection:
-        with self.cond:
-            while True:
-                now = time.monotonic()
-                if self.writers:
-                    self.cond.wait(0.05)
-                    continue
-                if self.con is not None and now - self.opened_at < self.hold_s:
-                    self.users += 1
-                    return self.con.cursor()
-                if self.con is not None:  # held long enough: drain, then let go
-                    if self.users:
-                        self.cond.wait(0.05)
-                        continue
-                    self.close()
-                    continue
-                pause = self.turn_s - (now - self.closed_at)
-                if pause > 0:  # the writer's turn
-                    self.cond.wait(pause)
-                    continue
-                self.con = open_view(self.path).con
-                self.opened_at = time.monotonic()
-
-    def close(self) -> None:
-        """Close the shared connection (requests in flight must have finished)."""
-        if self.con is not None:
-            with contextlib.suppress(duckdb.Error):
-                self.con.close()
-            self.con, self.closed_at = None, time.monotonic()

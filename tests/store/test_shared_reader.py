@@ -1,0 +1,103 @@
+"""Issue 12, item 8 (and high 2): the server's read connection is kept while nobody
+writes, and handed over as soon as a writer asks (docs/store.md, readers and the writer).
+
+Reopening the store costs more than a query on a large store (its lookup indexes are
+loaded again), so the server must not let go on a timer; a writer that finds the store
+held asks for its turn (``<db>.waiting``) and gets it while requests keep coming.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from armswatch.model import Analysis, Article
+from armswatch.pipeline import doc_record
+from armswatch.store.db import connect
+from armswatch.store.rows import analysis_to_rows
+from armswatch.store.shared_reader import SharedReader
+from armswatch.store.store import open_store
+from armswatch.store.turns import ask_for_turn, file_state, waiting_marker
+
+
+def store_of(path: Path, texts: list[str]) -> Path:
+    """A store holding one article per text (model-free: no events)."""
+    with open_store(path) as store:
+        run = store.start_run("test", ["shared reader"])
+        with store.writer(run, batch_size=100) as writer:
+            for n, text in enumerate(texts):
+                article = Article(id=f"a{n}", text=text, published="2024-05-01")
+                writer.add_rows(analysis_to_rows(Analysis(doc=doc_record(article)), text))
+        store.finish_run(run, "completed")
+    return path
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return store_of(tmp_path / "ledger.duckdb", ["One article about nothing much."])
+
+
+def articles(reader: SharedReader) -> int:
+    with reader.view() as view:
+        return int(view.sql("SELECT count(*) FROM articles").rows[0][0])
+
+
+@pytest.mark.issue(12)
+def test_the_connection_is_kept_between_requests_until_a_writer_asks(db: Path) -> None:
+    reader = SharedReader(db, hold_s=60, idle_s=60)
+    assert articles(reader) == 1
+    first = reader.con
+    assert articles(reader) == 1 and reader.con is first  # kept, not reopened
+    ask_for_turn(db)
+    assert articles(reader) == 1
+    assert reader.con is not None and reader.con is not first  # let go, then reopened
+    reader.close()
+
+
+@pytest.mark.issue(12)
+def test_a_writer_gets_the_store_while_requests_keep_coming(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARMSWATCH_LOCK_WAIT", "5")
+    reader = SharedReader(db, hold_s=60, idle_s=60)  # only the writer's asking frees it
+    stop = threading.Event()
+    answers: list[int] = []
+
+    def keep_reading() -> None:
+        while not stop.is_set():
+            answers.append(articles(reader))
+            time.sleep(0.01)
+
+    thread = threading.Thread(target=keep_reading, daemon=True)
+    thread.start()
+    while not answers:
+        time.sleep(0.01)
+    started = time.monotonic()
+    con = connect(db)  # the writer: waits for its turn, then has the store
+    waited = time.monotonic() - started
+    con.execute("CREATE TABLE written_meanwhile (n INTEGER)")
+    con.close()
+    written, deadline = len(answers), time.monotonic() + 5
+    while len(answers) < written + 3 and time.monotonic() < deadline:
+        time.sleep(0.01)  # the reader opens the store again and goes on answering
+    stop.set()
+    thread.join(timeout=10)
+    reader.close()
+    assert waited < 3, f"the writer waited {waited:.1f} s"
+    assert not waiting_marker(db).exists()  # removed once the writer had the store
+    assert len(answers) >= written + 3 and set(answers) == {1}
+
+
+@pytest.mark.issue(12)
+def test_the_file_state_changes_with_every_write_and_only_then(tmp_path: Path) -> None:
+    db = store_of(tmp_path / "ledger.duckdb", ["First article of the store."])
+    before = file_state(db)
+    reader = SharedReader(db, idle_s=60)
+    assert articles(reader) == 1
+    reader.close()
+    assert file_state(db) == before  # reading changes nothing
+    store_of(db, ["A second article, written later by another run."])
+    assert file_state(db) != before
