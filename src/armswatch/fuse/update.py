@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 
 from armswatch.extract.timex import parse_published as parse_day
-from armswatch.fuse.assign import Profile, assign
+from armswatch.fuse.assign import Profile, assign, incident_id
 from armswatch.fuse.facts import Dyad, Facts
 from armswatch.fuse.independence import counted
 from armswatch.fuse.members import Member, load_members
@@ -96,10 +96,16 @@ def connection(target: Target) -> tuple[duckdb.DuckDBPyConnection, Path]:
     return target, Path("<connection>")
 
 
-def fuse(con: duckdb.DuckDBPyConnection, keys: list[str] | None) -> FuseReport:
-    """The update, inside the open transaction."""
+def fuse(
+    con: duckdb.DuckDBPyConnection, keys: list[str] | None, stale: Iterable[str] = ()
+) -> FuseReport:
+    """The update, inside the open transaction.
+
+    stale (Iterable[str]): blocks to recompute besides those of superseded articles (the
+        blocks ``detach_events`` took re-analysed events out of).
+    """
     new = load_members(con, new_event_ids(con, keys))
-    stale = stale_blocks(con, keys)
+    stale = stale_blocks(con, keys) | set(stale)
     by_block: dict[str, list[Member]] = {}
     for member in new:
         by_block.setdefault(member.facts.block, []).append(member)
@@ -160,21 +166,58 @@ def last_keys(con: duckdb.DuckDBPyConnection, blocks: Sequence[str]) -> dict[str
     return {row["block"]: row["last"] for row in rows}
 
 
+def detach_events(con: duckdb.DuckDBPyConnection, event_ids: Sequence[str]) -> set[str]:
+    """Take events out of their incidents (links and claims), before they change or go;
+    RETURNS the blocks they were in, to recompute (``fuse(…, stale=…)``)."""
+    if not event_ids:
+        return set()
+    ids = [list(event_ids)]
+    found = rows_of(
+        con, "SELECT DISTINCT block FROM incident_events WHERE event_id IN (SELECT unnest(?))", ids
+    )
+    for table in ("claims", "incident_events"):
+        con.execute(f"DELETE FROM {table} WHERE event_id IN (SELECT unnest(?))", ids).fetchall()
+    return {row["block"] for row in found}
+
+
 def recompute_block(con: duckdb.DuckDBPyConnection, block: str, new: list[Member]) -> int:
-    """Fuse the block's current events again, from scratch; RETURNS incidents written."""
+    """Fuse the block's current events again, from scratch; RETURNS incidents written.
+    An incident keeps its id while it keeps any of its events (``keep_ids``)."""
     rows = rows_of(
         con,
-        "SELECT ie.event_id FROM incident_events ie JOIN articles a USING (sha256) "
-        "WHERE ie.block = ? AND a.current",
+        "SELECT ie.event_id, ie.incident_id FROM incident_events ie JOIN articles a "
+        "USING (sha256) WHERE ie.block = ? AND a.current",
         [block],
     )
     old = rows_of(con, "SELECT id FROM incidents WHERE block = ?", [block])
     members = load_members(con, [row["event_id"] for row in rows]) + new
     delete_incidents(con, [row["id"] for row in old])
     profiles = assign(members, [])
+    keep_ids(profiles, {row["event_id"]: row["incident_id"] for row in rows})
     for profile in profiles:
         write_incident(con, profile, None)
     return len(profiles)
+
+
+def keep_ids(profiles: list[Profile], incident_of: dict[str, str]) -> None:
+    """Give each recomputed incident the id of the stored incident it shares most events
+    with (oldest incidents first; each id once), so incidents keep their ids as they
+    gain, lose or reorder members."""
+    taken: set[str] = set()
+    for profile in sorted(profiles, key=lambda p: p.first_key):
+        shared: dict[str, int] = {}
+        for member, _ in profile.joined:
+            old = incident_of.get(member.event.id)
+            if old is not None and old not in taken:
+                shared[old] = shared.get(old, 0) + 1
+        if shared:
+            profile.id = min(shared, key=lambda i: (-shared[i], i))
+            taken.add(profile.id)
+    for profile in profiles:  # a new incident whose hashed id an older one kept
+        if profile.id in taken and not any(
+            incident_of.get(m.event.id) == profile.id for m, _ in profile.joined
+        ):
+            profile.id = incident_id(profile.facts, f"{profile.id}|{profile.first_key}")
 
 
 def extend_block(con: duckdb.DuckDBPyConnection, block: str, new: list[Member]) -> int:
