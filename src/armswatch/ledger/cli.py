@@ -188,7 +188,6 @@ def list_reviews(
     table.add_column("id", no_wrap=True)
     for r in found:
         second = f"yes: {r.recheck_reason}" if r.recheck else ""
-        table.add_row(
-            r.id, r.kind, r.status, r.note or "", r.by or "", f"{r.at:%Y-%m-%d %H:%M}", second
-        )
+        at = f"{r.at:%Y-%m-%d %H:%M}"
+        table.add_row(r.kind, r.status, r.note or "", r.by or "", at, second, r.id)
     Console(highlight=False).print(table)
