@@ -10,12 +10,13 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from armswatch import __version__
-from armswatch.api import problems, routes, write
+from armswatch.api import ledger, problems, routes, write
 from armswatch.api.config import ApiSettings
 from armswatch.api.guard import Guard
 from armswatch.api.spec import install_spec
 from armswatch.store.view import SharedReader, open_view
 from armswatch.watch import web as watch_web
+from armswatch.web import ledger as web_ledger
 from armswatch.web import pages
 from armswatch.web.render import STATIC
 
@@ -55,7 +56,9 @@ def make_app(
     install_spec(app, app.state.settings)
     app.include_router(routes.router)
     app.include_router(write.router)
+    app.include_router(ledger.router)  # /api/reviews, /api/history/{id}
     app.include_router(pages.router)
+    app.include_router(web_ledger.router)  # POST /review (the pages' review buttons)
     app.include_router(watch_web.api_router)  # /api/sources, /api/alerts
     app.include_router(watch_web.page_router)  # /sources, /alerts, /alerts.atom
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -31,6 +31,7 @@ from armswatch.queries.params import (
 )
 from armswatch.store.view import View
 from armswatch.web import charts
+from armswatch.web.ledger import ledger_context
 from armswatch.web.render import STATIC, render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -72,9 +73,13 @@ def events_page(request: Request, view: ViewDep, settings: SettingsDep) -> HTMLR
 
 
 @router.get("/events/{event_id}")
-def event_page(request: Request, view: ViewDep, event_id: str) -> HTMLResponse:
+def event_page(
+    request: Request, view: ViewDep, settings: SettingsDep, event_id: str
+) -> HTMLResponse:
     data = queries.event_story(view, event_id)
-    return page(request, "story.html", data, f"/api/events/{event_id}", title=data.title)
+    ledger = ledger_context(view, event_id, request, settings)
+    api = f"/api/events/{event_id}"
+    return page(request, "story.html", data, api, title=data.title, ledger=ledger)
 
 
 @router.get("/incidents")
@@ -86,9 +91,13 @@ def incidents_page(request: Request, view: ViewDep, settings: SettingsDep) -> HT
 
 
 @router.get("/incidents/{incident_id}")
-def incident_page(request: Request, view: ViewDep, incident_id: str) -> HTMLResponse:
+def incident_page(
+    request: Request, view: ViewDep, settings: SettingsDep, incident_id: str
+) -> HTMLResponse:
     data = queries.incident_story(view, incident_id)
-    return page(request, "story.html", data, f"/api/incidents/{incident_id}", title=data.title)
+    ledger = ledger_context(view, incident_id, request, settings)
+    api = f"/api/incidents/{incident_id}"
+    return page(request, "story.html", data, api, title=data.title, ledger=ledger)
 
 
 @router.get("/timeline")
