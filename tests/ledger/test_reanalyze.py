@@ -175,3 +175,23 @@ def test_review_cli_records_lists_and_refuses_unknown_ids(ledger: Path) -> None:
     assert missing.exit_code == 1 and "ev_nope" in missing.output and "AW050" in missing.output
     history = runner.invoke(app, ["history", event, "--db", str(ledger)])
     assert "reviewed" in history.stdout
+
+
+def test_a_rejected_event_leaves_its_incident_and_comes_back_when_confirmed(
+    ledger: Path,
+) -> None:
+    with open_store(ledger) as store:
+        event, incident = store.con.execute(
+            "SELECT event_id, incident_id FROM incident_events ie JOIN events e "
+            "ON e.id = ie.event_id WHERE list_contains(e.source_keys, 'IRN')"
+        ).fetchall()[0]
+        set_review(store.con, event, "rejected", "a rumour")
+        assert not store.con.execute(
+            "SELECT * FROM incident_events WHERE event_id = ?", [event]
+        ).fetchall()
+        assert not store.con.execute("SELECT * FROM incidents WHERE id = ?", [incident]).fetchall()
+        update_incidents(store)  # a later fusion leaves it out too
+        assert not store.con.execute("SELECT * FROM incidents WHERE id = ?", [incident]).fetchall()
+        set_review(store.con, event, "confirmed")
+        back = store.con.execute("SELECT event_ids FROM incidents WHERE id = ?", [incident])
+        assert back.fetchall() == [([event],)]

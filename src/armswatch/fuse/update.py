@@ -34,6 +34,7 @@ from armswatch.fuse.tables import (
     load_incidents,
 )
 from armswatch.fuse.tally import Tally
+from armswatch.ledger.tables import REJECTED_EVENTS
 from armswatch.store.db import rollback_quietly, translated
 from armswatch.store.sql import rows_of
 from armswatch.store.store import Store, open_store
@@ -132,12 +133,14 @@ SUPERSEDED = SCOPE.replace("e.sha256", "a.superseded_by")
 
 
 def new_event_ids(con: duckdb.DuckDBPyConnection, keys: list[str] | None) -> list[str]:
-    """Current events (of these articles) that are in no incident yet."""
+    """Current events (of these articles) that are in no incident yet (and that no analyst
+    rejected: ``ledger.review``)."""
     scope, params = ("TRUE", []) if keys is None else (SCOPE, [keys, keys])
     rows = rows_of(
         con,
         "SELECT e.id FROM events e JOIN articles a USING (sha256) WHERE a.current AND "
-        f"{scope} AND e.id NOT IN (SELECT event_id FROM incident_events)",
+        f"{scope} AND e.id NOT IN (SELECT event_id FROM incident_events) "
+        f"AND e.id NOT IN ({REJECTED_EVENTS})",
         params,
     )
     return [row["id"] for row in rows]

@@ -4,8 +4,9 @@ A review is keyed to the stable id of what it judges (``reviews.id``), one per s
 (the latest); every review made is also a ``history`` row, so earlier verdicts stay
 readable. When a re-analysis removes or changes a reviewed event (or recomputes away a
 reviewed incident), the review is kept and flagged (``recheck``) for a second look.
-Rejected events leave findings, source counts, the network and alerts by default
-(``REJECTED_EVENTS`` is the SQL the read side filters with).
+A rejected event leaves its incident (and so the incident's source counts): reviewing an
+event re-fuses its block when the verdict turns to or from rejected
+(``ledger.tables.REJECTED_EVENTS`` is the SQL to filter by).
 """
 
 from __future__ import annotations
@@ -23,9 +24,6 @@ from armswatch.ledger.tables import HISTORY, REVIEWS
 from armswatch.store.columns import nest
 from armswatch.store.records import utc_now
 from armswatch.store.sql import insert_into, rows_of
-
-REJECTED_EVENTS = "SELECT id FROM reviews WHERE kind = 'event' AND status = 'rejected'"
-"""The ids of rejected events (a subquery for ``NOT IN``)."""
 
 
 def subject_kind(con: duckdb.DuckDBPyConnection, subject: str) -> Literal["event", "incident"]:
@@ -69,11 +67,27 @@ def set_review(
             at=review.at,
         )
         insert_into(con, HISTORY, [change])
+        if kind == "event" and rejection_changed(before[0] if before else None, review):
+            refuse_event(con, subject)
         con.commit()
     except BaseException:
         con.rollback()
         raise
     return review
+
+
+def rejection_changed(before: Review | None, after: Review) -> bool:
+    was = before is not None and before.status == "rejected"
+    return was != (after.status == "rejected")
+
+
+def refuse_event(con: duckdb.DuckDBPyConnection, event_id: str) -> None:
+    """Fuse an event's block again after it was rejected or un-rejected."""
+    from armswatch.fuse.update import detach_events, fuse
+
+    found = rows_of(con, "SELECT sha256 FROM events WHERE id = ?", [event_id])
+    if found:
+        fuse(con, [found[0]["sha256"]], stale=detach_events(con, [event_id]))
 
 
 def reviews(

@@ -15,6 +15,9 @@ HISTORY = Table(
 )
 REVIEWS = Table("reviews", Review, "Analysts' reviews: one per subject.", identity=("id",))
 TABLES: tuple[Table, ...] = (HISTORY, REVIEWS)
+REJECTED_EVENTS = "SELECT id FROM reviews WHERE kind = 'event' AND status = 'rejected'"
+"""The ids of the events analysts rejected (a subquery for ``NOT IN``): they are left out
+of incidents (``fuse.update``)."""
 
 LEDGER = """
 CREATE TABLE history (
