@@ -73,7 +73,8 @@ def update_incidents(target: Target, article_keys: Iterable[str] | None = None) 
 
 
 def rebuild_incidents(db: Target | str | Path) -> FuseReport:
-    """Drop every incident and fuse all current events again (one transaction)."""
+    """Fuse all current events again, every block from scratch (one transaction); an
+    incident keeps its id while it keeps any of its events (``keep_ids``)."""
     if isinstance(db, str | Path):
         with open_store(db) as store:
             return rebuild_incidents(store)
@@ -81,9 +82,12 @@ def rebuild_incidents(db: Target | str | Path) -> FuseReport:
     with translated(path):
         con.begin()
         try:
-            for table in ("claims", "incident_events", "incidents"):
-                con.execute(f"DELETE FROM {table}").fetchall()
-            report = fuse(con, None)
+            for table in ("claims", "incident_events"):  # links to incidents that are gone
+                con.execute(
+                    f"DELETE FROM {table} WHERE incident_id NOT IN (SELECT id FROM incidents)"
+                ).fetchall()
+            blocks = {row["block"] for row in rows_of(con, "SELECT DISTINCT block FROM incidents")}
+            report = fuse(con, None, stale=blocks)
             con.commit()
         except BaseException:
             rollback_quietly(con)
@@ -189,7 +193,7 @@ def recompute_block(con: duckdb.DuckDBPyConnection, block: str, new: list[Member
     rows = rows_of(
         con,
         "SELECT ie.event_id, ie.incident_id FROM incident_events ie JOIN articles a "
-        "USING (sha256) WHERE ie.block = ? AND a.current",
+        f"USING (sha256) WHERE ie.block = ? AND a.current AND ie.event_id NOT IN ({REJECTED_EVENTS})",
         [block],
     )
     old = rows_of(con, "SELECT id FROM incidents WHERE block = ?", [block])
