@@ -193,7 +193,8 @@ def recompute_block(con: duckdb.DuckDBPyConnection, block: str, new: list[Member
     rows = rows_of(
         con,
         "SELECT ie.event_id, ie.incident_id FROM incident_events ie JOIN articles a "
-        f"USING (sha256) WHERE ie.block = ? AND a.current AND ie.event_id NOT IN ({REJECTED_EVENTS})",
+        "USING (sha256) WHERE ie.block = ? AND a.current "
+        f"AND ie.event_id NOT IN ({REJECTED_EVENTS})",
         [block],
     )
     old = rows_of(con, "SELECT id FROM incidents WHERE block = ?", [block])
