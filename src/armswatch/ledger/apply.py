@@ -105,10 +105,12 @@ def apply_batch(
     old = stored_rows(con, sorted(analysed))
     diffs = {sha: diff_rows(old[sha], normalized(rows)) for sha, rows in analysed.items()}
     tally.articles += len(analysed)
-    for sha, rows in analysed.items():
-        fingerprint = rows["articles"][0].get("fingerprint") if rows["articles"] else None
+    stamps = {sha: rows["articles"][0].get("fingerprint") for sha, rows in analysed.items()}
+    if stamps:
         con.execute(
-            "UPDATE articles SET fingerprint = ? WHERE sha256 = ?", [fingerprint, sha]
+            "UPDATE articles SET fingerprint = f.fingerprint FROM (SELECT unnest(?) AS sha256, "
+            "unnest(?) AS fingerprint) f WHERE articles.sha256 = f.sha256",
+            [list(stamps), list(stamps.values())],
         ).fetchall()
     changed = sorted(sha for sha, diff in diffs.items() if diff.rows_changed)
     if not changed:
