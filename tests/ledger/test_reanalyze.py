@@ -96,7 +96,7 @@ def test_a_changed_knowledge_base_is_reported_recorded_and_reviews_survive(
         incident = store.con.execute(
             "SELECT id FROM incidents WHERE list_contains(source, 'IRN')"
         ).fetchall()[0][0]
-        set_review(store.con, by_source["PRK"], "rejected", "one source only", "ana")
+        set_review(store.con, by_source["PRK"], "unsure", "one source only", "ana")
         set_review(store.con, by_source["IRN"], "confirmed", None, "ana")
         set_review(store.con, incident, "unsure")
     before = snapshot(ledger)
@@ -132,7 +132,7 @@ def test_a_changed_knowledge_base_is_reported_recorded_and_reviews_survive(
     assert "Shahed-136M" in (event_change.after or "")
     assert "Shahed-136M" not in (event_change.before or "")
     assert set(kept) == {by_source["PRK"], by_source["IRN"], incident}
-    assert kept[by_source["PRK"]].status == "rejected" and kept[by_source["PRK"]].recheck
+    assert kept[by_source["PRK"]].status == "unsure" and kept[by_source["PRK"]].recheck
     assert "no longer found" in (kept[by_source["PRK"]].recheck_reason or "")
     assert kept[by_source["IRN"]].recheck and "items" in (
         kept[by_source["IRN"]].recheck_reason or ""
