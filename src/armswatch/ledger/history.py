@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import duckdb
 
@@ -29,7 +30,7 @@ class Stamp:
 
     fingerprint: str | None
     run_id: str | None
-    at: object = field(default_factory=utc_now)
+    at: datetime = field(default_factory=utc_now)
 
 
 def changes_of_diff(diff: Diff, sha256: str, stamp: Stamp) -> list[Change]:
