@@ -195,3 +195,12 @@ def test_a_rejected_event_leaves_its_incident_and_comes_back_when_confirmed(
         set_review(store.con, event, "confirmed")
         back = store.con.execute("SELECT event_ids FROM incidents WHERE id = ?", [incident])
         assert back.fetchall() == [([event],)]
+
+
+def test_reanalyze_and_review_name_a_missing_store_and_make_none(tmp_path: Path) -> None:
+    missing = tmp_path / "typo.duckdb"
+    for args in (["reanalyze"], ["review", "ev_x", "--status", "unsure"]):
+        result = CliRunner().invoke(app, [*args, "--db", str(missing)])
+        assert result.exit_code == 1
+        assert "AW040" in result.output and "typo.duckdb: no store here" in result.output
+    assert not missing.exists()

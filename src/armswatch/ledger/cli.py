@@ -162,9 +162,11 @@ def review_cli(
 
 
 def record_review(db: Path, subject: str, status: str, note: str | None, by: str | None) -> None:
+    from armswatch.ledger.reanalyze import require_store
     from armswatch.ledger.review import set_review
     from armswatch.store.store import open_store
 
+    require_store(db)
     with open_store(db) as store:
         review = set_review(store.con, subject, status, note, by)
     typer.echo(f"{review.kind} {review.id}: {review.status}" + (f" ({note})" if note else ""))

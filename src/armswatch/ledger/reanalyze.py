@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import duckdb
 
-from armswatch.errors import AnalysisError
+from armswatch.errors import AnalysisError, StoreError
 from armswatch.ledger.apply import Tally, apply_batch
 from armswatch.ledger.fingerprint import current_fingerprint
 from armswatch.ledger.history import Stamp
@@ -167,6 +167,7 @@ def reanalyze(
     """
     options = options or ReanalyzeOptions()
     say = say or (lambda line: None)
+    require_store(db_path)
     started = time.perf_counter()
     fingerprint = analyzer.fingerprint if analyzer else current_fingerprint().key
     with open_store(db_path) as store:
@@ -195,6 +196,12 @@ def reanalyze(
     elapsed = time.perf_counter() - started
     run_id = run.id if run else None
     return ReanalyzeSummary(tally, len(shas), elapsed, options.dry_run, run_id, fingerprint)
+
+
+def require_store(path: str | Path) -> None:
+    """StoreError unless a store exists at ``path`` (reanalyze and review make none)."""
+    if not Path(path).is_file():
+        raise StoreError(f"{path}: no store here (`armswatch run … --db {path}` makes one)")
 
 
 def start(store: Store, options: ReanalyzeOptions, size: int) -> RunRecord:
