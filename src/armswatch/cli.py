@@ -615,6 +615,17 @@ def mount_watch() -> None:
 mount_watch()
 
 
+def mount_ledger() -> None:
+    from armswatch.ledger.cli import history_cli, reanalyze_cli, review_cli
+
+    app.command("reanalyze")(reanalyze_cli)
+    app.command("history")(history_cli)
+    app.command("review")(review_cli)
+
+
+mount_ledger()
+
+
 @app.command("version")
 def version_cli() -> None:
     """Print the armswatch version."""

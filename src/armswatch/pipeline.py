@@ -23,12 +23,11 @@ from spacy.vocab import Vocab
 
 import armswatch.nlp.sentences  # noqa: F401  (registers armswatch_line_breaks_v1)
 from armswatch.extract.attribution import to_actor
-from armswatch.extract.evaluative import EvaluationFinder
-from armswatch.extract.frames import FrameFinder
 from armswatch.extract.merge import merge_frames
 from armswatch.extract.quantity import QuantityReader
 from armswatch.extract.timex import parse_published
 from armswatch.kb import KnowledgeBase, load_kb
+from armswatch.ledger.fingerprint import fingerprint_of, load_extractor
 from armswatch.model import Analysis, Article, Attribution, Mention
 from armswatch.model import Doc as DocRecord
 from armswatch.nlp.gazetteer import actor_surface_forms
@@ -64,8 +63,9 @@ class Analyzer:
     ) -> None:
         self.kb = kb or load_kb()
         self.nlp = nlp or make_nlp(self.kb)
-        self.frames = FrameFinder(self.kb)
-        self.evaluations = EvaluationFinder(self.kb, self.frames)
+        self.frames, self.evaluations = load_extractor(self.kb)
+        self.fingerprint = fingerprint_of(self.kb).key
+        """Stored with every analysis (``articles.fingerprint``): see ``ledger.fingerprint``."""
         self.quantities = QuantityReader(self.kb.triggers.lexicon.quantity_words)
         self.triage = Triage(self.kb) if triage else None
         self.headlines = HeadlineCaser(known_names(self.kb))

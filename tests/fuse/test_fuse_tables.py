@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 
 from armswatch.fuse.tables import FUSE_TABLES
-from armswatch.store.migrations import MIGRATIONS
+from armswatch.store.registry import all_migrations
 from armswatch.store.schema import apply_migrations, live_columns, shape
 
 
@@ -15,4 +15,4 @@ def test_migration_step_two_creates_exactly_the_fusion_tables() -> None:
     live = live_columns(con)
     for table in FUSE_TABLES:
         assert live[table.name] == [shape(c) for c in table.columns], table.name
-    assert [step.name for step in MIGRATIONS[:2]] == ["initial schema", "incidents"]
+    assert [step.name for step in all_migrations()[:2]] == ["initial schema", "incidents"]

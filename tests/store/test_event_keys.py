@@ -9,14 +9,14 @@ import pyarrow as pa
 import pytest
 from storekit import DRONES, SHELLS, article, store_with
 
-from armswatch.fuse.tables import FUSE_TABLES
 from armswatch.model import Actor
 from armswatch.pipeline import Analyzer
 from armswatch.store import schema
-from armswatch.store.migrations import MIGRATIONS
+from armswatch.store.columns import quote
+from armswatch.store.registry import all_migrations
 from armswatch.store.rows import Rows, actor_keys, analysis_to_rows
 from armswatch.store.sql import registered
-from armswatch.store.tables import TABLE, TABLES
+from armswatch.store.tables import TABLE
 
 KEYS = "SELECT id, source_keys, target_keys FROM events ORDER BY id"
 FROM_ACTORS = """
@@ -55,23 +55,31 @@ def analysed_rows(analyzer: Analyzer) -> Rows:
     return rows
 
 
-def insert_before(con: duckdb.DuckDBPyConnection, rows: Rows, *later: str) -> None:
-    """Insert articles, events and actors as a database without the ``later`` event
-    columns (added by later steps) would hold them."""
-    for name in ("articles", "events", "actors"):
-        extra = f" EXCLUDE ({', '.join(later)})" if name == "events" else ""
+def insert_before(
+    con: duckdb.DuckDBPyConnection,
+    rows: Rows,
+    *later: str,
+    tables: tuple[str, ...] = ("articles", "events", "actors"),
+) -> None:
+    """Insert rows as a database migrated only so far would hold them: without the
+    ``later`` event columns, nor any other column later steps add."""
+    for name in tables:
+        live = con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [name]
+        ).fetchall()
+        assert not {c for (c,) in live} & set(later) or name != "events"
         data = pa.Table.from_pylist(rows[name], schema=TABLE[name].arrow_schema)
+        columns = ", ".join(quote(c) for c in data.column_names if (c,) in live)
         with registered(con, "_rows", data):
-            con.execute(f"INSERT INTO {name} BY NAME SELECT *{extra} FROM _rows")
+            con.execute(f"INSERT INTO {name} BY NAME SELECT {columns} FROM _rows")
 
 
 def database_before(step_name: str, monkeypatch: pytest.MonkeyPatch) -> duckdb.DuckDBPyConnection:
     """An in-memory database migrated up to (not including) the named step."""
-    step = next(m for m in MIGRATIONS if m.name == step_name)
+    step = next(m for m in all_migrations() if m.name == step_name)
     con = duckdb.connect()
-    monkeypatch.setattr(
-        schema, "MIGRATIONS", tuple(m for m in MIGRATIONS if m.version < step.version)
-    )
+    earlier = tuple(m for m in all_migrations() if m.version < step.version)
+    monkeypatch.setattr(schema, "all_migrations", lambda: earlier)
     schema.apply_migrations(con)
     monkeypatch.undo()
     return con
@@ -99,6 +107,5 @@ def test_the_migrations_fill_day_and_current_of_events_stored_before_and_index_l
     expected = sorted((r["id"], r["day"], True) for r in rows["events"])
     assert con.execute("SELECT id, day, current FROM events ORDER BY id").fetchall() == expected
     assert all(day for _, day, _ in expected)  # an own time or the publication day
-    monkeypatch.setattr(schema, "TABLES", (*TABLES, *FUSE_TABLES))
     assert schema.index_diff(con) == []
     assert set(schema.indexes(con)) >= {"events_id", "actors_event_id", "findings_event"}

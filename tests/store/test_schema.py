@@ -8,15 +8,13 @@ import duckdb
 import pytest
 
 from armswatch.errors import StoreError
-from armswatch.fuse.tables import FUSE_TABLES
 from armswatch.model import Doc, Event
 from armswatch.store import schema
 from armswatch.store.columns import flatten, nest
-from armswatch.store.migrations import LATEST, MIGRATIONS
 from armswatch.store.records import StoredArticle
+from armswatch.store.registry import all_migrations, all_tables, latest_version
 from armswatch.store.store import open_store
-from armswatch.store.tables import TABLE, TABLES, Table
-from armswatch.watch.tables import WATCH_TABLES
+from armswatch.store.tables import TABLE, Table
 
 
 def migrated() -> duckdb.DuckDBPyConnection:
@@ -25,15 +23,12 @@ def migrated() -> duckdb.DuckDBPyConnection:
     return con
 
 
-ALL_TABLES = (*TABLES, *FUSE_TABLES, *WATCH_TABLES)
-"""The store's tables, those of ``armswatch.fuse`` (migration step 2, ``fuse/tables.py``)
-and of ``armswatch.watch`` (step 6, ``watch/tables.py``)."""
+ALL_TABLES = all_tables()
+"""The store's tables and those other packages declare (``store.registry``: ``fuse``,
+``watch``, ``ledger``)."""
 
 
-def test_migrations_give_exactly_the_schema_derived_from_the_models(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(schema, "TABLES", ALL_TABLES)
+def test_migrations_give_exactly_the_schema_derived_from_the_models() -> None:
     con = migrated()
     assert schema.schema_diff(con) == [], "add a migration: see the ALTER statements above"
     assert schema.live_columns(con) == schema.model_columns_by_table()
@@ -51,7 +46,7 @@ def test_a_new_model_field_is_caught_with_the_sql_to_add_it(
         else t
         for t in ALL_TABLES
     )
-    monkeypatch.setattr(schema, "TABLES", changed)
+    monkeypatch.setattr(schema, "all_tables", lambda: changed)
     assert schema.schema_diff(migrated()) == ["ALTER TABLE articles ADD COLUMN paywalled BOOLEAN;"]
 
 
@@ -60,8 +55,8 @@ def test_migrations_are_recorded_and_run_once(tmp_path: Path) -> None:
     for _ in range(2):
         with open_store(db) as store:
             rows = store.con.execute("SELECT version, name FROM schema_migrations").fetchall()
-    assert rows == [(step.version, step.name) for step in MIGRATIONS]
-    assert [step.version for step in MIGRATIONS] == list(range(1, LATEST + 1))
+    assert rows == [(step.version, step.name) for step in all_migrations()]
+    assert [step.version for step in all_migrations()] == list(range(1, latest_version() + 1))
 
 
 def test_a_database_from_a_newer_armswatch_is_refused(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import pytest
 from storekit import DRONES, SANCTIONS, SHELLS, article, count, store_with
 
 from armswatch.errors import StoreError
+from armswatch.ledger.ids import event_ids
 from armswatch.pipeline import Analyzer
 from armswatch.store import writer as writer_module
 from armswatch.store.store import open_store
@@ -31,14 +32,17 @@ def test_writing_the_same_articles_again_adds_nothing(tmp_path: Path, analyzer: 
     assert before["articles"] == 2 and before["events"] >= 2
 
 
-def test_event_ids_are_scoped_by_the_text_hash(tmp_path: Path, analyzer: Analyzer) -> None:
+def test_event_ids_are_derived_from_the_text_hash_and_the_event(
+    tmp_path: Path, analyzer: Analyzer
+) -> None:
     db = tmp_path / "a.duckdb"
     drones = article(DRONES, "d1")
     store_with(db, analyzer, drones)
     with open_store(db) as store:
         ids = [r[0] for r in store.con.execute("SELECT id FROM events ORDER BY ordinal").fetchall()]
         events = {r[0] for r in store.con.execute("SELECT event FROM findings").fetchall()}
-    assert ids[0] == f"{drones.sha256}:e0"
+    analysis = analyzer.analyze(drones)
+    assert ids == event_ids(drones.sha256, analysis.events)
     assert events and events <= set(ids)
 
 

@@ -10,7 +10,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from armswatch import __version__
-from armswatch.api import dashboard, problems, routes, write
+from armswatch.api import dashboard, ledger, problems, review_panel, routes, write
 from armswatch.api.cache import AnswerCache, CachedReads
 from armswatch.api.config import ApiSettings
 from armswatch.api.endpoints import make_routers
@@ -61,6 +61,8 @@ def make_app(
     app.include_router(write.router)
     app.include_router(pages)
     app.include_router(dashboard.router)
+    app.include_router(ledger.router)  # /api/reviews, /api/history/{id}
+    app.include_router(review_panel.router)  # POST /review (the pages' review buttons)
     app.include_router(watch_web.api_router)  # /api/sources, /api/alerts
     app.include_router(watch_web.page_router)  # /sources, /alerts, /alerts.atom
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

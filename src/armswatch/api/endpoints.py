@@ -20,6 +20,7 @@ from armswatch.api.config import ApiSettings
 from armswatch.api.deps import get_view, settings_of
 from armswatch.api.pages import PAGES, ReadPage
 from armswatch.api.problems import PROBLEM_RESPONSES
+from armswatch.api.review_panel import ledger_context
 from armswatch.store.view import View
 from armswatch.web.render import render
 
@@ -80,6 +81,8 @@ def page_endpoint(page: ReadPage) -> Callable[..., Any]:
             html, headers = page.standalone(data)
             return HTMLResponse(html, headers=headers)
         context = page.context(data, settings.max_limit * 10) if page.context else {}
+        if page.reviewed and key is not None:  # review panel and "what changed" (ledger)
+            context["ledger"] = ledger_context(kwargs["view"], key, request, settings)
         html = render(
             page.template, request, data, api=page.twin(key), title=page.title(data), **context
         )

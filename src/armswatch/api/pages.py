@@ -57,6 +57,7 @@ class ReadPage:
     title: Callable[[Any], str] = field(default=lambda data: "armswatch")
     context: Context | None = None
     standalone: Callable[[Any], tuple[str, dict[str, str]]] | None = None
+    reviewed: bool = False  # the page shows the review panel and "what changed" (ledger)
 
     @property
     def keyed(self) -> bool:
@@ -93,6 +94,7 @@ PAGES: tuple[ReadPage, ...] = (
         name="event", path="/events/{key}", api="/api/events/{key}", load=queries.event_story,
         model=m.Story, template="story.html", title=lambda d: d.title, tag="events",
         summary="One event as a story: evidence marked in its article, attribution, rules.",
+        reviewed=True,
     ),
     ReadPage(
         name="incidents", path="/incidents", api="/api/incidents",
@@ -107,6 +109,7 @@ PAGES: tuple[ReadPage, ...] = (
         title=lambda d: d.title, tag="incidents",
         summary="The incident page (as ``armswatch incident ID --json``): its story over "
         "time, evidence, attribution chain, sources, score and rule texts.",
+        reviewed=True,
     ),
     ReadPage(
         name="timeline", path="/timeline", api="/api/timeline", load=queries.timeline,

@@ -17,6 +17,7 @@ from armswatch.extract.attribution import to_actor
 from armswatch.extract.frames import Frame
 from armswatch.extract.quantity import QuantityReader
 from armswatch.extract.timex import ARTICLE_DATE
+from armswatch.ledger.fingerprint import EXTRACTOR
 from armswatch.model import (
     GENERIC_CATEGORY,
     SYMMETRIC_TYPES,
@@ -164,7 +165,7 @@ def make_event(
         attribution=attribution,
         evidence=evidence(frames),
         confidence=min(0.95, max(f.confidence for f in frames) + 0.05 * (len(frames) - 1)),
-        extractor="armswatch.event_extractor.v1",
+        extractor=EXTRACTOR,
     )
 
 

@@ -1,6 +1,7 @@
 """The fusion tables, derived from the models like the store's: ``incidents``,
-``incident_events``, ``claims``. Their DDL is frozen in the store's migration step 2
-(``armswatch.store.migrations``); ``tests/fuse/test_fuse_tables.py`` keeps the two equal.
+``incident_events``, ``claims``. Their DDL is frozen in migration step 2
+(``fuse/migrations.py``, applied by the store: ``store.registry``);
+``tests/fuse/test_fuse_tables.py`` keeps the two equal.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import duckdb
 import pyarrow as pa
 from pydantic import BaseModel
 
+from armswatch.fuse.migrations import MIGRATIONS as MIGRATIONS
 from armswatch.fuse.models import Claim, IncidentEvent, IncidentRow
 from armswatch.store.columns import flatten, nest
 from armswatch.store.sql import registered, rows_of
@@ -33,6 +35,8 @@ INCIDENT_EVENTS = Table(
 )
 CLAIMS = Table("claims", Claim, "Claims: article → outlet → source.", lookups=("incident_id",))
 FUSE_TABLES: tuple[Table, ...] = (INCIDENTS, INCIDENT_EVENTS, CLAIMS)
+TABLES = FUSE_TABLES
+"""What this package declares to the store (``store.registry``), with ``MIGRATIONS``."""
 
 
 def render_fuse_schema() -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 
 from armswatch.extract.timex import parse_published as parse_day
-from armswatch.fuse.assign import Profile, assign
+from armswatch.fuse.assign import Profile, assign, incident_id
 from armswatch.fuse.facts import Dyad, Facts
 from armswatch.fuse.independence import counted
 from armswatch.fuse.members import Member, load_members
@@ -34,6 +34,7 @@ from armswatch.fuse.tables import (
     load_incidents,
 )
 from armswatch.fuse.tally import Tally
+from armswatch.ledger.tables import REJECTED_EVENTS
 from armswatch.store.db import rollback_quietly, translated
 from armswatch.store.sql import rows_of
 from armswatch.store.store import Store, open_store
@@ -72,7 +73,8 @@ def update_incidents(target: Target, article_keys: Iterable[str] | None = None) 
 
 
 def rebuild_incidents(db: Target | str | Path) -> FuseReport:
-    """Drop every incident and fuse all current events again (one transaction)."""
+    """Fuse all current events again, every block from scratch (one transaction); an
+    incident keeps its id while it keeps any of its events (``keep_ids``)."""
     if isinstance(db, str | Path):
         with open_store(db) as store:
             return rebuild_incidents(store)
@@ -80,9 +82,12 @@ def rebuild_incidents(db: Target | str | Path) -> FuseReport:
     with translated(path):
         con.begin()
         try:
-            for table in ("claims", "incident_events", "incidents"):
-                con.execute(f"DELETE FROM {table}").fetchall()
-            report = fuse(con, None)
+            for table in ("claims", "incident_events"):  # links to incidents that are gone
+                con.execute(
+                    f"DELETE FROM {table} WHERE incident_id NOT IN (SELECT id FROM incidents)"
+                ).fetchall()
+            blocks = {row["block"] for row in rows_of(con, "SELECT DISTINCT block FROM incidents")}
+            report = fuse(con, None, stale=blocks)
             con.commit()
         except BaseException:
             rollback_quietly(con)
@@ -96,10 +101,16 @@ def connection(target: Target) -> tuple[duckdb.DuckDBPyConnection, Path]:
     return target, Path("<connection>")
 
 
-def fuse(con: duckdb.DuckDBPyConnection, keys: list[str] | None) -> FuseReport:
-    """The update, inside the open transaction."""
+def fuse(
+    con: duckdb.DuckDBPyConnection, keys: list[str] | None, stale: Iterable[str] = ()
+) -> FuseReport:
+    """The update, inside the open transaction.
+
+    stale (Iterable[str]): blocks to recompute besides those of superseded articles (the
+        blocks ``detach_events`` took re-analysed events out of).
+    """
     new = load_members(con, new_event_ids(con, keys))
-    stale = stale_blocks(con, keys)
+    stale = stale_blocks(con, keys) | set(stale)
     by_block: dict[str, list[Member]] = {}
     for member in new:
         by_block.setdefault(member.facts.block, []).append(member)
@@ -126,12 +137,14 @@ SUPERSEDED = SCOPE.replace("e.sha256", "a.superseded_by")
 
 
 def new_event_ids(con: duckdb.DuckDBPyConnection, keys: list[str] | None) -> list[str]:
-    """Current events (of these articles) that are in no incident yet."""
+    """Current events (of these articles) that are in no incident yet (and that no analyst
+    rejected: ``ledger.review``)."""
     scope, params = ("TRUE", []) if keys is None else (SCOPE, [keys, keys])
     rows = rows_of(
         con,
         "SELECT e.id FROM events e JOIN articles a USING (sha256) WHERE a.current AND "
-        f"{scope} AND e.id NOT IN (SELECT event_id FROM incident_events)",
+        f"{scope} AND e.id NOT IN (SELECT event_id FROM incident_events) "
+        f"AND e.id NOT IN ({REJECTED_EVENTS})",
         params,
     )
     return [row["id"] for row in rows]
@@ -160,21 +173,59 @@ def last_keys(con: duckdb.DuckDBPyConnection, blocks: Sequence[str]) -> dict[str
     return {row["block"]: row["last"] for row in rows}
 
 
+def detach_events(con: duckdb.DuckDBPyConnection, event_ids: Sequence[str]) -> set[str]:
+    """Take events out of their incidents (links and claims), before they change or go;
+    RETURNS the blocks they were in, to recompute (``fuse(…, stale=…)``)."""
+    if not event_ids:
+        return set()
+    ids = [list(event_ids)]
+    found = rows_of(
+        con, "SELECT DISTINCT block FROM incident_events WHERE event_id IN (SELECT unnest(?))", ids
+    )
+    for table in ("claims", "incident_events"):
+        con.execute(f"DELETE FROM {table} WHERE event_id IN (SELECT unnest(?))", ids).fetchall()
+    return {row["block"] for row in found}
+
+
 def recompute_block(con: duckdb.DuckDBPyConnection, block: str, new: list[Member]) -> int:
-    """Fuse the block's current events again, from scratch; RETURNS incidents written."""
+    """Fuse the block's current events again, from scratch; RETURNS incidents written.
+    An incident keeps its id while it keeps any of its events (``keep_ids``)."""
     rows = rows_of(
         con,
-        "SELECT ie.event_id FROM incident_events ie JOIN articles a USING (sha256) "
-        "WHERE ie.block = ? AND a.current",
+        "SELECT ie.event_id, ie.incident_id FROM incident_events ie JOIN articles a "
+        "USING (sha256) WHERE ie.block = ? AND a.current "
+        f"AND ie.event_id NOT IN ({REJECTED_EVENTS})",
         [block],
     )
     old = rows_of(con, "SELECT id FROM incidents WHERE block = ?", [block])
     members = load_members(con, [row["event_id"] for row in rows]) + new
     delete_incidents(con, [row["id"] for row in old])
     profiles = assign(members, [])
+    keep_ids(profiles, {row["event_id"]: row["incident_id"] for row in rows})
     for profile in profiles:
         write_incident(con, profile, None)
     return len(profiles)
+
+
+def keep_ids(profiles: list[Profile], incident_of: dict[str, str]) -> None:
+    """Give each recomputed incident the id of the stored incident it shares most events
+    with (oldest incidents first; each id once), so incidents keep their ids as they
+    gain, lose or reorder members."""
+    taken: set[str] = set()
+    for profile in sorted(profiles, key=lambda p: p.first_key):
+        shared: dict[str, int] = {}
+        for member, _ in profile.joined:
+            old = incident_of.get(member.event.id)
+            if old is not None and old not in taken:
+                shared[old] = shared.get(old, 0) + 1
+        if shared:
+            profile.id = min(shared, key=lambda i: (-shared[i], i))
+            taken.add(profile.id)
+    for profile in profiles:  # a new incident whose hashed id an older one kept
+        if profile.id in taken and not any(
+            incident_of.get(m.event.id) == profile.id for m, _ in profile.joined
+        ):
+            profile.id = incident_id(profile.facts, f"{profile.id}|{profile.first_key}")
 
 
 def extend_block(con: duckdb.DuckDBPyConnection, block: str, new: list[Member]) -> int:

@@ -68,10 +68,13 @@ def analyze_with(analyzer: Analyzer, articles: list[Article]) -> BatchOutcome:
     """Each article's rows (or failure message), in order."""
     slow = int_setting("ARMSWATCH_TEST_SLOW_MS") / 1000
     outcomes: list[Outcome] = []
+    fingerprint: str | None = getattr(analyzer, "fingerprint", None)
     for article, analysis in zip(articles, analyses(analyzer, articles), strict=True):
         if slow:
             time.sleep(slow)
-        outcomes.append(analysis if isinstance(analysis, str) else to_rows(analysis, article))
+        outcomes.append(
+            analysis if isinstance(analysis, str) else to_rows(analysis, article, fingerprint)
+        )
     return BatchOutcome(outcomes, os.getpid(), rss_mb())
 
 
@@ -90,9 +93,9 @@ def analyze_one(analyzer: Analyzer, article: Article) -> Analysis | str:
         return f"analysis failed: {type(exc).__name__}: {exc}"
 
 
-def to_rows(analysis: Analysis, article: Article) -> Outcome:
+def to_rows(analysis: Analysis, article: Article, fingerprint: str | None = None) -> Outcome:
     try:
-        return analysis_to_rows(analysis, article.text)
+        return analysis_to_rows(analysis, article.text, fingerprint)
     except Exception as exc:  # same: report it, keep the batch
         return f"conversion to rows failed: {type(exc).__name__}: {exc}"
 

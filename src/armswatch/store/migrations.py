@@ -4,6 +4,10 @@ Each step runs in its own transaction together with its row in ``schema_migratio
 so a database is always at one known version. Never edit a step once released: change
 the models, then append a step (``armswatch.store.schema.schema_diff`` prints the
 ``ALTER TABLE`` statements that bring the last step in line with the models).
+
+These are the store's own steps (its article tables). Other packages declare theirs
+beside their tables (``store.registry``: step 2 in ``fuse/tables.py``, step 6 in
+``watch/tables.py``, step 8 in ``ledger/tables.py``); all share one sequence of versions.
 """
 
 from __future__ import annotations
@@ -196,75 +200,6 @@ CREATE TABLE errors (
 );
 """
 
-INCIDENTS = """
-CREATE TABLE incidents (
-    "id" VARCHAR NOT NULL,
-    "type" VARCHAR NOT NULL,
-    "title" VARCHAR NOT NULL,
-    "dyad" VARCHAR NOT NULL,
-    "source" VARCHAR[] NOT NULL,
-    "target" VARCHAR[] NOT NULL,
-    "symmetric" BOOLEAN NOT NULL,
-    "items" STRUCT(
-        "category" VARCHAR, "systems" VARCHAR[], "quantity_min" DOUBLE, "quantity_max" DOUBLE,
-        "quantities" VARCHAR[]
-    )[] NOT NULL,
-    "first_reported" VARCHAR,
-    "last_reported" VARCHAR,
-    "time_start" VARCHAR,
-    "time_end" VARCHAR,
-    "progression" STRUCT("status" VARCHAR, "since" VARCHAR)[] NOT NULL,
-    "conflicts" VARCHAR[] NOT NULL,
-    "event_ids" VARCHAR[] NOT NULL,
-    "articles" BIGINT NOT NULL,
-    "independent_sources" BIGINT NOT NULL,
-    "sources" VARCHAR[] NOT NULL,
-    "denied_by" VARCHAR[] NOT NULL,
-    "rules" VARCHAR[] NOT NULL,
-    "score" DOUBLE NOT NULL,
-    "reasons" STRUCT("weight" DOUBLE, "text" VARCHAR)[] NOT NULL,
-    "block" VARCHAR NOT NULL,
-    "categories" VARCHAR[] NOT NULL,
-    "systems" VARCHAR[] NOT NULL,
-    "statuses" VARCHAR[] NOT NULL,
-    "first_key" VARCHAR NOT NULL
-);
-
-CREATE TABLE incident_events (
-    "incident_id" VARCHAR NOT NULL,
-    "event_id" VARCHAR NOT NULL,
-    "sha256" VARCHAR NOT NULL,
-    "block" VARCHAR NOT NULL,
-    "sort_key" VARCHAR NOT NULL,
-    "reason" VARCHAR NOT NULL
-);
-
-CREATE TABLE claims (
-    "incident_id" VARCHAR NOT NULL,
-    "event_id" VARCHAR NOT NULL,
-    "sha256" VARCHAR NOT NULL,
-    "article_id" VARCHAR NOT NULL,
-    "outlet" VARCHAR,
-    "published" VARCHAR,
-    "cluster" VARCHAR,
-    "copy_of" VARCHAR,
-    "source_key" VARCHAR NOT NULL,
-    "source_name" VARCHAR NOT NULL,
-    "source_kind" VARCHAR,
-    "source_class" VARCHAR NOT NULL,
-    "anonymous" BOOLEAN NOT NULL,
-    "via" VARCHAR,
-    "origin" VARCHAR NOT NULL,
-    "attribution" VARCHAR,
-    "stance" VARCHAR NOT NULL,
-    "status" VARCHAR NOT NULL,
-    "certainty" VARCHAR NOT NULL,
-    "counted_as" VARCHAR,
-    "note" VARCHAR
-);
-"""
-"""Step 2: the cross-article incident tables of ``armswatch.fuse`` (``fuse/tables.py``)."""
-
 EVENT_KEYS = """
 ALTER TABLE events ADD COLUMN source_keys VARCHAR[];
 ALTER TABLE events ADD COLUMN target_keys VARCHAR[];
@@ -317,62 +252,65 @@ CREATE INDEX claims_incident_id ON claims ("incident_id");
 (``Table.lookups``), so a dashboard page reads tens of rows instead of scanning millions
 (DuckDB creates no index in the transaction that updated its table: a step of its own)."""
 
-WATCH = """
-CREATE TABLE sources (
-    "url" VARCHAR NOT NULL,
-    "name" VARCHAR,
-    "kind" VARCHAR NOT NULL,
-    "added_at" TIMESTAMP NOT NULL,
-    "etag" VARCHAR,
-    "last_modified" VARCHAR,
-    "last_fetch" TIMESTAMP,
-    "last_status" VARCHAR,
-    "last_error" VARCHAR,
-    "new_items" BIGINT NOT NULL,
-    "errors" BIGINT NOT NULL,
-    "next_due" TIMESTAMP,
-    "paused" BOOLEAN NOT NULL,
-    "title" VARCHAR
-);
-
-CREATE TABLE source_items (
-    "source" VARCHAR NOT NULL,
-    "url" VARCHAR NOT NULL,
-    "stamp" VARCHAR,
-    "canonical" VARCHAR,
-    "sha256" VARCHAR,
-    "etag" VARCHAR,
-    "last_modified" VARCHAR,
-    "fetched_at" TIMESTAMP,
-    "status" VARCHAR
-);
-
-CREATE TABLE alerts (
-    "key" VARCHAR NOT NULL,
-    "doc_key" VARCHAR NOT NULL,
-    "watch_rule" VARCHAR NOT NULL,
-    "channel" VARCHAR NOT NULL,
-    "rule" VARCHAR,
-    "incident" VARCHAR,
-    "event" VARCHAR NOT NULL,
-    "sha256" VARCHAR NOT NULL,
-    "title" VARCHAR NOT NULL,
-    "body" VARCHAR NOT NULL,
-    "created_at" TIMESTAMP NOT NULL,
-    "sent_at" TIMESTAMP,
-    "attempts" BIGINT NOT NULL,
-    "error" VARCHAR
-);
+STABLE_IDS = """
+ALTER TABLE articles ADD COLUMN fingerprint VARCHAR;
+ALTER TABLE findings ADD COLUMN id VARCHAR;
+CREATE TEMPORARY TABLE _stable_ids AS
+WITH base AS (
+    SELECT e.sha256, e.ordinal, e.id AS old_id,
+        e.sha256 || e.type || 'from:' || array_to_string(e.source_keys, ',')
+            || 'to:' || array_to_string(e.target_keys, ',') AS key,
+        coalesce('span:' || ev.start || '-' || ev."end", 'span:-') AS span
+    FROM events e LEFT JOIN evidence ev
+        ON ev.sha256 = e.sha256 AND ev.event_id = e.id AND ev.ordinal = 0
+), spanned AS (
+    SELECT *, CASE WHEN count(*) OVER (PARTITION BY key) > 1 THEN key || span ELSE key END
+        AS tied_key
+    FROM base
+), numbered AS (
+    SELECT *, count(*) OVER (PARTITION BY tied_key) AS ties,
+        row_number() OVER (PARTITION BY tied_key ORDER BY ordinal) AS tie
+    FROM spanned
+)
+SELECT sha256, old_id, 'ev_' || left(sha1(
+    CASE WHEN ties > 1 THEN tied_key || '#' || tie ELSE tied_key END), 24) AS new_id
+FROM numbered;
+UPDATE events SET id = m.new_id FROM _stable_ids m
+WHERE events.sha256 = m.sha256 AND events.id = m.old_id;
+UPDATE actors SET event_id = m.new_id FROM _stable_ids m
+WHERE actors.sha256 = m.sha256 AND actors.event_id = m.old_id;
+UPDATE items SET event_id = m.new_id FROM _stable_ids m
+WHERE items.sha256 = m.sha256 AND items.event_id = m.old_id;
+UPDATE evidence SET event_id = m.new_id FROM _stable_ids m
+WHERE evidence.sha256 = m.sha256 AND evidence.event_id = m.old_id;
+UPDATE attributions SET event_id = m.new_id FROM _stable_ids m
+WHERE attributions.sha256 = m.sha256 AND attributions.event_id = m.old_id;
+UPDATE findings SET event = m.new_id FROM _stable_ids m
+WHERE findings.sha256 = m.sha256 AND findings.event = m.old_id;
+UPDATE findings SET id = 'fi_' || left(sha1(event || rule), 24);
+UPDATE incident_events SET event_id = m.new_id FROM _stable_ids m
+WHERE incident_events.event_id = m.old_id;
+UPDATE claims SET event_id = m.new_id FROM _stable_ids m WHERE claims.event_id = m.old_id;
+UPDATE alerts SET event = m.new_id FROM _stable_ids m WHERE alerts.event = m.old_id;
+UPDATE incidents SET event_ids = u.ids FROM (
+    SELECT x.id, list(coalesce(m.new_id, x.event_id) ORDER BY x.pos) AS ids FROM (
+        SELECT id, unnest(event_ids) AS event_id,
+            unnest(generate_series(1, len(event_ids))) AS pos
+        FROM incidents
+    ) x LEFT JOIN _stable_ids m ON m.old_id = x.event_id GROUP BY x.id
+) u WHERE u.id = incidents.id;
+DROP TABLE _stable_ids;
 """
-"""Step 6: the tables of ``armswatch watch`` (``watch/tables.py``): watched sources and their
-health, what each source listed, and the alerts made and sent."""
+"""Step 7: content-derived ids (``armswatch.ledger.ids``, the same hash in SQL) for the
+events and findings stored before, every reference to an event id carried over (event
+parts, findings, incident links, claims, incidents, alerts); incidents keep their ids.
+Each article's extractor fingerprint (null before: ``reanalyze --stale`` runs them)."""
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", INITIAL),
-    Migration(2, "incidents", INCIDENTS),
     Migration(3, "event actor keys", EVENT_KEYS),
     Migration(4, "event day and current", EVENT_LIST_COLUMNS),
     Migration(5, "lookup indexes", LOOKUPS),
-    Migration(6, "watch sources and alerts", WATCH),
+    Migration(7, "stable ids and fingerprints", STABLE_IDS),
 )
-LATEST = MIGRATIONS[-1].version
+"""The store's own steps; ``store.registry.migrations()`` gives every package's, in order."""

@@ -34,10 +34,15 @@ class StoredArticle(Doc):
     )
     run_id: str | None = Field(default=None, description="The run that stored it.")
     stored_at: datetime | None = None
+    fingerprint: str | None = Field(
+        default=None,
+        description="The extractor that made the stored analysis (``ledger.fingerprint``); "
+        "null for analyses stored before fingerprints were kept.",
+    )
 
 
 class StoredEvent(Event):
-    """An event read back from the store; ``id`` is ``<sha256>:e<n>``."""
+    """An event read back from the store; ``id`` is its stable id (``ledger.ids``)."""
 
     sha256: str = Field(description="The article the event was found in.")
 

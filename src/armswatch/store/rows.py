@@ -2,7 +2,8 @@
 
 ``analysis_to_rows`` runs where the analysis is made (a local worker, a Dask task), so
 the rows can go to ``StoreWriter.add_rows`` or to Parquet with the tables' Arrow schemas.
-Event ids become ``<sha256>:e<n>`` (unique across the corpus); findings point to them.
+Event and finding ids are content-derived (``armswatch.ledger.ids``): the same article
+analysed again by the same extractor gives the same ids; findings point to their events.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import hashlib
 
 from armswatch.errors import StoreError
+from armswatch.ledger.ids import event_ids, finding_id
 from armswatch.model import Actor, Analysis, Event
 from armswatch.store.neardup import signature
 from armswatch.store.records import Signature, StoredArticle
@@ -22,15 +24,12 @@ Rows = dict[str, list[Row]]
 ROLES = ("source", "target")
 
 
-def event_key(sha256: str, ordinal: int) -> str:
-    """The stored id of an article's n-th event."""
-    return f"{sha256}:e{ordinal}"
-
-
-def analysis_to_rows(analysis: Analysis, text: str) -> Rows:
+def analysis_to_rows(analysis: Analysis, text: str, fingerprint: str | None = None) -> Rows:
     """The rows of one article: articles, events and their parts, findings, mentions, minhash.
 
     text (str): the article text the analysis was made from (its sha256 must match).
+    fingerprint (str | None): the extractor's (``Analyzer.fingerprint``), kept on the
+        article row so that ``armswatch reanalyze --stale`` knows what to run again.
     RETURNS (Rows): one list per table of ``CONTENT_TABLES``; the ``articles`` row has
         version 1, current, its own cluster; the writer sets these against the store.
     """
@@ -38,14 +37,17 @@ def analysis_to_rows(analysis: Analysis, text: str) -> Rows:
     if hashlib.sha256(text.encode("utf-8")).hexdigest() != sha:
         raise StoreError(f"article {analysis.doc.id}: text does not match doc.sha256")
     rows: Rows = {name: [] for name in CONTENT_TABLES}
-    article = StoredArticle(**analysis.doc.model_dump(), text=text, cluster=sha)
+    article = StoredArticle(
+        **analysis.doc.model_dump(), text=text, cluster=sha, fingerprint=fingerprint
+    )
     rows["articles"].append(record_row("articles", article))
-    ids = {event.id: event_key(sha, n) for n, event in enumerate(analysis.events)}
+    ids = dict(zip([e.id for e in analysis.events], event_ids(sha, analysis.events), strict=True))
     for n, event in enumerate(analysis.events):
         add_event(rows, sha, n, event.model_copy(update={"id": ids[event.id]}), article.published)
     for n, finding in enumerate(analysis.findings):
         stored = finding.model_copy(update={"event": ids.get(finding.event, finding.event)})
-        rows["findings"].append(record_row("findings", stored, sha256=sha, ordinal=n))
+        key = finding_id(stored.event, stored.rule)
+        rows["findings"].append(record_row("findings", stored, sha256=sha, ordinal=n, id=key))
     for n, mention in enumerate(analysis.mentions):
         rows["mentions"].append(record_row("mentions", mention, sha256=sha, ordinal=n))
     rows["minhashes"].append(

@@ -6,10 +6,9 @@ import duckdb
 
 from armswatch.errors import StoreError
 from armswatch.store.columns import Column
-from armswatch.store.migrations import LATEST, MIGRATIONS
 from armswatch.store.records import utc_now
+from armswatch.store.registry import all_migrations, all_tables
 from armswatch.store.sql import scalar
-from armswatch.store.tables import TABLES
 
 BOOTSTRAP = (
     "CREATE TABLE IF NOT EXISTS schema_migrations "
@@ -33,7 +32,7 @@ def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[int]:
     con.execute(BOOTSTRAP).fetchall()
     current = check_not_newer(con)
     applied = []
-    for step in MIGRATIONS:
+    for step in all_migrations():
         if step.version <= current:
             continue
         con.begin()
@@ -48,11 +47,11 @@ def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[int]:
 
 def check_not_newer(con: duckdb.DuckDBPyConnection) -> int:
     """The database's version; StoreError if a newer armswatch wrote it."""
-    version = schema_version(con)
-    if version > LATEST:
+    version, latest = schema_version(con), all_migrations()[-1].version
+    if version > latest:
         raise StoreError(
             f"the database has schema version {version}, newer than this armswatch knows "
-            f"({LATEST}): upgrade armswatch"
+            f"({latest}): upgrade armswatch"
         )
     return version
 
@@ -76,7 +75,7 @@ def shape(column: Column) -> ColumnShape:
 
 def model_columns_by_table() -> dict[str, list[ColumnShape]]:
     """The columns every table should have, derived from the models."""
-    return {table.name: [shape(c) for c in table.columns] for table in TABLES}
+    return {table.name: [shape(c) for c in table.columns] for table in all_tables()}
 
 
 def primary_keys(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
@@ -98,11 +97,11 @@ def index_diff(con: duckdb.DuckDBPyConnection) -> list[str]:
     """The declared lookup indexes (``Table.lookups``) missing from the database, as SQL,
     and the database's indexes nobody declared."""
     live = indexes(con)
-    wanted = {name: t for t in TABLES for name in t.index_names()}
+    wanted = {name: t for t in all_tables() for name in t.index_names()}
     problems = [
         f"index {name} is not declared in any Table.lookups" for name in live.keys() - wanted
     ]
-    for table in TABLES:
+    for table in all_tables():
         problems += [
             ddl
             for name, ddl in zip(table.index_names(), table.index_ddl(), strict=True)
@@ -114,14 +113,15 @@ def index_diff(con: duckdb.DuckDBPyConnection) -> list[str]:
 def schema_diff(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Differences between the database and the models, with the SQL of a new migration."""
     live, wanted = live_columns(con), model_columns_by_table()
-    problems = [f"table {name} is not declared in TABLES" for name in live.keys() - wanted]
+    problems = [f"table {name} is not declared (store.registry)" for name in live.keys() - wanted]
     problems += index_diff(con)
-    keys = {t.name: list(t.identity_columns) for t in TABLES if t.primary_key}
+    keys = {t.name: list(t.identity_columns) for t in all_tables() if t.primary_key}
     if primary_keys(con) != keys:
         problems.append(f"primary keys: database {primary_keys(con)}, model {keys}")
     for name, columns in wanted.items():
         if name not in live:
-            problems.append(f"missing table: {next(t for t in TABLES if t.name == name).ddl()}")
+            ddl = next(t for t in all_tables() if t.name == name).ddl()
+            problems.append(f"missing table: {ddl}")
             continue
         have = {c[0]: c for c in live[name]}
         for column in columns:

@@ -11,7 +11,7 @@ import pyarrow as pa
 from pydantic import BaseModel
 
 from armswatch.store.columns import flatten, quote
-from armswatch.store.tables import TABLE
+from armswatch.store.tables import TABLE, Table
 
 Row = dict[str, Any]
 
@@ -57,6 +57,16 @@ def record_row(table: str, record: BaseModel, **keys: Any) -> Row:
 
 def insert_records(con: duckdb.DuckDBPyConnection, table: str, records: Sequence[BaseModel]) -> int:
     return insert_rows(con, table, [record_row(table, r) for r in records])
+
+
+def insert_into(con: duckdb.DuckDBPyConnection, table: Table, records: Sequence[BaseModel]) -> int:
+    """Insert records into any declared table (another package's too); RETURNS how many."""
+    if not records:
+        return 0
+    rows = [flatten(record, table.columns) for record in records]
+    data = pa.Table.from_pylist(rows, schema=table.arrow_schema)
+    with registered(con, "_records", data):
+        return int(scalar(con, f"INSERT INTO {table.name} BY NAME SELECT * FROM _records"))
 
 
 def update_record(

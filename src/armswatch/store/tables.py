@@ -54,6 +54,9 @@ publication day (so event lists need no join with ``articles``)."""
 EVENT_CURRENT = Column("current", SCALARS[bool], False)
 """A copy of ``articles.current``: the writer sets it false with the article's
 (``store.versions``), so lists of current events need no join either."""
+FINDING_ID = Column("id", VARCHAR, True)
+"""The finding's stable id (``ledger.ids.finding_id``: its event and rule); null only
+for a finding whose rows predate migration 7 and could not be given one."""
 
 
 @dataclass(frozen=True)
@@ -134,7 +137,12 @@ TABLES: tuple[Table, ...] = (
     _event_table("evidence", Evidence, "Sentences that report events."),
     _event_table("attributions", Attribution, "Who says so."),
     Table(
-        "findings", Finding, "Sanctions findings.", keys=("sha256", "ordinal"), lookups=("event",)
+        "findings",
+        Finding,
+        "Sanctions findings.",
+        keys=("sha256", "ordinal"),
+        derived=(FINDING_ID,),
+        lookups=("event",),
     ),
     Table("mentions", Mention, "Recognised mentions.", keys=("sha256", "ordinal")),
     Table("minhashes", Signature, "MinHash signatures.", identity=("sha256",)),

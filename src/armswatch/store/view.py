@@ -20,8 +20,8 @@ from armswatch.errors import QueryError, StoreError
 from armswatch.sanctions.rulebook import same_rule_ids
 from armswatch.store.assemble import Filter, load_articles, load_events, load_findings, where
 from armswatch.store.db import connect, translated
-from armswatch.store.migrations import LATEST
 from armswatch.store.records import RunRecord, StoredArticle, StoredEvent, StoredFinding
+from armswatch.store.registry import latest_version
 from armswatch.store.runs import load_runs
 from armswatch.store.schema import check_not_newer
 
@@ -195,10 +195,10 @@ def open_view(db_path: str | Path) -> View:
     con = connect(path, read_only=True, external_access=False)
     with translated(path):
         version = check_not_newer(con)
-    if version < LATEST:
+    if version < (latest := latest_version()):
         con.close()
         raise StoreError(
-            f"{path} has schema version {version}, this armswatch needs {LATEST}: "
+            f"{path} has schema version {version}, this armswatch needs {latest}: "
             "open it for writing once (e.g. `armswatch run` on any input) to migrate it"
         )
     return View(path, con)

@@ -1,6 +1,7 @@
 """The watch tables, derived from the models like the store's: ``sources``, ``source_items``,
-``alerts``. Their DDL is frozen in the store's migration step 6
-(``armswatch.store.migrations``); ``tests/watch/test_watch_tables.py`` keeps the two equal.
+``alerts``. Their DDL is frozen in migration step 6
+(``watch/migrations.py``, applied by the store: ``store.registry``);
+``tests/watch/test_watch_tables.py`` keeps the two equal.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pydantic import BaseModel, Field
 from armswatch.store.columns import flatten, nest
 from armswatch.store.sql import rows_of
 from armswatch.store.tables import Table
+from armswatch.watch.migrations import MIGRATIONS as MIGRATIONS
 
 SourceKind = Literal["feed", "sitemap", "page", "folder"]
 SOURCE_KINDS: tuple[str, ...] = ("feed", "sitemap", "page", "folder")
@@ -79,6 +81,8 @@ SOURCES = Table("sources", Source, "Watched sources and their health.", identity
 SOURCE_ITEMS = Table("source_items", SourceItem, "What each source listed and was fetched.")
 ALERTS = Table("alerts", AlertRecord, "Alerts: made once per rule and match, sent per channel.")
 WATCH_TABLES: tuple[Table, ...] = (SOURCES, SOURCE_ITEMS, ALERTS)
+TABLES = WATCH_TABLES
+"""What this package declares to the store (``store.registry``), with ``MIGRATIONS``."""
 
 
 def render_watch_schema() -> str:
