@@ -63,6 +63,14 @@ CASES = [
          "sanction_imposed", {"eu"}, {"NIC"}),
     Case("restoring sanctions", "Norway and Iceland voted to reinstate their arms embargo on Myanmar.",
          "sanction_imposed", {"NOR", "ISL"}, {"MMR"}),
+    # possessors: talks, a pact with a partner, a severance, sanctions with an imposer
+    Case("possessor of talks", "Ghana's talks with Togo ended on Friday.", "meeting", {"GHA"}, {"TGO"}),
+    Case("possessor of a pact with a partner", "Oman's maritime agreement with Yemen expires next year.",
+         "agreement", {"OMN"}, {"YEM"}),
+    Case("severance of ties", "Fiji's severance of diplomatic relations with Vanuatu shocked the region.",
+         "diplomatic_break", {"FJI"}, {"VUT"}),
+    Case("possessor of sanctions", "Japan's sanctions on Laos will lapse in May.",
+         "sanction_imposed", {"JPN"}, {"LAO"}),
     Case("sanctions package", "Canberra adopted a new sanctions package against Iran on Tuesday.",
          "sanction_imposed", {"AUS"}, {"IRN"}),
     # raised participles on a described actor; 'present X with Y'
@@ -140,6 +148,9 @@ def test_symmetric_act_of_many_is_one_event_per_pair(
 NEGATIVES = [
     ("ties that are not military", "Peru and Chile deepened their trade ties.", "military_cooperation"),
     ("production that is not joint", "Turkey raised its production of drones.", "military_cooperation"),
+    ("failing to agree is no agreement", "Chile and Bolivia failed to reach an agreement on water rights.", "agreement"),
+    ("a treaty named by its parties is no signing", "Laos and Nepal held talks. The two countries' border treaty is still a draft.", "agreement"),
+    ("sanctions with no imposer named", "US sanctions on Cuba have hurt its economy.", "sanction_imposed"),
     ("a claim of no wrongdoing", "Chile claimed that Peru had won the match.", "condemnation"),
     ("sit without 'down'", "Kenya sits on the council with Ghana.", "meeting"),
     ("charge without an accuser", "Five men face charges of smuggling rifles to Sudan.", "condemnation"),

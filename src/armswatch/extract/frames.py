@@ -11,7 +11,7 @@ from armswatch.extract import slots
 from armswatch.extract.attribution import AttributionReader, to_actor
 from armswatch.extract.modality import ModalityReader
 from armswatch.extract.roles import RoleFiller, sentences_back, unique, unique_by_key
-from armswatch.extract.syntax import MentionIndex, subject_of
+from armswatch.extract.syntax import MentionIndex, governors, subject_of
 from armswatch.extract.timex import TimeReader
 from armswatch.kb import KnowledgeBase
 from armswatch.kb.schema import ActorEntry, Trigger
@@ -67,6 +67,14 @@ def is_denial(frame: Frame) -> bool:
         return False
     parties = {a.key for a in frame.sources + frame.targets}
     return any(a.source and (a.source.country or a.source.id) in parties for a in frame.attribution)
+
+
+def failed(token: Token) -> bool:
+    """'X and Y *failed* to reach an agreement', 'failed to agree on a treaty'."""
+    for governor in (token, *governors(token, max_hops=3)):
+        if governor.lemma_.lower() == "fail":
+            return True
+    return False
 
 
 class FrameFinder:
@@ -168,6 +176,8 @@ class FrameFinder:
     ) -> Frame | None:
         if not self.form_matches(token, spec):
             return None
+        if spec.type == "agreement" and failed(token):
+            return None  # 'failed to reach an agreement' is no agreement
         items = filler.items_of(token) if spec.type == "arms_transfer" else []
         awaits_list = spec.subtype == "aid_package"  # 'a new package …. It includes …'
         continues = spec.requires_items and not items and token.pos_ == "NOUN"

@@ -237,6 +237,21 @@ def possessor(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
     return [c for c in anchor.children if c.dep_ == "poss"]
 
 
+@slot(
+    "poss_with",
+    [
+        SlotCase("Chile's trade pact with Peru took effect.", "pact", ("CHL",), "NOUN"),
+        SlotCase("The two countries' peace treaty is still a draft.", "treaty", (), "NOUN"),
+    ],
+)
+def possessor_with_partner(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """The possessor of a noun that names its partner too: '*Chile's* pact with Peru'. A
+    possessor alone ('the two countries' treaty') names a text, not an act of signing."""
+    if not prep_objects(trigger, "with", deep=False):
+        return []
+    return [c for c in trigger.children if c.dep_ == "poss"]
+
+
 def act_holder(noun: Token) -> Token | None:
     """The noun an event noun belongs to: 'the dispatch *of troops*' → dispatch; 'a
     *cooperation* pact' → pact."""
