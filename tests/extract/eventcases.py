@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from armswatch.model import SYMMETRIC_TYPES, Actor, Event
+from armswatch.model import SYMMETRIC_TYPES, Actor, Article, Event
+from armswatch.pipeline import Analyzer
+
+PUBLISHED = "2024-06-01"
 
 
 @dataclass
@@ -27,3 +30,16 @@ def matches(event: Event, case: Case) -> bool:
     if case.type in SYMMETRIC_TYPES:
         return keys(event.source) | keys(event.target) == case.source | case.target
     return keys(event.source) == case.source and keys(event.target) == case.target
+
+
+def assert_yields(analyzer: Analyzer, case: Case) -> None:
+    """The case's text yields its event."""
+    events = analyzer.analyze(Article(text=case.text, published=PUBLISHED)).events
+    found = [(e.type, keys(e.source), keys(e.target)) for e in events]
+    assert any(matches(e, case) for e in events), f"{case.text!r} gave {found}"
+
+
+def assert_no_event(analyzer: Analyzer, text: str, kind: str) -> None:
+    """``text`` yields no event of type ``kind``."""
+    events = analyzer.analyze(Article(text=text, published=PUBLISHED)).events
+    assert not [e for e in events if e.type == kind], f"{text!r}: unexpected {kind}"
