@@ -34,6 +34,8 @@ CASES = [
          "TUR", "PAK", "planned", "asserted"),
     Case("approved possible sale", "The State Department approved a possible sale of Harpoon missiles to Greece.",  # noqa: E501
          "USA", "GRC", "planned", "asserted"),
+    Case("denied noun deal", "Peru denied that it had signed an arms deal with Chile for Leopard tanks.",  # noqa: E501
+         "CHL", "PER", "denied", "negated"),
     Case("refusal", "Switzerland refused to send Gepard ammunition to Ukraine.",
          "CHE", "UKR", "denied", "negated"),
     Case("will not send", "Austria will not send tanks to Ukraine.",

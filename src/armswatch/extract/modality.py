@@ -62,6 +62,8 @@ class ModalityReader:
         if status == "ongoing" and self.part_already_done(trigger):
             status = "delivered"
         certainty = self.certainty(trigger, chain)
+        if chain[-1] is not trigger and chain[-1].dep_ != "ccomp" and self.denies(chain[-1]):
+            status = "denied"  # 'denied that it had signed a cooperation pact': the denial
         if status == "denied" or negated or certainty == "negated":
             return Modality(self.refusal(status), "negated")
         if self.rejected_claim(chain):
@@ -176,7 +178,14 @@ class ModalityReader:
             chain.append(gov)
             if gov.dep_ in {"ROOT", "ccomp", "parataxis"}:
                 break
+        last = chain[-1]
+        if last is not trigger and last.dep_ == "ccomp" and self.denies(last.head):
+            chain.append(last.head)  # 'denied that it had signed a cooperation *pact*'
         return chain
+
+    def denies(self, verb: Token) -> bool:
+        """A verb of denying ('deny', 'reject') whose clause the chain ends in."""
+        return verb.pos_ == "VERB" and self.status_governors.get(verb.lemma_.lower()) == "denied"
 
     def governed_status(self, chain: list[Token]) -> str | None:
         """The stage a governing word sets: 'plans to buy', 'a deal to supply'; a later
