@@ -10,6 +10,7 @@ import pytest
 
 import armswatch
 from armswatch.model import Article
+from armswatch.nlp.headlines import HeadlineCaser
 from armswatch.pipeline import Analyzer
 
 Tuple = tuple[str, frozenset[str], frozenset[str]]
@@ -126,3 +127,9 @@ NOT_TRANSFERS = [
 @pytest.mark.parametrize("text", NOT_TRANSFERS)
 def test_no_transfer_where_a_role_is_missing(analyzer: Analyzer, text: str) -> None:
     assert transfers(analyzer, text) == set()
+
+
+def test_headline_keeps_a_word_of_a_longer_name_only_inside_that_name() -> None:
+    caser = HeadlineCaser(["Workers' Party of Korea", "Wing Loong II", "Ethiopia", "Angola"])
+    assert caser("Angola Sends Workers To Ethiopia") == "Angola sends workers to Ethiopia"
+    assert caser("Angola Buys Wing Loong II Drones") == "Angola buys Wing Loong II drones"

@@ -25,7 +25,13 @@ class HeadlineCaser:
     """Puts Title Case lines in sentence case, keeping the words of known names."""
 
     def __init__(self, names: Iterable[str]) -> None:
-        self.keep = {word for name in names for word in WORD.findall(name) if word[:1].isupper()}
+        capitalised = {name for name in names if name[:1].isupper()}
+        self.keep = {name for name in capitalised if not any(c.isspace() for c in name)}
+        # words of a longer name are kept only where the whole name stands ('Hermes 900',
+        # 'Wing Loong II'), so 'Workers' of "Workers' Party" is no name in 'Sends Workers'
+        self.phrases: dict[str, list[str]] = {}  # by first word, longest first
+        for phrase in sorted(capitalised - self.keep, key=len, reverse=True):
+            self.phrases.setdefault(phrase.split()[0], []).append(phrase)
 
     def applies(self, text: str) -> bool:
         """Whether ``text`` has a Title Case line."""
@@ -48,15 +54,28 @@ class HeadlineCaser:
     def sentence_case(self, line: str) -> str:
         if not self.is_title_case(line):
             return line
+        named = self.named_positions(line)
         pieces: list[str] = []
         last = 0
         for n, match in enumerate(WORD.finditer(line)):
             word = match.group()
             pieces.append(line[last : match.start()])
-            pieces.append(word if n == 0 or self.is_name(word) else lower_same_length(word))
+            kept = n == 0 or match.start() in named or self.is_name(word)
+            pieces.append(word if kept else lower_same_length(word))
             last = match.end()
         pieces.append(line[last:])
         return "".join(pieces)
+
+    def named_positions(self, line: str) -> set[int]:
+        """Character positions of ``line`` inside a known name of several words."""
+        found: set[int] = set()
+        for match in re.finditer(r"\S+", line):
+            for phrase in self.phrases.get(match.group(), ()):
+                end = match.start() + len(phrase)
+                if line.startswith(phrase, match.start()) and not line[end : end + 1].isalnum():
+                    found.update(range(match.start(), end))
+                    break
+        return found
 
     def is_name(self, word: str) -> bool:
         acronym = len(word) > 1 and word.isupper()
