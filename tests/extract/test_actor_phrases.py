@@ -63,6 +63,11 @@ CASES = [
          "sanction_imposed", {"eu"}, {"NIC"}),
     Case("restoring sanctions", "Norway and Iceland voted to reinstate their arms embargo on Myanmar.",
          "sanction_imposed", {"NOR", "ISL"}, {"MMR"}),
+    # passive agents of symmetric and break verbs
+    Case("ties severed by", "Relations with Bhutan were severed by Nepal in 1990.",
+         "diplomatic_break", {"NPL"}, {"BTN"}),
+    Case("accord signed by", "A water accord was signed by Iraq and Syria on Sunday.",
+         "agreement", {"IRQ"}, {"SYR"}),
     # possessors: talks, a pact with a partner, a severance, sanctions with an imposer
     Case("possessor of talks", "Ghana's talks with Togo ended on Friday.", "meeting", {"GHA"}, {"TGO"}),
     Case("possessor of a pact with a partner", "Oman's maritime agreement with Yemen expires next year.",
@@ -148,6 +153,7 @@ def test_symmetric_act_of_many_is_one_event_per_pair(
 NEGATIVES = [
     ("ties that are not military", "Peru and Chile deepened their trade ties.", "military_cooperation"),
     ("production that is not joint", "Turkey raised its production of drones.", "military_cooperation"),
+    ("recognising a need is no recognition", "Bolivia recognised the need for closer trade with Peru.", "diplomatic_recognition"),
     ("failing to agree is no agreement", "Chile and Bolivia failed to reach an agreement on water rights.", "agreement"),
     ("a treaty named by its parties is no signing", "Laos and Nepal held talks. The two countries' border treaty is still a draft.", "agreement"),
     ("sanctions with no imposer named", "US sanctions on Cuba have hurt its economy.", "sanction_imposed"),

@@ -178,6 +178,8 @@ class FrameFinder:
             return None
         if spec.type == "agreement" and failed(token):
             return None  # 'failed to reach an agreement' is no agreement
+        if spec.type == "diplomatic_recognition" and not self.recognises_an_actor(token, filler):
+            return None  # 'recognised the need for more trade with X' is none
         items = filler.items_of(token) if spec.type == "arms_transfer" else []
         awaits_list = spec.subtype == "aid_package"  # 'a new package …. It includes …'
         continues = spec.requires_items and not items and token.pos_ == "NOUN"
@@ -226,6 +228,18 @@ class FrameFinder:
             certainty=mod.certainty,
             time=self.time_of(token, published) if spec.dates_event else None,
             confidence=confidence,
+        )
+
+    def recognises_an_actor(self, token: Token, filler: RoleFiller) -> bool:
+        """A verb of recognising whose object is an actor ('recognised Kosovo') or a
+        word of statehood ('the independence of X'); a noun ('X's recognition of Y')."""
+        if token.pos_ != "VERB":
+            return True
+        objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        wanted = set(self.lexicon.recognised_objects)
+        return not objects or any(
+            o.i in filler.index.actors or o.lemma_.lower() in wanted or filler.actors_at(o)
+            for o in objects
         )
 
     def form_matches(self, token: Token, spec: Trigger) -> bool:

@@ -433,6 +433,11 @@ class Lexicon(Entry):
         description="Verbs that tie such an entity to another one that is placed: firms "
         "that *belong* to a Syria-based network, individuals *linked* to a X company.",
     )
+    recognised_objects: list[str] = Field(
+        default_factory=list,
+        description="Objects of 'recognise' that make it a diplomatic recognition when "
+        "they are not an actor themselves: the *independence* of X, X's *government*.",
+    )
     issued_measures: list[str] = Field(
         default_factory=list,
         description="Nouns of measures a state issues: an actor adjective on them names "
