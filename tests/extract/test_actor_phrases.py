@@ -63,6 +63,8 @@ CASES = [
          "sanction_imposed", {"eu"}, {"NIC"}),
     Case("restoring sanctions", "Norway and Iceland voted to reinstate their arms embargo on Myanmar.",
          "sanction_imposed", {"NOR", "ISL"}, {"MMR"}),
+    Case("zero relative read as a second subject", "A list of the penalties Canada is imposing on Nicaragua was published today.",
+         "sanction_imposed", {"CAN"}, {"NIC"}),
     # passive agents of symmetric and break verbs
     Case("ties severed by", "Relations with Bhutan were severed by Nepal in 1990.",
          "diplomatic_break", {"NPL"}, {"BTN"}),

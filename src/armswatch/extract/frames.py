@@ -266,6 +266,9 @@ class FrameFinder:
             objects += [p for c in token.children if c.dep_ == "prep" for p in c.children]
             if token.dep_ in {"relcl", "acl"}:  # 'the sanctions (that) Canberra imposed'
                 objects.append(token.head)
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            if len(subjects) > 1:  # a zero relative read as a second subject: 'Details of
+                objects += list(subjects[0].subtree)  # the sanctions Britain is imposing
             objects += [  # 'agreed a *sanctions* package', 'reached agreement on *sanctions*'
                 inner
                 for o in list(objects)

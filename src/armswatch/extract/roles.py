@@ -517,6 +517,9 @@ class RoleFiller:
         """The subject; for 'Russia's plan to buy' the planner; for 'drones acquired from
         Tehran' (a reduced relative whose 'subject' is the weapon) the governing subject."""
         subj = subject_of(trigger)
+        subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+        if len(subjects) > 1 and not self.actors_of_head(subjects[0], False):
+            subj = subjects[-1]  # 'Details of the sanctions *Britain* is imposing': a misread
         if subj is None and trigger.pos_ == "ADJ" and trigger.dep_ == "acomp":
             subj = subject_of(trigger.head)  # 'Washington is concerned'
         if subj is not None and subj.i in self.index.weapons:
