@@ -76,6 +76,8 @@ CASES = [
          "agreement", {"OMN"}, {"YEM"}),
     Case("severance of ties", "Fiji's severance of diplomatic relations with Vanuatu shocked the region.",
          "diplomatic_break", {"FJI"}, {"VUT"}),
+    Case("partner named on the act's object", "Peru's suspension of ties with Bolivia ended in May.",
+         "diplomatic_break", {"PER"}, {"BOL"}),
     Case("possessor of sanctions", "Japan's sanctions on Laos will lapse in May.",
          "sanction_imposed", {"JPN"}, {"LAO"}),
     Case("sanctions package", "Canberra adopted a new sanctions package against Iran on Tuesday.",
