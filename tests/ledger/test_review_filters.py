@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import duckdb
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
@@ -17,6 +18,7 @@ from armswatch.fuse import update_incidents
 from armswatch.ledger.review import set_review
 from armswatch.pipeline import Analyzer
 from armswatch.store.assemble import load_articles
+from armswatch.store.export import ExportFormat, export_store
 from armswatch.store.store import open_store
 from armswatch.watch.alerts import find_matches
 from armswatch.watch.watchlist import DEFAULT_RULE
@@ -108,3 +110,17 @@ def test_a_rejected_event_raises_no_alert(db: Path) -> None:
         stored = load_articles(store.con, "a.current", [], 100, 0)
         matches = find_matches(store.con, stored, [DEFAULT_RULE])
     assert {m.event.id for m in matches} == {kept}
+
+
+@pytest.mark.parametrize("fmt", [ExportFormat.csv, ExportFormat.parquet])
+def test_exports_carry_the_review_of_each_event(db: Path, tmp_path: Path, fmt: str) -> None:
+    confirmed, other = finding_events(db)
+    review(db, confirmed, "confirmed")
+    out = tmp_path / "export"
+    export_store(db, out, ExportFormat(fmt), ["events", "findings"])
+    con = duckdb.connect()
+    read = "read_csv_auto('{}/{}.csv')" if fmt == "csv" else "read_parquet('{}/{}/**/*.parquet')"
+    events = dict(con.execute(f"SELECT id, review FROM {read.format(out, 'events')}").fetchall())
+    findings = con.execute(f"SELECT event, review FROM {read.format(out, 'findings')}").fetchall()
+    assert events[confirmed] == "confirmed" and events[other] is None
+    assert set(findings) == {(confirmed, "confirmed"), (other, None)}
