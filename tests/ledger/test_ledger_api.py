@@ -90,6 +90,10 @@ def test_the_incident_page_reviews_with_its_buttons_and_shows_what_changed(db: P
     assert forged.status_code == 401
     cross = client.post("/review", data=form, headers={"Origin": "https://evil.example"})
     assert cross.status_code == 401
+    hidden = {"Origin": "null", "Sec-Fetch-Site": "cross-site"}  # a sandboxed frame elsewhere
+    assert client.post("/review", data=form, headers=hidden).status_code == 401
+    unvouched = client.post("/review", data=form, headers={"Origin": "null"})
+    assert unvouched.status_code == 401
     done = client.post("/review", data=form)
     assert done.status_code == 303 and done.headers["location"] == f"/incidents/{incident}#review"
     page = client.get(f"/incidents/{incident}")

@@ -61,10 +61,18 @@ def ledger_context(
 
 
 def same_site(request: Request) -> bool:
-    """False when the browser says the request comes from another site."""
-    if request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
+    """False when the browser says the request comes from another site.
+
+    The dashboard's ``Referrer-Policy: no-referrer`` (``api.guard``) makes browsers send
+    ``Origin: null`` with its own form posts; then only ``Sec-Fetch-Site: same-origin``
+    vouches for the form.
+    """
+    fetch_site = request.headers.get("sec-fetch-site")
+    if (fetch_site or "same-origin") not in ("same-origin", "none"):
         return False
     origin = request.headers.get("origin")
+    if origin == "null":
+        return fetch_site == "same-origin"
     return origin is None or urlsplit(origin).netloc == request.url.netloc
 
 

@@ -13,7 +13,7 @@ from armswatch.queries.charts import actor_graph
 from armswatch.queries.common import name_of, names
 from armswatch.queries.events import list_events, list_findings
 from armswatch.queries.models import ActorPage, ActorRef, Counterpart, Graph
-from armswatch.queries.params import EventQuery, FindingQuery, GraphQuery
+from armswatch.queries.params import EventFilters, EventQuery, FindingQuery, GraphQuery, conditions
 from armswatch.store.view import View
 
 CODE = re.compile(r"^[A-Za-z0-9_.-]{1,40}$")
@@ -47,7 +47,20 @@ def actor_page(view: View, code: str) -> ActorPage:
         findings=findings,
         incidents=incidents.list_incidents(view, actor=key, limit=ROWS),
         counterparts=counterparts(key, actor_graph(view, GraphQuery(all_types=True, actor=key))),
+        review=review_counts(view, key),
     )
+
+
+def review_counts(view: View, key: str) -> dict[str, int]:
+    """How many of the actor's events analysts reviewed, by status (rejected ones
+    included: they are left out of the lists above)."""
+    where, params = conditions(EventFilters(actor=key, include_rejected=True))
+    found = view.sql(
+        f"SELECT r.status, count(*) FROM events e JOIN reviews r ON r.id = e.id "
+        f"WHERE r.kind = 'event' AND {where} GROUP BY r.status ORDER BY r.status",
+        params,
+    )
+    return {status: int(n) for status, n in found.rows}
 
 
 def counterparts(key: str, graph: Graph) -> list[Counterpart]:

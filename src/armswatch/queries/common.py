@@ -10,7 +10,7 @@ from armswatch.queries.models import ActorRef, ArticleRef, ArticlesBySha, Events
 from armswatch.store.assemble import load_articles, load_events_by_id
 from armswatch.store.columns import nest
 from armswatch.store.records import StoredArticle, StoredEvent, StoredFinding
-from armswatch.store.sql import LOOKUP_CHUNK, rows_of
+from armswatch.store.sql import LOOKUP_CHUNK, rows_by_values, rows_of
 from armswatch.store.tables import TABLE
 from armswatch.store.view import View
 
@@ -128,6 +128,13 @@ def findings_of_events(view: View, ids: list[str]) -> dict[str, dict[str, Stored
         for key, finding in keyed_findings(view, f"f.event {IN_LIST}", [part]).items():
             grouped.setdefault(finding.event, {})[key] = finding
     return grouped
+
+
+def review_statuses(view: View, ids: list[str]) -> dict[str, str]:
+    """The analysts' review status of these events (``ledger.review``), by event id;
+    unreviewed events are absent."""
+    select = "SELECT id, status FROM reviews WHERE kind = 'event' AND id = ANY(?)"
+    return {row["id"]: row["status"] for row in rows_by_values(view.con, select, ids)}
 
 
 def list_info(total: int, limit: int, offset: int, filters: dict[str, object]) -> ListInfo:

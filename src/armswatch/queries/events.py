@@ -17,6 +17,7 @@ from armswatch.queries.common import (
     key_refs,
     keyed_findings,
     list_info,
+    review_statuses,
 )
 from armswatch.queries.models import EventList, EventRow, FindingList, FindingRow
 from armswatch.queries.params import (
@@ -70,6 +71,7 @@ def event_rows(view: View, ids: list[str]) -> list[EventRow]:
     index = incidents.memberships(view, ids)
     articles = article_refs(view, (e["sha256"] for e in events.values()))
     findings = findings_of_events(view, ids)
+    reviewed = review_statuses(view, ids)
     rows = []
     for event_id in (i for i in ids if i in events):
         event = events[event_id]
@@ -87,6 +89,7 @@ def event_rows(view: View, ids: list[str]) -> list[EventRow]:
                 incident=member.incident if member else None,
                 sources=member.sources if member else 1,
                 article=articles[event["sha256"]],
+                review=reviewed.get(event_id),
             )
         )
     return rows
@@ -122,7 +125,9 @@ def list_findings(view: View, query: FindingQuery) -> FindingList:
     own, params = finding_conditions(query)
     where = f"{own} AND f.sha256 NOT IN (SELECT sha256 FROM articles WHERE NOT current)"
     on_events = EventFilters.model_validate(query.model_dump(exclude={"rule"}))
-    if on_events != EventFilters():
+    if on_events.model_dump(exclude={"include_rejected"}) != EventFilters().model_dump(
+        exclude={"include_rejected"}
+    ):
         condition, more = event_conditions(view, on_events)
         where, params = (
             f"{where} AND f.event IN (SELECT e.id {EVENTS} WHERE {condition})",
@@ -153,6 +158,7 @@ def finding_rows(view: View, keys: list[str]) -> list[FindingRow]:
     events = events_by_id(view, list(dict.fromkeys(f.event for f in stored.values())))
     articles = article_refs(view, (f.sha256 for f in stored.values()))
     index = incidents.memberships(view, list(events))
+    reviewed = review_statuses(view, list(events))
     rows = []
     for key in (k for k in keys if k in stored):
         finding = stored[key]
@@ -175,6 +181,7 @@ def finding_rows(view: View, keys: list[str]) -> list[FindingRow]:
                 incident=member.incident if member else None,
                 sources=member.sources if member else 1,
                 article=articles[finding.sha256],
+                review=reviewed.get(event.id),
             )
         )
     return rows

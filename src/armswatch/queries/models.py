@@ -64,6 +64,9 @@ class EventRow(BaseModel):
     incident: str | None = Field(description="The incident the event belongs to, if fused.")
     sources: int = Field(description="Independent sources (of its incident, else 1).")
     article: ArticleRef
+    review: str | None = Field(
+        default=None, description="The analysts' review: confirmed, rejected, unsure or null."
+    )
 
 
 class EventList(ListInfo):
@@ -97,6 +100,9 @@ class FindingRow(BaseModel):
     incident: str | None
     sources: int
     article: ArticleRef
+    review: str | None = Field(
+        default=None, description="Its event's review: confirmed, rejected, unsure or null."
+    )
 
     @computed_field(  # type: ignore[prop-decorator]
         description="How the finding stands: 'contrary to the EU's political embargo' "

@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from armswatch.ledger.tables import REJECTED_EVENTS
 from armswatch.model import Category, Certainty, EventType, Status
 from armswatch.sanctions.rulebook import same_rule_ids
 
@@ -134,6 +135,9 @@ class EventFilters(QueryModel):
     q: str | None = Field(
         default=None, min_length=1, max_length=200, description="Free text in the evidence."
     )
+    include_rejected: bool = Field(
+        default=False, description="Also the events analysts rejected (left out by default)."
+    )
 
 
 class FindingFilters(EventFilters):
@@ -193,6 +197,8 @@ def conditions(
         the incidents adapter resolves).
     """
     parts: list[tuple[str, list[Any]]] = [(CURRENT, [])]
+    if not f.include_rejected:
+        parts.append((not_rejected("e.id"), []))
 
     def add(sql: str, *params: Any) -> None:
         parts.append((sql, list(params)))
@@ -227,9 +233,15 @@ def conditions(
     return " AND ".join(sql for sql, _ in parts), [p for _, params in parts for p in params]
 
 
+def not_rejected(column: str) -> str:
+    """``column`` (an event id) is not one analysts rejected (``ledger.tables``)."""
+    return f"{column} NOT IN ({REJECTED_EVENTS})"
+
+
 def finding_conditions(f: FindingFilters) -> tuple[str, list[Any]]:
-    """The finding's own conditions (over ``findings f``)."""
-    parts: list[str] = ["TRUE"]
+    """The finding's own conditions (over ``findings f``): its event not rejected unless
+    ``include_rejected``."""
+    parts: list[str] = ["TRUE" if f.include_rejected else not_rejected("f.event")]
     params: list[Any] = []
     if f.rule is not None:
         sql, ids = rule_condition("f.rule", f.rule)

@@ -5,7 +5,8 @@ Parquet: ``articles`` are partitioned by publication year, ``events`` by type an
 are one file each. CSV and JSON Lines: one file per table; CSV cells go through
 ``export.table.csv_cell`` (formulas neutralised, nested columns as JSON, floats without
 noise). The MinHash tables are internal and not exported. Every row is exported,
-superseded versions too (``current``).
+superseded versions and rejected events too (``current``, ``review``: events and findings
+carry their event's review status).
 """
 
 from __future__ import annotations
@@ -36,10 +37,15 @@ EXPORTED = (
     "errors",
 )
 YEAR = "year(try_cast(left({}, 10) AS DATE))"
+REVIEW = "LEFT JOIN reviews r ON r.kind = 'event' AND r.id = {}"
+"""The analysts' review of an event (``ledger.review``): events and findings export its
+status as ``review`` (null when unreviewed)."""
 SELECTS = {
     "articles": f"SELECT *, {YEAR.format('published')} AS year FROM articles",
     "events": f"SELECT e.*, coalesce({YEAR.format('e.time_start')}, "
-    f"{YEAR.format('a.published')}) AS year FROM events e JOIN articles a USING (sha256)",
+    f"{YEAR.format('a.published')}) AS year, r.status AS review "
+    f"FROM events e JOIN articles a USING (sha256) {REVIEW.format('e.id')}",
+    "findings": f"SELECT f.*, r.status AS review FROM findings f {REVIEW.format('f.event')}",
 }
 PARTITIONS = {"articles": ("year",), "events": ("type", "year"), "findings": ("rule",)}
 

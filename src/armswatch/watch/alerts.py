@@ -28,6 +28,7 @@ from typing import Any
 import duckdb
 from pydantic import BaseModel, Field
 
+from armswatch.ledger.tables import REJECTED_EVENTS
 from armswatch.model import Finding, Quantity
 from armswatch.sanctions.standing import POLITICAL, finding_standing
 from armswatch.settings import get_setting
@@ -186,13 +187,18 @@ def stored_articles(con: duckdb.DuckDBPyConnection, run_id: str) -> list[StoredA
 def find_matches(
     con: duckdb.DuckDBPyConnection, articles: Sequence[StoredArticle], rules: Sequence[WatchRule]
 ) -> list[Match]:
-    """Every (rule, event, finding) match among these articles' events."""
+    """Every (rule, event, finding) match among these articles' events; events analysts
+    rejected raise none."""
     shas = [a.sha256 for a in articles]
     if not shas:
         return []
     by_sha = {a.sha256: a for a in articles}
-    events = load_events(con, "e.sha256 = ANY(?)", [shas], 1_000_000, 0)
-    findings = load_findings(con, "f.sha256 = ANY(?)", [shas], 1_000_000, 0)
+    events = load_events(
+        con, f"e.sha256 = ANY(?) AND e.id NOT IN ({REJECTED_EVENTS})", [shas], 1_000_000, 0
+    )
+    findings = load_findings(
+        con, f"f.sha256 = ANY(?) AND f.event NOT IN ({REJECTED_EVENTS})", [shas], 1_000_000, 0
+    )
     incidents = incident_of_events(con, [e.id for e in events])
     by_event: dict[str, list[Finding]] = {}
     for finding in findings:

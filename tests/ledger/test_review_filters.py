@@ -1,0 +1,126 @@
+"""Issue 15: rejected events drop out of findings, network, map and alerts unless
+``include_rejected=true``; confirmed events are marked (``review``) in every view."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from armswatch.api import ApiSettings
+from armswatch.api.app import make_app
+from armswatch.cli import app
+from armswatch.fuse import update_incidents
+from armswatch.ledger.review import set_review
+from armswatch.pipeline import Analyzer
+from armswatch.store.assemble import load_articles
+from armswatch.store.export import ExportFormat, export_store
+from armswatch.store.store import open_store
+from armswatch.watch.alerts import find_matches
+from armswatch.watch.watchlist import DEFAULT_RULE
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "store"))
+from storekit import DRONES, SHELLS, article, store_with
+
+pytestmark = [pytest.mark.issue(15), pytest.mark.slow]
+
+
+@pytest.fixture
+def db(tmp_path: Path, analyzer: Analyzer) -> Path:
+    path = tmp_path / "ledger.duckdb"
+    store_with(path, analyzer, article(DRONES, "d1"), article(SHELLS, "s1"))
+    with open_store(path) as store:
+        update_incidents(store)
+    return path
+
+
+def finding_events(db: Path) -> list[str]:
+    """The events with findings: the Iranian drones and the North Korean shells."""
+    with open_store(db) as store:
+        rows = store.con.execute("SELECT DISTINCT event FROM findings ORDER BY event").fetchall()
+    return [row[0] for row in rows]
+
+
+def review(db: Path, event: str, status: str) -> None:
+    with open_store(db) as store:
+        set_review(store.con, event, status, None, "ana")  # type: ignore[arg-type]
+
+
+def test_a_rejected_event_leaves_findings_network_and_map_unless_asked(db: Path) -> None:
+    events = finding_events(db)
+    assert len(events) == 2
+    rejected, kept = events
+    client = TestClient(make_app(db, ApiSettings()))
+
+    def found(path: str) -> set[str]:
+        return {f["event"] for f in client.get(path).json()["findings"]}
+
+    def edges(path: str) -> int:
+        return sum(e["events"] for e in client.get(path).json()["edges"])
+
+    before = (edges("/api/graph"),)
+    assert found("/api/findings") == {rejected, kept}
+    review(db, rejected, "rejected")
+    client = TestClient(make_app(db, ApiSettings()))  # a fresh answer cache
+    assert found("/api/findings") == {kept}
+    assert found("/api/findings?include_rejected=true") == {rejected, kept}
+    assert found("/api/findings?actor=RUS") == {kept}  # with event filters too
+    assert rejected not in {e["id"] for e in client.get("/api/events").json()["events"]}
+    assert edges("/api/graph") == before[0] - 1
+    assert edges("/api/graph?include_rejected=true") == before[0]
+    flows = client.get("/api/map").json()["flows"]
+    shown = client.get("/api/map?include_rejected=true").json()["flows"]
+    assert sum(f["events"] for f in flows) == sum(f["events"] for f in shown) - 1
+    page = client.get("/")
+    assert page.status_code == 200 and rejected not in page.text
+    assert rejected in client.get("/?include_rejected=true").text
+
+
+def test_the_cli_page_takes_the_same_toggle(db: Path) -> None:
+    rejected = finding_events(db)[0]
+    review(db, rejected, "rejected")
+    command = ["page", "findings", "--db", str(db)]
+    hidden = CliRunner().invoke(app, command)
+    shown = CliRunner().invoke(app, [*command, "-p", "include_rejected=true"])
+    assert hidden.exit_code == 0 and shown.exit_code == 0, hidden.output + shown.output
+    assert rejected not in hidden.stdout and rejected in shown.stdout
+
+
+def test_confirmed_events_are_marked_in_rows_and_on_the_actor_page(db: Path) -> None:
+    confirmed, other = finding_events(db)
+    review(db, confirmed, "confirmed")
+    client = TestClient(make_app(db, ApiSettings()))
+    findings = client.get("/api/findings").json()["findings"]
+    assert {f["event"]: f["review"] for f in findings} == {confirmed: "confirmed", other: None}
+    events = {e["id"]: e["review"] for e in client.get("/api/events").json()["events"]}
+    assert events[confirmed] == "confirmed" and events[other] is None
+    assert client.get("/api/actors/RUS").json()["review"] == {"confirmed": 1}
+    page = client.get("/events")
+    assert page.status_code == 200 and 'class="review-badge confirmed"' in page.text
+
+
+def test_a_rejected_event_raises_no_alert(db: Path) -> None:
+    rejected, kept = finding_events(db)
+    review(db, rejected, "rejected")
+    with open_store(db) as store:
+        stored = load_articles(store.con, "a.current", [], 100, 0)
+        matches = find_matches(store.con, stored, [DEFAULT_RULE])
+    assert {m.event.id for m in matches} == {kept}
+
+
+@pytest.mark.parametrize("fmt", [ExportFormat.csv, ExportFormat.parquet])
+def test_exports_carry_the_review_of_each_event(db: Path, tmp_path: Path, fmt: str) -> None:
+    confirmed, other = finding_events(db)
+    review(db, confirmed, "confirmed")
+    out = tmp_path / "export"
+    export_store(db, out, ExportFormat(fmt), ["events", "findings"])
+    con = duckdb.connect()
+    read = "read_csv_auto('{}/{}.csv')" if fmt == "csv" else "read_parquet('{}/{}/**/*.parquet')"
+    events = dict(con.execute(f"SELECT id, review FROM {read.format(out, 'events')}").fetchall())
+    findings = con.execute(f"SELECT event, review FROM {read.format(out, 'findings')}").fetchall()
+    assert events[confirmed] == "confirmed" and events[other] is None
+    assert set(findings) == {(confirmed, "confirmed"), (other, None)}
