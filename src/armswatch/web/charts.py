@@ -168,21 +168,7 @@ def network_chart(graph: Graph, size: int = 640) -> NetworkChart:
             "middle" if abs(cos) < 0.3 else "start" if cos > 0 else "end",
         )
     drawn = [e for e in graph.edges if e.source in nodes and e.target in nodes]
-    edges = [
-        Edge(
-            e.source,
-            e.target,
-            arc(nodes[e.source], nodes[e.target], bend),
-            round(1.5 + 2.5 * math.log2(1 + e.weight), 1),
-            colour(e.type),
-            f"{nodes[e.source].name} {'–' if e.type in SYMMETRIC_TYPES else '→'} "
-            f"{nodes[e.target].name}: {e.type.replace('_', ' ')}, "
-            f"{e.weight} incident(s), {e.events} event(s), {e.findings} finding(s)",
-            e.weight,
-            e.type if e.type not in SYMMETRIC_TYPES else "",
-        )
-        for e, bend in zip(drawn, fanned(drawn, 0.15), strict=True)
-    ]
+    edges = flow_edges(drawn, nodes, first_bend=0.15, base_width=1.5, width_step=2.5)
     kinds = sorted({e.type for e in graph.edges})
     left, top, right, bottom = label_bounds(list(nodes.values()), size)
     return NetworkChart(
@@ -193,6 +179,32 @@ def network_chart(graph: Graph, size: int = 640) -> NetworkChart:
         [(k, colour(k)) for k in kinds],
         f"{left:.0f} {top:.0f} {right - left:.0f} {bottom - top:.0f}",
     )
+
+
+def flow_edges(
+    drawn: list[GraphEdge],
+    nodes: dict[str, Node],
+    first_bend: float,
+    base_width: float,
+    width_step: float,
+) -> list[Edge]:
+    """The drawn edges of the network and the map: arcs fanned apart between the same
+    two actors, width by incidents, an arrowhead only for directed types."""
+    return [
+        Edge(
+            e.source,
+            e.target,
+            arc(nodes[e.source], nodes[e.target], bend),
+            round(base_width + width_step * math.log2(1 + e.weight), 1),
+            colour(e.type),
+            f"{nodes[e.source].name} {'–' if e.type in SYMMETRIC_TYPES else '→'} "
+            f"{nodes[e.target].name}: {e.type.replace('_', ' ')}, "
+            f"{e.weight} incident(s), {e.events} event(s), {e.findings} finding(s)",
+            e.weight,
+            e.type if e.type not in SYMMETRIC_TYPES else "",
+        )
+        for e, bend in zip(drawn, fanned(drawn, first_bend), strict=True)
+    ]
 
 
 def label_bounds(nodes: list[Node], size: int) -> tuple[float, float, float, float]:
@@ -336,23 +348,8 @@ def map_chart(flows: FlowMap, width: int = 960) -> MapChart:
         spots[p.key] = Spot(p.key, p.name, x, y, r, p.events, p.findings)
     nodes = {k: Node(k, s.name, s.x, s.y, s.r, s.events, s.findings) for k, s in spots.items()}
     drawn = [e for e in flows.flows if e.source in nodes and e.target in nodes]
-    bends = fanned(drawn, 0.12)
-    edges = [
-        Edge(
-            e.source,
-            e.target,
-            arc(nodes[e.source], nodes[e.target], bend),
-            round(1.2 + 2 * math.log2(1 + e.weight), 1),
-            colour(e.type),
-            f"{nodes[e.source].name} {'–' if e.type in SYMMETRIC_TYPES else '→'} "
-            f"{nodes[e.target].name}: {e.type.replace('_', ' ')}, {e.weight} incident(s), "
-            f"{e.events} event(s), {e.findings} finding(s)",
-            e.weight,
-            e.type if e.type not in SYMMETRIC_TYPES else "",
-        )
-        for e, bend in zip(drawn, bends, strict=True)
-        if e.source != e.target
-    ]
+    drawn = [e for e in drawn if e.source != e.target]
+    edges = flow_edges(drawn, nodes, first_bend=0.12, base_width=1.2, width_step=2.0)
     kinds = sorted({e.type for e in flows.flows})
     return MapChart(
         width,
