@@ -257,6 +257,11 @@ class FrameFinder:
             for c in token.children
         ):
             return False
+        if spec.excludes_object and any(
+            c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in spec.excludes_object
+            for c in token.children
+        ):
+            return False
         if spec.requires_subject:  # 'the *measures* also target banks in X'
             subject = subject_of(token)
             if subject is None or subject.lemma_.lower() not in spec.requires_subject:

@@ -496,6 +496,9 @@ class RoleFiller:
             found = prep_objects(trigger.head, word, deep=False)  # 'sanctions on X announced by Y'
         if found or trigger.pos_ != "NOUN":
             return found
+        counted = self.counting_noun(trigger)
+        if counted is not None:  # 'sent thousands of workers *to* Qatar'
+            return self.prep_slot(counted, word)
         clause = self.object_relative(trigger)
         if clause is not None:  # 'the troops that Chad sent *to* Niger'
             return prep_objects(clause, word, deep=False)
@@ -511,7 +514,24 @@ class RoleFiller:
             return prep_objects(head.head, word, deep=False)
         if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
             return prep_objects(head.head, word, deep=False)  # 'concern over X by Y to Z'
+        verb = head.head
+        if trigger.dep_ == "pobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in self.agent_verbs:
+            return prep_objects(verb, word, deep=False)  # 'agreed on joint production *with* Y'
         return []
+
+    def counting_noun(self, noun: Token) -> Token | None:
+        """The quantity noun that stands in the clause for the noun it counts:
+        'thousands' in 'sent *thousands* of workers', 'a group' in 'a group of
+        instructors'."""
+        of = noun.head
+        if noun.dep_ != "pobj" or of.lower_ != "of" or of.dep_ != "prep":
+            return None
+        quantity = of.head
+        if quantity.pos_ not in {"NOUN", "NUM"}:
+            return None
+        if quantity.lemma_.lower() in self.entity_words.partitives or quantity.like_num:
+            return quantity
+        return None
 
     def subject_tokens(self, trigger: Token) -> list[Token]:
         """The subject; for 'Russia's plan to buy' the planner; for 'drones acquired from

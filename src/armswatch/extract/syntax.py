@@ -127,9 +127,21 @@ def conjuncts(token: Token) -> list[Token]:
     """A token and the tokens coordinated with it ('Russia and Syria')."""
     result = [token]
     for child in token.children:
-        if child.dep_ in {"conj", "appos"}:
+        if child.dep_ in {"conj", "appos"} or is_misread_conjunct(child):
             result.extend(conjuncts(child))
     return result
+
+
+def is_misread_conjunct(child: Token) -> bool:
+    """A first name the parser hung on a multiword second one ('*Luanda* and Phnom Penh':
+    Luanda as a modifier of Penh, carrying the 'and')."""
+    return (
+        child.dep_ in {"nmod", "compound"}
+        and child.pos_ == "PROPN"
+        and child.head.pos_ == "PROPN"
+        and child.i < child.head.i
+        and any(c.dep_ == "cc" for c in child.children)
+    )
 
 
 def governors(token: Token, max_hops: int = 4) -> Iterator[Token]:

@@ -333,6 +333,11 @@ class Trigger(Entry):
         "prepositions has one of these lemmas: take + delivery, cut + tie, hold X to "
         "account, describe X as a threat.",
     )
+    excludes_object: list[str] = Field(
+        default_factory=list,
+        description="Not a trigger when its direct object has one of these lemmas: meet "
+        "a *need* (no meeting), host *troops* (a deployment, not a visit).",
+    )
     particle: str | None = Field(default=None, description="Phrasal verb particle: pick *up*.")
     requires_subject: list[str] = Field(
         default_factory=list,

@@ -1,0 +1,62 @@
+# ruff: noqa: E501  (one sentence per table row)
+"""How a trigger noun reaches the clause around it: through the quantity noun that counts
+it ('thousands of workers'), the verb whose prepositional object it is ('agreed on joint
+production with …'), the verb that hosts it ('hosts 300 Belgian soldiers'), and names the
+parser misreads as modifiers ('Luanda and Phnom Penh'). Objects that make a verb no
+trigger ('meet a need', 'host troops' for a visit) are the lookalikes.
+
+Every sentence was written for these tests; none is a gold text.
+"""
+
+from __future__ import annotations
+
+import pytest
+from eventcases import Case, assert_no_event, assert_yields
+
+from armswatch.pipeline import Analyzer
+
+CASES = [
+    # a counted noun: the quantity noun stands in the clause for it
+    Case("thousands of workers", "Laos sent thousands of workers to Thailand in 2023.",
+         "labor_dispatch", {"LAO"}, {"THA"}),
+    Case("hundreds of labourers, hedged", "Bhutan may dispatch hundreds of labourers to Kuwait.",
+         "labor_dispatch", {"BTN"}, {"KWT"}),
+    Case("a team of instructors", "Jordan flew a team of military instructors to Chad.",
+         "troop_deployment", {"JOR"}, {"TCD"}),
+    Case("dozens of soldiers in a relative", "Peru, which sent dozens of soldiers to Haiti last year, wants more funds.",
+         "troop_deployment", {"PER"}, {"HTI"}),
+    # the prepositional object of the verb that acts the noun out
+    Case("agree on with", "Brazil agreed on joint development of patrol boats with Angola.",
+         "military_cooperation", {"BRA"}, {"AGO"}),
+    Case("settle on with", "Egypt settled on joint production of artillery shells with Serbia.",
+         "military_cooperation", {"EGY"}, {"SRB"}),
+    # the host of deployed people
+    Case("hosts soldiers", "Djibouti currently hosts some 1,500 Italian soldiers.",
+         "troop_deployment", {"ITA"}, {"DJI"}),
+    Case("hosted peacekeepers", "Lebanon hosted Ghanaian peacekeepers for decades.",
+         "troop_deployment", {"GHA"}, {"LBN"}),
+    # a first name the parser hangs on a multiword second one
+    Case("capital and two-word capital", "Tunis and Kuala Lumpur held talks on Tuesday.",
+         "meeting", {"TUN"}, {"MYS"}),
+    Case("state and two-word state", "Qatar and Sierra Leone signed a defence pact.",
+         "agreement", {"QAT"}, {"SLE"}),
+]  # fmt: skip
+
+NEGATIVES = [
+    ("meet a need", "Finland set aside funds to meet Estonia's defence needs.", "meeting"),
+    ("meet a deadline", "Chile met Argentina's deadline for the reply.", "meeting"),
+    ("host troops is no visit", "Niger hosts 800 French soldiers.", "meeting"),
+    ("host with no sender", "Niger hosts 800 soldiers at the base.", "troop_deployment"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", CASES, ids=[c.family for c in CASES])
+def test_trigger_noun_reaches_its_clause(analyzer: Analyzer, case: Case) -> None:
+    assert_yields(analyzer, case)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name,text,kind", NEGATIVES, ids=[n[0] for n in NEGATIVES])
+def test_object_that_makes_no_trigger(analyzer: Analyzer, name: str, text: str, kind: str) -> None:
+    assert_no_event(analyzer, text, kind)
