@@ -47,6 +47,7 @@ def make_nlp(kb: KnowledgeBase | None = None, model: str = MODEL_NAME) -> Langua
     kb = kb or load_kb()
     nlp = spacy.load(model)
     keep_hyphenated_triggers(nlp, kb)
+    correct_lemmas(nlp, kb)
     nlp.add_pipe(LINE_BREAKS, before="parser")
     nlp.add_pipe(MENTIONS, name=MENTIONS_NAME, last=True)
     ruler = nlp.get_pipe(MENTIONS_NAME)
@@ -205,6 +206,17 @@ def keep_hyphenated_triggers(nlp: Language, kb: KnowledgeBase) -> None:
         for form in (stem, f"{stem}s", f"{stem}ed", f"{stem}ing", f"{stem}es"):
             for variant in (form, form[:1].upper() + form[1:]):
                 tokenizer.add_special_case(variant, [{ORTH: variant}])
+
+
+def correct_lemmas(nlp: Language, kb: KnowledgeBase) -> None:
+    """Word forms the lemmatiser gets wrong ('staged' → 'stag') get their lemma from the
+    lexicon: the attribute ruler sets it and the lemmatiser leaves a set lemma alone."""
+    corrections = kb.triggers.lexicon.lemma_corrections
+    if not corrections or "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, lemma in corrections.items():
+        ruler.add([[{"LOWER": form}]], {"LEMMA": lemma})  # type: ignore[attr-defined]
 
 
 def known_names(kb: KnowledgeBase) -> list[str]:

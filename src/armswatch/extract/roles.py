@@ -515,7 +515,11 @@ class RoleFiller:
         if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
             return prep_objects(head.head, word, deep=False)  # 'concern over X by Y to Z'
         verb = head.head
-        if trigger.dep_ == "pobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in self.agent_verbs:
+        if (
+            trigger.dep_ == "pobj"
+            and verb.pos_ == "VERB"
+            and verb.lemma_.lower() in self.agent_verbs
+        ):
             return prep_objects(verb, word, deep=False)  # 'agreed on joint production *with* Y'
         return []
 

@@ -448,6 +448,11 @@ class Lexicon(Entry):
         description="Nouns of measures a state issues: an actor adjective on them names "
         "the issuer ('hit with *British* sanctions').",
     )
+    lemma_corrections: dict[str, str] = Field(
+        default_factory=dict,
+        description="Word forms the model's lemmatiser gets wrong, with their lemma: "
+        "staged → stage (not 'stag'), resupplied → resupply.",
+    )
     partitive_words: list[str] = Field(
         default_factory=list,
         description="Heads that stand for the 'of' phrase after them: a *number* of "
