@@ -40,6 +40,22 @@ CASES = [
          "meeting", {"TUN"}, {"MYS"}),
     Case("state and two-word state", "Qatar and Sierra Leone signed a defence pact.",
          "agreement", {"QAT"}, {"SLE"}),
+    # a 'by' phrase the parser hangs on the passive verb's prepositional object
+    Case("agent on the object of 'on'", "Penalties were imposed on Bolivia by Paraguay last week.",
+         "sanction_imposed", {"PRY"}, {"BOL"}),
+    # measure nouns name their imposer by a possessor or a participle's agent
+    Case("possessor of an embargo", "Ecuador's arms embargo on Nicaragua expires in June.",
+         "sanction_imposed", {"ECU"}, {"NIC"}),
+    Case("participle on the named target", "The export controls on Belarus adopted by Norway are strict.",
+         "sanction_imposed", {"NOR"}, {"BLR"}),
+    # nouns of censure: who censures by 'by' or 'from'
+    Case("censure noun with by", "The censure of Eritrea by Djibouti followed the raid.",
+         "condemnation", {"DJI"}, {"ERI"}),
+    Case("criticism from", "Criticism of Bahrain from Kuwait grew louder.",
+         "condemnation", {"KWT"}, {"BHR"}),
+    # a predicate adjective read into the named object ('called X's closure … illegal')
+    Case("naming verb, misread predicate", "Mauritania's foreign minister called Mali's closure of the crossing unconscionable.",
+         "condemnation", {"MRT"}, {"MLI"}),
 ]  # fmt: skip
 
 NEGATIVES = [
@@ -47,6 +63,17 @@ NEGATIVES = [
     ("meet a deadline", "Chile met Argentina's deadline for the reply.", "meeting"),
     ("host troops is no visit", "Niger hosts 800 French soldiers.", "meeting"),
     ("host with no sender", "Niger hosts 800 soldiers at the base.", "troop_deployment"),
+    (
+        "a body's embargo is background",
+        "The UN arms embargo on Eritrea was lifted in 2018.",
+        "sanction_imposed",
+    ),
+    (
+        "a participle on an item",
+        "Sanctions on rifles made by Serbia were debated.",
+        "sanction_imposed",
+    ),
+    ("naming a place", "Chile called the crossing unconscionable.", "condemnation"),
 ]
 
 

@@ -232,6 +232,10 @@ def evaluated_acts(cue: Token) -> list[Token]:
         if subject is not None:
             acts.append(subject)
         return acts
+    elif cue.pos_ == "ADJ" and (naming := naming_governor(cue)) is not None:
+        # 'called X's blockade of the port *unconscionable*', the adjective misread as
+        # the end of the object phrase: what is named so is the naming verb's object
+        return [c for c in naming.children if c.dep_ in {"dobj", "oprd"} and c.pos_ == "NOUN"]
     else:
         acts.append(cue)
     if cue.dep_ in {"attr", "oprd", "dobj"} and cue.head.lemma_.lower() in COPULAS:
@@ -239,6 +243,15 @@ def evaluated_acts(cue: Token) -> list[Token]:
         if subject is not None:
             acts.append(subject)
     return acts
+
+
+def naming_governor(cue: Token) -> Token | None:
+    """The naming verb ('call', 'brand') whose object phrase a predicate adjective was
+    misread into; None when the adjective sits in a clause of its own."""
+    for gov in governors(cue, max_hops=4):
+        if gov.pos_ == "VERB":
+            return gov if gov.lemma_.lower() in NAMING_VERBS else None
+    return None
 
 
 def spoken_of(cue: Token) -> list[Token]:
@@ -305,6 +318,8 @@ def evaluation_holders(cue: Token) -> list[Token]:
         lemma = gov.lemma_.lower()
         if gov.pos_ == "VERB" and lemma in NAMING_VERBS:
             subject = subject_of(gov)
+            if subject is None and gov.dep_ == "acl" and gov.tag_ == "VBD":
+                subject = gov.head  # 'X's minister called …' misread as a reduced relative
             if subject is not None:
                 return [subject]
         if gov.pos_ == "NOUN" and lemma in ACCUSATION_NOUNS:

@@ -413,12 +413,25 @@ def occupier(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
     [
         SlotCase("A package announced by Britain includes missiles.", "package", ("GBR",), "NOUN"),
         SlotCase("The package is to be sent by Norway.", "package", ("NOR",), "NOUN"),
+        SlotCase("The sanctions on Peru announced by Chile lapsed.", "sanction", ("CHL",), "NOUN"),
+        SlotCase("Sanctions on drones made by Iran lapsed.", "sanction", (), "NOUN"),
     ],
 )
 def participle_agent(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
     """The agent of a participle on the noun, or of the passive the noun is subject of:
-    'a package *announced by* X', 'the package is to be sent by X'."""
+    'a package *announced by* X', 'the package is to be sent by X'; also of a participle
+    the parser hung on an actor the noun names ('sanctions on Peru *announced by* Chile':
+    a state is not announced, the sanctions are)."""
     verbs = [c for c in trigger.children if c.dep_ == "acl"]
+    verbs += [
+        participle
+        for prep in trigger.children
+        if prep.dep_ == "prep"
+        for named in prep.children
+        if named.dep_ == "pobj" and named.i in filler.index.actors
+        for participle in named.children
+        if participle.dep_ == "acl" and participle.tag_ == "VBN"
+    ]
     if trigger.dep_ in {"nsubjpass", "nsubj"}:
         chain: Token | None = trigger.head
         while chain is not None:  # 'the package is *to be sent* by X'

@@ -101,12 +101,17 @@ def relative_antecedent(subj: Token) -> Token:
 
 
 def agent_of(verb: Token) -> Token | None:
-    """The object of 'by' in a passive: 'supplied by Iran' → Iran."""
+    """The object of 'by' in a passive: 'supplied by Iran' → Iran; also a 'by' the parser
+    hung on the verb's prepositional object ('imposed on Chad *by Niger*')."""
     for child in verb.children:
         if child.dep_ == "agent":
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ != "by"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for by in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "by"):
+                return next((c for c in by.children if c.dep_ == "pobj"), None)
     return None
 
 
