@@ -393,6 +393,9 @@ class MentionRuler:
         spans = [
             Span(doc, start, end, label=surface) for surface, start, end in self.actor_matcher(doc)
         ]
+        # 'the South' in 'the South Korean government' must not hide 'South Korean' when
+        # overlapping spans are resolved
+        spans = [s for s in spans if not compass_of_longer_name(s)]
         mentions: list[ActorMention] = []
         introduced: set[str] = set()
         ambiguous: list[Span] = []
@@ -568,10 +571,10 @@ class MentionRuler:
         """'Washington' in 'Washington Post' is not an actor; 'U.S. Intelligence' is; 'the
         West' in 'the West African country' or 'the West Bank' is not the West."""
         doc = span.doc
+        if compass_of_longer_name(span):
+            return True
         if span.end < len(doc):
             nxt = doc[span.end]
-            if span[-1].text in COMPASS_WORDS and nxt.is_title and nxt.is_alpha:
-                return True
             if nxt.lemma_.lower() in self.organs:
                 return False
             if span.end in self.weapon_starts:
@@ -609,6 +612,16 @@ class MentionRuler:
         ):
             return head
         return None
+
+
+def compass_of_longer_name(span: Span) -> bool:
+    """A span ending in a compass word that a capitalised word continues: 'the West' in
+    'the West Bank', 'the South' in 'the South Korean government'."""
+    doc = span.doc
+    if span.end >= len(doc) or span[-1].text not in COMPASS_WORDS:
+        return False
+    nxt = doc[span.end]
+    return nxt.is_title and nxt.is_alpha
 
 
 @Language.factory(
