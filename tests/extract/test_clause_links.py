@@ -53,6 +53,15 @@ CASES = [
          "condemnation", {"DJI"}, {"ERI"}),
     Case("criticism from", "Criticism of Bahrain from Kuwait grew louder.",
          "condemnation", {"KWT"}, {"BHR"}),
+    # noun families: every noun of a type reads the same slots
+    Case("possessor of a break", "Gabon's break in relations with Benin was unexpected.",
+         "diplomatic_break", {"GAB"}, {"BEN"}),
+    Case("possessor of consultations", "Iceland's consultations with Denmark went on for days.",
+         "meeting", {"ISL"}, {"DNK"}),
+    Case("possessor of a memorandum", "Fiji's memorandum with Samoa takes effect in May.",
+         "agreement", {"FJI"}, {"WSM"}),
+    Case("a deal without weapons is an agreement", "Georgia's gas deal with Azerbaijan was extended.",
+         "agreement", {"GEO"}, {"AZE"}),
     # a predicate adjective read into the named object ('called X's closure … illegal')
     Case("naming verb, misread predicate", "Mauritania's foreign minister called Mali's closure of the crossing unconscionable.",
          "condemnation", {"MRT"}, {"MLI"}),
@@ -73,6 +82,7 @@ NEGATIVES = [
         "Sanctions on rifles made by Serbia were debated.",
         "sanction_imposed",
     ),
+    ("a deal for weapons is no agreement", "Ghana's deal with Brazil for six Super Tucano aircraft was signed.", "agreement"),
     ("naming a place", "Chile called the crossing unconscionable.", "condemnation"),
 ]
 

@@ -181,6 +181,8 @@ class FrameFinder:
         if spec.type == "diplomatic_recognition" and not self.recognises_an_actor(token, filler):
             return None  # 'recognised the need for more trade with X' is none
         items = filler.items_of(token) if spec.type == "arms_transfer" else []
+        if spec.excludes_items and filler.items_of(token):
+            return None  # 'a deal for drones' is the arms transfer, not an agreement
         awaits_list = spec.subtype == "aid_package"  # 'a new package …. It includes …'
         continues = spec.requires_items and not items and token.pos_ == "NOUN"
         if spec.requires_items and not items and not awaits_list and not continues:

@@ -338,6 +338,11 @@ class Trigger(Entry):
         description="Not a trigger when its direct object has one of these lemmas: meet "
         "a *need* (no meeting), host *troops* (a deployment, not a visit).",
     )
+    excludes_items: bool = Field(
+        default=False,
+        description="Not this type when a weapon item is in the trigger's phrase: a *deal* "
+        "for drones is an arms transfer, a gas deal an agreement.",
+    )
     particle: str | None = Field(default=None, description="Phrasal verb particle: pick *up*.")
     requires_subject: list[str] = Field(
         default_factory=list,
