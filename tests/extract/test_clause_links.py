@@ -82,7 +82,11 @@ NEGATIVES = [
         "Sanctions on rifles made by Serbia were debated.",
         "sanction_imposed",
     ),
-    ("a deal for weapons is no agreement", "Ghana's deal with Brazil for six Super Tucano aircraft was signed.", "agreement"),
+    (
+        "a deal for weapons is no agreement",
+        "Ghana's deal with Brazil for six Super Tucano aircraft was signed.",
+        "agreement",
+    ),
     ("naming a place", "Chile called the crossing unconscionable.", "condemnation"),
 ]
 
