@@ -76,7 +76,11 @@ SENTENCE = re.compile(r"<Sentence\b")
 CODING = re.compile(r"<EventCoding\b(?P<attrs>[^>]*)>")
 TEXT = re.compile(r"<Text>(?P<text>.*?)</Text>", re.S)
 ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
-NOT_STATES = {"IGO", "NGO", "MNC", "UNO", "EUR", "AFR", "ASA", "MEA", "WST", "CVL", "REB"}
+NOT_STATES = {
+    # CAMEO actor codes that name no state: organisations, regions, groups, sectors
+    *("IGO", "NGO", "MNC", "UNO", "EUR", "AFR", "ASA", "MEA", "WST", "CVL", "REB"),
+    *("IMG", "INS", "SEP", "UIS", "MED", "BUS", "CRM", "OPP", "REF"),
+}
 
 
 def cameo_type(code: str) -> str | None:

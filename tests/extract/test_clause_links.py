@@ -53,6 +53,10 @@ CASES = [
          "condemnation", {"DJI"}, {"ERI"}),
     Case("criticism from", "Criticism of Bahrain from Kuwait grew louder.",
          "condemnation", {"KWT"}, {"BHR"}),
+    Case("measure acted out, aimed at", "Canberra unveiled new sanctions aimed at the Tatmadaw on Friday.",
+         "sanction_imposed", {"AUS"}, {"MMR"}),
+    Case("measures extend to located targets", "Seoul imposed sanctions on Pyongyang in May. The sanctions also extend to targets located in Laos and Mongolia.",
+         "sanction_imposed", {"KOR"}, {"LAO", "MNG"}),
     # noun families: every noun of a type reads the same slots
     Case("possessor of a break", "Gabon's break in relations with Benin was unexpected.",
          "diplomatic_break", {"GAB"}, {"BEN"}),
@@ -87,6 +91,12 @@ NEGATIVES = [
         "Ghana's deal with Brazil for six Super Tucano aircraft was signed.",
         "agreement",
     ),
+    (
+        "a push for sanctions",
+        "Malta and Cyprus blocked a Dutch push for sanctions against Libya.",
+        "sanction_imposed",
+    ),
+    ("facing sanctions", "Eritrea faces new sanctions over the raids.", "sanction_imposed"),
     ("naming a place", "Chile called the crossing unconscionable.", "condemnation"),
 ]
 

@@ -611,8 +611,10 @@ class RoleFiller:
             return self.agent_of_verb(noun.head)
         if noun.dep_ == "pobj" and noun.head.dep_ in {"prep", "dative"}:
             holder = noun.head.head
+            if holder.pos_ == "NOUN" and noun.head.lower_ == "of":
+                return self.governing_subject(holder)  # 'held *a round of* talks'
             if holder.pos_ == "NOUN":
-                return self.governing_subject(holder)
+                return []  # 'stopped a push *for* sanctions': the pusher is no imposer
             if holder.pos_ == "VERB":
                 return self.agent_of_verb(holder)
         return []

@@ -440,6 +440,30 @@ def participle_agent(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
     return [a for v in verbs if (a := agent_of(v)) is not None]
 
 
+AIMING_VERBS = {"aim", "direct", "target"}
+
+
+@slot(
+    "aimed_at",
+    [
+        SlotCase("Sanctions aimed at Belarus took effect.", "sanction", ("BLR",), "NOUN"),
+        SlotCase("Measures targeting Laos were lifted.", "measure", ("LAO",), "NOUN"),
+        SlotCase("Sanctions announced in Chad took effect.", "sanction", (), "NOUN"),
+    ],
+)
+def aimed_at(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """What a participle on the noun aims it at: 'sanctions *aimed at* X', 'measures
+    *directed against* X', 'penalties *targeting* X'."""
+    found: list[Token] = []
+    for verb in (c for c in trigger.children if c.dep_ in {"acl", "relcl"}):
+        if verb.lemma_.lower() not in AIMING_VERBS:
+            continue
+        found += [c for c in verb.children if c.dep_ == "dobj"]
+        for word in ("at", "against"):
+            found += prep_objects(verb, word, deep=False)
+    return found
+
+
 ANSWERED_PRONOUNS = {"it", "they", "he", "she"}
 
 
