@@ -57,6 +57,12 @@ CASES = [
          "sanction_imposed", {"AUS"}, {"MMR"}),
     Case("measures extend to located targets", "Seoul imposed sanctions on Pyongyang in May. The sanctions also extend to targets located in Laos and Mongolia.",
          "sanction_imposed", {"KOR"}, {"LAO", "MNG"}),
+    # a warning that an actor's act must stop is a rebuke; the warned-about act keeps
+    # its own certainty ('the ties must not target others' keeps the ties)
+    Case("warned that ties must not", "Oman warned that the military partnership between Qatar and Bahrain must not threaten its neighbours.",
+         "condemnation", {"OMN"}, {"QAT", "BHR"}),
+    Case("warned X that its act", "Kenya warned Somalia that its drills were provoking Ethiopia.",
+         "condemnation", {"KEN"}, {"SOM"}),
     # noun families: every noun of a type reads the same slots
     Case("possessor of a break", "Gabon's break in relations with Benin was unexpected.",
          "diplomatic_break", {"GAB"}, {"BEN"}),
@@ -97,6 +103,7 @@ NEGATIVES = [
         "sanction_imposed",
     ),
     ("facing sanctions", "Eritrea faces new sanctions over the raids.", "sanction_imposed"),
+    ("a warning of weather", "Fiji warned of storms near Tonga.", "condemnation"),
     ("naming a place", "Chile called the crossing unconscionable.", "condemnation"),
 ]
 

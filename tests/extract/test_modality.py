@@ -26,6 +26,12 @@ class Case:
 
 
 CASES = [
+    # a negation on the verb an event noun is the subject of: whether it took place or
+    # only what it did
+    Case("negated outcome of a transfer", "Deliveries of Chinese drones to Mali did not change the war.",  # noqa: E501
+         "CHN", "MLI", "delivered", "asserted"),
+    Case("negated occurrence of a transfer", "Deliveries of Belarusian rifles to Sudan did not take place.",  # noqa: E501
+         "BLR", "SDN", "delivered", "negated"),
     Case("deal to supply", "On Monday Brazil signed a deal to supply Spain with Embraer transport aircraft.",  # noqa: E501
          "BRA", "ESP", "agreed", "asserted"),
     Case("headline infinitive", "Norway to supply Poland with NASAMS air defence systems",

@@ -46,6 +46,7 @@ class ModalityReader:
         self.speech_verbs = set(lexicon.speech_verbs)
         self.interdiction_verbs = frozenset(lexicon.interdiction_verbs)
         self.term_of_art_hedges = frozenset(lexicon.term_of_art_hedges)
+        self.occurrence_verbs = frozenset(lexicon.occurrence_verbs)
 
     def read(self, trigger: Token, default_status: str | None, objects: list[Token]) -> Modality:
         chain = self.governing_chain(trigger)
@@ -301,11 +302,26 @@ class ModalityReader:
         )
 
     def is_negated(self, trigger: Token, chain: list[Token], objects: list[Token]) -> bool:
-        for token in chain:
+        for below, token in zip([None, *chain], chain, strict=False):
+            if self.negation_stops_at(below, token):
+                break
             if any(c.dep_ == "neg" for c in token.children):
                 return True
         return any(
             c.lower_ in {"no", "none"} and c.dep_ == "det" for obj in objects for c in obj.children
+        )
+
+    def negation_stops_at(self, below: Token | None, verb: Token) -> bool:
+        """Whether a negation on ``verb`` misses the event noun it is reached from: the
+        noun is the verb's active subject and the verb says what the event does, not
+        whether it took place ('the ties must not *target* others' keeps the ties; 'the
+        talks did not *happen*' does not)."""
+        return (
+            below is not None
+            and below.pos_ == "NOUN"
+            and below.dep_ == "nsubj"
+            and verb.pos_ in {"VERB", "AUX"}
+            and verb.lemma_.lower() not in self.occurrence_verbs
         )
 
     def certainty(self, trigger: Token, chain: list[Token]) -> str:

@@ -453,6 +453,12 @@ class Lexicon(Entry):
         description="Nouns of measures a state issues: an actor adjective on them names "
         "the issuer ('hit with *British* sanctions').",
     )
+    occurrence_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs that say whether an event noun, their subject, took place: the "
+        "talks did not *happen*; after other verbs a negation is not the noun's ('the ties "
+        "must not *target* others' keeps the ties).",
+    )
     lemma_corrections: dict[str, str] = Field(
         default_factory=dict,
         description="Word forms the model's lemmatiser gets wrong, with their lemma: "
