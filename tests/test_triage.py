@@ -137,6 +137,23 @@ def test_weapon_with_a_word_that_moves_or_lists_it(triage: Triage, sentence: str
     assert text[slice(*triage.select(text)[-1])].endswith(f"\n{sentence}")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("Peru warned of heavy rain in Lima.", False),
+        ("Peru warned that Chile's drills threaten the border.", True),
+        ("Peru claimed a record harvest.", False),
+        ("Peru claimed that Chile shelled a village.", True),
+    ],
+)
+def test_words_that_need_a_complement_pass_only_with_it(
+    triage: Triage, sentence: str, kept: bool
+) -> None:
+    """'warn' and 'claim' are criticism only with a wrongful act in their clause, so a
+    sentence needs that word too: weather warnings and claimed records cost no parse."""
+    assert bool(triage.select(f"Rain fell.\nIt was mild.\n{sentence}")) is kept
+
+
 def test_partial_doc_keeps_offsets() -> None:
     nlp = spacy.blank("en")
     text = "Skip me please. Keep this one. Skip again.\nAnd keep " + "x " * 800 + "end."

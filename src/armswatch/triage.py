@@ -191,9 +191,13 @@ class Triage:
                 or trigger.particle
                 or trigger.requires_modifier
                 or trigger.requires_subject
-            ):  # impose + sanctions, sat + down, defence + ties, measures + target
+                or trigger.requires_complement
+            ):  # impose + sanctions, sat + down, defence + ties, measures + target, warn + threaten
                 objects = set().union(
                     *(word_forms(o) for o in trigger.requires_object + trigger.requires_subject)
+                )
+                objects |= set().union(
+                    *(word_forms(c, ["VERB"]) for c in trigger.requires_complement)
                 )
                 objects |= {trigger.particle} if trigger.particle else set()
                 objects |= set(trigger.requires_modifier)
