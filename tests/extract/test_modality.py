@@ -26,6 +26,11 @@ class Case:
 
 
 CASES = [
+    # 'would' reported after a past speech verb is the reported 'will'; elsewhere a hedge
+    Case("reported will", "Norway said it would send four patrol boats to Ghana.",
+         "NOR", "GHA", "planned", "asserted"),
+    Case("conditional would", "Ghana says it would buy patrol boats from Norway if funds allowed.",
+         "NOR", "GHA", "planned", "possible"),
     # a negation on the verb an event noun is the subject of: whether it took place or
     # only what it did
     Case("negated outcome of a transfer", "Deliveries of Chinese drones to Mali did not change the war.",  # noqa: E501

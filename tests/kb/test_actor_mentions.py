@@ -20,6 +20,7 @@ CASES: list[tuple[str, str, dict[str, str | None]]] = [
     ("SAF in Singapore", "The SAF held drills with Singaporean marines.", {"SAF": "SGP"}),
     ("the West African country", "Mali, the West African country, bought drones from Turkey.", {"West": None, "Mali": "MLI"}),
     ("the South before an adjective", "The South Korean government and the North Korean regime traded barbs.", {"South Korean": "KOR", "North Korean": "PRK"}),
+    ("a state's armed services", "Royal Navy minehunters and RAF jets left port.", {"Royal Navy": "GBR", "RAF": "GBR"}),
     ("the West Bank", "Israel occupies the West Bank, and the West condemned the raids.", {"West Bank": None, "the West condemned": "west"}),
     ("Cote d'Ivoire", "Cote d'Ivoire bought patrol boats; Côte d’Ivoire paid in 2021.", {"Cote d'Ivoire": "CIV", "Côte d’Ivoire": "CIV"}),
     ("hyphen after a stop", "The Washington D.C.-Tokyo talks covered the U.S.-Japan missile deal.", {"Tokyo": "JPN", "Japan": "JPN", "U.S.": "USA"}),

@@ -150,6 +150,17 @@ class ModalityReader:
             (g for g in governors(chain[-1], max_hops=3) if g.pos_ in {"VERB", "AUX"}), None
         )
 
+    def reported_in_the_past(self, chain: list[Token]) -> bool:
+        """Whether the chain is the clause of a speech verb in the past ('Spain *said*
+        that …'), where 'would' is the reported form of 'will', not a hedge."""
+        top = chain[-1]
+        speech = top.head
+        return (
+            top.dep_ == "ccomp"
+            and speech.lemma_.lower() in self.speech_verbs
+            and speech.tag_ in {"VBD", "VBN"}
+        )
+
     def rejected_claim(self, chain: list[Token]) -> bool:
         """'Pyongyang rejects claims Hamas used North Korean arms' (a headline the parser
         reads with 'claims' as the verb): a claim right after a denial word is denied."""
@@ -334,6 +345,7 @@ class ModalityReader:
             ):
                 found.append("probable")  # 'is said to', 'is reported to', 'is thought to'
         staged = any(t.lemma_.lower() in self.status_governors for t in chain[1:])
+        reported = self.reported_in_the_past(chain)
         for token in chain:
             lemma = token.lemma_.lower()
             if token is not trigger and lemma in self.cues:
@@ -343,6 +355,8 @@ class ModalityReader:
                     continue
                 if token is trigger and staged and child.lemma_.lower() in self.term_of_art_hedges:
                     continue  # 'approved a possible sale' is an approval, not a hedge
+                if reported and child.dep_ == "aux" and child.lower_ == "would":
+                    continue  # 'X said the frigates would be transferred': a reported 'will'
                 found.append(self.cues[child.lemma_.lower()])
         if "negated" in found:
             return "negated"
