@@ -12,7 +12,8 @@ from pathlib import Path
 
 import duckdb
 
-from armswatch.store.turns import marker_state
+from armswatch.store.memo import Memo
+from armswatch.store.turns import file_state, marker_state
 from armswatch.store.view import View, open_view
 
 
@@ -41,6 +42,7 @@ class SharedReader:
         self.closed_at = -turn_s
         self.users = 0
         self.writers = 0
+        self.memo = Memo()
 
     @contextmanager
     def paused(self) -> Iterator[None]:
@@ -64,7 +66,7 @@ class SharedReader:
         """A View on a cursor of the shared connection, for one request."""
         cursor, tables = self.acquire()
         try:
-            yield View(self.path, cursor, tables)
+            yield View(self.path, cursor, tables, self.memo)
         finally:
             with contextlib.suppress(duckdb.Error):
                 cursor.close()
@@ -121,6 +123,7 @@ class SharedReader:
         self.asked_at_open = marker_state(self.path)
         view = open_view(self.path)
         self.con, self.tables = view.con, view.tables()
+        self.memo.at_state(file_state(self.path))  # held open now: no writer changes it
         self.opened_at = time.monotonic()
 
     def close(self) -> None:
