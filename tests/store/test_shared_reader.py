@@ -133,3 +133,23 @@ def test_a_result_computed_across_a_change_of_state_is_not_kept() -> None:
 
     assert memo.get_or_compute("total", computed_while_the_store_changes) == 7
     assert memo.get_or_compute("total", lambda: 8) == 8  # counted again, not the 7
+
+
+@pytest.mark.issue(12)
+def test_requests_beyond_the_readers_wait_for_a_free_slot(db: Path) -> None:
+    """With ``readers=1`` a second request reads only once the first is done (20
+    requests reading at once on 2 CPUs all finish late, and starve the cached answers)."""
+    reader = SharedReader(db, hold_s=60, idle_s=60, readers=1)
+    second_in = threading.Event()
+
+    def second() -> None:
+        with reader.view():
+            second_in.set()
+
+    with reader.view():
+        thread = threading.Thread(target=second)
+        thread.start()
+        assert not second_in.wait(0.3)  # held back while the first one reads
+    assert second_in.wait(5)
+    thread.join()
+    reader.close()

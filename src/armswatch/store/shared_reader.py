@@ -30,9 +30,17 @@ class SharedReader:
     """
 
     def __init__(
-        self, path: Path, hold_s: float = 60.0, turn_s: float = 0.25, idle_s: float = 0.5
+        self,
+        path: Path,
+        hold_s: float = 60.0,
+        turn_s: float = 0.25,
+        idle_s: float = 0.5,
+        readers: int = 0,
     ) -> None:
+        """readers (int): requests that read at the same time (0: any number); the
+        others wait for a slot, first come first served."""
         self.path, self.hold_s, self.turn_s, self.idle_s = path, hold_s, turn_s, idle_s
+        self.slots = threading.Semaphore(readers) if readers > 0 else None
         self.last_used = 0.0
         self.cond = threading.Condition()
         self.con: duckdb.DuckDBPyConnection | None = None
@@ -63,14 +71,16 @@ class SharedReader:
 
     @contextmanager
     def view(self) -> Iterator[View]:
-        """A View on a cursor of the shared connection, for one request."""
-        cursor, tables = self.acquire()
-        try:
-            yield View(self.path, cursor, tables, self.memo)
-        finally:
-            with contextlib.suppress(duckdb.Error):
-                cursor.close()
-            self.release()
+        """A View on a cursor of the shared connection, for one request (after a
+        free slot: ``readers`` at a time)."""
+        with self.slots or contextlib.nullcontext():
+            cursor, tables = self.acquire()
+            try:
+                yield View(self.path, cursor, tables, self.memo)
+            finally:
+                with contextlib.suppress(duckdb.Error):
+                    cursor.close()
+                self.release()
 
     def release(self) -> None:
         with self.cond:
