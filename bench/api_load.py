@@ -1,26 +1,32 @@
 """The REST API under load: concurrent clients on the main JSON endpoints.
 
     python bench/api_load.py [--events 1000000] [--clients 20] [--requests 1000]
-                             [--seconds 60] [--db PATH]
+                             [--seconds 60] [--db PATH] [--workers 1,2] [--client raw]
 
 The store is the synthetic one of ``bench/store_latency.py`` (1,000,000 events by
 default; ``--db`` keeps it to be reused). ``armswatch serve`` runs as its own process on
-127.0.0.1 (a free port), as a user runs it; an httpx/asyncio client keeps ``--clients``
-requests in flight, each a random one of ``ENDPOINTS`` (the same sequence in every
-phase), until ``--requests`` are answered or ``--seconds`` have passed (loopback only,
-bounded in requests and time). ``PHASES`` are measured in one invocation, so they compare
-under the same machine load: the answer cache off (``ARMSWATCH_API_CACHE_MB=0``) with
-one client and with ``--clients``, then on, from a fresh server (cold) and the same
-requests again (warm). Prints requests/s, p50, p95 and p99 latency and errors (non-200)
-per phase and per endpoint, and the CPU time the server process and this client spent
-per request (what the machine's other load does not change much). Target (issue 12,
-item 8): p95 ≤ 100 ms at 20 clients, 0 errors.
+127.0.0.1 (a free port), as a user runs it, with ``--workers`` processes (a list
+compares several); an asyncio client keeps ``--clients`` requests in flight, each a
+random one of ``ENDPOINTS`` (the same sequence in every phase), until ``--requests`` are
+answered or ``--seconds`` have passed (loopback only, bounded in requests and time). The
+client is a plain keep-alive HTTP/1.1 connection per client (``--client raw``, ~0.1 ms
+of CPU per request) or httpx (``--client httpx``, ~6 ms: on 2 CPUs it then competes
+with the server). ``PHASES`` are measured in one invocation, so they compare under the
+same machine load: the answer cache off (``ARMSWATCH_API_CACHE_MB=0``) with one client
+and with ``--clients``, then on, from a fresh server (cold) and the same requests again
+(warm). Prints requests/s, p50, p95 and p99 latency and errors (non-200) per phase and
+per endpoint, the CPU time the server's processes and this client spent per request
+(what the machine's other load does not change much), and how many CPUs the machine's
+other processes used meanwhile (``/proc/stat`` less server and client: the load average
+would count the server's own request threads). Target (issue 12, item 8): p95 ≤ 100 ms
+at 20 clients, 0 errors.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import os
 import random
 import socket
@@ -84,10 +90,11 @@ def free_port() -> int:
 class Server:
     """``armswatch serve`` on loopback in its own process."""
 
-    def __init__(self, db: Path, cache: bool) -> None:
+    def __init__(self, db: Path, cache: bool, workers: int = 1) -> None:
         port = free_port()
         command = [str(Path(sys.executable).with_name("armswatch")), "serve", "--db", str(db),
-                   "--host", "127.0.0.1", "--port", str(port)]  # fmt: skip
+                   "--host", "127.0.0.1", "--port", str(port),
+                   "--workers", str(workers)]  # fmt: skip
         env = {**os.environ, "ARMSWATCH_API_CACHE_MB": "64" if cache else "0"}
         quiet = subprocess.DEVNULL
         self.process = subprocess.Popen(command, env=env, stdout=quiet, stderr=quiet)
@@ -105,14 +112,22 @@ class Server:
                 time.sleep(0.2)
 
     def cpu_s(self) -> float:
-        """CPU seconds the server process used so far (all its threads)."""
-        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        """CPU seconds the server's processes (its workers too) used so far."""
+        ticks, parents = 0, {self.process.pid}
+        for stat in sorted(Path("/proc").glob("[0-9]*/stat"), key=lambda p: int(p.parent.name)):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(stat.parent.name) in parents or int(fields[1]) in parents:
+                parents.add(int(stat.parent.name))
+                ticks += int(fields[11]) + int(fields[12])
+        return ticks / os.sysconf("SC_CLK_TCK")
 
 
 @contextmanager
-def served(db: Path, cache: bool) -> Iterator[Server]:
-    server = Server(db, cache)
+def served(db: Path, cache: bool, workers: int = 1) -> Iterator[Server]:
+    server = Server(db, cache, workers)
     try:
         server.wait_ready()
         yield server
@@ -121,30 +136,91 @@ def served(db: Path, cache: bool) -> Iterator[Server]:
         server.process.wait(timeout=30)
 
 
-async def load(url: str, clients: int, requests: int, seconds: float) -> dict[str, list[float]]:
-    """Latencies (s) per endpoint; errors are recorded under ``error: <endpoint>``."""
+async def load(
+    url: str, clients: int, requests: int, seconds: float, client: str = "raw"
+) -> dict[str, list[float]]:
+    """Latencies (s) per endpoint; errors are recorded under ``error: <endpoint>``.
+
+    client: ``raw`` (one keep-alive HTTP/1.1 connection per client on asyncio streams,
+    about 0.1 ms of CPU per request) or ``httpx`` (about 6 ms: on this 2-core machine the
+    client then takes more CPU than a cached answer costs the server).
+    """
     rng = random.Random(0)
     found: dict[str, list[float]] = defaultdict(list)
     deadline = time.monotonic() + seconds
     issued = 0
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=url, timeout=30, limits=limits) as client:
+    host, port = url.removeprefix("http://").split(":")
+    async with httpx.AsyncClient(base_url=url, timeout=30, limits=limits) as pool:
 
         async def worker() -> None:
             nonlocal issued
-            while issued < requests and time.monotonic() < deadline:
-                issued += 1
-                name = rng.choice(list(ENDPOINTS))
-                started = time.perf_counter()
-                try:
-                    response = await client.get(ENDPOINTS[name](rng))
-                    ok = response.status_code == 200
-                except httpx.HTTPError:
-                    ok = False
-                found[name if ok else f"error: {name}"].append(time.perf_counter() - started)
+            connection = RawConnection(host, int(port)) if client == "raw" else None
+            try:
+                while issued < requests and time.monotonic() < deadline:
+                    issued += 1
+                    name = rng.choice(list(ENDPOINTS))
+                    target = ENDPOINTS[name](rng)
+                    started = time.perf_counter()
+                    try:
+                        if connection is not None:
+                            status = await asyncio.wait_for(connection.get(target), 30)
+                        else:
+                            status = (await pool.get(target)).status_code
+                        ok = status == 200
+                    except (httpx.HTTPError, OSError, TimeoutError, ValueError):
+                        ok = False
+                        if connection is not None:
+                            connection.close()
+                    found[name if ok else f"error: {name}"].append(time.perf_counter() - started)
+            finally:
+                if connection is not None:
+                    connection.close()
 
         await asyncio.gather(*(worker() for _ in range(clients)))
     return found
+
+
+class RawConnection:
+    """A keep-alive HTTP/1.1 connection for GET requests (the server answers with a
+    Content-Length, as uvicorn does for these JSON answers); reconnects after an error."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    async def get(self, target: str) -> int:
+        """The status of ``GET target`` (its body is read and dropped)."""
+        if self.streams is None:
+            self.streams = await asyncio.open_connection(self.host, self.port)
+        reader, writer = self.streams
+        writer.write(f"GET {target} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode())
+        head = await reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        length = next(
+            (
+                int(line.split(":", 1)[1])
+                for line in lines
+                if line.lower().startswith("content-length:")
+            ),
+            None,
+        )
+        if length is None:
+            raise ValueError("no Content-Length")
+        await reader.readexactly(length)
+        return int(lines[0].split()[1])
+
+    def close(self) -> None:
+        if self.streams is not None:
+            self.streams[1].close()
+            self.streams = None
+
+
+def machine_busy_s() -> float:
+    """CPU seconds every process of the machine used so far (``/proc/stat``)."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle, iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
 def percentile(values: list[float], q: int) -> float:
@@ -157,11 +233,13 @@ def ms(values: list[float], q: int) -> str:
 
 def report(
     phase: str,
+    workers: int,
     clients: int,
     found: dict[str, list[float]],
     elapsed: float,
     cpu_s: float,
     client_cpu_s: float,
+    busy_s: float,
 ) -> str:
     """Prints the phase's endpoints; RETURNS its row of the summary table."""
     ok = [v for name, vs in found.items() if not name.startswith("error") for v in vs]
@@ -173,12 +251,16 @@ def report(
         print(f"  {name:<34} n={len(values):<5} p50 {ms(values, 50):>8}  p95 {ms(values, 95):>8}")
     cpu_ms, client_ms = (seconds / max(total, 1) * 1000 for seconds in (cpu_s, client_cpu_s))
     latency = f"{ms(ok, 50)} | {ms(ok, 95)} | {ms(ok, 99)}"
-    return (f"| {phase} | {clients} | {total} | {errors} | {total / elapsed:.1f} | {latency} | "
-            f"{cpu_ms:.1f} | {client_ms:.1f} |")  # fmt: skip
+    others = max(0.0, busy_s - cpu_s - client_cpu_s) / elapsed  # CPUs the others used
+    return (f"| {phase} | {workers} | {clients} | {total} | {errors} | "
+            f"{total / elapsed:.1f} | {latency} | {cpu_ms:.1f} | {client_ms:.1f} | "
+            f"{others:.2f} of {os.cpu_count()} |")  # fmt: skip
 
 
-COLUMNS = ("phase", "clients", "requests", "errors", "requests/s", "p50", "p95", "p99",
-           "server CPU ms per request", "client CPU ms per request")  # fmt: skip
+COLUMNS = ("phase", "server processes", "clients", "requests", "errors", "requests/s",
+           "p50", "p95", "p99",
+           "server CPU ms per request", "client CPU ms per request",
+           "other processes' CPUs meanwhile")  # fmt: skip
 
 
 def main() -> None:
@@ -188,23 +270,34 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument(
+        "--workers", default="1", help="server processes, comma-separated to compare: 1,2"
+    )
+    parser.add_argument("--client", choices=["raw", "httpx"], default="raw")
     args = parser.parse_args()
+    print(f"load average at the start: {os.getloadavg()[0]:.1f} ({os.cpu_count()} CPUs)")
     rows = [f"| {' | '.join(COLUMNS)} |", f"|{' --- |' * len(COLUMNS)}"]
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "load.duckdb"
         if not db.exists():
             build(db, args.events)
-        for cache, phases in PHASES:
+        for workers, (cache, phases) in itertools.product(
+            [int(n) for n in args.workers.split(",")], PHASES
+        ):
             requests = args.requests
-            with served(db, cache) as server:
+            with served(db, cache, workers) as server:
                 for name, clients in phases:
                     clients = clients or args.clients
                     started, cpu, mine = time.perf_counter(), server.cpu_s(), time.process_time()
-                    found = asyncio.run(load(server.url, clients, requests, args.seconds))
-                    elapsed, cpu = time.perf_counter() - started, server.cpu_s() - cpu
-                    rows.append(
-                        report(name, clients, found, elapsed, cpu, time.process_time() - mine)
+                    busy = machine_busy_s()
+                    found = asyncio.run(
+                        load(server.url, clients, requests, args.seconds, args.client)
                     )
+                    elapsed, cpu = time.perf_counter() - started, server.cpu_s() - cpu
+                    mine = time.process_time() - mine
+                    busy = machine_busy_s() - busy
+                    rows.append(report(name, workers, clients, found, elapsed, cpu, mine, busy))
+                    print(f"  load average {os.getloadavg()[0]:.1f} (counts this server's threads)")
                     requests = sum(len(v) for v in found.values())  # the same ones again
     print("\n".join(rows))
 

@@ -437,13 +437,19 @@ def serve_cli(
         str, typer.Option(help="Address to listen on (beyond loopback: needs ARMSWATCH_API_TOKEN).")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", min=1, help="Server processes (one per CPU serves more requests at once)."
+        ),
+    ] = 1,
 ) -> None:
     """Serve the REST API (OpenAPI at /openapi.json) and the dashboard (loopback by default)."""
     from armswatch.api import serve
 
     try:
         err.print(f"armswatch: dashboard at http://{host}:{port}/ (Ctrl+C to stop)", markup=False)
-        serve(db_path(db), host, port)
+        serve(db_path(db), host, port, workers)
     except ArmswatchError as exc:
         raise fail(exc) from exc
 

@@ -117,6 +117,13 @@ SETTINGS: tuple[Setting, ...] = (
         "store changes (any write, by a run or an ingest, makes them stale; 0: no cache).",
     ),
     Setting(
+        "ARMSWATCH_API_READERS",
+        "2",
+        "Requests of one `armswatch serve` process that read the store at the same time; "
+        "the others wait their turn, while answers kept in the cache are given at once "
+        "(0: no limit).",
+    ),
+    Setting(
         "ARMSWATCH_API_MAX_LIMIT",
         "500",
         "Largest page size (`limit`) of the list endpoints (CSV downloads: 10× as many rows).",

@@ -80,3 +80,19 @@ def test_no_answer_is_kept_when_the_cache_is_off(db: Path) -> None:
     for _ in range(2):
         assert client.get("/api/health").status_code == 200
     assert app.state.answers.hits == 0 and not app.state.answers.answers
+
+
+@pytest.mark.issue(12)
+def test_a_lists_total_is_kept_per_filter_until_a_write_changes_the_store(db: Path) -> None:
+    """Paging asks the same filter's total again; it is counted once per store state."""
+    app = make_app(db, ApiSettings(cache_mb=0))  # the answer cache off: totals only
+    client = TestClient(app)
+    memo = app.state.reader.memo
+    assert client.get("/api/articles?limit=1").json()["total"] == 1
+    hits = memo.hits
+    assert client.get("/api/articles?limit=1&offset=1").json()["total"] == 1
+    assert memo.hits > hits  # the second page reused the first page's total
+    with app.state.reader.paused():
+        add_articles(db, "A second article, stored by a later run.")
+    assert client.get("/api/articles?limit=1&offset=1").json()["total"] == 2
+    assert client.get("/api/health").json()["articles"] == 2

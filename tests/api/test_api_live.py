@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -13,7 +16,8 @@ from armswatch.api.config import check_exposure, is_loopback
 from armswatch.cli import app
 from armswatch.errors import ServeError
 from armswatch.pipeline import Analyzer
-from dashkit import build_store, live_server
+from armswatch.store.store import open_store
+from dashkit import build_store, free_port, live_server
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +77,34 @@ def test_serving_beyond_loopback_needs_a_token(db: Path) -> None:
 def test_serve_reports_a_missing_store(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 1 and "[AW040]" in result.stderr
+
+
+@pytest.mark.issue(12)
+def test_serve_with_workers_answers_from_several_processes(tmp_path: Path) -> None:
+    """``serve --workers 2``: two server processes on one socket, each with the store and
+    the host names ``serve`` checked (a rebinding name still gets 400)."""
+    db = tmp_path / "workers.duckdb"
+    open_store(db).close()
+    port = free_port()
+    command = [str(Path(sys.executable).with_name("armswatch")), "serve", "--db", str(db),
+               "--port", str(port), "--workers", "2"]  # fmt: skip
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                assert httpx.get(f"{url}/api/health", timeout=10).json()["ok"] is True
+                break
+            except httpx.TransportError:
+                assert server.poll() is None and time.monotonic() < deadline
+                time.sleep(0.2)
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        assert len(children) >= 2  # the workers (uvicorn may add a helper process)
+        answers = [httpx.get(f"{url}/api/events", timeout=10) for _ in range(6)]
+        assert all(a.status_code == 200 and a.json()["total"] == 0 for a in answers)
+        rebound = httpx.get(f"{url}/api/health", headers={"Host": "evil.example"}, timeout=10)
+        assert rebound.status_code == 400
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

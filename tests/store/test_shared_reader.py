@@ -17,6 +17,7 @@ import pytest
 from armswatch.model import Analysis, Article
 from armswatch.pipeline import doc_record
 from armswatch.store.db import connect
+from armswatch.store.memo import Memo
 from armswatch.store.rows import analysis_to_rows
 from armswatch.store.shared_reader import SharedReader
 from armswatch.store.store import open_store
@@ -101,3 +102,54 @@ def test_the_file_state_changes_with_every_write_and_only_then(tmp_path: Path) -
     assert file_state(db) == before  # reading changes nothing
     store_of(db, ["A second article, written later by another run."])
     assert file_state(db) != before
+
+
+@pytest.mark.issue(12)
+def test_a_remembered_result_is_dropped_when_another_process_has_written(db: Path) -> None:
+    """The reader's memo holds for one state of the file: a writer that took its turn
+    (here: after the reader let go) makes it count again."""
+    reader = SharedReader(db, hold_s=60, idle_s=60)
+    query = "SELECT count(*) FROM articles"
+
+    def remembered() -> int:
+        with reader.view() as view:
+            return int(view.remembered(query, (), lambda: view.sql(query).rows[0][0]))
+
+    assert remembered() == 1 and remembered() == 1
+    assert reader.memo.hits == 1
+    reader.close()  # as when a writer asks for its turn
+    store_of(db, ["A second article, written while the reader had let go."])
+    assert remembered() == 2
+    reader.close()
+
+
+def test_a_result_computed_across_a_change_of_state_is_not_kept() -> None:
+    memo = Memo()
+    memo.at_state(((1, 10, 100), None))
+
+    def computed_while_the_store_changes() -> int:
+        memo.at_state(((1, 20, 200), None))
+        return 7
+
+    assert memo.get_or_compute("total", computed_while_the_store_changes) == 7
+    assert memo.get_or_compute("total", lambda: 8) == 8  # counted again, not the 7
+
+
+@pytest.mark.issue(12)
+def test_requests_beyond_the_readers_wait_for_a_free_slot(db: Path) -> None:
+    """With ``readers=1`` a second request reads only once the first is done (20
+    requests reading at once on 2 CPUs all finish late, and starve the cached answers)."""
+    reader = SharedReader(db, hold_s=60, idle_s=60, readers=1)
+    second_in = threading.Event()
+
+    def second() -> None:
+        with reader.view():
+            second_in.set()
+
+    with reader.view():
+        thread = threading.Thread(target=second)
+        thread.start()
+        assert not second_in.wait(0.3)  # held back while the first one reads
+    assert second_in.wait(5)
+    thread.join()
+    reader.close()

@@ -50,8 +50,8 @@ def make_app(
         redoc_url=None,
     )
     app.state.db_path = path
-    app.state.reader = SharedReader(path)
     app.state.settings = settings or ApiSettings.from_env()
+    app.state.reader = SharedReader(path, readers=app.state.settings.readers)
     app.state.analyzer = analyzer
     problems.install(app)
     install_spec(app, app.state.settings)

@@ -21,6 +21,8 @@ class ApiSettings:
     max_limit: int = 500
     cache_mb: int = 64
     """Megabytes of read answers kept until the store changes (0: none; ``api.cache``)."""
+    readers: int = 2
+    """Requests reading the store at once in one server process (0: any number)."""
     allowed_hosts: tuple[str, ...] = ()
     """Host names the server answers to (empty: any; ``serve`` fills it, see ``bound_hosts``)."""
 
@@ -35,6 +37,7 @@ class ApiSettings:
             max_articles=int_setting("ARMSWATCH_API_MAX_ARTICLES", minimum=1),
             max_limit=int_setting("ARMSWATCH_API_MAX_LIMIT", minimum=1),
             cache_mb=int_setting("ARMSWATCH_API_CACHE_MB"),
+            readers=int_setting("ARMSWATCH_API_READERS"),
             allowed_hosts=host_list(get_setting("ARMSWATCH_API_ALLOWED_HOSTS")),
         )
 

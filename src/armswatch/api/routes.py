@@ -19,6 +19,7 @@ from armswatch.api.problems import PROBLEM_RESPONSES
 from armswatch.errors import NotFoundError
 from armswatch.export.table import to_csv
 from armswatch.queries import incidents
+from armswatch.queries.common import count
 from armswatch.queries.events import finding_rows
 from armswatch.queries.models import FindingPage
 from armswatch.queries.params import EventQuery, FindingQuery
@@ -43,9 +44,9 @@ class Health(BaseModel):
 @router.get("/health", tags=["meta"])
 def health(view: ViewDep) -> Health:
     """Whether the store can be read; its article count; whether incidents are fused."""
-    found = view.sql("SELECT count(*) FROM articles WHERE current").rows
+    articles = count(view, "SELECT count(*) FROM articles WHERE current", [])
     return Health(
-        ok=True, version=__version__, articles=int(found[0][0]), incidents=incidents.available(view)
+        ok=True, version=__version__, articles=articles, incidents=incidents.available(view)
     )
 
 

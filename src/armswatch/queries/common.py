@@ -149,5 +149,11 @@ def list_info(total: int, limit: int, offset: int, filters: dict[str, object]) -
 
 
 def count(view: View, query: str, params: list[object]) -> int:
-    rows = view.sql(query, params).rows
-    return int(rows[0][0]) if rows else 0
+    """The ``count(*)`` of ``query``: a list's total, kept per filter while the store is
+    unchanged (``View.remembered``): paging, the page and its JSON twin ask it again."""
+
+    def counted() -> int:
+        rows = view.sql(query, params).rows
+        return int(rows[0][0]) if rows else 0
+
+    return view.remembered(query, params, counted)

@@ -9,10 +9,8 @@ from armswatch.model import Item
 from armswatch.queries import incidents
 from armswatch.queries.common import (
     IN_LIST,
-    actor_refs,
     article_refs,
     count,
-    events_by_id,
     findings_of_events,
     key_refs,
     keyed_findings,
@@ -148,6 +146,12 @@ def list_findings(view: View, query: FindingQuery) -> FindingList:
     return FindingList(**info.model_dump(), findings=finding_rows(view, keys))
 
 
+FINDING_EVENT = (
+    "SELECT id, type, status, certainty, source_keys, target_keys FROM events WHERE id = ANY(?)"
+)
+"""What a finding's row shows of its event (its dyad keys: not its actors' rows)."""
+
+
 def finding_rows(view: View, keys: list[str]) -> list[FindingRow]:
     """Rows of the findings with these ids (``<sha256>:f<n>``), in this order; unknown ids
     are left out."""
@@ -155,7 +159,8 @@ def finding_rows(view: View, keys: list[str]) -> list[FindingRow]:
         return []
     shas = list(dict.fromkeys(key.rsplit(":f", 1)[0] for key in keys))
     stored = keyed_findings(view, f"f.sha256 {IN_LIST}", [shas])
-    events = events_by_id(view, list(dict.fromkeys(f.event for f in stored.values())))
+    ids = list(dict.fromkeys(f.event for f in stored.values()))
+    events = {row["id"]: row for row in rows_by_values(view.con, FINDING_EVENT, ids)}
     articles = article_refs(view, (f.sha256 for f in stored.values()))
     index = incidents.memberships(view, list(events))
     reviewed = review_statuses(view, list(events))
@@ -163,8 +168,7 @@ def finding_rows(view: View, keys: list[str]) -> list[FindingRow]:
     for key in (k for k in keys if k in stored):
         finding = stored[key]
         event = events[finding.event]
-        member = index.get(event.id)
-        source, target = actor_refs(event.source), actor_refs(event.target)
+        member = index.get(finding.event)
         rows.append(
             FindingRow(
                 id=key,
@@ -173,15 +177,15 @@ def finding_rows(view: View, keys: list[str]) -> list[FindingRow]:
                     | {"contested", "explanation", "citation", "date", "event", "evidence"}
                 ),
                 binding=finding_binding(finding.rule, finding.instrument, finding.provision),
-                type=event.type,
-                status=event.status,
-                certainty=event.certainty,
-                source=source,
-                target=target,
+                type=event["type"],
+                status=event["status"],
+                certainty=event["certainty"],
+                source=key_refs(event["source_keys"]),
+                target=key_refs(event["target_keys"]),
                 incident=member.incident if member else None,
                 sources=member.sources if member else 1,
                 article=articles[finding.sha256],
-                review=reviewed.get(event.id),
+                review=reviewed.get(finding.event),
             )
         )
     return rows

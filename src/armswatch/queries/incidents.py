@@ -42,7 +42,8 @@ def available(view: View) -> bool:
     """Whether the store holds fused incidents (``armswatch incidents --rebuild``)."""
     if not has_tables(view):
         return False
-    return bool(view.sql("SELECT count(*) FROM incidents").rows[0][0])
+    query = "SELECT count(*) FROM incidents"
+    return bool(view.remembered(query, (), lambda: view.sql(query).rows[0][0]))
 
 
 def memberships(view: View, event_ids: list[str]) -> dict[str, Membership]:
@@ -102,7 +103,11 @@ def count_incidents(
     if not has_tables(view):
         return 0
     since_day = since.isoformat() if since else None
-    return fuse_count_incidents(view, actor=actor, since=since_day, min_sources=min_sources)
+    return view.remembered(  # a list's total, kept per filter as ``common.count`` does
+        "incidents.count",
+        (actor, since_day, min_sources),
+        lambda: fuse_count_incidents(view, actor=actor, since=since_day, min_sources=min_sources),
+    )
 
 
 def incidents_of_events(view: View, event_ids: list[str]) -> list[IncidentSummary]:

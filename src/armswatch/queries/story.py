@@ -25,6 +25,7 @@ from armswatch.queries.common import (
 from armswatch.queries.models import (
     ActorRef,
     AttributionChain,
+    EventsById,
     IncidentPage,
     Period,
     RuleList,
@@ -47,7 +48,9 @@ def incident_story(view: View, incident_id: str) -> IncidentPage:
     found = incidents.get_incident(view, incident_id)
     if found is None:
         raise NotFoundError(f"no incident {incident_id!r}: `armswatch incidents` lists them")
-    told = build_story(view, "incident", found.id, found.event_ids)
+    reported = {e.event.id: e.event for e in found.entries if e.event.id in found.event_ids}
+    unreported = [i for i in found.event_ids if i not in reported]  # events without a claim
+    told = build_story(view, "incident", found.id, reported | events_by_id(view, unreported))
     chains: dict[str, list[str]] = {}
     for entry in found.entries:
         chains.setdefault(entry.event.id, []).extend(entry.chains)
@@ -63,16 +66,17 @@ def incident_story(view: View, incident_id: str) -> IncidentPage:
 
 def event_story(view: View, event_id: str) -> Story:
     """One event told as a story of its own. Raises NotFoundError for an unknown event."""
-    if view.event(event_id) is None:
+    events = events_by_id(view, [event_id])
+    if not events:
         raise NotFoundError(f"no event {event_id!r}")
     member = incidents.memberships(view, [event_id]).get(event_id)
-    return build_story(view, "event", event_id, [event_id], sources=member.sources if member else 1)
+    return build_story(view, "event", event_id, events, sources=member.sources if member else 1)
 
 
 def build_story(
-    view: View, kind: str, story_id: str, event_ids: list[str], sources: int = 1
+    view: View, kind: str, story_id: str, events: EventsById, sources: int = 1
 ) -> Story:
-    events = events_by_id(view, event_ids)
+    """The story of ``events`` (loaded by the caller: an incident's are loaded already)."""
     articles = articles_by_sha(view, (e.sha256 for e in events.values()))
     findings = findings_of_events(view, list(events))
     told = sorted(

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import duckdb
 
-from armswatch.store.turns import marker_state
+from armswatch.store.memo import Memo
+from armswatch.store.turns import file_state, marker_state
 from armswatch.store.view import View, open_view
 
 
@@ -29,9 +30,17 @@ class SharedReader:
     """
 
     def __init__(
-        self, path: Path, hold_s: float = 60.0, turn_s: float = 0.25, idle_s: float = 0.5
+        self,
+        path: Path,
+        hold_s: float = 60.0,
+        turn_s: float = 0.25,
+        idle_s: float = 0.5,
+        readers: int = 0,
     ) -> None:
+        """readers (int): requests that read at the same time (0: any number); the
+        others wait for a slot, first come first served."""
         self.path, self.hold_s, self.turn_s, self.idle_s = path, hold_s, turn_s, idle_s
+        self.slots = threading.Semaphore(readers) if readers > 0 else None
         self.last_used = 0.0
         self.cond = threading.Condition()
         self.con: duckdb.DuckDBPyConnection | None = None
@@ -41,6 +50,7 @@ class SharedReader:
         self.closed_at = -turn_s
         self.users = 0
         self.writers = 0
+        self.memo = Memo()
 
     @contextmanager
     def paused(self) -> Iterator[None]:
@@ -61,14 +71,16 @@ class SharedReader:
 
     @contextmanager
     def view(self) -> Iterator[View]:
-        """A View on a cursor of the shared connection, for one request."""
-        cursor, tables = self.acquire()
-        try:
-            yield View(self.path, cursor, tables)
-        finally:
-            with contextlib.suppress(duckdb.Error):
-                cursor.close()
-            self.release()
+        """A View on a cursor of the shared connection, for one request (after a
+        free slot: ``readers`` at a time)."""
+        with self.slots or contextlib.nullcontext():
+            cursor, tables = self.acquire()
+            try:
+                yield View(self.path, cursor, tables, self.memo)
+            finally:
+                with contextlib.suppress(duckdb.Error):
+                    cursor.close()
+                self.release()
 
     def release(self) -> None:
         with self.cond:
@@ -121,6 +133,7 @@ class SharedReader:
         self.asked_at_open = marker_state(self.path)
         view = open_view(self.path)
         self.con, self.tables = view.con, view.tables()
+        self.memo.at_state(file_state(self.path))  # held open now: no writer changes it
         self.opened_at = time.monotonic()
 
     def close(self) -> None:

@@ -8,11 +8,11 @@ opening then raises ``StoreLockedError``.
 
 from __future__ import annotations
 
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 
@@ -20,10 +20,13 @@ from armswatch.errors import QueryError, StoreError
 from armswatch.sanctions.rulebook import same_rule_ids
 from armswatch.store.assemble import Filter, load_articles, load_events, load_findings, where
 from armswatch.store.db import connect, translated
+from armswatch.store.memo import Memo
 from armswatch.store.records import RunRecord, StoredArticle, StoredEvent, StoredFinding
 from armswatch.store.registry import latest_version
 from armswatch.store.runs import load_runs
 from armswatch.store.schema import check_not_newer
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -39,11 +42,26 @@ class View:
     """Read-only access to a store. Use as a context manager, or ``close()`` it."""
 
     def __init__(
-        self, path: Path, con: duckdb.DuckDBPyConnection, tables: frozenset[str] | None = None
+        self,
+        path: Path,
+        con: duckdb.DuckDBPyConnection,
+        tables: frozenset[str] | None = None,
+        memo: Memo | None = None,
     ) -> None:
-        """tables (frozenset[str] | None): the store's tables, when the caller knows them."""
+        """tables (frozenset[str] | None): the store's tables, when the caller knows them.
+        memo (Memo | None): small results kept while the store is unchanged (a server's
+            shared reader gives one; ``remembered``)."""
         self.path, self.con = path, con
         self._tables = tables
+        self.memo = memo
+
+    def remembered(self, query: str, params: Sequence[Any], compute: Callable[[], T]) -> T:
+        """``compute()``, the result of ``query`` with ``params``, kept in the view's
+        ``memo`` (when it has one) for as long as the store is unchanged: for small
+        results that many requests ask again, such as the total of a list's filter."""
+        if self.memo is None:
+            return compute()
+        return self.memo.get_or_compute((query, repr(params)), compute)
 
     def tables(self) -> frozenset[str]:
         """The names of the store's tables (read once: a read-only store's schema is fixed)."""
