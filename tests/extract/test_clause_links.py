@@ -63,6 +63,13 @@ CASES = [
          "condemnation", {"OMN"}, {"QAT", "BHR"}),
     Case("warned X that its act", "Kenya warned Somalia that its drills were provoking Ethiopia.",
          "condemnation", {"KEN"}, {"SOM"}),
+    # a governing body is its seat's state; a diplomat in a capital is not
+    Case("the authorities in a capital", "The authorities in Ouagadougou expelled the Swiss envoy.",
+         "diplomatic_break", {"BFA"}, {"CHE"}),
+    Case("the regime in a capital", "The regime in Damascus bought rifles from Belarus.",
+         "arms_transfer", {"BLR"}, {"SYR"}),
+    Case("an envoy in a capital", "The Kenyan envoy in Washington condemned Eritrea.",
+         "condemnation", {"KEN"}, {"ERI"}),
     # noun families: every noun of a type reads the same slots
     Case("possessor of a break", "Gabon's break in relations with Benin was unexpected.",
          "diplomatic_break", {"GAB"}, {"BEN"}),

@@ -57,6 +57,7 @@ class EntityWords:
     measures: frozenset[str] = frozenset()
     partitives: frozenset[str] = frozenset()
     rebuttals: frozenset[str] = frozenset()
+    governing_bodies: frozenset[str] = frozenset()
 
 
 class RoleFiller:
@@ -118,6 +119,7 @@ class RoleFiller:
                 frozenset(lexicon.issued_measures),
                 frozenset(lexicon.partitive_words),
                 frozenset(lexicon.rebuttal_verbs),
+                frozenset(lexicon.governing_bodies),
             ),
         )
 
@@ -167,7 +169,9 @@ class RoleFiller:
         if modifiers:
             return self.with_coordinated(modifiers)
         if head.lemma_.lower() in self.organs:
-            for word in ("of", "from"):  # 'ministers from the US', 'the army of Burkina Faso'
+            # 'ministers from the US', 'the army of Burkina Faso', 'the junta in Niamey'
+            seated = head.lemma_.lower() in self.entity_words.governing_bodies
+            for word in ("of", "from", "in") if seated else ("of", "from"):
                 for pobj in prep_objects(head, word, deep=False):
                     named = self.named_actors(pobj)
                     if named:

@@ -453,6 +453,11 @@ class Lexicon(Entry):
         description="Nouns of measures a state issues: an actor adjective on them names "
         "the issuer ('hit with *British* sanctions').",
     )
+    governing_bodies: list[str] = Field(
+        default_factory=list,
+        description="Organs that govern where they sit: 'the government *in* Kabul' is "
+        "Afghanistan's (an embassy or ambassador *in* a capital is not that state's).",
+    )
     occurrence_verbs: list[str] = Field(
         default_factory=list,
         description="Verbs that say whether an event noun, their subject, took place: the "
