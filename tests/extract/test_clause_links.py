@@ -63,6 +63,11 @@ CASES = [
          "condemnation", {"OMN"}, {"QAT", "BHR"}),
     Case("warned X that its act", "Kenya warned Somalia that its drills were provoking Ethiopia.",
          "condemnation", {"KEN"}, {"SOM"}),
+    # a preposition the parser strands ('with Nepal' read as a modifier of the verb)
+    Case("stranded 'with'", "Bhutan's trade agreement with Nepal enters into force in May.",
+         "agreement", {"BTN"}, {"NPL"}),
+    Case("possessor with a partner inside an 'of' phrase", "Kenya's memorandum of understanding with Rwanda enters into force in June.",
+         "agreement", {"KEN"}, {"RWA"}),
     # a governing body is its seat's state; a diplomat in a capital is not
     Case("the authorities in a capital", "The authorities in Ouagadougou expelled the Swiss envoy.",
          "diplomatic_break", {"BFA"}, {"CHE"}),

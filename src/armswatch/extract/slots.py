@@ -247,7 +247,7 @@ def possessor(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
 def possessor_with_partner(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
     """The possessor of a noun that names its partner too: '*Chile's* pact with Peru'. A
     possessor alone ('the two countries' treaty') names a text, not an act of signing."""
-    if not prep_objects(trigger, "with", deep=False):
+    if not filler.prep_slot(trigger, "with"):  # as the 'prep:with' slot finds it
         return []
     return [c for c in trigger.children if c.dep_ == "poss"]
 

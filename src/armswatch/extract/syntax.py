@@ -124,8 +124,27 @@ def prep_objects(head: Token, preposition: str, deep: bool = True) -> list[Token
             continue
         for child in token.children:
             if child.dep_ in PREPOSITION_DEPS and child.lower_ == preposition:
-                found.extend(c for c in child.children if c.dep_ == "pobj")
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                found.extend(stranded_object(child, objects) or objects)
     return found
+
+
+def stranded_object(preposition: Token, objects: list[Token]) -> list[Token]:
+    """The named actor right after a preposition that the parser hung elsewhere or on
+    a misread word ('a trade pact *with* Turkey enters into force': 'Turkey' read as a
+    modifier of 'enters', itself read as the object or as a verb)."""
+    if any(c.dep_ == "pcomp" for c in preposition.children):
+        return []
+    after = preposition.i + 1
+    for mention in preposition.doc._.aw_actors or []:
+        if mention.span.start != after or mention.form != "name":
+            continue
+        root = mention.span.root
+        if root in objects:
+            return []
+        if not objects or (root.dep_ in {"compound", "amod", "nmod"} and root.head in objects):
+            return [root]
+    return []
 
 
 def conjuncts(token: Token) -> list[Token]:
