@@ -68,6 +68,9 @@ CASES = [
          "agreement", {"BTN"}, {"NPL"}),
     Case("possessor with a partner inside an 'of' phrase", "Kenya's memorandum of understanding with Rwanda enters into force in June.",
          "agreement", {"KEN"}, {"RWA"}),
+    # a pronoun that would make one actor both sides is the other actor of the sentence
+    Case("its = the one who praises", "Gabon praised the advisers that Morocco sent to train its navy.",
+         "military_cooperation", {"MAR"}, {"GAB"}),
     # a governing body is its seat's state; a diplomat in a capital is not
     Case("the authorities in a capital", "The authorities in Ouagadougou expelled the Swiss envoy.",
          "diplomatic_break", {"BFA"}, {"CHE"}),
@@ -116,6 +119,16 @@ NEGATIVES = [
     ),
     ("facing sanctions", "Eritrea faces new sanctions over the raids.", "sanction_imposed"),
     ("a warning of weather", "Fiji warned of storms near Tonga.", "condemnation"),
+    (
+        "its = the trainer itself",
+        "Morocco sent advisers to train its navy.",
+        "military_cooperation",
+    ),
+    (
+        "no other actor in the sentence",
+        "Gabon met Benin. Morocco sent advisers to train its navy.",
+        "military_cooperation",
+    ),
     ("naming a place", "Chile called the crossing unconscionable.", "condemnation"),
 ]
 

@@ -288,6 +288,42 @@ class FrameFinder:
     def fill_roles(
         self, token: Token, spec: Trigger, filler: RoleFiller
     ) -> dict[str, list[ActorMention]]:
+        """Actors of each role; when a pronoun made one actor both sides of the act ('the
+        instructors that Chad sent to train *its* army'), the pronoun is read again as
+        the other party ('its' → the one praising them), if the text names one."""
+        roles = self.fill_roles_once(token, spec, filler)
+        one_side = self.single_party(spec, roles)
+        if one_side and self.has_pronoun_slot(token):
+            filler.other_party = one_side
+            try:
+                again = self.fill_roles_once(token, spec, filler)
+            finally:
+                filler.other_party = set()
+            if not self.single_party(spec, again):
+                return again
+        return roles
+
+    @staticmethod
+    def single_party(spec: Trigger, roles: dict[str, list[ActorMention]]) -> set[str]:
+        """The one actor's key when the roles name only it, on both sides; else empty."""
+        if spec.type in SYMMETRIC_TYPES:
+            keys = {a.key for a in roles.get("party", [])}
+        elif not roles.get("target"):  # a target equal to the source was dropped
+            keys = {a.key for a in roles.get("source", [])}
+        else:
+            keys = set()
+        return keys if len(keys) == 1 else set()
+
+    @staticmethod
+    def has_pronoun_slot(token: Token) -> bool:
+        """A possessive or object pronoun in the trigger's own phrase ('its army')."""
+        return any(
+            t.lower_ in {"its", "their", "it", "them"} and t.i != token.i for t in token.subtree
+        )
+
+    def fill_roles_once(
+        self, token: Token, spec: Trigger, filler: RoleFiller
+    ) -> dict[str, list[ActorMention]]:
         roles: dict[str, list[ActorMention]] = {}
         for slot, role in sorted(spec.roles.items(), key=lambda kv: slots.is_fallback(kv[0])):
             if slots.is_fallback(slot) and self.role_is_filled(spec, role, roles):

@@ -91,6 +91,9 @@ class RoleFiller:
         self.doc: Doc | None = None
         self.earlier_parties: Callable[[], list[list[ActorMention]]] = list
         self._people: dict[str, ActorMention] | None = None
+        self.other_party: set[str] = set()
+        """Keys a pronoun may not refer to while the other side of an act is being read
+        (set by FrameFinder when a pronoun made one actor both sides)."""
 
     @classmethod
     def of_lexicon(
@@ -464,7 +467,8 @@ class RoleFiller:
         """The nearest wanted actor before the pronoun, in its sentence or the ``reach``
         sentences before."""
         doc = pronoun.doc
-        start = sentences_back(pronoun, reach)
+        # read again as the other party of an act: only an actor of the same sentence
+        start = sentences_back(pronoun, 0 if self.other_party else reach)
         bound = self.clause_subject_keys(pronoun)
         candidates = [
             m
@@ -473,6 +477,7 @@ class RoleFiller:
             and wanted(m)
             and m.actor.kind != "media"
             and m.key not in bound
+            and m.key not in self.other_party
         ]
         return candidates[-1] if candidates else None
 
