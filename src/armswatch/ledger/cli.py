@@ -31,6 +31,12 @@ class ListFormat(StrEnum):
     json = "json"
 
 
+def pasted_id(value: str | None) -> str | None:
+    """An id as typed or pasted, without surrounding whitespace: ids copied from
+    ``query --format csv`` carry its CRLF line ends ("ev_…\\r"). A typer callback."""
+    return None if value is None else value.strip()
+
+
 def fail(exc: ArmswatchError) -> typer.Exit:
     err.print(f"error: {exc}", markup=False)
     return typer.Exit(code=1)
@@ -102,7 +108,10 @@ def reanalyze_cli(
 
 
 def history_cli(
-    subject: Annotated[str, typer.Argument(help="An event (ev_…), finding (fi_…) or incident id.")],
+    subject: Annotated[
+        str,
+        typer.Argument(help="An event (ev_…), finding (fi_…) or incident id.", callback=pasted_id),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines, one change a line.")] = False,
     db: DbOpt = None,
 ) -> None:
@@ -132,7 +141,12 @@ def history_cli(
 
 def review_cli(
     target: Annotated[
-        str, typer.Argument(help="An event or incident id to review, or `list`.", metavar="ID|list")
+        str,
+        typer.Argument(
+            help="An event or incident id to review, or `list`.",
+            metavar="ID|list",
+            callback=pasted_id,
+        ),
     ],
     status: Annotated[
         ReviewStatusOpt | None,
