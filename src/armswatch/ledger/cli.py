@@ -75,6 +75,9 @@ def reanalyze_cli(
         bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="One line per committed batch.")
+    ] = False,
     progress: Annotated[
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
@@ -96,6 +99,7 @@ def reanalyze_cli(
             batch_size=batch_size,
             dry_run=dry_run,
             progress=progress,
+            verbose=verbose,
         )
         summary = reanalyze(db_path(db), options, say=lambda line: err.print(line, markup=False))
     except ArmswatchError as exc:
