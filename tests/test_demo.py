@@ -1,5 +1,5 @@
 """What ``make demo`` builds is what the README shows: the incident ids quoted in the
-README and docs/incidents.md exist in the store made from ``samples/``."""
+README, docs/incidents.md and docs/ledger.md exist in the store made from ``samples/``."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from armswatch.ledger.history import history_of
 from armswatch.pipeline import Analyzer
 from armswatch.queries import incident_story
 from armswatch.run.local import RunOptions, run_local
@@ -21,7 +22,7 @@ INCIDENT = re.compile(r"\binc_[0-9a-f]{16}\b")
 def test_documented_incidents_exist_in_the_demo_store(tmp_path: Path, analyzer: Analyzer) -> None:
     quoted = {
         found
-        for doc in (ROOT / "README.md", ROOT / "docs" / "incidents.md")
+        for doc in (ROOT / "README.md", *(ROOT / "docs" / n for n in ("incidents.md", "ledger.md")))
         for found in INCIDENT.findall(doc.read_text(encoding="utf-8"))
     }
     assert quoted, "the README quotes no incident"
@@ -31,3 +32,5 @@ def test_documented_incidents_exist_in_the_demo_store(tmp_path: Path, analyzer: 
         for incident_id in sorted(quoted):
             story = incident_story(view, incident_id)  # NotFoundError names a stale id
             assert story.entries and story.title
+            # `armswatch history ID` (README) has the run that made it to show
+            assert [c.change for c in history_of(view.con, incident_id)][:1] == ["added"]

@@ -19,6 +19,7 @@ from rich.console import Console
 from typer.core import TyperGroup
 
 from armswatch.errors import ArmswatchError, OutputError
+from armswatch.ledger.cli import pasted_id
 
 if TYPE_CHECKING:
     from armswatch.run.local import RunOptions
@@ -556,7 +557,7 @@ def incidents_cli(
 
 @app.command("incident")
 def incident_cli(
-    incident_id: Annotated[str, typer.Argument(help="An incident id (inc_…).")],
+    incident_id: Annotated[str, typer.Argument(help="An incident id (inc_…).", callback=pasted_id)],
     db: DbOpt = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print JSON instead (the document of /api/incidents/ID).")
@@ -579,7 +580,10 @@ def incident_cli(
 def page_cli(
     name: Annotated[str, typer.Argument(help="A dashboard page: events, incident, map, actor …")],
     key: Annotated[
-        str | None, typer.Argument(help="The item of a one-item page (an id or actor code).")
+        str | None,
+        typer.Argument(
+            help="The item of a one-item page (an id or actor code).", callback=pasted_id
+        ),
     ] = None,
     params: Annotated[
         list[str] | None,

@@ -74,7 +74,8 @@ def test_the_incident_page_reviews_with_its_buttons_and_shows_what_changed(db: P
     client.cookies.set(COOKIE, "read")  # a reader: the page, no buttons
     page = client.get(f"/incidents/{incident}")
     assert page.status_code == 200
-    assert 'id="what-changed"' in page.text and 'id="no-changes"' in page.text
+    assert 'id="what-changed"' in page.text and 'id="changes"' in page.text
+    assert "<td>added</td>" in page.text  # the fusion that made it is its first row
     assert 'id="review-form"' not in page.text  # no write token held: no buttons
     client.cookies.set(COOKIE, WRITE)
     page = client.get(f"/incidents/{incident}")

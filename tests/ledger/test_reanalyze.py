@@ -204,3 +204,24 @@ def test_reanalyze_and_review_name_a_missing_store_and_make_none(tmp_path: Path)
         assert result.exit_code == 1
         assert "AW040" in result.output and "typo.duckdb: no store here" in result.output
     assert not missing.exists()
+
+
+def test_ids_pasted_from_a_csv_query_keep_no_line_end(ledger: Path) -> None:
+    """``query --format csv`` ends its lines with CRLF; an id copied from it carries the
+    "\\r" into ``review`` and ``history``, which take it as the id it is."""
+    runner = CliRunner()
+    query = "SELECT id FROM events ORDER BY id LIMIT 1"
+    csv = runner.invoke(app, ["query", query, "--format", "csv", "--db", str(ledger)])
+    assert csv.exit_code == 0, csv.output
+    pasted = csv.stdout_bytes.decode("utf-8").split("\n")[1]  # (stdout drops the "\r")
+    assert pasted.endswith("\r")
+    event = pasted.strip()
+    done = runner.invoke(
+        app, ["review", f" {pasted}", "--status", "confirmed", "--db", str(ledger)]
+    )
+    assert done.exit_code == 0, done.output
+    with duckdb.connect(str(ledger), read_only=True) as con:
+        assert con.execute("SELECT id FROM reviews").fetchall() == [(event,)]
+    shown = runner.invoke(app, ["history", pasted, "--json", "--db", str(ledger)])
+    assert shown.exit_code == 0, shown.output
+    assert [json.loads(line)["subject"] for line in shown.stdout.splitlines()] == [event]

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 import duckdb
+import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
@@ -112,15 +114,120 @@ def test_a_rejected_event_raises_no_alert(db: Path) -> None:
     assert {m.event.id for m in matches} == {kept}
 
 
-@pytest.mark.parametrize("fmt", [ExportFormat.csv, ExportFormat.parquet])
-def test_exports_carry_the_review_of_each_event(db: Path, tmp_path: Path, fmt: str) -> None:
+READERS = {
+    ExportFormat.csv: "read_csv_auto('{}/{}.csv')",
+    ExportFormat.jsonl: "read_json_auto('{}/{}.jsonl')",
+    ExportFormat.parquet: "read_parquet('{}/{}/**/*.parquet')",
+}
+
+
+def an_incident(db: Path) -> str:
+    with open_store(db) as store:
+        return str(store.con.execute("SELECT min(id) FROM incidents").fetchall()[0][0])
+
+
+@pytest.mark.parametrize("fmt", list(READERS))
+def test_table_exports_carry_the_review_of_each_event_and_incident(
+    db: Path, tmp_path: Path, fmt: ExportFormat
+) -> None:
     confirmed, other = finding_events(db)
     review(db, confirmed, "confirmed")
+    incident = an_incident(db)
+    review(db, incident, "rejected")
     out = tmp_path / "export"
-    export_store(db, out, ExportFormat(fmt), ["events", "findings"])
+    export_store(db, out, fmt, ["events", "findings", "reviews"])
     con = duckdb.connect()
-    read = "read_csv_auto('{}/{}.csv')" if fmt == "csv" else "read_parquet('{}/{}/**/*.parquet')"
+    read = READERS[fmt]
     events = dict(con.execute(f"SELECT id, review FROM {read.format(out, 'events')}").fetchall())
     findings = con.execute(f"SELECT event, review FROM {read.format(out, 'findings')}").fetchall()
     assert events[confirmed] == "confirmed" and events[other] is None
     assert set(findings) == {(confirmed, "confirmed"), (other, None)}
+    one_file = read.replace("/**/*.parquet", ".parquet")  # a table without partitions
+    reviews = con.execute(f"SELECT id, kind, status FROM {one_file.format(out, 'reviews')}")
+    assert set(reviews.fetchall()) == {
+        (confirmed, "event", "confirmed"),
+        (incident, "incident", "rejected"),
+    }
+
+
+def dyad_of(db: Path, event: str) -> tuple[str, str]:
+    with open_store(db) as store:
+        found = store.con.execute(
+            "SELECT source_keys[1], target_keys[1] FROM events WHERE id = ?", [event]
+        ).fetchall()
+    return found[0][0], found[0][1]
+
+
+def test_ftm_graph_and_dossier_exports_mark_what_analysts_reviewed(
+    db: Path, tmp_path: Path
+) -> None:
+    confirmed, other = finding_events(db)
+    review(db, confirmed, "confirmed")
+    runner = CliRunner()
+    for fmt in ("ftm", "graphml"):
+        done = runner.invoke(
+            app, ["export", "--format", fmt, "--out", str(tmp_path), "--db", str(db)]
+        )
+        assert done.exit_code == 0, done.output
+    entities = [json.loads(line) for line in (tmp_path / "entities.ftm.json").open()]
+    events = {e["properties"]["recordId"][0]: e for e in entities if e["schema"] == "Event"}
+    assert "review:confirmed" in events[confirmed]["properties"]["keywords"]
+    assert not any(k.startswith("review:") for k in events[other]["properties"]["keywords"])
+    links = [e for e in entities if e["schema"] == "UnknownLink"]
+    marked = {
+        e["properties"]["recordId"][0]
+        for e in links
+        if "review: confirmed" in e["properties"]["status"]
+    }
+    assert marked == {confirmed}
+    notes = [e for e in entities if e["schema"] == "Note"]
+    reviewed = [n for n in notes if "review:confirmed" in n["properties"].get("keywords", [])]
+    assert len(reviewed) == sum(
+        1 for n in notes if events[confirmed]["id"] in n["properties"]["entity"]
+    )
+    assert reviewed
+    graph = nx.read_graphml(tmp_path / "actors.graphml")
+    source, target = dyad_of(db, confirmed)
+    edges = {(a, b): data for a, b, data in graph.edges(data=True)}
+    assert edges[(source, target)]["confirmed"] == 1
+    assert sum(data["confirmed"] for data in edges.values()) == 1
+    dossier = runner.invoke(
+        app, ["dossier", "--from", source, "--to", target, "--format", "md", "--db", str(db)]
+    )
+    assert dossier.exit_code == 0, dossier.output
+    assert "review: confirmed" in dossier.stdout
+    other_source, other_target = dyad_of(db, other)
+    plain = runner.invoke(
+        app,
+        [
+            "dossier",
+            "--from",
+            other_source,
+            "--to",
+            other_target,
+            "--format",
+            "md",
+            "--db",
+            str(db),
+        ],
+    )
+    assert "review:" not in plain.stdout
+
+
+def test_the_incident_list_marks_each_reviewed_incident(db: Path) -> None:
+    incident = an_incident(db)
+    review(db, incident, "confirmed")
+    client = TestClient(make_app(db, ApiSettings()))
+    listed = {i["id"]: i["review"] for i in client.get("/api/incidents").json()["incidents"]}
+    assert listed[incident] == "confirmed"
+    assert set(listed.values()) == {"confirmed", None}
+    page = client.get("/incidents")
+    assert page.status_code == 200
+    row = next(r for r in page.text.split("<tr>") if f'href="/incidents/{incident}"' in r)
+    assert 'class="review-badge confirmed"' in row
+    assert page.text.count("review-badge") == 1
+    assert client.get(f"/api/incidents/{incident}").json()["review"] == "confirmed"
+    lines = CliRunner().invoke(app, ["incidents", "--json", "--db", str(db)]).stdout
+    assert {
+        json.loads(line)["id"]: json.loads(line)["review"] for line in lines.splitlines()
+    } == listed

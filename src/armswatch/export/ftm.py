@@ -9,14 +9,19 @@ the table is also in docs/api.md):
 - event → ``Event``: name, summary (first evidence), description (all evidence), date or
   startDate/endDate, organizer (the source side of directed types), involved (both
   sides), proof (the article), recordId (event id), keywords (type, status, certainty,
-  categories, systems);
+  categories, systems, and ``review:confirmed|rejected|unsure`` once analysts reviewed
+  it), notes (the review);
 - each source → target pair of an event → ``UnknownLink`` (an edge Aleph draws): subject,
-  object, role (type and role words), status, dates, summary, proof, recordId;
+  object, role (type and role words), status (and ``review: …`` of its event), dates,
+  summary, proof, recordId;
 - each rulebook entry a finding cites → one ``Sanction`` per in-force period: entity (the
   sanctioned state), authority, program (regime), programId (rule id), provisions,
   startDate, endDate, status, reason (why it ended), sourceUrl;
 - finding → ``Note``: entity (its event and the sanctioned actor), name, description
-  (explanation), summary (evidence), program, programId, sourceUrl (citation), notes.
+  (explanation), summary (evidence), program, programId, sourceUrl (citation), notes,
+  keywords (``review:…`` of its event).
+
+Rejected events are exported too, marked (``review:rejected``), like the store's tables.
 
 There is no FtM schema for an arms transfer or a diplomatic event; ``Event`` carries the
 fact and its evidence, ``UnknownLink`` the directed relation between the two sides, so a
@@ -35,7 +40,7 @@ from typing import Any
 from followthemoney import model
 
 from armswatch.model import SYMMETRIC_TYPES, Actor
-from armswatch.queries.common import keyed_findings, name_of
+from armswatch.queries.common import keyed_findings, name_of, review_statuses
 from armswatch.queries.story import rule_texts
 from armswatch.sanctions.rulebook import canonical_rule_id
 from armswatch.sanctions.standing import finding_standing, obligation_verb
@@ -97,7 +102,7 @@ class Builder:
         entity.add("sourceUrl", article.url, quiet=True)
         return self.put(entity)
 
-    def event(self, event: StoredEvent, article_id: str) -> str:
+    def event(self, event: StoredEvent, article_id: str, review: str | None = None) -> str:
         sides = {
             role: [self.actor(a.key, a.kind) for a in actors(event, role)]
             for role in ("source", "target")
@@ -114,19 +119,23 @@ class Builder:
         entity.add("recordId", event.id)
         keywords: list[str] = [event.type, event.status, event.certainty]
         keywords += [i.category for i in event.items] + [i.system for i in event.items if i.system]
+        keywords += [f"review:{review}"] if review else []
         entity.add("keywords", keywords)
+        entity.add("notes", f"analysts' review: {review}" if review else None)
         self.put(entity)
         for subject in sides["source"]:
             for obj in sides["target"]:
-                self.link(event, subject, obj, article_id)
+                self.link(event, subject, obj, article_id, review)
         return str(entity.id)
 
-    def link(self, event: StoredEvent, subject: str, obj: str, article_id: str) -> None:
+    def link(
+        self, event: StoredEvent, subject: str, obj: str, article_id: str, review: str | None
+    ) -> None:
         entity = make("UnknownLink", "link", event.id, subject, obj)
         entity.add("subject", subject)
         entity.add("object", obj)
         entity.add("role", role_text(event.type))
-        entity.add("status", event.status)
+        entity.add("status", [event.status] + ([f"review: {review}"] if review else []))
         add_dates(entity, event)
         entity.add("summary", event.evidence[0].text if event.evidence else None)
         entity.add("description", ", ".join(i.text for i in event.items) or None)
@@ -162,7 +171,14 @@ class Builder:
                 self.put(entity)
         return targets
 
-    def finding(self, key: str, finding: StoredFinding, event_id: str, target: str | None) -> None:
+    def finding(
+        self,
+        key: str,
+        finding: StoredFinding,
+        event_id: str,
+        target: str | None,
+        review: str | None = None,
+    ) -> None:
         entity = make("Note", "finding", key)
         entity.add("entity", [event_id] + ([target] if target else []))
         entity.add("name", f"{finding.rule}: {finding.explanation[:120]}")
@@ -175,6 +191,7 @@ class Builder:
             finding.rule, finding.instrument, finding.provision, finding.in_force
         )
         entity.add("notes", f"{finding.instrument}, {finding.provision}; {state}")
+        entity.add("keywords", f"review:{review}" if review else None)
         self.put(entity)
 
 
@@ -223,17 +240,20 @@ def iter_entities(view: View) -> Iterator[Entity]:
             articles[article.sha256] = builder.article(article)
         offset += PAGE
     events: dict[str, str] = {}
+    reviewed: dict[str, str] = {}
     offset = 0
     while found := load_events(view.con, "a.current", [], PAGE, offset):
+        reviewed |= review_statuses(view, [event.id for event in found])
         for event in found:
-            events[event.id] = builder.event(event, articles[event.sha256])
+            events[event.id] = builder.event(event, articles[event.sha256], reviewed.get(event.id))
         offset += PAGE
     findings = keyed_findings(view, "f.sha256 IN (SELECT sha256 FROM articles WHERE current)", [])
     targets = builder.sanctions(list(findings.values()))
     for key, finding in findings.items():
         if finding.event in events:
             target = targets.get(canonical_rule_id(finding.rule))
-            builder.finding(key, finding, events[finding.event], target)
+            review = reviewed.get(finding.event)
+            builder.finding(key, finding, events[finding.event], target, review)
     yield from builder.entities.values()
 
 

@@ -1,9 +1,11 @@
 """The actor network as GraphML or GEXF (networkx), for Gephi, yEd or Cytoscape.
 
 One node per actor key (attributes: label, events, findings); one directed edge per
-(source, target, event type) with ``event_type``, ``weight`` (= incidents), ``events``
-and ``findings`` (symmetric types have their pair sorted). Built by the same
-``armswatch.queries.actor_graph`` as the dashboard's network, with every event type.
+(source, target, event type) with ``event_type``, ``weight`` (= incidents), ``events``,
+``findings`` and ``confirmed`` (events analysts confirmed; rejected events are left
+out, as on the network page by default), symmetric types with their pair sorted. Built
+by the same ``armswatch.queries.actor_graph`` as the dashboard's network, with every
+event type.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ def to_networkx(graph: Graph) -> Any:
             weight=edge.weight,
             events=edge.events,
             findings=edge.findings,
+            confirmed=edge.confirmed,
         )
     return found
 

@@ -50,6 +50,11 @@ def dossier_timeline(dossier: Dossier) -> Timeline:
     )
 
 
+def reviewed(status: str | None) -> str:
+    """``, review: confirmed`` for what analysts reviewed (``ledger.review``), else nothing."""
+    return f", review: {md(status)}" if status else ""
+
+
 def render_markdown(d: Dossier) -> str:
     lines = [
         f"# Dossier: {md(d.source.name)} → {md(d.target.name)}",
@@ -67,7 +72,8 @@ def render_markdown(d: Dossier) -> str:
     for f in d.findings:
         lines += [
             f"- **{md(f.rule)}** ({md(f.date or 'undated')}, {md(f.standing)}, "
-            f"{md(f.certainty)}, {f.sources} source(s)): {md(f.explanation)}",
+            f"{md(f.certainty)}, {f.sources} source(s){reviewed(f.review)}): "
+            f"{md(f.explanation)}",
             f"  - {md(f.instrument)}, {md(f.provision)}{link(f.citation)}",
             f"  - source: {cite(f.article)}",
         ]
@@ -85,13 +91,14 @@ def render_markdown(d: Dossier) -> str:
     lines += [
         f"- {md(i.title)} ({md(i.time_start or i.first_reported or '?')} – "
         f"{md(i.time_end or i.last_reported or '?')}): {len(i.event_ids)} events, "
-        f"{i.independent_sources} independent sources"
+        f"{i.independent_sources} independent sources{reviewed(i.review)}"
         for i in d.incidents
     ] or ["None fused (run `armswatch incidents` to fuse events across articles)."]
     lines += ["", "## Timeline", "", "| date | type | status | certainty | items | source |"]
     lines += ["| --- | --- | --- | --- | --- | --- |"]
     lines += [
-        f"| {md(e.date or 'undated')} | {md(e.type)} | {md(e.status)} | {md(e.certainty)} | "
+        f"| {md(e.date or 'undated')} | {md(e.type)} | {md(e.status)}{reviewed(e.review)} | "
+        f"{md(e.certainty)} | "
         f"{md(', '.join(e.items))} | {md(e.article.outlet or e.article.id)} |"
         for e in d.timeline
     ]

@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from armswatch.ledger.models import ReviewStatus
 from armswatch.model import ActorKind, Category, Certainty, EventType, Record, Status
 from armswatch.store.records import StoredEvent, StoredFinding
 
@@ -86,8 +87,9 @@ class Source(Record):
     articles: int
 
 
-class IncidentSummary(Record):
-    """One real-world fact reported across articles: the merged description and its score."""
+class IncidentFacts(Record):
+    """One real-world fact reported across articles: the merged description and its score
+    (what fusion stores; ``IncidentSummary`` reads it with the analysts' review)."""
 
     id: str
     type: EventType
@@ -113,8 +115,16 @@ class IncidentSummary(Record):
     reasons: list[Reason]
 
 
-class IncidentRow(IncidentSummary):
-    """An incident as stored: the summary plus what incremental matching needs."""
+class IncidentSummary(IncidentFacts):
+    """An incident as the read side shows it: its facts and the analysts' review."""
+
+    review: ReviewStatus | None = Field(
+        default=None, description="The analysts' review: confirmed, rejected, unsure or null."
+    )
+
+
+class IncidentRow(IncidentFacts):
+    """An incident as stored: its facts plus what incremental matching needs."""
 
     block: str = Field(description="type|dyad: incidents are matched within a block.")
     categories: list[str] = Field(description="Specific categories (matching profile).")
@@ -122,9 +132,9 @@ class IncidentRow(IncidentSummary):
     statuses: list[str] = Field(description="Every status reported (matching profile).")
     first_key: str = Field(description="Sort key of its first event (ties between incidents).")
 
-    def summary(self) -> IncidentSummary:
+    def summary(self, review: str | None = None) -> IncidentSummary:
         return IncidentSummary.model_validate(
-            {name: getattr(self, name) for name in IncidentSummary.model_fields}
+            {name: getattr(self, name) for name in IncidentFacts.model_fields} | {"review": review}
         )
 
 

@@ -13,6 +13,7 @@ from armswatch.fuse.independence import independent_sources
 from armswatch.fuse.models import Claim, IncidentStory, IncidentSummary, StoryEntry
 from armswatch.fuse.provenance import chain
 from armswatch.fuse.tables import CLAIMS, load_incidents, load_rows
+from armswatch.ledger.review import review_statuses
 from armswatch.store.assemble import (
     Filter,
     load_articles,
@@ -57,7 +58,8 @@ def list_incidents(
     rows = load_incidents(
         view.con, f"{condition} ORDER BY {ORDER} LIMIT ? OFFSET ?", [*params, limit, offset]
     )
-    return [row.summary() for row in rows]
+    reviewed = review_statuses(view.con, "incident", [row.id for row in rows])
+    return [row.summary(reviewed.get(row.id)) for row in rows]
 
 
 def count_incidents(
@@ -105,8 +107,9 @@ def get_incident(view: View, incident_id: str) -> IncidentStory | None:
     events = load_events_by_id(view.con, event_ids)
     findings = load_findings(view.con, *in_events("f.event", event_ids), 1000, 0)
     dyad = Dyad(tuple(row.source), tuple(row.target), row.symmetric)
+    review = review_statuses(view.con, "incident", [incident_id]).get(incident_id)
     return IncidentStory(
-        **row.summary().model_dump(),
+        **row.summary(review).model_dump(),
         entries=entries(view, events, claims),
         origins=independent_sources(claims, dyad, row.type),
         findings=findings,

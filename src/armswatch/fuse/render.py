@@ -31,7 +31,7 @@ def progression(steps: Sequence[StatusStep]) -> str:
 
 
 def incident_table(incidents: Sequence[IncidentSummary]) -> Table:
-    """One line per incident: id, type, dyad, items, progression, counts, score."""
+    """One line per incident: id, type, dyad, items, progression, counts, score, review."""
     table = Table(
         Column("id", no_wrap=True),
         Column("type", no_wrap=True),
@@ -41,6 +41,7 @@ def incident_table(incidents: Sequence[IncidentSummary]) -> Table:
         "art.",
         "src.",
         "score",
+        "review",
     )
     for s in incidents:
         table.add_row(
@@ -52,6 +53,7 @@ def incident_table(incidents: Sequence[IncidentSummary]) -> Table:
             str(s.articles),
             str(s.independent_sources) + (f" (−{len(s.denied_by)})" if s.denied_by else ""),
             f"{s.score:.2f}",
+            s.review or "",
         )
     table.caption = f"{len(incidents)} incidents; src. = independent sources (− deniers)"
     return table

@@ -6,12 +6,16 @@ in date order), they are attached to the block's stored incidents and only the i
 they touch are rewritten. Otherwise (an older article arrives late, or an article was
 superseded by a new version) that one block is recomputed from its events. Either way
 the result equals a full rebuild. Each update is one transaction.
+
+Every incident an update adds, changes or removes gets a ``history`` row
+(``ledger.history``) in the same transaction, whoever asked for the update (a run, a
+re-analysis, a review, a rebuild): nothing about an incident is silently overwritten.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -34,6 +38,8 @@ from armswatch.fuse.tables import (
     load_incidents,
 )
 from armswatch.fuse.tally import Tally
+from armswatch.ledger.history import Stamp, incident_changes, record_changes
+from armswatch.ledger.models import Change
 from armswatch.ledger.tables import REJECTED_EVENTS
 from armswatch.store.db import rollback_quietly, translated
 from armswatch.store.sql import rows_of
@@ -49,6 +55,8 @@ class FuseReport:
     events: int = 0
     incidents_written: int = 0
     blocks_recomputed: int = 0
+    changes: list[Change] = field(default_factory=list)
+    """The incidents added, changed or removed (each also a ``history`` row)."""
 
     def line(self) -> str:
         return (
@@ -57,14 +65,20 @@ class FuseReport:
         )
 
 
-def update_incidents(target: Target, article_keys: Iterable[str] | None = None) -> FuseReport:
+def update_incidents(
+    target: Target, article_keys: Iterable[str] | None = None, stamp: Stamp | None = None
+) -> FuseReport:
     """Fuse the events of these articles (sha256 or any id they were seen under) into
-    incidents; with ``article_keys=None``, every event not yet in an incident."""
+    incidents; with ``article_keys=None``, every event not yet in an incident.
+
+    stamp (Stamp | None): the run and extractor the incidents' history rows name.
+    """
     con, path = connection(target)
     with translated(path):
         con.begin()
         try:
-            report = fuse(con, None if article_keys is None else sorted(set(article_keys)))
+            keys = None if article_keys is None else sorted(set(article_keys))
+            report = fuse(con, keys, stamp=stamp)
             con.commit()
         except BaseException:
             rollback_quietly(con)
@@ -102,12 +116,17 @@ def connection(target: Target) -> tuple[duckdb.DuckDBPyConnection, Path]:
 
 
 def fuse(
-    con: duckdb.DuckDBPyConnection, keys: list[str] | None, stale: Iterable[str] = ()
+    con: duckdb.DuckDBPyConnection,
+    keys: list[str] | None,
+    stale: Iterable[str] = (),
+    stamp: Stamp | None = None,
 ) -> FuseReport:
-    """The update, inside the open transaction.
+    """The update, inside the open transaction, with a ``history`` row for each incident
+    it adds, changes or removes (``FuseReport.changes``).
 
     stale (Iterable[str]): blocks to recompute besides those of superseded articles (the
         blocks ``detach_events`` took re-analysed events out of).
+    stamp (Stamp | None): when and by what (run, fingerprint); None: now, by nothing named.
     """
     new = load_members(con, new_event_ids(con, keys))
     stale = stale_blocks(con, keys) | set(stale)
@@ -116,14 +135,22 @@ def fuse(
         by_block.setdefault(member.facts.block, []).append(member)
     last = last_keys(con, sorted(by_block))
     report = FuseReport(events=len(new))
+    before: list[IncidentRow] = []
+    written: list[str] = []
     for block in sorted(by_block.keys() | stale):
         members = by_block.get(block, [])
         in_order = all(m.sort_key > last.get(block, "") for m in members)
         if block in stale or not in_order:
-            report.incidents_written += recompute_block(con, block, members)
+            was, ids = recompute_block(con, block, members)
             report.blocks_recomputed += 1
         else:
-            report.incidents_written += extend_block(con, block, members)
+            was, ids = extend_block(con, block, members)
+        before += was
+        written += ids
+    report.incidents_written = len(written)
+    after = load_incidents(con, "id IN (SELECT unnest(?))", [written]) if written else []
+    report.changes = incident_changes(before, after, stamp or Stamp(None, None))
+    record_changes(con, report.changes)
     return report
 
 
@@ -187,9 +214,13 @@ def detach_events(con: duckdb.DuckDBPyConnection, event_ids: Sequence[str]) -> s
     return {row["block"] for row in found}
 
 
-def recompute_block(con: duckdb.DuckDBPyConnection, block: str, new: list[Member]) -> int:
-    """Fuse the block's current events again, from scratch; RETURNS incidents written.
-    An incident keeps its id while it keeps any of its events (``keep_ids``)."""
+Written = tuple[list[IncidentRow], list[str]]
+"""The incidents a block held before it was written (those it rewrote), and the ids written."""
+
+
+def recompute_block(con: duckdb.DuckDBPyConnection, block: str, new: list[Member]) -> Written:
+    """Fuse the block's current events again, from scratch. An incident keeps its id
+    while it keeps any of its events (``keep_ids``)."""
     rows = rows_of(
         con,
         "SELECT ie.event_id, ie.incident_id FROM incident_events ie JOIN articles a "
@@ -197,14 +228,14 @@ def recompute_block(con: duckdb.DuckDBPyConnection, block: str, new: list[Member
         f"AND ie.event_id NOT IN ({REJECTED_EVENTS})",
         [block],
     )
-    old = rows_of(con, "SELECT id FROM incidents WHERE block = ?", [block])
+    old = load_incidents(con, "block = ?", [block])
     members = load_members(con, [row["event_id"] for row in rows]) + new
-    delete_incidents(con, [row["id"] for row in old])
+    delete_incidents(con, [row.id for row in old])
     profiles = assign(members, [])
     keep_ids(profiles, {row["event_id"]: row["incident_id"] for row in rows})
     for profile in profiles:
         write_incident(con, profile, None)
-    return len(profiles)
+    return old, [profile.id for profile in profiles]
 
 
 def keep_ids(profiles: list[Profile], incident_of: dict[str, str]) -> None:
@@ -228,14 +259,15 @@ def keep_ids(profiles: list[Profile], incident_of: dict[str, str]) -> None:
             profile.id = incident_id(profile.facts, f"{profile.id}|{profile.first_key}")
 
 
-def extend_block(con: duckdb.DuckDBPyConnection, block: str, new: list[Member]) -> int:
-    """Attach new events to the block's stored incidents; RETURNS incidents written."""
+def extend_block(con: duckdb.DuckDBPyConnection, block: str, new: list[Member]) -> Written:
+    """Attach new events to the block's stored incidents."""
     stored = {row.id: row for row in load_incidents(con, "block = ?", [block])}
     profiles = [Profile(row.id, stored_facts(row), row.first_key) for row in stored.values()]
     touched = assign(new, profiles)
     for profile in touched:
         write_incident(con, profile, stored.get(profile.id))
-    return len(touched)
+    was = [stored[p.id] for p in touched if p.id in stored]
+    return was, [profile.id for profile in touched]
 
 
 def stored_facts(row: IncidentRow) -> Facts:

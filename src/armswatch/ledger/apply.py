@@ -16,12 +16,9 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from armswatch.fuse.members import load_members
-from armswatch.fuse.tables import load_incidents
 from armswatch.fuse.update import detach_events, fuse
 from armswatch.ledger.diff import Diff, diff_rows
-from armswatch.ledger.history import Stamp, changes_of_diff, incident_changes, record_changes
-from armswatch.ledger.models import Change
+from armswatch.ledger.history import Stamp, changes_of_diff, record_changes
 from armswatch.ledger.review import flag_reviews
 from armswatch.store.rows import Rows
 from armswatch.store.sql import Row, arrow_rows, insert_rows, rows_of
@@ -125,9 +122,9 @@ def apply_batch(
         tally.add_diff(diffs[sha])
         history += changes_of_diff(diffs[sha], sha, stamp)
     tally.reviews_flagged += flag_reviews(con, [diffs[sha] for sha in ledger])
-    if ledger:
-        history += refuse(con, ledger, diffs, touched, detached, stamp, tally)
     tally.history_rows += record_changes(con, history)
+    if ledger:
+        refuse(con, ledger, touched, detached, stamp, tally)
 
 
 def blocks_of(con: duckdb.DuckDBPyConnection, event_ids: Sequence[str]) -> set[str]:
@@ -152,21 +149,16 @@ def replace_rows(
 def refuse(
     con: duckdb.DuckDBPyConnection,
     shas: list[str],
-    diffs: dict[str, Diff],
     touched: list[str],
     detached: set[str],
     stamp: Stamp,
     tally: Tally,
-) -> list[Change]:
-    """Recompute the incidents of the blocks the changes concern; RETURNS their history."""
-    arriving = [i for sha in shas for i in [*diffs[sha].events_added, *diffs[sha].events_changed]]
-    blocks = sorted(detached | {m.facts.block for m in load_members(con, arriving)})
-    scope = "block IN (SELECT unnest(?))"
-    before = load_incidents(con, scope, [blocks])
+) -> None:
+    """Recompute the incidents of the blocks the changes concern (``fuse`` writes their
+    history rows) and count what changed."""
     detach_events(con, touched)
-    fuse(con, shas, stale=detached)
-    after = load_incidents(con, scope, [blocks])
-    changes = incident_changes(before, after, stamp)
+    changes = fuse(con, shas, stale=detached, stamp=stamp).changes
+    tally.history_rows += len(changes)
     for change in changes:
         if change.change == "added":
             tally.incidents_added += 1
@@ -176,4 +168,3 @@ def refuse(
             tally.incidents_changed += 1
     gone = [c.subject for c in changes if c.change == "removed"]
     tally.reviews_flagged += flag_reviews(con, [], gone_incidents=gone)
-    return changes

@@ -31,6 +31,12 @@ class ListFormat(StrEnum):
     json = "json"
 
 
+def pasted_id(value: str | None) -> str | None:
+    """An id as typed or pasted, without surrounding whitespace: ids copied from
+    ``query --format csv`` carry its CRLF line ends ("ev_…\\r"). A typer callback."""
+    return None if value is None else value.strip()
+
+
 def fail(exc: ArmswatchError) -> typer.Exit:
     err.print(f"error: {exc}", markup=False)
     return typer.Exit(code=1)
@@ -69,6 +75,9 @@ def reanalyze_cli(
         bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="One line per committed batch.")
+    ] = False,
     progress: Annotated[
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
@@ -90,6 +99,7 @@ def reanalyze_cli(
             batch_size=batch_size,
             dry_run=dry_run,
             progress=progress,
+            verbose=verbose,
         )
         summary = reanalyze(db_path(db), options, say=lambda line: err.print(line, markup=False))
     except ArmswatchError as exc:
@@ -102,7 +112,10 @@ def reanalyze_cli(
 
 
 def history_cli(
-    subject: Annotated[str, typer.Argument(help="An event (ev_…), finding (fi_…) or incident id.")],
+    subject: Annotated[
+        str,
+        typer.Argument(help="An event (ev_…), finding (fi_…) or incident id.", callback=pasted_id),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines, one change a line.")] = False,
     db: DbOpt = None,
 ) -> None:
@@ -132,7 +145,12 @@ def history_cli(
 
 def review_cli(
     target: Annotated[
-        str, typer.Argument(help="An event or incident id to review, or `list`.", metavar="ID|list")
+        str,
+        typer.Argument(
+            help="An event or incident id to review, or `list`.",
+            metavar="ID|list",
+            callback=pasted_id,
+        ),
     ],
     status: Annotated[
         ReviewStatusOpt | None,

@@ -1,7 +1,8 @@
 """The history of the ledger: rows of ``history``, written with the change they record.
 
 ``changes_of_diff`` turns what a re-analysis changed in one article into rows;
-``incident_changes`` does the same for incidents before and after; ``history_of`` reads
+``incident_changes`` does the same for incidents before and after (``fuse.update`` records
+them whenever it writes incidents: a run, a re-analysis, a review, a rebuild); ``history_of`` reads
 the rows of one id (an event, finding or incident: for an incident, also the rows of
 the events it holds), oldest first.
 """
@@ -12,16 +13,19 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import duckdb
 
-from armswatch.fuse.models import IncidentRow
 from armswatch.ledger.diff import Diff, as_json
 from armswatch.ledger.models import Change
 from armswatch.ledger.tables import HISTORY
 from armswatch.store.columns import nest
 from armswatch.store.records import utc_now
 from armswatch.store.sql import insert_into, rows_of
+
+if TYPE_CHECKING:  # fuse records its incidents' changes here (``fuse.update``)
+    from armswatch.fuse.models import IncidentRow
 
 
 @dataclass

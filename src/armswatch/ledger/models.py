@@ -29,9 +29,12 @@ class Change(Record):
     after: str | None = Field(default=None, description="The subject after, as JSON.")
     at: datetime
     fingerprint: str | None = Field(
-        default=None, description="The extractor that made the new analysis (or null: a review)."
+        default=None,
+        description="The extractor that made the new analysis (null: a review or a rebuild).",
     )
-    run_id: str | None = Field(default=None, description="The reanalyze run that made it.")
+    run_id: str | None = Field(
+        default=None, description="The run (run, load, reanalyze) that made it."
+    )
     sha256: str | None = Field(default=None, description="The article, for events and findings.")
 
 

@@ -52,6 +52,8 @@ class ReanalyzeOptions:
     batch_size: int | None = None
     dry_run: bool = False
     progress: bool | None = None
+    verbose: bool = False
+    """One line per committed batch (``batch N: …``), as ``run --verbose``."""
     analyzer_options: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -245,6 +247,11 @@ def process(
             if not options.dry_run:
                 store.release()
             ticker.advance(len(job.articles))
+            if options.verbose:
+                ticker.say(
+                    f"batch {job.number}: {len(job.articles)} articles, {len(errors)} errors; "
+                    f"{tally.articles} done, {tally.changed_articles} changed"
+                )
 
 
 @contextmanager

@@ -23,7 +23,7 @@ from armswatch.ledger.models import REVIEW_STATUSES, Change, Review
 from armswatch.ledger.tables import HISTORY, REVIEWS
 from armswatch.store.columns import nest
 from armswatch.store.records import utc_now
-from armswatch.store.sql import insert_into, rows_of
+from armswatch.store.sql import insert_into, rows_by_values, rows_of
 
 
 def subject_kind(con: duckdb.DuckDBPyConnection, subject: str) -> Literal["event", "incident"]:
@@ -112,6 +112,14 @@ def reviews(
     return [
         Review.model_validate(nest(row, REVIEWS.columns)) for row in rows_of(con, query, params)
     ]
+
+
+def review_statuses(
+    con: duckdb.DuckDBPyConnection, kind: Literal["event", "incident"], ids: Sequence[str]
+) -> dict[str, str]:
+    """The review status of these events or incidents, by id; unreviewed ones are absent."""
+    select = f"SELECT id, status FROM reviews WHERE kind = '{kind}' AND id = ANY(?)"
+    return {row["id"]: row["status"] for row in rows_by_values(con, select, list(ids))}
 
 
 def flag_reviews(

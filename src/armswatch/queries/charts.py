@@ -30,13 +30,16 @@ WITH matching AS (
 ), found AS (SELECT event, count(*) AS n FROM findings GROUP BY event)
 SELECT p.source, p.target, p.type,
     count(DISTINCT p.incident) + count(*) FILTER (WHERE p.incident IS NULL),
-    count(*), coalesce(sum(f.n), 0)
+    count(*), coalesce(sum(f.n), 0),
+    count(*) FILTER (WHERE r.status = 'confirmed'), count(*) FILTER (WHERE r.status = 'rejected')
 FROM pairs p LEFT JOIN found f ON f.event = p.id
+LEFT JOIN reviews r ON r.kind = 'event' AND r.id = p.id
 GROUP BY p.source, p.target, p.type ORDER BY ALL
 """
-"""Edges with their weight (incidents, each unfused event counting as one), events and
-findings, counted in the store from ``events.source_keys``/``target_keys`` (no join with
-``actors``; nothing per event comes back to Python)."""
+"""Edges with their weight (incidents, each unfused event counting as one), events,
+findings, and the events analysts confirmed or rejected, counted in the store from
+``events.source_keys``/``target_keys`` (no join with ``actors``; nothing per event comes
+back to Python)."""
 
 
 def actor_graph(view: View, query: GraphQuery) -> Graph:
@@ -57,8 +60,17 @@ def actor_graph(view: View, query: GraphQuery) -> Graph:
     )
     rows = view.sql(sql, [*link_params, *params] if fused else params).rows
     edges = [
-        GraphEdge(source=s, target=t, type=k, weight=w, events=n, findings=int(f))
-        for s, t, k, w, n, f in rows
+        GraphEdge(
+            source=s,
+            target=t,
+            type=k,
+            weight=w,
+            events=n,
+            findings=int(f),
+            confirmed=confirmed,
+            rejected=rejected,
+        )
+        for s, t, k, w, n, f, confirmed, rejected in rows
     ]
     return Graph(
         filters=filters.model_dump(mode="json", exclude_none=True),

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
+from armswatch.ledger.review import review_statuses as ledger_statuses
 from armswatch.model import SYMMETRIC_TYPES, Actor
 from armswatch.queries.models import ActorRef, ArticleRef, ArticlesBySha, EventsById, ListInfo
 from armswatch.store.assemble import load_articles, load_events_by_id
 from armswatch.store.columns import nest
 from armswatch.store.records import StoredArticle, StoredEvent, StoredFinding
-from armswatch.store.sql import LOOKUP_CHUNK, rows_by_values, rows_of
+from armswatch.store.sql import LOOKUP_CHUNK, rows_of
 from armswatch.store.tables import TABLE
 from armswatch.store.view import View
 
@@ -133,8 +134,7 @@ def findings_of_events(view: View, ids: list[str]) -> dict[str, dict[str, Stored
 def review_statuses(view: View, ids: list[str]) -> dict[str, str]:
     """The analysts' review status of these events (``ledger.review``), by event id;
     unreviewed events are absent."""
-    select = "SELECT id, status FROM reviews WHERE kind = 'event' AND id = ANY(?)"
-    return {row["id"]: row["status"] for row in rows_by_values(view.con, select, ids)}
+    return ledger_statuses(view.con, "event", ids)
 
 
 def list_info(total: int, limit: int, offset: int, filters: dict[str, object]) -> ListInfo:

@@ -253,6 +253,10 @@ class GraphEdge(BaseModel):
     weight: int = Field(description="Incidents (events not in an incident count one each).")
     events: int
     findings: int
+    confirmed: int = Field(default=0, description="Of its events, those analysts confirmed.")
+    rejected: int = Field(
+        default=0, description="Of its events, those analysts rejected (shown when asked)."
+    )
 
 
 class Graph(BaseModel):

@@ -101,7 +101,7 @@ def analyze_and_load(
 ) -> None:
     show = progress_wanted() if options.progress is None else options.progress
     total = estimate_total(sources) if show else None
-    meter, fusion = Meter(), IncidentFusion(store)
+    meter, fusion = Meter(), IncidentFusion(store, run_id=writer.run.id)
     with (
         dask_client(scheduler, options.workers) as client,
         parquet_folder(parquet) as folder,

@@ -88,7 +88,7 @@ def load_all(
     say: Say,
 ) -> None:
     show = progress_wanted() if options.progress is None else options.progress
-    fusion = IncidentFusion(store)
+    fusion = IncidentFusion(store, run_id=writer.run.id)
     with progress_bar(show, None, say) as ticker:
         for number in numbers:
             loaded = load_partition(store, writer, root, number, ticker.say)

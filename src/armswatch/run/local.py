@@ -126,7 +126,7 @@ def process(
     jobs = make_jobs(items, store, writer.batch_size)
     show = progress_wanted() if options.progress is None else options.progress
     total = estimate_total(sources) if show else None
-    meter, fusion = Meter(), IncidentFusion(store)
+    meter, fusion = Meter(), IncidentFusion(store, run_id=writer.run.id)
     with progress_bar(show, total, say) as ticker:
         for job, outcome in analyze_jobs(jobs, options.workers, options.analyzer_options, analyzer):
             batch = write_job(writer, job, outcome, ticker.say, meter.sample(outcome))

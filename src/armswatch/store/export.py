@@ -6,7 +6,8 @@ are one file each. CSV and JSON Lines: one file per table; CSV cells go through
 ``export.table.csv_cell`` (formulas neutralised, nested columns as JSON, floats without
 noise). The MinHash tables are internal and not exported. Every row is exported,
 superseded versions and rejected events too (``current``, ``review``: events and findings
-carry their event's review status).
+carry their event's review status; ``reviews`` holds every current review, of events and
+of incidents, with its note, author and flag for a second look).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ EXPORTED = (
     "mentions",
     "runs",
     "errors",
+    "reviews",
 )
 YEAR = "year(try_cast(left({}, 10) AS DATE))"
 REVIEW = "LEFT JOIN reviews r ON r.kind = 'event' AND r.id = {}"
