@@ -111,6 +111,8 @@ class MentionRuler:
         self.title_words: frozenset[str] = frozenset()  # 'Prime Minister' before a name
         self.office_words: frozenset[str] = frozenset()  # 'X, a Kenyan official'
         self.part_nouns: frozenset[str] = frozenset()  # '*parts* for drones'
+        self.support_nouns: frozenset[str] = frozenset()  # 'F-16 *sustainment*'
+        self.munitions_of: dict[str, str] = {}  # 'munitions for HIMARS' → ammunition
         self.origin_markers: set[str] = set()
 
     def initialize(
@@ -136,6 +138,8 @@ class MentionRuler:
         self.title_words = frozenset(kb.triggers.lexicon.title_words)
         self.office_words = frozenset(kb.triggers.lexicon.office_words)
         self.part_nouns = frozenset(kb.triggers.lexicon.part_nouns)
+        self.support_nouns = frozenset(kb.triggers.lexicon.support_nouns)
+        self.munitions_of = {str(k): str(v) for k, v in kb.weapons.munitions_of.items()}
         self.origin_markers = set(kb.triggers.lexicon.origin_markers)
         self.actor_matcher.add_all({**self.actor_forms, **self.ambiguous_forms})
         self.weapon_matcher.add_all(matched)  # plurals are looked up per token
@@ -170,6 +174,7 @@ class MentionRuler:
             m for m in mentions if not m.weapon.needs_context or self.military_context(m, mentions)
         ]
         mentions = self.joined_with_head_nouns(mentions)
+        mentions = self.as_rounds(mentions)
         for mention in mentions:
             self.repair_misread_designation(mention)
         for previous, mention in itertools.pairwise(mentions):
@@ -308,16 +313,53 @@ class MentionRuler:
         return mention
 
     def as_part(self, mention: WeaponMention) -> WeaponMention:
-        """'parts for Russian drones', 'engines of the tanks': a weapon named as what parts
-        are for is a components item (the lexicon's ``part_nouns``)."""
-        root = mention.span.root
-        prep = root.head
-        if mention.weapon.category == "components" or root.dep_ != "pobj":
+        """'parts for Russian drones', 'engines of the tanks', 'drone engines': a weapon
+        named as what parts are for is a components item (the lexicon's ``part_nouns``);
+        so is a named system that support is for ('F-16 sustainment', 'an F-16 case',
+        ``support_nouns``), which keeps its name."""
+        if mention.weapon.category == "components":
             return mention
-        if prep.lower_ not in {"for", "of"} or prep.head.lemma_.lower() not in self.part_nouns:
-            return mention
-        part = dataclasses.replace(mention.weapon, category="components", system=None, senses=())
-        return WeaponMention(mention.span, part)
+        lemmas = {holder.lemma_.lower() for holder in what_it_is_for(mention.span)}
+        if lemmas & self.part_nouns:
+            part = dataclasses.replace(
+                mention.weapon, category="components", system=None, senses=()
+            )
+            return WeaponMention(mention.span, part)
+        if lemmas & self.support_nouns and mention.weapon.system is not None:
+            return WeaponMention(
+                mention.span, dataclasses.replace(mention.weapon, category="components")
+            )
+        return mention
+
+    def as_rounds(self, mentions: list[WeaponMention]) -> list[WeaponMention]:
+        """'munitions for HIMARS', 'Javelin rounds', 'rockets for the air defence system':
+        a launcher named as what munitions are for is its rounds, not the launcher. The
+        category is that of its rounds (weapons.yaml ``munitions_of``: an air-defence
+        system's are air_defence, a missile launcher's missile, others' ammunition); a
+        named system keeps its name."""
+        rounds = {
+            i
+            for m in mentions
+            if m.weapon.category == "ammunition"
+            for i in range(m.span.start, m.span.end)
+        }
+        result = []
+        named_by_launcher: set[int] = set()  # rounds that are missiles or interceptors
+        for mention in mentions:
+            holders = [h.i for h in what_it_is_for(mention.span) if h.i in rounds]
+            if holders and mention.weapon.category not in {"ammunition", "components"}:
+                category = self.munitions_of.get(mention.weapon.category, "ammunition")
+                weapon = dataclasses.replace(mention.weapon, category=category)
+                mention = WeaponMention(mention.span, weapon)
+                if category != "ammunition":
+                    named_by_launcher.update(holders)
+            result.append(mention)
+        return [
+            m
+            for m in result
+            if m.weapon.system is not None
+            or not any(m.span.start <= i < m.span.end for i in named_by_launcher)
+        ]
 
     def military_context(self, mention: WeaponMention, mentions: list[WeaponMention]) -> bool:
         """A name that is also an ordinary word ('Spartan', 'Cougar', 'Patriot') is a
@@ -609,6 +651,29 @@ class MentionRuler:
         ):
             return head
         return None
+
+
+def what_it_is_for(span: Span) -> list[Token]:
+    """The nouns a weapon phrase may say what it is for: one it modifies ('*drone*
+    engines', '*HIMARS* munitions'), and the noun whose 'for' or 'of' phrase holds it
+    ('parts *for* drones', 'rockets *for* Grad launchers', 'engines *of* the tanks'),
+    also through a list ('munitions for air defence systems, *artillery* and …')."""
+    holders: list[Token] = []
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    while root.dep_ in {"compound", "nmod", "nummod"} and root.head.pos_ in {"NOUN", "PROPN"}:
+        if not span.start <= root.head.i < span.end:
+            holders.append(root.head)
+        root = root.head
+    prep = root.head
+    if root.dep_ == "pobj" and prep.lower_ in {"for", "of"} and prep.head.i != root.i:
+        holder = prep.head
+        if holder.pos_ == "VERB":  # 'sent munitions *for artillery*': the parser hangs the
+            holders += [c for c in holder.children if c.dep_ == "dobj"]  # phrase on the verb
+        else:
+            holders.append(holder)
+    return holders
 
 
 @Language.factory(
