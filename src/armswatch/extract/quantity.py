@@ -54,9 +54,12 @@ class QuantityReader:
         nummods = [
             c
             for c in noun.children
-            if c.dep_ == "nummod"
-            or c.like_num
-            or (c.dep_ == "compound" and c.lemma_.lower() in SCALE_WORDS)  # 'a dozen tanks'
+            if (
+                c.dep_ == "nummod"
+                or c.like_num
+                or (c.dep_ == "compound" and c.lemma_.lower() in SCALE_WORDS)  # 'a dozen tanks'
+            )
+            and not in_designation(c)
         ]
         head = noun.head
         if not nummods and noun.dep_ == "pobj" and head.lower_ == "of":
@@ -66,7 +69,11 @@ class QuantityReader:
         if not nummods:
             return []
         token = nummods[0]
-        group = [t for t in token.subtree if t.like_num or t.lemma_.lower() in self.words]
+        group = [  # not further numbers after it: '54 of the howitzers and 36 of …'
+            t
+            for t in token.subtree
+            if t.i <= token.i and (t.like_num or t.lemma_.lower() in self.words)
+        ]
         return sorted(group, key=lambda t: t.i) or [token]
 
     def value(self, numbers: list[Token]) -> float | None:
@@ -85,3 +92,11 @@ class QuantityReader:
         if NUMERIC.match(text):
             return float(text.replace(",", ""))
         return self.words.get(token.lemma_.lower(), self.words.get(text))
+
+
+def in_designation(number: Token) -> bool:
+    """A number that ends a system's name is no count: 'Leopard *2* tanks', 'Typhoon *2*'."""
+    if number.i == 0 or not number.text.isdigit():
+        return False
+    before = number.doc[number.i - 1]
+    return before.is_alpha and before.is_title and before.pos_ == "PROPN"
