@@ -89,11 +89,19 @@ def test_along_with_adds_items(analyzer: Analyzer) -> None:
     assert found == {("artillery", 40), ("uav", 10)}
 
 
-def test_items_listed_with_a_reference_to_the_transfer_join_it(analyzer: Analyzer) -> None:
-    text = (
-        "Italy will deliver howitzers to Greece. Six of the howitzers will come from army "
-        "stocks together with spare parts."
-    )
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Six of the howitzers will come from army stocks together with spare parts.",
+        # after an attribution and an aside
+        "According to the agency, six of the howitzers, enough for one battery, will come "
+        "from army stocks along with spare parts.",
+    ],
+)
+def test_items_listed_with_a_reference_to_the_transfer_join_it(
+    analyzer: Analyzer, second: str
+) -> None:
+    text = f"Italy will deliver howitzers to Greece. {second}"
     assert kinds(analyzer, text) == {"artillery", "components"}
 
 

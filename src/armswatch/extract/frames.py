@@ -85,9 +85,10 @@ def accompanying_items(
         if head is None and not is_definite(root):
             continue
         head = head or root
-        holders = [head, root]
-        if head.dep_ in {"nsubj", "nsubjpass", "dobj"}:
-            holders.append(head.head)  # '… will come from Berlin *along with* ammunition'
+        holders = [head, root]  # and the verb: '… will come from Berlin *along with* ammunition'
+        # (the sentence's main verb when the parser misplaces the reference: 'According to
+        # the agency, 14 of the tanks' makes '14' an apposition of 'the agency')
+        holders.append(head.head if head.dep_ in {"nsubj", "nsubjpass", "dobj"} else head.sent.root)
         tokens = [t for c in root.children if c.dep_ == "conj" for t in c.subtree]
         tokens += [t for h in holders for pobj in accompanying_objects(h) for t in pobj.subtree]
         found = [filler.index.weapons[t.i] for t in tokens if t.i in filler.index.weapons]
