@@ -3,9 +3,9 @@
 Each case is a class of construction, written with other states, weapons and words than
 any gold text: rounds named by their launcher ('munitions for X', 'X rounds'), support
 for a named platform ('Gripen sustainment'), items the text excludes ('includes no
-missiles'), partitive enumerations ('30 of the firm's howitzers and 12 of its …'),
-'along with', items listed with a reference back to an earlier transfer's items, and
-numbers that belong to a system's name.
+missiles'), technology for a weapon programme, partitive enumerations ('30 of the
+firm's howitzers and 12 of its …'), 'along with', items listed with a reference back
+to an earlier transfer's items, and numbers that belong to a system's name.
 """
 
 from __future__ import annotations
@@ -123,3 +123,20 @@ def test_number_of_a_system_name_is_no_quantity(
     (event,) = transfers(analyzer, text)
     (item,) = event.items
     assert (item.system, item.quantity.min if item.quantity else None) == ("Leopard 1", number)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Belarus supplied Serbia with military technology to speed up its drone programme.",
+         {"uav"}),
+        ("China sold Pakistan military technology for its missile program.", {"missile"}),
+        # a purpose that is no weapon programme leaves the technology as it is
+        ("Belarus supplied Serbia with military technology to modernise its economy.",
+         {"components"}),
+    ],
+)  # fmt: skip
+def test_technology_for_a_weapon_programme_is_of_its_kind(
+    analyzer: Analyzer, text: str, expected: set[str]
+) -> None:
+    assert kinds(analyzer, text) == expected

@@ -500,6 +500,11 @@ class Lexicon(Entry):
         description="Nouns of parts: a weapon named as what they are for is components "
         "('*parts* for Russian drones', '*engines* of the tanks', 'drone *engines*')."
     )
+    programme_nouns: list[str] = Field(
+        default_factory=list,
+        description="Nouns of a weapon programme: technology or parts given for one take "
+        "its kind ('technology *to assist* its missile *programme*' is missile).",
+    )
     support_nouns: list[str] = Field(
         default_factory=list,
         description="Nouns of support for a platform: a named system that they are for is "
@@ -521,7 +526,8 @@ class Lexicon(Entry):
 
 
 WORD_LISTS = ("media_nouns", "title_words", "office_words", "interdiction_verbs",
-              "term_of_art_hedges", "statement_venues", "part_nouns", "support_nouns")  # fmt: skip
+              "term_of_art_hedges", "statement_venues", "part_nouns", "support_nouns",
+              "programme_nouns")  # fmt: skip
 """Lexicon lists checked for lower case when the knowledge base loads."""
 
 

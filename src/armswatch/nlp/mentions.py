@@ -41,6 +41,8 @@ MISREAD_DEPS = {"punct", "npadvmod", "dep", "advmod", "prep", "intj"}
 """Labels the parser gives designations it did not read as nouns ('12 Shahed-131')."""
 NUMBER_ROLES = {"dobj", "npadvmod", "nsubj", "nsubjpass", "attr", "pobj"}
 """Roles a bare number takes when the parser reads it as the noun ('supplied *12* X')."""
+PURPOSE_DEPS = {"advcl", "acl", "xcomp", "relcl"}
+"""Clauses that may say what something is for: 'technology *to assist* its programme'."""
 HEAD_NOUN_CATEGORIES_KEPT_APART = {"ammunition", "components"}
 """Generic nouns after a system that name another item: 'HIMARS rockets', 'F-16 engines'."""
 DESCRIPTION_WINDOW = 16
@@ -113,6 +115,7 @@ class MentionRuler:
         self.part_nouns: frozenset[str] = frozenset()  # '*parts* for drones'
         self.support_nouns: frozenset[str] = frozenset()  # 'F-16 *sustainment*'
         self.munitions_of: dict[str, str] = {}  # 'munitions for HIMARS' → ammunition
+        self.programme_nouns: frozenset[str] = frozenset()  # 'its missile *programme*'
         self.origin_markers: set[str] = set()
 
     def initialize(
@@ -139,6 +142,7 @@ class MentionRuler:
         self.office_words = frozenset(kb.triggers.lexicon.office_words)
         self.part_nouns = frozenset(kb.triggers.lexicon.part_nouns)
         self.support_nouns = frozenset(kb.triggers.lexicon.support_nouns)
+        self.programme_nouns = frozenset(kb.triggers.lexicon.programme_nouns)
         self.munitions_of = {str(k): str(v) for k, v in kb.weapons.munitions_of.items()}
         self.origin_markers = set(kb.triggers.lexicon.origin_markers)
         self.actor_matcher.add_all({**self.actor_forms, **self.ambiguous_forms})
@@ -175,6 +179,7 @@ class MentionRuler:
         ]
         mentions = self.joined_with_head_nouns(mentions)
         mentions = self.as_rounds(mentions)
+        mentions = [self.for_programme(m, mentions) for m in mentions]
         for mention in mentions:
             self.repair_misread_designation(mention)
         for previous, mention in itertools.pairwise(mentions):
@@ -329,6 +334,35 @@ class MentionRuler:
             return WeaponMention(
                 mention.span, dataclasses.replace(mention.weapon, category="components")
             )
+        return mention
+
+    def for_programme(self, mention: WeaponMention, mentions: list[WeaponMention]) -> WeaponMention:
+        """'supplied X with military technology *to assist* the development of its
+        *missile programme*', 'technology *for* its drone *program*': unnamed technology
+        or parts given for a weapon programme are of the programme's kind."""
+        if mention.weapon.category != "components" or mention.weapon.system is not None:
+            return mention
+        root = mention.span.root
+        purposes = [c for c in root.children if is_purpose(c)]
+        verb = root.head.head if root.dep_ == "pobj" else root.head
+        if root.dep_ in {"dobj", "pobj"} and verb.pos_ == "VERB":  # 'supplied X with it to …'
+            purposes += [c for c in verb.children if is_purpose(c) and c.i > root.i]
+        kinds = {
+            i: m.weapon.category
+            for m in mentions
+            if m.weapon.category != "components"
+            for i in range(m.span.start, m.span.end)
+        }
+        for purpose in purposes:
+            if purpose.dep_ != "prep" and not any(c.lower_ == "to" for c in purpose.children):
+                continue  # an infinitive of purpose, not any clause
+            for token in purpose.subtree:
+                if token.lemma_.lower() not in self.programme_nouns:
+                    continue
+                kind = next((kinds[c.i] for c in token.children if c.i in kinds), None)
+                if kind is not None:
+                    weapon = dataclasses.replace(mention.weapon, category=kind)
+                    return WeaponMention(mention.span, weapon)
         return mention
 
     def as_rounds(self, mentions: list[WeaponMention]) -> list[WeaponMention]:
@@ -651,6 +685,11 @@ class MentionRuler:
         ):
             return head
         return None
+
+
+def is_purpose(token: Token) -> bool:
+    """A 'for' phrase or a clause that may say what something is for."""
+    return (token.dep_ == "prep" and token.lower_ == "for") or token.dep_ in PURPOSE_DEPS
 
 
 def what_it_is_for(span: Span) -> list[Token]:
