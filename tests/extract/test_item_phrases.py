@@ -140,3 +140,19 @@ def test_technology_for_a_weapon_programme_is_of_its_kind(
     analyzer: Analyzer, text: str, expected: set[str]
 ) -> None:
     assert kinds(analyzer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Oman ordered anti-ship and anti-aircraft missiles from Italy.",
+         {("missile", None), ("air_defence", None)}),
+        ("Egypt ordered Apache and Chinook helicopters from the United States.",
+         {("helicopter", "AH-64 Apache"), ("helicopter", "CH-47 Chinook")}),
+    ],
+)  # fmt: skip
+def test_modifiers_sharing_a_head_noun_give_one_item_each(
+    analyzer: Analyzer, text: str, expected: set[tuple[str, str | None]]
+) -> None:
+    (event,) = transfers(analyzer, text)
+    assert {(i.category, i.system) for i in event.items} == expected

@@ -41,6 +41,7 @@ MISREAD_DEPS = {"punct", "npadvmod", "dep", "advmod", "prep", "intj"}
 """Labels the parser gives designations it did not read as nouns ('12 Shahed-131')."""
 NUMBER_ROLES = {"dobj", "npadvmod", "nsubj", "nsubjpass", "attr", "pobj"}
 """Roles a bare number takes when the parser reads it as the noun ('supplied *12* X')."""
+MODIFIER_LABELS = {"compound", "nmod", "amod"}
 PURPOSE_DEPS = {"advcl", "acl", "xcomp", "relcl"}
 """Clauses that may say what something is for: 'technology *to assist* its programme'."""
 HEAD_NOUN_CATEGORIES_KEPT_APART = {"ammunition", "components"}
@@ -116,6 +117,7 @@ class MentionRuler:
         self.support_nouns: frozenset[str] = frozenset()  # 'F-16 *sustainment*'
         self.munitions_of: dict[str, str] = {}  # 'munitions for HIMARS' → ammunition
         self.programme_nouns: frozenset[str] = frozenset()  # 'its missile *programme*'
+        self.by_first_and_head: dict[tuple[str, str], str] = {}  # 'bradley', 'vehicles'
         self.origin_markers: set[str] = set()
 
     def initialize(
@@ -136,6 +138,10 @@ class MentionRuler:
         matched = weapon_surface_forms(kb, plurals=False)
         self.plural_forms = {k: v for k, v in self.weapon_forms.items() if k not in matched}
         self.weapon_families = weapon_families(self.weapon_forms)
+        for surface, form in matched.items():  # 'Bradley (fighting) vehicles' by its ends
+            words = surface.split()
+            if form.system is not None and len(words) >= 2 and not form.needs_context:
+                self.by_first_and_head.setdefault((words[0], words[-1]), surface)
         self.context_words = frozenset(w.lower() for w in kb.weapons.context_words)
         self.organs = dict(kb.triggers.lexicon.organs)
         self.title_words = frozenset(kb.triggers.lexicon.title_words)
@@ -178,6 +184,7 @@ class MentionRuler:
             m for m in mentions if not m.weapon.needs_context or self.military_context(m, mentions)
         ]
         mentions = self.joined_with_head_nouns(mentions)
+        mentions = self.with_shared_head_conjuncts(mentions)
         mentions = self.as_rounds(mentions)
         mentions = [self.for_programme(m, mentions) for m in mentions]
         for mention in mentions:
@@ -335,6 +342,33 @@ class MentionRuler:
                 mention.span, dataclasses.replace(mention.weapon, category="components")
             )
         return mention
+
+    def with_shared_head_conjuncts(self, mentions: list[WeaponMention]) -> list[WeaponMention]:
+        """'*anti-ship* and anti-aircraft missiles', '*Bradley* and Stryker vehicles': the
+        first of two modifiers that share the head noun names a weapon of its own, the
+        form its words make with that head noun ('anti-ship missiles'), or a system's form
+        that starts with them and ends with it ('Bradley fighting vehicles')."""
+        covered = {i for m in mentions for i in range(m.span.start, m.span.end)}
+        added: list[WeaponMention] = []
+        for mention in mentions:
+            span = mention.span
+            doc = span.doc
+            head = shared_head(span)
+            joint = span.start - 1
+            if head is None or joint < 2 or doc[joint].lower_ not in {"and", "or"}:
+                continue
+            for start in range(joint - 1, max(joint - 4, span.sent.start - 1), -1):
+                words = doc[start:joint]
+                if any(t.i in covered or (t.is_punct and t.text != "-") for t in words):
+                    break
+                text = words.text.lower()
+                surface = f"{text} {head.lower_}"
+                if surface not in self.weapon_forms:
+                    surface = self.by_first_and_head.get((text, head.lower_), "")
+                if surface in self.weapon_forms:
+                    added.append(WeaponMention(words, self.weapon_forms[surface]))
+                    break
+        return sorted([*mentions, *added], key=lambda m: m.span.start)
 
     def for_programme(self, mention: WeaponMention, mentions: list[WeaponMention]) -> WeaponMention:
         """'supplied X with military technology *to assist* the development of its
@@ -685,6 +719,22 @@ class MentionRuler:
         ):
             return head
         return None
+
+
+def shared_head(span: Span) -> Token | None:
+    """The head noun a weapon phrase may share with a modifier before it: its own last
+    noun ('anti-aircraft *missiles*'), or the noun right after it that it modifies
+    ('Stryker *vehicles*')."""
+    root = span.root
+    if root.i == span.end - 1 and root.pos_ == "NOUN":
+        return root
+    doc = span.doc
+    if span.end >= len(doc) or root.dep_ not in MODIFIER_LABELS | {"conj"}:
+        return None
+    following = doc[span.end]  # 'Bradley and *Stryker* vehicles': a conjunct of 'Bradley'
+    if following.pos_ == "NOUN" and following.is_ancestor(root):
+        return following
+    return None
 
 
 def is_purpose(token: Token) -> bool:
