@@ -156,3 +156,22 @@ def test_modifiers_sharing_a_head_noun_give_one_item_each(
 ) -> None:
     (event,) = transfers(analyzer, text)
     assert {(i.category, i.system) for i in event.items} == expected
+
+
+def test_a_list_read_as_a_modifier_keeps_its_kinds(analyzer: Analyzer) -> None:
+    """'artillery and guided bombs': the parser may hang 'artillery' on 'bombs' as a
+    modifier; a coordinated word is a list member, not what the bombs are for."""
+    text = "Belarus sold advanced Chinese-built artillery and guided bombs to Myanmar."
+    assert kinds(analyzer, text) == {"artillery", "ammunition"}
+
+
+def test_a_calibre_is_no_count(analyzer: Analyzer) -> None:
+    text = "Belarus delivered 12 refurbished 170mm self-propelled guns to Eritrea."
+    (event,) = transfers(analyzer, text)
+    assert [i.quantity.min if i.quantity else None for i in event.items] == [12]
+
+
+def test_an_ordinal_is_no_count(analyzer: Analyzer) -> None:
+    text = "Morocco takes delivery of its first 24 American Stryker vehicles."
+    (event,) = transfers(analyzer, text)
+    assert [i.quantity.min if i.quantity else None for i in event.items] == [24]

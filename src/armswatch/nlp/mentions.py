@@ -752,7 +752,9 @@ def what_it_is_for(span: Span) -> list[Token]:
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     while root.dep_ in {"compound", "nmod", "nummod"} and root.head.pos_ in {"NOUN", "PROPN"}:
-        if not span.start <= root.head.i < span.end:
+        if any(c.dep_ == "cc" for c in root.children):
+            break  # 'Chinese-built *artillery and* guided bombs': a list the parser read
+        if not span.start <= root.head.i < span.end:  # as a modifier, not one
             holders.append(root.head)
         root = root.head
     prep = root.head
