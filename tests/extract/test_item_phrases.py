@@ -56,6 +56,18 @@ def test_support_for_a_named_platform_is_components(analyzer: Analyzer) -> None:
     assert [(i.category, i.system) for i in event.items] == [("components", "Gripen")]
 
 
+def test_a_case_for_sustainment_of_a_named_platform_is_components(analyzer: Analyzer) -> None:
+    text = "Sweden approved the sale of a Gripen case for sustainment to Hungary."
+    (event,) = transfers(analyzer, text)
+    assert [(i.category, i.system) for i in event.items] == [("components", "Gripen")]
+
+
+def test_a_named_platform_in_another_case_stays_the_platform(analyzer: Analyzer) -> None:
+    """'the S-400 case' (a dispute) names the system itself."""
+    text = "In the Gripen case, Sweden will deliver Gripen jets to Thailand."
+    assert kinds(analyzer, text) == {"aircraft"}
+
+
 def test_equipment_of_a_generic_kind_keeps_its_kind(analyzer: Analyzer) -> None:
     """Only a named platform's support is components: air defence equipment is air defence."""
     assert kinds(analyzer, "Italy sold air defence equipment to Qatar.") == {"air_defence"}

@@ -508,8 +508,8 @@ class Lexicon(Entry):
     support_nouns: list[str] = Field(
         default_factory=list,
         description="Nouns of support for a platform: a named system that they are for is "
-        "components ('F-16 *sustainment*', 'an F-16 *case*', '*equipment* for the "
-        "F-16'); a generic weapon is left as it is ('air defence equipment').",
+        "components ('F-16 *sustainment*', 'an F-16 case for *sustainment*', "
+        "'*equipment* for the F-16'); a generic weapon is left as it is ('air defence equipment').",
     )
 
     @model_validator(mode="after")

@@ -327,11 +327,20 @@ class MentionRuler:
     def as_part(self, mention: WeaponMention) -> WeaponMention:
         """'parts for Russian drones', 'engines of the tanks', 'drone engines': a weapon
         named as what parts are for is a components item (the lexicon's ``part_nouns``);
-        so is a named system that support is for ('F-16 sustainment', 'an F-16 case',
-        ``support_nouns``), which keeps its name."""
+        so is a named system that support is for ('F-16 sustainment', 'an F-16 case for
+        sustainment', ``support_nouns``), which keeps its name."""
         if mention.weapon.category == "components":
             return mention
-        lemmas = {holder.lemma_.lower() for holder in what_it_is_for(mention.span)}
+        holders = what_it_is_for(mention.span)
+        holders += [  # 'an F-16 case *for sustainment*': what the holder itself is for
+            pobj
+            for holder in holders
+            for prep in holder.children
+            if prep.dep_ == "prep" and prep.lower_ == "for"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        lemmas = {holder.lemma_.lower() for holder in holders}
         if lemmas & self.part_nouns:
             part = dataclasses.replace(
                 mention.weapon, category="components", system=None, senses=()
