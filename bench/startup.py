@@ -4,9 +4,10 @@ the spaCy model's own load (issue 11: target ≤ 0.5 s).
     python bench/startup.py [--repeat N]
 
 Each repeat is a fresh process (spaCy's vocabulary caches the words of the patterns, so a
-second compile in one process would flatter). Prints the median of: reading and validating
-the YAML files (``load_kb``), the model's load (reported, not counted), and building an
-``Analyzer`` on the loaded model (gazetteer matchers, triage, frames, headline caser).
+second compile in one process would flatter). Prints the median wall and CPU time of:
+reading and validating the YAML files (``load_kb``), the model's load (reported, not
+counted), and building an ``Analyzer`` on the loaded model (gazetteer matchers, triage,
+frames, headline caser). CPU time is the fairer figure on a shared machine.
 Run it from a worktree with ``PYTHONPATH=src``; ``--baseline OTHER/src`` interleaves runs
 of another tree (the machine's load changes between runs) and prints the ratio.
 """
@@ -25,20 +26,24 @@ from rich.table import Table
 
 ONE_RUN = """
 import json, time
-started = time.perf_counter()
+def now(): return time.perf_counter(), time.process_time()
+started = now()
 import spacy
 import armswatch.pipeline as pipeline
 from armswatch.kb import DATA_DIR, load_kb_from
-imported = time.perf_counter()
+imported = now()
 kb = load_kb_from(DATA_DIR)
-loaded = time.perf_counter()
+loaded = now()
 nlp = spacy.load(pipeline.MODEL_NAME)
-model = time.perf_counter()
+model = now()
 pipeline.spacy.load = lambda name: nlp  # the model is loaded: time only what armswatch adds
 pipeline.Analyzer(kb=kb)
-built = time.perf_counter()
-print(json.dumps({"imports": imported - started, "load_kb": loaded - imported,
-                  "spacy_model": model - loaded, "compile": built - model}))
+built = now()
+steps = {"imports": (started, imported), "load_kb": (imported, loaded),
+         "spacy_model": (loaded, model), "compile": (model, built)}
+out = {name: b[0] - a[0] for name, (a, b) in steps.items()}
+out |= {f"{name}_cpu": b[1] - a[1] for name, (a, b) in steps.items()}
+print(json.dumps(out))
 """
 PARTS = ("imports", "load_kb", "compile", "spacy_model")
 
@@ -53,10 +58,12 @@ def one_run(pythonpath: str | None) -> dict[str, float]:
     return result
 
 
-def median(runs: list[dict[str, float]], part: str) -> float:
+def median(runs: list[dict[str, float]], part: str, suffix: str = "") -> float:
+    """The median wall time of ``part`` (``suffix="_cpu"``: its CPU time, which the other
+    processes of a shared machine do not inflate)."""
     if part == "engine":
-        return statistics.median(r["load_kb"] + r["compile"] for r in runs)
-    return statistics.median(r[part] for r in runs)
+        return statistics.median(r[f"load_kb{suffix}"] + r[f"compile{suffix}"] for r in runs)
+    return statistics.median(r[f"{part}{suffix}"] for r in runs)
 
 
 def main() -> None:
@@ -73,12 +80,13 @@ def main() -> None:
     table = Table(title=f"Start-up, median of {args.repeat} fresh processes (s)")
     table.add_column("step")
     table.add_column("this tree", justify="right")
+    table.add_column("CPU", justify="right")
     if baseline:
         table.add_column("baseline", justify="right")
         table.add_column("ratio", justify="right")
     for part in (*PARTS, "engine"):
         label = "knowledge base (load_kb + compile)" if part == "engine" else part
-        row = [label, f"{median(runs, part):.3f}"]
+        row = [label, f"{median(runs, part):.3f}", f"{median(runs, part, '_cpu'):.3f}"]
         if baseline:
             base = median(baseline, part)
             row += [f"{base:.3f}", f"{median(runs, part) / base:.2f}"]

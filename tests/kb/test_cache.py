@@ -3,6 +3,7 @@ file is rebuilt, ``off`` disables it, and a folder that cannot be written is ign
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
@@ -71,3 +72,21 @@ def test_a_changed_data_file_is_read_again(cache: Path, tmp_path: Path) -> None:
     actors.write_text(text.replace("kind: state, country: null}", "kind: planet}"), "utf-8")
     with pytest.raises(KnowledgeBaseError):
         load_kb_from(data)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_leaves_garbage_collection_as_it_was(cache: Path, enabled: bool) -> None:
+    """The collector is paused while a cache file is read (start-up speed), and only then:
+    a load, good or broken, must not leave it off for the rest of the process, nor turn
+    it on for a caller that had it off."""
+    cached("thing", "k1", lambda: [1, 2])
+    (cache / "thing-k2.pickle").write_bytes(b"not a pickle")
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        assert cached("thing", "k1", lambda: [0]) == [1, 2]
+        assert gc.isenabled() is enabled
+        assert cached("thing", "k2", lambda: [3]) == [3]
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

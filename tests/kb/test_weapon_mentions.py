@@ -117,9 +117,13 @@ def test_system_and_its_generic_noun_are_one_mention_with_the_number(
 
 
 def test_system_before_ammunition_stays_apart(analyzer: Analyzer) -> None:
-    """'HIMARS rockets': the rockets are the item, HIMARS their launcher."""
+    """'HIMARS rockets': the rockets are the item; HIMARS names whose rounds they are, so
+    it is ammunition too (weapons.yaml ``munitions_of``), not the launcher."""
     mentions = weapons_in(analyzer, "The US sent HIMARS rockets to Ukraine.")
-    assert [m.weapon.category for m in mentions] == ["artillery", "ammunition"]
+    assert [(m.weapon.category, m.weapon.system) for m in mentions] == [
+        ("ammunition", "HIMARS"),
+        ("ammunition", None),
+    ]
 
 
 @pytest.mark.parametrize(

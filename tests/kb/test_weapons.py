@@ -270,7 +270,8 @@ def test_alias_resolves(surface: str, name: str, category: str) -> None:
         ("anti-aircraft artillery", "air_defence"),
         ("warships", "naval"),
         ("rifles", "small_arms"),
-        ("rocket-propelled grenades", "small_arms"),
+        ("rocket-propelled grenades", "ammunition"),  # the rounds (OUTPUT.md: rockets)
+        ("rocket-propelled grenade launchers", "small_arms"),  # their launchers
         ("machine tools", "components"),
         ("dual-use goods", "components"),
         ("military technology", "components"),

@@ -10,7 +10,14 @@ from spacy.tokens import Doc, Span, Token
 from armswatch.extract import slots
 from armswatch.extract.attribution import AttributionReader, to_actor
 from armswatch.extract.modality import ModalityReader
-from armswatch.extract.roles import RoleFiller, sentences_back, unique, unique_by_key
+from armswatch.extract.roles import (
+    ACCOMPANYING_PREPS,
+    RoleFiller,
+    accompanying,
+    sentences_back,
+    unique,
+    unique_by_key,
+)
 from armswatch.extract.syntax import MentionIndex, governors, subject_of
 from armswatch.extract.timex import TimeReader
 from armswatch.kb import KnowledgeBase
@@ -24,6 +31,7 @@ OWN_VOICE_KINDS = {"leader", "official", "government"}
 OBJECT_LIKE_DEPS = {"dobj", "nsubjpass", "ccomp", "xcomp"}  # xcomp/ccomp: 'hold X to account'
 LISTING_REACH = 4  # sentences back a list of items may belong to a transfer
 DEFINITE = {"the", "these", "those", "such", "this", "that"}
+PARTITIVES = {"some", "most", "part", "all", "many", "several", "half", "rest", "dozens"}
 
 
 @dataclass
@@ -59,6 +67,55 @@ def own_voice(frame: Frame) -> list[Attribution]:
 def is_definite(noun: Token) -> bool:
     """'the shells', 'such weapons', 'these drones'."""
     return any(c.dep_ in {"det", "amod", "predet"} and c.lower_ in DEFINITE for c in noun.children)
+
+
+def accompanying_items(
+    weapons: list[WeaponMention], transfer: Frame, filler: RoleFiller
+) -> list[WeaponMention]:
+    """'Germany will deliver tanks to Ukraine. *14 of the tanks* will come from Berlin
+    *along with* ammunition': a definite or partitive reference to the items of the
+    transfer told before brings the items it is listed with (its conjuncts, its 'with',
+    'along with', 'together with', 'as well as' phrases and its verb's) into it."""
+    kinds = {i.weapon.category for i in transfer.items}
+    for reference in weapons:
+        root = reference.span.root
+        if reference.weapon.category not in kinds:
+            continue
+        head = partitive_head(root)
+        if head is None and not is_definite(root):
+            continue
+        head = head or root
+        holders = [head, root]  # and the verb: '… will come from Berlin *along with* ammunition'
+        # (the sentence's main verb when the parser misplaces the reference: 'According to
+        # the agency, 14 of the tanks' makes '14' an apposition of 'the agency')
+        holders.append(head.head if head.dep_ in {"nsubj", "nsubjpass", "dobj"} else head.sent.root)
+        tokens = [t for c in root.children if c.dep_ == "conj" for t in c.subtree]
+        tokens += [t for h in holders for pobj in accompanying_objects(h) for t in pobj.subtree]
+        found = [filler.index.weapons[t.i] for t in tokens if t.i in filler.index.weapons]
+        return unique([w for w in found if w is not reference])
+    return []
+
+
+def partitive_head(noun: Token) -> Token | None:
+    """'*14* of the tanks', '*some* of its drones': the number or quantifier."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return None
+    head = prep.head
+    return head if head.like_num or head.lower_ in PARTITIVES else None
+
+
+def accompanying_objects(head: Token) -> list[Token]:
+    """Objects of 'with', 'along with', 'together with' and 'as well as' under ``head``."""
+    found: list[Token] = []
+    for child in head.children:
+        if child.dep_ != "prep":
+            continue
+        if child.lower_ in {"with", "as"}:
+            found += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.lower_ in ACCOMPANYING_PREPS:
+            found += accompanying(child)
+    return found
 
 
 def is_denial(frame: Frame) -> bool:
@@ -149,13 +206,19 @@ class FrameFinder:
             if sent.start in framed:
                 continue
             weapons = unique(
-                [filler.index.weapons[t.i] for t in sent if t.i in filler.index.weapons]
+                [
+                    filler.index.weapons[t.i]
+                    for t in sent
+                    if t.i in filler.index.weapons and not filler.is_excluded_item(t)
+                ]
             )
             reach = sentences_back(sent[0], LISTING_REACH)
             earlier = [f for f in transfers if reach <= f.trigger.i < sent.start]
-            if not weapons or not earlier or not self.lists_items(sent, cues):
+            if not weapons or not earlier:
                 continue
             latest = earlier[-1]
+            if not self.lists_items(sent, cues):
+                weapons = accompanying_items(weapons, latest, filler)
             latest.items = unique([*latest.items, *weapons])
 
     @staticmethod

@@ -25,8 +25,10 @@ class QuantityReader:
     def read(self, phrase: Span) -> Quantity | None:
         """The quantity of a weapon phrase ('more than one million artillery rounds')."""
         numbers: list[Token] = []
-        for token in phrase:
-            numbers = numbers or self.number_tokens(token)
+        root = phrase.root
+        outer = [root.head] if root.dep_ == "compound" and root.head.i == phrase.end else []
+        for token in (root, *phrase, *outer):  # the head noun's count first: '20 … launchers';
+            numbers = numbers or self.number_tokens(token)  # a name's noun: '24 Stryker vehicles'
         noun = phrase.root
         if not numbers:
             return None
@@ -54,9 +56,13 @@ class QuantityReader:
         nummods = [
             c
             for c in noun.children
-            if c.dep_ == "nummod"
-            or c.like_num
-            or (c.dep_ == "compound" and c.lemma_.lower() in SCALE_WORDS)  # 'a dozen tanks'
+            if (
+                c.dep_ == "nummod"
+                or (c.like_num and c.pos_ != "ADJ")  # not an ordinal: 'its *first* 38 tanks'
+                or (c.dep_ == "compound" and c.lemma_.lower() in SCALE_WORDS)  # 'a dozen tanks'
+            )
+            and not in_designation(c)
+            and not is_calibre(c)
         ]
         head = noun.head
         if not nummods and noun.dep_ == "pobj" and head.lower_ == "of":
@@ -66,7 +72,11 @@ class QuantityReader:
         if not nummods:
             return []
         token = nummods[0]
-        group = [t for t in token.subtree if t.like_num or t.lemma_.lower() in self.words]
+        group = [  # not further numbers after it: '54 of the howitzers and 36 of …'
+            t
+            for t in token.subtree
+            if t.i <= token.i and (t.like_num or t.lemma_.lower() in self.words)
+        ]
         return sorted(group, key=lambda t: t.i) or [token]
 
     def value(self, numbers: list[Token]) -> float | None:
@@ -85,3 +95,24 @@ class QuantityReader:
         if NUMERIC.match(text):
             return float(text.replace(",", ""))
         return self.words.get(token.lemma_.lower(), self.words.get(text))
+
+
+def in_designation(number: Token) -> bool:
+    """A number that ends a system's name is no count: 'Leopard *2* tanks', 'Typhoon *2*'."""
+    if number.i == 0 or not number.text.isdigit():
+        return False
+    before = number.doc[number.i - 1]
+    return before.is_alpha and before.is_title and before.pos_ == "PROPN"
+
+
+CALIBRE_UNITS = {"mm", "cm", "millimetre", "millimeter", "calibre", "caliber", "inch"}
+
+
+def is_calibre(number: Token) -> bool:
+    """A number of a calibre is no count: '240mm rocket launchers', '155 mm shells'."""
+    if number.lower_.endswith("mm") or number.i + 1 >= len(number.doc):
+        return number.lower_.endswith("mm")
+    following = number.doc[number.i + 1]
+    if following.text == "-" and number.i + 2 < len(number.doc):
+        following = number.doc[number.i + 2]
+    return following.lower_ in CALIBRE_UNITS

@@ -27,6 +27,7 @@ from armswatch.nlp.mentions import ActorMention, WeaponMention
 ITEM_OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "npadvmod"}
 ITEM_PREPS = {"with", "of", "including", "as", "like", "for"}
 EXAMPLE_PREPS = {"as", "like", "including"}
+ACCOMPANYING_PREPS = {"along", "together"}  # '*along* with', '*together* with'
 T = TypeVar("T")
 THING_PRONOUNS = {"it", "its", "itself"}
 PLURAL_PRONOUNS = {"they", "their", "them", "themselves", "theirs"}
@@ -654,6 +655,8 @@ class RoleFiller:
                     continue
                 if self.is_origin_or_actor_phrase(token, trigger):
                     continue
+                if self.is_excluded_item(token):
+                    continue
                 found.append(self.index.weapons[token.i])
         if not found and trigger.pos_ == "VERB":
             found = self.misattached_items(trigger)
@@ -709,11 +712,16 @@ class RoleFiller:
             roots += [  # headline passives: 'Iranian arms for the Houthis seized at sea'
                 c for c in trigger.children if c.dep_ == "nsubj" and c.i in self.index.weapons
             ]
+        objects = [c for c in trigger.children if c.dep_ == "dobj"]
         for child in trigger.children:
             if child.dep_ in ITEM_OBJECT_DEPS:
                 roots.append(self.relative_object(child))
+            elif is_object_conjunct(child, objects):
+                roots.append(child)
             elif child.dep_ == "prep" and child.lower_ in ITEM_PREPS:
                 roots.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ in ACCOMPANYING_PREPS:
+                roots.extend(accompanying(child))  # 'delivered howitzers, *along with* …'
             elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
                 pobjs = [c for c in child.children if c.dep_ == "pobj"]
                 roots.extend(p for p in pobjs if self.fused_recipient(p) is not None)
@@ -746,9 +754,47 @@ class RoleFiller:
         nominal = before.pos_ in {"NOUN", "PROPN"} or before.i in self.index.weapons
         return before if nominal else token
 
+    def is_excluded_item(self, token: Token) -> bool:
+        """A weapon the text says is not among the items: 'the sale includes *no* new
+        weapons or munitions', 'the package does not contain tanks'."""
+        head = self.index.weapons[token.i].span.root
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in head.children):
+            return True
+        verb = head.head
+        return (
+            head.dep_ == "dobj"
+            and verb.lemma_.lower() in self.listing_verbs
+            and any(c.dep_ == "neg" for c in verb.children)
+        )
+
     def is_origin_or_actor_phrase(self, token: Token, trigger: Token) -> bool:
         """Skip weapons inside 'for use in X' purpose phrases or another actor's name."""
         return token.i in self.index.actors
+
+
+def accompanying(prep: Token) -> list[Token]:
+    """The objects of 'with' under 'along' or 'together': 'along with 20 launchers'."""
+    return [
+        pobj
+        for inner in prep.children
+        if inner.dep_ == "prep" and inner.lower_ == "with"
+        for pobj in inner.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def is_object_conjunct(child: Token, objects: list[Token]) -> bool:
+    """A second object the parser hangs on the verb as its conjunct: 'will import 54 of
+    the howitzers and *36* of its vehicles' ('36' a conj of 'import'). A noun or number
+    after the verb's object, with no verb or subject of its own."""
+    return (
+        child.dep_ == "conj"
+        and child.pos_ in {"NUM", "NOUN", "PROPN"}
+        and any(o.i < child.i for o in objects)
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in child.children)
+    )
 
 
 def extra_subjects(verb: Token, first: Token) -> list[Token]:

@@ -11,11 +11,13 @@ rebuilt; a folder that cannot be written is ignored: the cache never stops a run
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
@@ -51,7 +53,7 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
         return build()
     path = directory / f"{name}-{key}.pickle"
     try:
-        with path.open("rb") as file:
+        with path.open("rb") as file, gc_paused():
             value: T = pickle.load(file)
         return value
     except FileNotFoundError:
@@ -61,6 +63,20 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
     value = build()
     store(directory, name, path, value)
     return value
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while unpickling: the tens of thousands of objects of
+    the knowledge base would make the collector scan the growing heap again and again
+    (~0.09 s against ~0.03 s to load the knowledge base; they hold no garbage)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def store(directory: Path, name: str, path: Path, value: object) -> None:

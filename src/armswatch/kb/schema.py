@@ -259,6 +259,14 @@ class WeaponFile(Entry):
         description="Words (lower case, lemma or form) that give a sentence a military "
         "context, so that context-only names count there: supply, deliver, army, troops.",
     )
+    munitions_of: dict[Category, Category] = Field(
+        default_factory=dict,
+        description="What the rounds of a launcher are, by the launcher's category: a "
+        "weapon named as what munitions are for ('munitions for HIMARS', 'Javelin rounds', "
+        "'rockets for the air defence system') is its rounds, not the launcher: "
+        "interceptors of an air-defence system are air_defence, rounds of a missile "
+        "launcher missile; a category not listed gives ammunition.",
+    )
 
     @model_validator(mode="after")
     def other_senses_name_systems(self) -> WeaponFile:
@@ -516,7 +524,18 @@ class Lexicon(Entry):
     )
     part_nouns: list[str] = Field(
         description="Nouns of parts: a weapon named as what they are for is components "
-        "('*parts* for Russian drones', '*engines* of the tanks')."
+        "('*parts* for Russian drones', '*engines* of the tanks', 'drone *engines*')."
+    )
+    programme_nouns: list[str] = Field(
+        default_factory=list,
+        description="Nouns of a weapon programme: technology or parts given for one take "
+        "its kind ('technology *to assist* its missile *programme*' is missile).",
+    )
+    support_nouns: list[str] = Field(
+        default_factory=list,
+        description="Nouns of support for a platform: a named system that they are for is "
+        "components ('F-16 *sustainment*', 'an F-16 case for *sustainment*', "
+        "'*equipment* for the F-16'); a generic weapon is left as it is ('air defence equipment').",
     )
 
     @model_validator(mode="after")
@@ -533,7 +552,8 @@ class Lexicon(Entry):
 
 
 WORD_LISTS = ("media_nouns", "title_words", "office_words", "interdiction_verbs",
-              "term_of_art_hedges", "statement_venues", "part_nouns")  # fmt: skip
+              "term_of_art_hedges", "statement_venues", "part_nouns", "support_nouns",
+              "programme_nouns")  # fmt: skip
 """Lexicon lists checked for lower case when the knowledge base loads."""
 
 

@@ -167,7 +167,6 @@ def choose_actor(form: AmbiguousActorForm, text: str, mentioned: set[str]) -> Ac
     return next((e for e in form.candidates if e.id == default), None)
 
 
-@once_per_knowledge_base
 def weapon_surface_forms(kb: KnowledgeBase, plurals: bool = True) -> dict[str, WeaponForm]:
     """Every weapon surface form (lower case) → its WeaponForm.
 
@@ -175,6 +174,14 @@ def weapon_surface_forms(kb: KnowledgeBase, plurals: bool = True) -> dict[str, W
     context-only names, then (with ``plurals``) derived plurals ("F-16s", "Gripens"; a
     plural of a form without a digit needs context: "Mirages").
     """
+    without_plurals, with_plurals = weapon_forms_both(kb)
+    return with_plurals if plurals else without_plurals
+
+
+@once_per_knowledge_base
+def weapon_forms_both(kb: KnowledgeBase) -> tuple[dict[str, WeaponForm], dict[str, WeaponForm]]:
+    """The forms without and with derived plurals, built in one pass (start-up: the
+    mention ruler asks for both)."""
     plain: dict[str, WeaponSystem] = {}
     in_context: dict[str, WeaponSystem] = {}
     for system in kb.weapons.systems:
@@ -185,27 +192,37 @@ def weapon_surface_forms(kb: KnowledgeBase, plurals: bool = True) -> dict[str, W
         for surface in system.context_aliases:
             in_context.setdefault(surface.lower(), system)
     by_name = {system.name: system for system in kb.weapons.systems}
+    made: dict[tuple[str, str | None], WeaponForm] = {}  # one form per system and spelling
+
+    def form_of(system: WeaponSystem, spelling: str | None = None) -> WeaponForm:
+        key = (system.name, spelling)
+        if key not in made:
+            made[key] = system_form(system, by_name, spelling)
+        return made[key]
+
     forms: dict[str, WeaponForm] = {}
     for surface, system in plain.items():
-        forms[surface] = system_form(system, by_name)
+        forms[surface] = form_of(system)
     for generic in kb.weapons.generics:
+        form = WeaponForm(generic.category, None, None)
         for term in generic.terms:
-            forms.setdefault(term.lower(), WeaponForm(generic.category, None, None))
+            forms.setdefault(term.lower(), form)
     spellings = {s.lower(): s for system in kb.weapons.systems for s in system.context_aliases}
     for surface, system in in_context.items():
-        forms.setdefault(surface, system_form(system, by_name, spellings[surface]))
-    for surface, system in [*plain.items(), *in_context.items()] if plurals else []:
+        forms.setdefault(surface, form_of(system, spellings[surface]))
+    with_plurals = dict(forms)
+    for surface, system in [*plain.items(), *in_context.items()]:
         plural = plural_of(surface)
         if plural is None:
             continue
         if surface in in_context:
-            form = system_form(system, by_name, spellings[surface] + "s")
+            form = form_of(system, spellings[surface] + "s")
         elif any(c.isdigit() for c in surface):
-            form = system_form(system, by_name)
+            form = form_of(system)
         else:
-            form = system_form(system, by_name, spelling_in(system, surface) + "s")
-        forms.setdefault(plural, form)
-    return forms
+            form = form_of(system, spelling_in(system, surface) + "s")
+        with_plurals.setdefault(plural, form)
+    return forms, with_plurals
 
 
 def spelling_in(system: WeaponSystem, surface: str) -> str:

@@ -41,6 +41,9 @@ MISREAD_DEPS = {"punct", "npadvmod", "dep", "advmod", "prep", "intj"}
 """Labels the parser gives designations it did not read as nouns ('12 Shahed-131')."""
 NUMBER_ROLES = {"dobj", "npadvmod", "nsubj", "nsubjpass", "attr", "pobj"}
 """Roles a bare number takes when the parser reads it as the noun ('supplied *12* X')."""
+MODIFIER_LABELS = {"compound", "nmod", "amod"}
+PURPOSE_DEPS = {"advcl", "acl", "xcomp", "relcl"}
+"""Clauses that may say what something is for: 'technology *to assist* its programme'."""
 HEAD_NOUN_CATEGORIES_KEPT_APART = {"ammunition", "components"}
 """Generic nouns after a system that name another item: 'HIMARS rockets', 'F-16 engines'."""
 DESCRIPTION_WINDOW = 16
@@ -111,6 +114,10 @@ class MentionRuler:
         self.title_words: frozenset[str] = frozenset()  # 'Prime Minister' before a name
         self.office_words: frozenset[str] = frozenset()  # 'X, a Kenyan official'
         self.part_nouns: frozenset[str] = frozenset()  # '*parts* for drones'
+        self.support_nouns: frozenset[str] = frozenset()  # 'F-16 *sustainment*'
+        self.munitions_of: dict[str, str] = {}  # 'munitions for HIMARS' → ammunition
+        self.programme_nouns: frozenset[str] = frozenset()  # 'its missile *programme*'
+        self.by_first_and_head: dict[tuple[str, str], str] = {}  # 'bradley', 'vehicles'
         self.origin_markers: set[str] = set()
 
     def initialize(
@@ -131,11 +138,18 @@ class MentionRuler:
         matched = weapon_surface_forms(kb, plurals=False)
         self.plural_forms = {k: v for k, v in self.weapon_forms.items() if k not in matched}
         self.weapon_families = weapon_families(self.weapon_forms)
+        for surface, form in matched.items():  # 'Bradley (fighting) vehicles' by its ends
+            words = surface.split()
+            if form.system is not None and len(words) >= 2 and not form.needs_context:
+                self.by_first_and_head.setdefault((words[0], words[-1]), surface)
         self.context_words = frozenset(w.lower() for w in kb.weapons.context_words)
         self.organs = dict(kb.triggers.lexicon.organs)
         self.title_words = frozenset(kb.triggers.lexicon.title_words)
         self.office_words = frozenset(kb.triggers.lexicon.office_words)
         self.part_nouns = frozenset(kb.triggers.lexicon.part_nouns)
+        self.support_nouns = frozenset(kb.triggers.lexicon.support_nouns)
+        self.programme_nouns = frozenset(kb.triggers.lexicon.programme_nouns)
+        self.munitions_of = {str(k): str(v) for k, v in kb.weapons.munitions_of.items()}
         self.origin_markers = set(kb.triggers.lexicon.origin_markers)
         self.actor_matcher.add_all({**self.actor_forms, **self.ambiguous_forms})
         self.weapon_matcher.add_all(matched)  # plurals are looked up per token
@@ -170,6 +184,9 @@ class MentionRuler:
             m for m in mentions if not m.weapon.needs_context or self.military_context(m, mentions)
         ]
         mentions = self.joined_with_head_nouns(mentions)
+        mentions = self.with_shared_head_conjuncts(mentions)
+        mentions = self.as_rounds(mentions)
+        mentions = [self.for_programme(m, mentions) for m in mentions]
         for mention in mentions:
             self.repair_misread_designation(mention)
         for previous, mention in itertools.pairwise(mentions):
@@ -308,16 +325,118 @@ class MentionRuler:
         return mention
 
     def as_part(self, mention: WeaponMention) -> WeaponMention:
-        """'parts for Russian drones', 'engines of the tanks': a weapon named as what parts
-        are for is a components item (the lexicon's ``part_nouns``)."""
+        """'parts for Russian drones', 'engines of the tanks', 'drone engines': a weapon
+        named as what parts are for is a components item (the lexicon's ``part_nouns``);
+        so is a named system that support is for ('F-16 sustainment', 'an F-16 case for
+        sustainment', ``support_nouns``), which keeps its name."""
+        if mention.weapon.category == "components":
+            return mention
+        holders = what_it_is_for(mention.span)
+        holders += [  # 'an F-16 case *for sustainment*': what the holder itself is for
+            pobj
+            for holder in holders
+            for prep in holder.children
+            if prep.dep_ == "prep" and prep.lower_ == "for"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        lemmas = {holder.lemma_.lower() for holder in holders}
+        if lemmas & self.part_nouns:
+            part = dataclasses.replace(
+                mention.weapon, category="components", system=None, senses=()
+            )
+            return WeaponMention(mention.span, part)
+        if lemmas & self.support_nouns and mention.weapon.system is not None:
+            return WeaponMention(
+                mention.span, dataclasses.replace(mention.weapon, category="components")
+            )
+        return mention
+
+    def with_shared_head_conjuncts(self, mentions: list[WeaponMention]) -> list[WeaponMention]:
+        """'*anti-ship* and anti-aircraft missiles', '*Bradley* and Stryker vehicles': the
+        first of two modifiers that share the head noun names a weapon of its own, the
+        form its words make with that head noun ('anti-ship missiles'), or a system's form
+        that starts with them and ends with it ('Bradley fighting vehicles')."""
+        covered = {i for m in mentions for i in range(m.span.start, m.span.end)}
+        added: list[WeaponMention] = []
+        for mention in mentions:
+            span = mention.span
+            doc = span.doc
+            head = shared_head(span)
+            joint = span.start - 1
+            if head is None or joint < 2 or doc[joint].lower_ not in {"and", "or"}:
+                continue
+            for start in range(joint - 1, max(joint - 4, span.sent.start - 1), -1):
+                words = doc[start:joint]
+                if any(t.i in covered or (t.is_punct and t.text != "-") for t in words):
+                    break
+                text = words.text.lower()
+                surface = f"{text} {head.lower_}"
+                if surface not in self.weapon_forms:
+                    surface = self.by_first_and_head.get((text, head.lower_), "")
+                if surface in self.weapon_forms:
+                    added.append(WeaponMention(words, self.weapon_forms[surface]))
+                    break
+        return sorted([*mentions, *added], key=lambda m: m.span.start)
+
+    def for_programme(self, mention: WeaponMention, mentions: list[WeaponMention]) -> WeaponMention:
+        """'supplied X with military technology *to assist* the development of its
+        *missile programme*', 'technology *for* its drone *program*': unnamed technology
+        or parts given for a weapon programme are of the programme's kind."""
+        if mention.weapon.category != "components" or mention.weapon.system is not None:
+            return mention
         root = mention.span.root
-        prep = root.head
-        if mention.weapon.category == "components" or root.dep_ != "pobj":
-            return mention
-        if prep.lower_ not in {"for", "of"} or prep.head.lemma_.lower() not in self.part_nouns:
-            return mention
-        part = dataclasses.replace(mention.weapon, category="components", system=None, senses=())
-        return WeaponMention(mention.span, part)
+        purposes = [c for c in root.children if is_purpose(c)]
+        verb = root.head.head if root.dep_ == "pobj" else root.head
+        if root.dep_ in {"dobj", "pobj"} and verb.pos_ == "VERB":  # 'supplied X with it to …'
+            purposes += [c for c in verb.children if is_purpose(c) and c.i > root.i]
+        kinds = {
+            i: m.weapon.category
+            for m in mentions
+            if m.weapon.category != "components"
+            for i in range(m.span.start, m.span.end)
+        }
+        for purpose in purposes:
+            if purpose.dep_ != "prep" and not any(c.lower_ == "to" for c in purpose.children):
+                continue  # an infinitive of purpose, not any clause
+            for token in purpose.subtree:
+                if token.lemma_.lower() not in self.programme_nouns:
+                    continue
+                kind = next((kinds[c.i] for c in token.children if c.i in kinds), None)
+                if kind is not None:
+                    weapon = dataclasses.replace(mention.weapon, category=kind)
+                    return WeaponMention(mention.span, weapon)
+        return mention
+
+    def as_rounds(self, mentions: list[WeaponMention]) -> list[WeaponMention]:
+        """'munitions for HIMARS', 'Javelin rounds', 'rockets for the air defence system':
+        a launcher named as what munitions are for is its rounds, not the launcher. The
+        category is that of its rounds (weapons.yaml ``munitions_of``: an air-defence
+        system's are air_defence, a missile launcher's missile, others' ammunition); a
+        named system keeps its name."""
+        rounds = {
+            i
+            for m in mentions
+            if m.weapon.category == "ammunition"
+            for i in range(m.span.start, m.span.end)
+        }
+        result = []
+        named_by_launcher: set[int] = set()  # rounds that are missiles or interceptors
+        for mention in mentions:
+            holders = [h.i for h in what_it_is_for(mention.span) if h.i in rounds]
+            if holders and mention.weapon.category not in {"ammunition", "components"}:
+                category = self.munitions_of.get(mention.weapon.category, "ammunition")
+                weapon = dataclasses.replace(mention.weapon, category=category)
+                mention = WeaponMention(mention.span, weapon)
+                if category != "ammunition":
+                    named_by_launcher.update(holders)
+            result.append(mention)
+        return [
+            m
+            for m in result
+            if m.weapon.system is not None
+            or not any(m.span.start <= i < m.span.end for i in named_by_launcher)
+        ]
 
     def military_context(self, mention: WeaponMention, mentions: list[WeaponMention]) -> bool:
         """A name that is also an ordinary word ('Spartan', 'Cougar', 'Patriot') is a
@@ -622,6 +741,52 @@ def compass_of_longer_name(span: Span) -> bool:
         return False
     nxt = doc[span.end]
     return nxt.is_title and nxt.is_alpha
+
+
+def shared_head(span: Span) -> Token | None:
+    """The head noun a weapon phrase may share with a modifier before it: its own last
+    noun ('anti-aircraft *missiles*'), or the noun right after it that it modifies
+    ('Stryker *vehicles*')."""
+    root = span.root
+    if root.i == span.end - 1 and root.pos_ == "NOUN":
+        return root
+    doc = span.doc
+    if span.end >= len(doc) or root.dep_ not in MODIFIER_LABELS | {"conj"}:
+        return None
+    following = doc[span.end]  # 'Bradley and *Stryker* vehicles': a conjunct of 'Bradley'
+    if following.pos_ == "NOUN" and following.is_ancestor(root):
+        return following
+    return None
+
+
+def is_purpose(token: Token) -> bool:
+    """A 'for' phrase or a clause that may say what something is for."""
+    return (token.dep_ == "prep" and token.lower_ == "for") or token.dep_ in PURPOSE_DEPS
+
+
+def what_it_is_for(span: Span) -> list[Token]:
+    """The nouns a weapon phrase may say what it is for: one it modifies ('*drone*
+    engines', '*HIMARS* munitions'), and the noun whose 'for' or 'of' phrase holds it
+    ('parts *for* drones', 'rockets *for* Grad launchers', 'engines *of* the tanks'),
+    also through a list ('munitions for air defence systems, *artillery* and …')."""
+    holders: list[Token] = []
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    while root.dep_ in {"compound", "nmod", "nummod"} and root.head.pos_ in {"NOUN", "PROPN"}:
+        if any(c.dep_ == "cc" for c in root.children):
+            break  # 'Chinese-built *artillery and* guided bombs': a list the parser read
+        if not span.start <= root.head.i < span.end:  # as a modifier, not one
+            holders.append(root.head)
+        root = root.head
+    prep = root.head
+    if root.dep_ == "pobj" and prep.lower_ in {"for", "of"} and prep.head.i != root.i:
+        holder = prep.head
+        if holder.pos_ == "VERB":  # 'sent munitions *for artillery*': the parser hangs the
+            holders += [c for c in holder.children if c.dep_ == "dobj"]  # phrase on the verb
+        else:
+            holders.append(holder)
+    return holders
 
 
 @Language.factory(
