@@ -191,6 +191,10 @@ def weapon_surface_forms(kb: KnowledgeBase, plurals: bool = True) -> dict[str, W
     for generic in kb.weapons.generics:
         for term in generic.terms:
             forms.setdefault(term.lower(), WeaponForm(generic.category, None, None))
+    for generic in kb.weapons.generics:  # after every written term, which win a clash
+        for term in generic.terms:
+            for variant in spelling_variants(term.lower()):
+                forms.setdefault(variant, WeaponForm(generic.category, None, None))
     spellings = {s.lower(): s for system in kb.weapons.systems for s in system.context_aliases}
     for surface, system in in_context.items():
         forms.setdefault(surface, system_form(system, by_name, spellings[surface]))
@@ -206,6 +210,26 @@ def weapon_surface_forms(kb: KnowledgeBase, plurals: bool = True) -> dict[str, W
             form = system_form(system, by_name, spelling_in(system, surface) + "s")
         forms.setdefault(plural, form)
     return forms
+
+
+SPELLING_PAIRS = (("defence", "defense"), ("armoured", "armored"), ("calibre", "caliber"))
+
+
+def spelling_variants(term: str) -> set[str]:
+    """How news also writes a generic term: British or American spelling ('air defense
+    radars'), and each space between words as a hyphen or the reverse ('air-defence
+    radars', 'anti ship missiles')."""
+    spelled = {term}
+    for british, american in SPELLING_PAIRS:
+        spelled |= {s.replace(british, american) for s in spelled}
+        spelled |= {s.replace(american, british) for s in spelled}
+    variants = set(spelled)
+    for written in spelled:
+        for n, char in enumerate(written):
+            if char in " -" and 0 < n < len(written) - 1:
+                other = "-" if char == " " else " "
+                variants.add(written[:n] + other + written[n + 1 :])
+    return variants - {term}
 
 
 def spelling_in(system: WeaponSystem, surface: str) -> str:
