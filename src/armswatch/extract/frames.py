@@ -11,7 +11,13 @@ from armswatch.extract import slots
 from armswatch.extract.attribution import AttributionReader, to_actor
 from armswatch.extract.modality import ModalityReader
 from armswatch.extract.roles import RoleFiller, sentences_back, unique, unique_by_key
-from armswatch.extract.syntax import MentionIndex, governors, subject_of
+from armswatch.extract.syntax import (
+    MentionIndex,
+    governors,
+    promote_to_verb,
+    subject_of,
+    verb_read_as_noun,
+)
 from armswatch.extract.timex import TimeReader
 from armswatch.kb import KnowledgeBase
 from armswatch.kb.schema import ActorEntry, Trigger
@@ -87,6 +93,11 @@ class FrameFinder:
             for pos in trigger.pos:
                 self.triggers.setdefault((trigger.lemma, pos), []).append(trigger)
         self.organs: dict[str, str] = dict(self.lexicon.organs)
+        self.transfer_verbs = {
+            lemma
+            for (lemma, pos), specs in self.triggers.items()
+            if pos == "VERB" and any(s.type == "arms_transfer" for s in specs)
+        }
         self.hyphenated = sorted({lemma for lemma, _ in self.triggers if "-" in lemma}, key=len)
         self.entries = {entry.id: entry for entry in kb.actors.actors}
         self.times = TimeReader.of_knowledge(kb)
@@ -97,6 +108,7 @@ class FrameFinder:
         """Frames of every trigger in ``doc``; ``publisher`` is who 'we' are."""
         filler = RoleFiller.of_lexicon(MentionIndex.of(doc), self.lexicon, self.entries, publisher)
         filler.doc = doc
+        self.repair_verbless(doc, filler.index)
         modality = ModalityReader(self.lexicon)
         attribution = AttributionReader(filler, self.lexicon)
         frames: list[Frame] = []
@@ -113,6 +125,14 @@ class FrameFinder:
                     frames.append(frame)
         self.add_listed_items(doc, frames, filler)
         return [f for f in frames if f.items or not f.spec.requires_items]
+
+    def repair_verbless(self, doc: Doc, index: MentionIndex) -> None:
+        """'Niger Exports Fighter Jets To France' parsed as one noun phrase: the transfer
+        verb read as a plural noun becomes the sentence's verb (syntax.verb_read_as_noun)."""
+        for sent in doc.sents:
+            word = verb_read_as_noun(sent, index, self.transfer_verbs)
+            if word is not None:
+                promote_to_verb(word, index.actors[sent.start].span.root)
 
     def party_voices(self, doc: Doc, publisher: ActorEntry | None = None) -> list[Attribution]:
         """Named actors speaking in ``doc`` ('the ministry said', 'In a statement, the

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from armswatch.nlp.mentions import ActorMention, WeaponMention
 
@@ -140,3 +140,79 @@ def governors(token: Token, max_hops: int = 4) -> Iterator[Token]:
             return
         current = current.head
         yield current
+
+
+def phrasal_keys(verb: Token) -> list[str]:
+    """The multiword forms of a verb, by lemma: 'turned *down*' → 'turn down'; 'put the
+    deliveries *on hold*' → 'put on hold'. Looked up in the lexicon's ``phrasal_status``."""
+    lemma = verb.lemma_.lower()
+    keys = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"]
+    for prep in verb.children:
+        if prep.dep_ == "prep":
+            keys += [
+                f"{lemma} {prep.lower_} {o.lemma_.lower()}"
+                for o in prep.children
+                if o.dep_ == "pobj"
+            ]
+    return keys
+
+
+def purpose_hosts(verb: Token) -> list[Token]:
+    """The nouns an infinitive of purpose belongs to: 'is *in talks* with X to buy',
+    'held *negotiations* with X to buy', '*talks* with X to buy'."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    head = verb.head
+    if head.i == verb.i or verb.dep_ not in {"advcl", "xcomp", "acl", "relcl"}:
+        return []
+    if head.pos_ in {"NOUN", "PROPN"}:
+        return [head]
+    hosts = [c for c in head.children if c.dep_ in {"dobj", "attr"}]
+    for prep in head.children:
+        if prep.dep_ == "prep":
+            hosts += [o for o in prep.children if o.dep_ == "pobj"]
+    return hosts
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+MOVED_PREPOSITIONS = {"to", "from", "for", "into", "with"}
+
+
+def verb_read_as_noun(sent: Span, index: MentionIndex, verbs: set[str]) -> Token | None:
+    """In a sentence with no finite verb, the plural noun right after the opening actor
+    that is a trigger verb's third person: 'Niger *exports* fighter jets to France',
+    'Somalia *ships* trainers to Belarus, competing with …' (headlines and leads the
+    small model reads as one noun phrase)."""
+    if any(t.tag_ in FINITE_TAGS for t in sent):
+        return None
+    opening = index.actors.get(sent.start)
+    if opening is None:
+        return None
+    after = opening.span.end
+    if after + 1 >= sent.end:
+        return None
+    word = sent.doc[after]
+    if word.tag_ not in {"NNS", "NNPS"} or not word.lower_.endswith("s"):
+        return None
+    if word.lemma_.lower() not in verbs or sent.doc[after + 1].is_punct:
+        return None
+    return word
+
+
+def promote_to_verb(word: Token, subject: Token) -> None:
+    """Reparse 'SUBJECT WORD object to X' with WORD as the finite verb: the subject and
+    the old root (the object) hang on it, and so do the object's 'to'/'from' phrases."""
+    old_root = word.sent.root
+    word.head = word
+    word.dep_ = "ROOT"
+    word.pos_ = "VERB"
+    word.tag_ = "VBZ"
+    subject.head = word
+    subject.dep_ = "nsubj"
+    if old_root.i in {word.i, subject.i}:
+        return
+    old_root.head = word
+    old_root.dep_ = "dobj"
+    for prep in list(old_root.children):
+        if prep.dep_ == "prep" and prep.lower_ in MOVED_PREPOSITIONS and prep.i > old_root.i:
+            prep.head = word

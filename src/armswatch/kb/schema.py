@@ -386,6 +386,18 @@ class Lexicon(Entry):
     status_governors: dict[str, Status] = Field(
         description="Verbs/nouns governing a trigger that set its status: plan → planned."
     )
+    phrasal_status: dict[str, Status] = Field(
+        default_factory=dict,
+        description="Multiword verbs (lemma, particle or preposition and its object) that "
+        "set the status of a transfer they govern: 'turn down' → denied, 'put on hold' → "
+        "cancelled (ANNOTATION.md, refusals and halts).",
+    )
+    negotiation_nouns: list[str] = Field(
+        default_factory=list,
+        description="Nouns of negotiating whose 'with' phrase is the other party of an "
+        "infinitive of purpose: 'is in *talks* with X to buy jets' → X (slot "
+        "``negotiation_partner``), status negotiating.",
+    )
     certainty_cues: dict[str, Certainty] = Field(
         description="Words that hedge or negate the trigger: may → possible."
     )
