@@ -170,6 +170,7 @@ NEGATIVES = [
     ("targets that are no measures", "The new targets cover Peru and Bolivia.", "sanction_imposed"),
     ("weapons deployed are no troops", "Russia deployed Iskander missiles to Belarus.", "troop_deployment"),
     ("a letter sent is no deployment", "Chad sent a letter to Niger on Monday.", "troop_deployment"),
+    ("fighters named by a designation are jets", "Seoul sent FA-50 fighters to Manila in May.", "troop_deployment"),
 ]  # fmt: skip
 
 

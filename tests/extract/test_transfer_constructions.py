@@ -72,6 +72,8 @@ TRANSFERS = [
         "SRB",
         "KEN",
     ),
+    # a recipient the parser reads as a first object, the weapons as its apposition
+    ("first object", "Oman shipped Yemen 24 Akinci drones in June.", "OMN", "YEM"),
     # a headline infinitive the parser hangs on the name
     ("headline infinitive on the name", "Oman To Acquire Patrol Boats From Spain", "ESP", "OMN"),
     # requests: who asks, who is asked, who refuses (ANNOTATION.md, refusals)

@@ -250,6 +250,11 @@ class FrameFinder:
             confidence=confidence,
         )
 
+    def is_weapon_crew_word(self, token: Token) -> bool:
+        """A word of people ('fighters', 'marines') that names a weapon here: 'JF-17
+        fighters' are jets, not troops."""
+        return token.lemma_.lower() in self.organs and inside_weapon_name(token)
+
     def recognises_an_actor(self, token: Token, filler: RoleFiller) -> bool:
         """A verb of recognising whose object is an actor ('recognised Kosovo') or a
         word of statehood ('the independence of X'); a noun ('X's recognition of Y')."""
@@ -295,7 +300,11 @@ class FrameFinder:
                 for inner in (*o.children, *(g for c in o.children for g in c.children))
                 if inner.dep_ == "compound" or (inner.dep_ == "pobj" and inner.head.head.i == o.i)
             ]
-            return any(o.lemma_.lower() in spec.requires_object for o in objects)
+            return any(
+                o.lemma_.lower() in spec.requires_object
+                and not (self.is_weapon_crew_word(o) and spec.type != "arms_transfer")
+                for o in objects
+            )
         return True
 
     def fill_roles(
@@ -483,3 +492,15 @@ class FrameFinder:
     def time_of(self, trigger: Token, published: date | None) -> Time | None:
         """The transfer's own time (extract/timex.py: TimeReader)."""
         return self.times.of(trigger, published)
+
+
+def inside_weapon_name(token: Token) -> bool:
+    """'sent JF-17 *fighters*': a word of people that belongs to a weapon's name, or
+    that a weapon's designation right before it modifies, is the weapon, not troops."""
+    spans = [w.span for w in token.doc._.aw_weapons or []]
+    if any(span.start <= token.i < span.end for span in spans):
+        return True
+    return any(
+        span.end == token.i and span.root.head.i == token.i and span.root.dep_ != "conj"
+        for span in spans
+    )

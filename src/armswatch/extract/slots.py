@@ -574,17 +574,21 @@ def refuser(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
 @slot(
     "double_object",
     [
-        ("Oman gifted Yemen 12 patrol boats.", "gift", ("YEM",)),
+        ("Oman shipped Yemen 24 Akinci drones in June.", "ship", ("YEM",)),
         ("Oman gifted 12 patrol boats to Yemen.", "gift", ()),
     ],
 )
 def double_object(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
-    """The first of two direct objects, when it names an actor: 'gifted *Nigeria* 24
-    drones', which the parser reads as two objects rather than a dative and an object."""
+    """The first object, when it names an actor and the weapons follow as a second
+    object or as its apposition: 'gifted *Nigeria* 24 drones', which the parser reads
+    as two objects, or as 'Nigeria, 24 drones', rather than a dative and an object."""
     if passive(trigger):
         return []
     objects = sorted((c for c in trigger.children if c.dep_ == "dobj"), key=lambda t: t.i)
-    if len(objects) < 2 or objects[0].i in filler.index.weapons:
+    if not objects or objects[0].i in filler.index.weapons:
         return []
     first = objects[0]
-    return [first] if first.i in filler.index.actors else []
+    weapons_after = len(objects) > 1 or any(
+        c.dep_ == "appos" and c.i in filler.index.weapons for c in first.children
+    )
+    return [first] if weapons_after and first.i in filler.index.actors else []
