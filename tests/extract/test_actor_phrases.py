@@ -61,6 +61,8 @@ CASES = [
          "sanction_imposed", {"GBR"}, {"SDN"}),
     Case("sanctions inside the object", "Ministers of the EU reached a deal on tougher sanctions against Nicaragua.",
          "sanction_imposed", {"eu"}, {"NIC"}),
+    Case("denied + gerund read as a modifier", "Ghana denied dispatching troops to Togo.",
+         "troop_deployment", {"GHA"}, {"TGO"}),
     Case("restoring sanctions", "Norway and Iceland voted to reinstate their arms embargo on Myanmar.",
          "sanction_imposed", {"NOR", "ISL"}, {"MMR"}),
     Case("zero relative read as a second subject", "A list of the penalties Canada is imposing on Nicaragua was published today.",

@@ -107,6 +107,14 @@ CASES = [
          "BRA", "HND", "delivered", "asserted"),
     Case("deliveries will begin", "Deliveries of Brazilian Tucano aircraft to Honduras will begin in March.",  # noqa: E501
          "BRA", "HND", "planned", "asserted"),
+    # a gerund the parser reads as a modifier of the object is the denied act
+    Case("denied + gerund read as modifier", "Kenya denied donating assault rifles to Burundi.",
+         "KEN", "BDI", "denied", "negated"),
+    # what a state shows as its own was delivered, whatever the relative clause says
+    Case("shown as its own", "Ghana paraded its new Tucano aircraft, which it ordered from Brazil in 2022.",  # noqa: E501
+         "BRA", "GHA", "delivered", "asserted"),
+    Case("not shown: the clause's stage", "Ghana praised its new Tucano aircraft, which it ordered from Brazil in 2022.",  # noqa: E501
+         "BRA", "GHA", "agreed", "asserted"),
     Case("headline present", "Croatia Sends Mortar Rounds To Slovenia\nZagreb confirmed the move.",
          "HRV", "SVN", "delivered", "asserted"),
     Case("present in a body sentence", "Croatia sends mortar rounds to Slovenia every year.",

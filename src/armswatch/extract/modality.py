@@ -57,6 +57,7 @@ class ModalityReader:
         self.term_of_art_hedges = frozenset(lexicon.term_of_art_hedges)
         self.phrasal_status = lexicon.phrasal_status
         self.negotiation_nouns = frozenset(lexicon.negotiation_nouns)
+        self.display_verbs = frozenset(lexicon.display_verbs)
 
     def read(self, trigger: Token, default_status: str | None, objects: list[Token]) -> Modality:
         chain = self.governing_chain(trigger)
@@ -64,6 +65,7 @@ class ModalityReader:
         status = (
             self.interdicted(chain)
             or self.negotiated(trigger)
+            or self.on_display(trigger)
             or self.first_deliveries(chain, default_status)
             or self.governed_status(chain)
             or self.tense_status(trigger, default_status)
@@ -161,6 +163,18 @@ class ModalityReader:
         if any(h.lemma_.lower() in self.negotiation_nouns for h in purpose_hosts(trigger)):
             return "negotiating"
         return None
+
+    def on_display(self, trigger: Token) -> str | None:
+        """'Kenya showed off its new howitzers, which it ordered from X': what a state
+        shows as its own was delivered, whatever stage the relative clause names."""
+        owned = trigger.head
+        if trigger.dep_ != "relcl" or owned.dep_ != "dobj":
+            return None
+        if not any(c.dep_ == "poss" for c in owned.children):
+            return None
+        verb = owned.head
+        words = {verb.lemma_.lower(), *phrasal_keys(verb)}
+        return "delivered" if words & self.display_verbs else None
 
     @staticmethod
     def first_deliveries(chain: list[Token], default_status: str | None) -> str | None:

@@ -592,3 +592,28 @@ def double_object(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
         c.dep_ == "appos" and c.i in filler.index.weapons for c in first.children
     )
     return [first] if weapons_after and first.i in filler.index.actors else []
+
+
+@slot(
+    "misread_agent",
+    [
+        ("Mirage jets acquired from France by Peru arrived in May.", "acquire", ("PER",)),
+        ("Tucano aircraft bought from Brazil by Ghana arrived in May.", "buy", ("GHA",)),
+        ("Ghana bought Tucano aircraft by Friday.", "buy", ()),
+    ],
+    fallback=True,
+)
+def misread_agent(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """The 'by' phrase of a participle the parser tagged as a past tense, on the
+    weapons or with the weapons as its subject: 'Drones *acquired* from X *by Y*
+    arrived' → Y."""
+    if passive(trigger) or trigger.tag_ not in {"VBD", "VBN"}:
+        return []
+    subject = subject_of(trigger)
+    on_weapons = trigger.dep_ == "acl" and trigger.head.i in filler.index.weapons
+    if not on_weapons and (subject is None or subject.i not in filler.index.weapons):
+        return []
+    found = prep_objects(trigger, "by", deep=False)
+    by = agent_of(trigger)
+    found += [by] if by is not None and by not in found else []
+    return [a for a in found if a.i in filler.index.actors]

@@ -179,10 +179,11 @@ MOVED_PREPOSITIONS = {"to", "from", "for", "into", "with"}
 
 
 def verb_read_as_noun(sent: Span, index: MentionIndex, verbs: set[str]) -> Token | None:
-    """In a sentence with no finite verb, the plural noun right after the opening actor
-    that is a trigger verb's third person: 'Niger *exports* fighter jets to France',
-    'Somalia *ships* trainers to Belarus, competing with …' (headlines and leads the
-    small model reads as one noun phrase)."""
+    """In a sentence with no finite verb, the word right after the opening actor that is
+    a trigger verb's third person read as a plural noun ('Niger *exports* fighter jets
+    to France', 'Somalia *ships* trainers to Belarus, competing with …') or its past
+    read as a participle modifying the object ('Armenia *shipped* radars to the RSF'):
+    headlines and leads the small model reads as one noun phrase."""
     if any(t.tag_ in FINITE_TAGS for t in sent):
         return None
     opening = index.actors.get(sent.start)
@@ -192,7 +193,9 @@ def verb_read_as_noun(sent: Span, index: MentionIndex, verbs: set[str]) -> Token
     if after + 1 >= sent.end:
         return None
     word = sent.doc[after]
-    if word.tag_ not in {"NNS", "NNPS"} or not word.lower_.endswith("s"):
+    plural = word.tag_ in {"NNS", "NNPS"} and word.lower_.endswith("s")
+    participle = word.tag_ in {"VBN", "VBD"} and word.dep_ in {"amod", "acl"}
+    if not plural and not participle:
         return None
     if word.lemma_.lower() not in verbs or sent.doc[after + 1].is_punct:
         return None
@@ -206,7 +209,7 @@ def promote_to_verb(word: Token, subject: Token) -> None:
     word.head = word
     word.dep_ = "ROOT"
     word.pos_ = "VERB"
-    word.tag_ = "VBZ"
+    word.tag_ = "VBD" if word.tag_ in {"VBN", "VBD"} else "VBZ"
     subject.head = word
     subject.dep_ = "nsubj"
     if old_root.i in {word.i, subject.i}:
@@ -215,4 +218,34 @@ def promote_to_verb(word: Token, subject: Token) -> None:
     old_root.dep_ = "dobj"
     for prep in list(old_root.children):
         if prep.dep_ == "prep" and prep.lower_ in MOVED_PREPOSITIONS and prep.i > old_root.i:
+            prep.head = word
+
+
+def gerunds_read_as_modifiers(sent: Span, verbs: set[str]) -> list[Token]:
+    """A trigger verb's -ing form right after a verb, read as a modifier of that verb's
+    object: 'Turkey denied *donating* assault rifles to Argentina' (compound of
+    'rifles'), not 'denied *donating* (rifles)' as a clause."""
+    found = []
+    for word in sent:
+        if word.tag_ != "VBG" or word.dep_ not in {"amod", "compound"} or word.i == 0:
+            continue
+        noun, verb = word.head, word.doc[word.i - 1]
+        if word.lemma_.lower() not in verbs or verb.pos_ != "VERB":
+            continue
+        if noun.dep_ == "dobj" and noun.head.i == verb.i and noun.i > word.i:
+            found.append(word)
+    return found
+
+
+def promote_gerund(word: Token) -> None:
+    """Reparse 'VERB GERUND object to X' with the gerund as the verb's clause taking the
+    object and the 'to'/'from' phrases after it (on the object or on the verb)."""
+    noun = word.head
+    verb = noun.head
+    word.head = verb
+    word.dep_ = "xcomp"
+    word.pos_ = "VERB"
+    noun.head = word
+    for prep in [*noun.children, *verb.children]:  # 'denied sending troops *to X*'
+        if prep.dep_ == "prep" and prep.lower_ in MOVED_PREPOSITIONS and prep.i > noun.i:
             prep.head = word

@@ -392,6 +392,12 @@ class Lexicon(Entry):
         "set the status of a transfer they govern: 'turn down' → denied, 'put on hold' → "
         "cancelled (ANNOTATION.md, refusals and halts).",
     )
+    display_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs (lemma or multiword form) of showing what one has: a transfer "
+        "in a relative clause on their possessed object is delivered ('showed off *its* "
+        "jets, which it ordered from X').",
+    )
     negotiation_nouns: list[str] = Field(
         default_factory=list,
         description="Nouns of negotiating whose 'with' phrase is the other party of an "
