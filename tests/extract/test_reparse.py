@@ -14,9 +14,11 @@ from spacy.tokens import Doc
 
 from armswatch.extract.syntax import (
     MentionIndex,
+    buried_conjuncts,
     gerunds_read_as_modifiers,
     promote_gerund,
     promote_to_verb,
+    unbury_conjunct,
     verb_read_as_noun,
 )
 
@@ -137,3 +139,50 @@ def test_a_modifier_that_is_no_gerund_of_a_transfer_verb_is_left_alone() -> None
         ]
     )
     assert gerunds_read_as_modifiers(doc[:], VERBS) == []
+
+
+def actors_at(doc: Doc, *spans: tuple[int, int]) -> MentionIndex:
+    index = MentionIndex()
+    for start, end in spans:
+        mention: Any = SimpleNamespace(span=doc[start:end])
+        for i in range(start, end):
+            index.actors[i] = mention
+    return index
+
+
+def test_a_name_buried_as_the_modifier_of_the_next_becomes_its_conjunct() -> None:
+    # 'to Peru and Costa Rica' read with 'Peru' a modifier of 'Rica'
+    doc = parsed(
+        [
+            ("Chile", "NNP", "Chile", "nsubj", 1),
+            ("sold", "VBD", "sell", "ROOT", 1),
+            ("boats", "NNS", "boat", "dobj", 1),
+            ("to", "IN", "to", "prep", 1),
+            ("Peru", "NNP", "Peru", "nmod", 7),
+            ("and", "CC", "and", "cc", 4),
+            ("Costa", "NNP", "Costa", "conj", 4),
+            ("Rica", "NNP", "Rica", "pobj", 3),
+        ]
+    )
+    index = actors_at(doc, (0, 1), (4, 5), (6, 8))
+    [(first, second)] = buried_conjuncts(doc[:], index)
+    unbury_conjunct(first, second)
+    assert (doc[4].dep_, doc[4].head.i) == ("pobj", 3)
+    assert (doc[7].dep_, doc[7].head.i) == ("conj", 4)
+    assert (doc[6].dep_, doc[6].head.i) == ("compound", 7)
+    assert doc[5].head.i == 4
+
+
+def test_names_already_coordinated_are_left_alone() -> None:
+    doc = parsed(
+        [
+            ("Chile", "NNP", "Chile", "nsubj", 1),
+            ("sold", "VBD", "sell", "ROOT", 1),
+            ("boats", "NNS", "boat", "dobj", 1),
+            ("to", "IN", "to", "prep", 1),
+            ("Peru", "NNP", "Peru", "pobj", 3),
+            ("and", "CC", "and", "cc", 4),
+            ("Bolivia", "NNP", "Bolivia", "conj", 4),
+        ]
+    )
+    assert buried_conjuncts(doc[:], actors_at(doc, (0, 1), (4, 5), (6, 7))) == []

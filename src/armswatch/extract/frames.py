@@ -13,11 +13,13 @@ from armswatch.extract.modality import ModalityReader
 from armswatch.extract.roles import RoleFiller, sentences_back, unique, unique_by_key
 from armswatch.extract.syntax import (
     MentionIndex,
+    buried_conjuncts,
     gerunds_read_as_modifiers,
     governors,
     promote_gerund,
     promote_to_verb,
     subject_of,
+    unbury_conjunct,
     verb_read_as_noun,
 )
 from armswatch.extract.timex import TimeReader
@@ -132,13 +134,17 @@ class FrameFinder:
         """'Niger Exports Fighter Jets To France' parsed as one noun phrase: the transfer
         verb read as a plural noun becomes the sentence's verb (syntax.verb_read_as_noun);
         'denied donating rifles to X' with the gerund read as the object's modifier: the
-        gerund becomes the clause that takes the object (syntax.gerunds_read_as_modifiers)."""
+        gerund becomes the clause that takes the object (syntax.gerunds_read_as_modifiers);
+        'to Pakistan and South Africa' with the first name a modifier of the second: the
+        two become conjuncts (syntax.buried_conjuncts)."""
         for sent in doc.sents:
             word = verb_read_as_noun(sent, index, self.transfer_verbs)
             if word is not None:
                 promote_to_verb(word, index.actors[sent.start].span.root)
             for gerund in gerunds_read_as_modifiers(sent, self.transfer_verbs):
                 promote_gerund(gerund)  # 'denied *donating* rifles to X'
+            for first, second in buried_conjuncts(sent, index):
+                unbury_conjunct(first, second)  # 'to *Pakistan* and South Africa'
 
     def party_voices(self, doc: Doc, publisher: ActorEntry | None = None) -> list[Attribution]:
         """Named actors speaking in ``doc`` ('the ministry said', 'In a statement, the

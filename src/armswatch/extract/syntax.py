@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -249,3 +250,37 @@ def promote_gerund(word: Token) -> None:
     for prep in [*noun.children, *verb.children]:  # 'denied sending troops *to X*'
         if prep.dep_ == "prep" and prep.lower_ in MOVED_PREPOSITIONS and prep.i > noun.i:
             prep.head = word
+
+
+COORDINATORS = {"and", "or", ","}
+
+
+def buried_conjuncts(sent: Span, index: MentionIndex) -> list[tuple[Span, Span]]:
+    """Two actor names joined by 'and' where the parser hung the first on the second
+    as a modifier: 'to *Pakistan* and South Africa' read as a kind of 'South Africa'.
+    RETURNS (first, second) name spans."""
+    spans = {m.span.start: m.span for i, m in index.actors.items() if sent.start <= i < sent.end}
+    found = []
+    for a, b in pairwise(sorted(spans.values(), key=lambda s: s.start)):
+        between = sent.doc[a.end : b.start]
+        if not between or not all(t.lower_ in COORDINATORS for t in between):
+            continue
+        if b.start <= a.root.head.i < b.end and a.root.dep_ in {"nmod", "compound", "amod"}:
+            found.append((a, b))
+    return found
+
+
+def unbury_conjunct(first: Span, second: Span) -> None:
+    """Reparse 'A and B' with A in B's place and B its conjunct."""
+    a, b = first.root, second.root
+    a.head = b.head if b.head.i != b.i else a
+    a.dep_ = b.dep_
+    for token in second:
+        if token.i != b.i and first.start <= token.head.i < first.end:
+            token.head = b
+            token.dep_ = "compound"
+    for token in first.doc[first.end : second.start]:
+        token.head = a
+        token.dep_ = "cc" if token.lower_ != "," else "punct"
+    b.head = a
+    b.dep_ = "conj"
