@@ -61,6 +61,8 @@ CASES = [
          "sanction_imposed", {"GBR"}, {"SDN"}),
     Case("sanctions inside the object", "Ministers of the EU reached a deal on tougher sanctions against Nicaragua.",
          "sanction_imposed", {"eu"}, {"NIC"}),
+    Case("denied + gerund read as a modifier", "Ghana denied dispatching troops to Togo.",
+         "troop_deployment", {"GHA"}, {"TGO"}),
     Case("restoring sanctions", "Norway and Iceland voted to reinstate their arms embargo on Myanmar.",
          "sanction_imposed", {"NOR", "ISL"}, {"MMR"}),
     Case("zero relative read as a second subject", "A list of the penalties Canada is imposing on Nicaragua was published today.",
@@ -170,6 +172,7 @@ NEGATIVES = [
     ("targets that are no measures", "The new targets cover Peru and Bolivia.", "sanction_imposed"),
     ("weapons deployed are no troops", "Russia deployed Iskander missiles to Belarus.", "troop_deployment"),
     ("a letter sent is no deployment", "Chad sent a letter to Niger on Monday.", "troop_deployment"),
+    ("fighters named by a designation are jets", "Seoul sent FA-50 fighters to Manila in May.", "troop_deployment"),
 ]  # fmt: skip
 
 

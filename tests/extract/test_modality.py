@@ -89,6 +89,51 @@ CASES = [
          "ESP", "PER", "ongoing", "asserted"),
     Case("gerund subject has no tense", "The minister said that selling Spanish tanks to Morocco had been difficult.",  # noqa: E501
          "ESP", "MAR", "unknown", "asserted"),
+    # a modal perfect is a possibility about the past, not a plan
+    Case("could have + participle", "Laos could have sold mortar rounds to Myanmar last year.",
+         "LAO", "MMR", "delivered", "possible"),
+    Case("modal without perfect stays a plan", "Laos could sell mortar rounds to Myanmar.",
+         "LAO", "MMR", "planned", "possible"),
+    # the progressive of a verb whose deed is a delivery is under way
+    Case("progressive of a delivering verb", "Norway was handing over patrol boats to Ghana in stages.",  # noqa: E501
+         "NOR", "GHA", "ongoing", "asserted"),
+    Case("progressive of an offering verb keeps its stage", "Oman is offering armoured cars to Yemen.",  # noqa: E501
+         "OMN", "YEM", "planned", "asserted"),
+    # refusals and halts by multiword verbs (ANNOTATION.md, refusals and halts)
+    Case("turned down a request", "Bulgaria turned down a request from Kosovo for mortar rounds.",
+         "BGR", "XKX", "denied", "negated"),
+    Case("rejected a possessor's request", "Japan rejected Vietnam's request for patrol boats.",
+         "JPN", "VNM", "denied", "negated"),
+    Case("put on hold", "Canada put the sale of armoured vehicles to Colombia on hold.",
+         "CAN", "COL", "cancelled", "asserted"),
+    Case("called off", "Portugal called off the delivery of patrol boats to Angola.",
+         "PRT", "AGO", "cancelled", "asserted"),
+    # negotiating: an infinitive of purpose under a noun of talks
+    Case("in talks to buy", "Kuwait is in negotiations with Italy to acquire frigates.",
+         "ITA", "KWT", "negotiating", "asserted"),
+    Case("held talks to sell", "Serbia held talks with Cyprus to sell armoured cars.",
+         "SRB", "CYP", "negotiating", "asserted"),
+    # 'deliveries began' reports deliveries made; a headline's present reports a deed
+    Case("deliveries began", "Deliveries of Brazilian Tucano aircraft to Honduras began in March.",
+         "BRA", "HND", "delivered", "asserted"),
+    Case("deliveries will begin", "Deliveries of Brazilian Tucano aircraft to Honduras will begin in March.",  # noqa: E501
+         "BRA", "HND", "planned", "asserted"),
+    # a gerund the parser reads as a modifier of the object is the denied act
+    Case("denied + gerund read as modifier", "Kenya denied donating assault rifles to Burundi.",
+         "KEN", "BDI", "denied", "negated"),
+    # what a state shows as its own was delivered, whatever the relative clause says
+    Case("shown as its own", "Ghana paraded its new Tucano aircraft, which it ordered from Brazil in 2022.",  # noqa: E501
+         "BRA", "GHA", "delivered", "asserted"),
+    Case("not shown: the clause's stage", "Ghana praised its new Tucano aircraft, which it ordered from Brazil in 2022.",  # noqa: E501
+         "BRA", "GHA", "agreed", "asserted"),
+    Case("headline present", "Croatia Sends Mortar Rounds To Slovenia\nZagreb confirmed the move.",
+         "HRV", "SVN", "delivered", "asserted"),
+    Case("present in a body sentence", "Croatia sends mortar rounds to Slovenia every year.",
+         "HRV", "SVN", "ongoing", "asserted"),
+    Case("headline infinitive of a verb that is also a stage", "Qatar To Order Frigates From Italy",
+         "ITA", "QAT", "planned", "asserted"),
+    Case("headline infinitive over a delivery noun", "Oman To Take Delivery Of Patrol Boats From Spain",  # noqa: E501
+         "ESP", "OMN", "planned", "asserted"),
 ]  # fmt: skip
 
 

@@ -18,7 +18,17 @@ from armswatch.extract.roles import (
     unique,
     unique_by_key,
 )
-from armswatch.extract.syntax import MentionIndex, governors, subject_of
+from armswatch.extract.syntax import (
+    MentionIndex,
+    buried_conjuncts,
+    gerunds_read_as_modifiers,
+    governors,
+    promote_gerund,
+    promote_to_verb,
+    subject_of,
+    unbury_conjunct,
+    verb_read_as_noun,
+)
 from armswatch.extract.timex import TimeReader
 from armswatch.kb import KnowledgeBase
 from armswatch.kb.schema import ActorEntry, Trigger
@@ -144,6 +154,11 @@ class FrameFinder:
             for pos in trigger.pos:
                 self.triggers.setdefault((trigger.lemma, pos), []).append(trigger)
         self.organs: dict[str, str] = dict(self.lexicon.organs)
+        self.transfer_verbs = {
+            lemma
+            for (lemma, pos), specs in self.triggers.items()
+            if pos == "VERB" and any(s.type == "arms_transfer" for s in specs)
+        }
         self.hyphenated = sorted({lemma for lemma, _ in self.triggers if "-" in lemma}, key=len)
         self.entries = {entry.id: entry for entry in kb.actors.actors}
         self.times = TimeReader.of_knowledge(kb)
@@ -154,6 +169,7 @@ class FrameFinder:
         """Frames of every trigger in ``doc``; ``publisher`` is who 'we' are."""
         filler = RoleFiller.of_lexicon(MentionIndex.of(doc), self.lexicon, self.entries, publisher)
         filler.doc = doc
+        self.repair_verbless(doc, filler.index)
         modality = ModalityReader(self.lexicon)
         attribution = AttributionReader(filler, self.lexicon)
         frames: list[Frame] = []
@@ -170,6 +186,22 @@ class FrameFinder:
                     frames.append(frame)
         self.add_listed_items(doc, frames, filler)
         return [f for f in frames if f.items or not f.spec.requires_items]
+
+    def repair_verbless(self, doc: Doc, index: MentionIndex) -> None:
+        """'Niger Exports Fighter Jets To France' parsed as one noun phrase: the transfer
+        verb read as a plural noun becomes the sentence's verb (syntax.verb_read_as_noun);
+        'denied donating rifles to X' with the gerund read as the object's modifier: the
+        gerund becomes the clause that takes the object (syntax.gerunds_read_as_modifiers);
+        'to Pakistan and South Africa' with the first name a modifier of the second: the
+        two become conjuncts (syntax.buried_conjuncts)."""
+        for sent in doc.sents:
+            word = verb_read_as_noun(sent, index, self.transfer_verbs)
+            if word is not None:
+                promote_to_verb(word, index.actors[sent.start].span.root)
+            for gerund in gerunds_read_as_modifiers(sent, self.transfer_verbs):
+                promote_gerund(gerund)  # 'denied *donating* rifles to X'
+            for first, second in buried_conjuncts(sent, index):
+                unbury_conjunct(first, second)  # 'to *Pakistan* and South Africa'
 
     def party_voices(self, doc: Doc, publisher: ActorEntry | None = None) -> list[Attribution]:
         """Named actors speaking in ``doc`` ('the ministry said', 'In a statement, the
@@ -295,6 +327,11 @@ class FrameFinder:
             confidence=confidence,
         )
 
+    def is_weapon_crew_word(self, token: Token) -> bool:
+        """A word of people ('fighters', 'marines') that names a weapon here: 'JF-17
+        fighters' are jets, not troops."""
+        return token.lemma_.lower() in self.organs and inside_weapon_name(token)
+
     def recognises_an_actor(self, token: Token, filler: RoleFiller) -> bool:
         """A verb of recognising whose object is an actor ('recognised Kosovo') or a
         word of statehood ('the independence of X'); a noun ('X's recognition of Y')."""
@@ -345,7 +382,11 @@ class FrameFinder:
                 for inner in (*o.children, *(g for c in o.children for g in c.children))
                 if inner.dep_ == "compound" or (inner.dep_ == "pobj" and inner.head.head.i == o.i)
             ]
-            return any(o.lemma_.lower() in spec.requires_object for o in objects)
+            return any(
+                o.lemma_.lower() in spec.requires_object
+                and not (self.is_weapon_crew_word(o) and spec.type != "arms_transfer")
+                for o in objects
+            )
         return True
 
     def fill_roles(
@@ -569,3 +610,15 @@ class FrameFinder:
     def time_of(self, trigger: Token, published: date | None) -> Time | None:
         """The transfer's own time (extract/timex.py: TimeReader)."""
         return self.times.of(trigger, published)
+
+
+def inside_weapon_name(token: Token) -> bool:
+    """'sent JF-17 *fighters*': a word of people that belongs to a weapon's name, or
+    that a weapon's designation right before it modifies, is the weapon, not troops."""
+    spans = [w.span for w in token.doc._.aw_weapons or []]
+    if any(span.start <= token.i < span.end for span in spans):
+        return True
+    return any(
+        span.end == token.i and span.root.head.i == token.i and span.root.dep_ != "conj"
+        for span in spans
+    )

@@ -14,12 +14,21 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
-from armswatch.extract.syntax import clause_tokens, governors, is_passive
+from armswatch.extract.syntax import (
+    clause_tokens,
+    governors,
+    is_passive,
+    phrasal_keys,
+    purpose_hosts,
+)
 from armswatch.kb.schema import Lexicon
 
 FUTURE_AUX = {"will", "shall", "'ll", "would"}
 MODAL_AUX = {"may", "might", "could", "can"}
 PROGRESSIVE_AUX = {"be", "is", "are", "am", "was", "were"}
+PERFECT_AUX = {"have", "has", "had", "'ve"}
+BEGINNING_VERBS = {"begin", "start", "commence"}
+TERMINAL_PUNCTUATION = {".", "!", "?", ":", ";"}
 DURATION_TO_NOW = re.compile(
     r"\b(?:since|(?:over|in|during|for) (?:the )?(?:past|last|recent)"
     r"|for (?:years|months|weeks|decades))\b",
@@ -47,12 +56,18 @@ class ModalityReader:
         self.interdiction_verbs = frozenset(lexicon.interdiction_verbs)
         self.term_of_art_hedges = frozenset(lexicon.term_of_art_hedges)
         self.occurrence_verbs = frozenset(lexicon.occurrence_verbs)
+        self.phrasal_status = lexicon.phrasal_status
+        self.negotiation_nouns = frozenset(lexicon.negotiation_nouns)
+        self.display_verbs = frozenset(lexicon.display_verbs)
 
     def read(self, trigger: Token, default_status: str | None, objects: list[Token]) -> Modality:
         chain = self.governing_chain(trigger)
         negated = self.is_negated(trigger, chain, objects)
         status = (
             self.interdicted(chain)
+            or self.negotiated(trigger)
+            or self.on_display(trigger)
+            or self.first_deliveries(chain, default_status)
             or self.governed_status(chain)
             or self.tense_status(trigger, default_status)
         )
@@ -143,6 +158,37 @@ class ModalityReader:
             return "ongoing"
         return None
 
+    def negotiated(self, trigger: Token) -> str | None:
+        """'X is in talks with Y to buy jets', 'held negotiations with Y to sell tanks': an
+        infinitive of purpose under a noun of negotiating → negotiating."""
+        if any(h.lemma_.lower() in self.negotiation_nouns for h in purpose_hosts(trigger)):
+            return "negotiating"
+        return None
+
+    def on_display(self, trigger: Token) -> str | None:
+        """'Kenya showed off its new howitzers, which it ordered from X': what a state
+        shows as its own was delivered, whatever stage the relative clause names."""
+        owned = trigger.head
+        if trigger.dep_ != "relcl" or owned.dep_ != "dobj":
+            return None
+        if not any(c.dep_ == "poss" for c in owned.children):
+            return None
+        verb = owned.head
+        words = {verb.lemma_.lower(), *phrasal_keys(verb)}
+        return "delivered" if words & self.display_verbs else None
+
+    @staticmethod
+    def first_deliveries(chain: list[Token], default_status: str | None) -> str | None:
+        """'Deliveries began in July': the first deliveries arrived → delivered (a verb
+        'began shipping' stays ongoing; 'will begin' is a plan, read by the tense)."""
+        trigger = chain[0]
+        if trigger.pos_ == "VERB" or default_status != "delivered" or len(chain) < 2:
+            return None
+        verb = chain[1]
+        if trigger.dep_ == "nsubj" and verb.lemma_.lower() in BEGINNING_VERBS:
+            return "delivered" if verb.tag_ == "VBD" else None
+        return None
+
     def speech_above(self, chain: list[Token]) -> Token | None:
         """The verb the governing chain stopped under ('confirm' in 'could not confirm
         reports that …')."""
@@ -203,8 +249,12 @@ class ModalityReader:
         """The stage a governing word sets: 'plans to buy', 'a deal to supply'; a later
         stage under will/may is a plan ('will sign a deal to supply', 'will begin')."""
         for token in chain[1:]:
-            status = self.status_governors.get(token.lemma_.lower()) or self.light_verb_status(
-                token
+            if token.i == chain[0].i and self.is_headline_infinitive(token):
+                continue  # 'Peru To Order Rocket Launchers': the root is its own head
+            status = (
+                self.phrasal(token)
+                or self.status_governors.get(token.lemma_.lower())
+                or self.light_verb_status(token)
             )
             if status in {"agreed", "ongoing", "delivered"} and self.has_future_aux(token):
                 return "planned"
@@ -214,6 +264,15 @@ class ModalityReader:
             if child.dep_ in {"aux", "xcomp"} and child.lemma_.lower() in self.status_governors:
                 return self.status_governors[child.lemma_.lower()]
         return None
+
+    def phrasal(self, verb: Token) -> str | None:
+        """'turned *down* a request for tanks' → denied, 'put the deliveries *on hold*' →
+        cancelled (the lexicon's ``phrasal_status``)."""
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return None
+        return next(
+            (self.phrasal_status[k] for k in phrasal_keys(verb) if k in self.phrasal_status), None
+        )
 
     def light_verb_status(self, verb: Token) -> str | None:
         """'gave the green *light* to a sale', 'made a *decision* to buy'."""
@@ -227,7 +286,7 @@ class ModalityReader:
     def tense_status(self, trigger: Token, default_status: str | None) -> str:
         auxes = {c.lower_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
         if (
-            auxes & (FUTURE_AUX | MODAL_AUX)
+            (auxes & (FUTURE_AUX | MODAL_AUX) and not self.modal_perfect(trigger, auxes))
             or self.is_infinitive_to_be(trigger)
             or self.is_headline_infinitive(trigger)
             or self.is_set_to(trigger)
@@ -235,8 +294,12 @@ class ModalityReader:
             return "planned"
         if trigger.pos_ != "VERB" and self.is_under_future(trigger):
             return "planned"  # 'Deliveries will begin in 2027', 'the sale would go ahead'
+        if default_status == "delivered" and self.progressive(trigger, auxes):
+            return "ongoing"  # 'is delivering', 'was donating … throughout the war'
         if default_status:
             return default_status
+        if trigger.tag_ == "VBZ" and self.in_headline(trigger):
+            return "delivered"  # 'Argentina Sends Missiles To Sweden'
         if trigger.pos_ != "VERB":
             noun = trigger
             while noun.dep_ == "pobj" and noun.head.lower_ == "of":  # 'thousands of workers'
@@ -263,6 +326,38 @@ class ModalityReader:
         return "unknown"
 
     @staticmethod
+    def modal_perfect(trigger: Token, auxes: set[str]) -> bool:
+        """'may have supplied', 'could have shipped': a possibility about the past, not a
+        plan (its certainty is the modal's). 'will have received' stays a plan."""
+        return (
+            trigger.tag_ == "VBN"
+            and bool(auxes & PERFECT_AUX)
+            and bool(auxes & MODAL_AUX)
+            and not auxes & FUTURE_AUX
+        )
+
+    @staticmethod
+    def progressive(trigger: Token, auxes: set[str]) -> bool:
+        """'is delivering', 'was donating': a transfer under way, whatever the verb's own
+        stage when done."""
+        return trigger.tag_ == "VBG" and bool(auxes & PROGRESSIVE_AUX)
+
+    @staticmethod
+    def in_headline(trigger: Token) -> bool:
+        """A headline reports what happened in the present tense: a first line with no
+        closing punctuation ('Armenia Supplies Missiles To Spain', then a new line)."""
+        sent = trigger.sent
+        if sent.start != 0 or not sent.text.strip():
+            return False
+        last = sent[-1]
+        while last.is_space and last.i > sent.start:
+            last = last.doc[last.i - 1]
+        if last.text in TERMINAL_PUNCTUATION:
+            return False
+        rest = trigger.doc.text[sent.end_char :]
+        return not rest.strip() or rest.lstrip(" \t").startswith("\n") or "\n" in sent.text
+
+    @staticmethod
     def continuative(verb: Token) -> bool:
         """A present perfect with a stretch of time up to now reports what continues:
         'has supplied drones since 2022', 'over recent months has been arming …', 'has
@@ -287,11 +382,12 @@ class ModalityReader:
         return bool(auxes & (FUTURE_AUX | MODAL_AUX))
 
     def is_under_future(self, noun: Token) -> bool:
-        """An event noun that is the subject or object of a verb with will/would/may."""
+        """An event noun that is the subject or object of a verb with will/would/may, or
+        of a headline's infinitive ('Chile To Take Delivery Of Jets')."""
         verb = noun.head
         if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or verb.pos_ not in {"VERB", "AUX"}:
             return False
-        return self.has_future_aux(verb)
+        return self.has_future_aux(verb) or self.is_headline_infinitive(verb)
 
     @staticmethod
     def is_set_to(trigger: Token) -> bool:

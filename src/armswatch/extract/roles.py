@@ -17,6 +17,7 @@ from armswatch.extract.syntax import (
     conjuncts,
     governors,
     inherited_subject,
+    phrasal_keys,
     prep_objects,
     relative_antecedent,
     subject_of,
@@ -59,6 +60,9 @@ class EntityWords:
     partitives: frozenset[str] = frozenset()
     rebuttals: frozenset[str] = frozenset()
     governing_bodies: frozenset[str] = frozenset()
+    negotiations: frozenset[str] = frozenset()
+    refusals: frozenset[str] = frozenset()
+    halts: frozenset[str] = frozenset()
 
 
 class RoleFiller:
@@ -124,6 +128,16 @@ class RoleFiller:
                 frozenset(lexicon.partitive_words),
                 frozenset(lexicon.rebuttal_verbs),
                 frozenset(lexicon.governing_bodies),
+                frozenset(lexicon.negotiation_nouns),
+                frozenset(
+                    word
+                    for words in (lexicon.status_governors, lexicon.phrasal_status)
+                    for word, status in words.items()
+                    if status == "denied"
+                ),
+                frozenset(
+                    k for k, status in lexicon.phrasal_status.items() if status == "cancelled"
+                ),
             ),
         )
 
@@ -574,10 +588,25 @@ class RoleFiller:
                 and self.actors_of_head(holder, False)
             ):
                 return [holder]
+            if self.headline_infinitive_subject(raised):
+                return [holder]  # 'Qatar To Order Frigates' read as 'Qatar (that is) to order'
+
             subj = inherited_subject(trigger)
         if subj is None:
             return []
         return [relative_antecedent(subj), *extra_subjects(trigger, subj)]
+
+    def headline_infinitive_subject(self, verb: Token) -> bool:
+        """A headline's 'NAME To VERB …' that the parser hangs on the name as a clause:
+        the name is the subject ('Oman To Buy Patrol Boats From Spain')."""
+        holder = verb.head
+        return (
+            verb.dep_ in {"acl", "relcl"}
+            and holder.pos_ == "PROPN"
+            and holder.i < verb.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and bool(self.actors_of_head(holder, False))
+        )
 
     @staticmethod
     def controlling_object(trigger: Token) -> Token | None:
@@ -633,8 +662,9 @@ class RoleFiller:
         """The subject of a verb that acts out its object noun ('Russia *held* talks',
         'Iran *sent* troops'); not of one that reacts to it ('Kyiv *protested* the
         supply of drones')."""
-        if verb.lemma_.lower() not in self.agent_verbs and verb.lemma_ != "be":
-            return []
+        halting = not self.entity_words.halts.isdisjoint(phrasal_keys(verb))
+        if verb.lemma_.lower() not in self.agent_verbs and verb.lemma_ != "be" and not halting:
+            return []  # 'called off the delivery': the halter's own transfers
         subj = subject_of(verb) or inherited_subject(verb)
         if subj is None:
             return []

@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING
 from armswatch.extract.syntax import (
     agent_of,
     is_passive,
+    phrasal_keys,
     prep_objects,
+    purpose_hosts,
     relative_antecedent,
     subject_of,
 )
@@ -522,3 +524,133 @@ def answerer(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
     if trigger.dep_ != "dobj" or verb.lemma_.lower() not in filler.rebuttal_verbs:
         return []
     return filler.subject_tokens(verb)
+
+
+@slot(
+    "negotiation_partner",
+    [
+        ("Chile is in talks with Peru to buy patrol boats.", "buy", ("PER",)),
+        ("Laos held negotiations with Vietnam to sell rifles.", "sell", ("VNM",)),
+        ("Chile met Peru to buy patrol boats.", "buy", ()),
+    ],
+    fallback=True,
+)
+def negotiation_partner(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """The 'with' phrase of a noun of negotiating that an infinitive of purpose belongs
+    to: 'X is in *talks with Y* to buy jets' → Y (the lexicon's ``negotiation_nouns``)."""
+    negotiations = filler.entity_words.negotiations
+    return [
+        partner
+        for host in purpose_hosts(trigger)
+        if host.lemma_.lower() in negotiations
+        for partner in prep_objects(host, "with", deep=False)
+    ]
+
+
+def preposition_before(noun: Token, word: str, before: str) -> bool:
+    """Whether the noun's ``word`` phrase comes before its ``before`` phrase (or it has
+    none): 'a request *from X* for tanks'."""
+    own = [c for c in noun.children if c.dep_ == "prep"]
+    first = next((p for p in own if p.lower_ == word), None)
+    later = next((p for p in own if p.lower_ == before), None)
+    return first is not None and (later is None or first.i < later.i)
+
+
+@slot(
+    "requester",
+    [
+        SlotCase("Chile rejected a request from Peru for rifles.", "request", ("PER",), "NOUN"),
+        SlotCase("Peru's request for rifles from Chile was rejected.", "request", (), "NOUN"),
+    ],
+)
+def requester(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """Who asks, in a 'from' phrase before what is asked for: 'a request *from X* for
+    tanks' (after it, 'for rifles from Chile', the phrase names who is asked)."""
+    if not preposition_before(trigger, "from", "for"):
+        return []
+    return prep_objects(trigger, "from", deep=False)
+
+
+@slot(
+    "asked",
+    [
+        SlotCase("Peru's request for rifles from Chile was rejected.", "request", ("CHL",), "NOUN"),
+        SlotCase("Chile rejected a request from Peru for rifles.", "request", (), "NOUN"),
+    ],
+)
+def asked(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """Who is asked, in a 'from' phrase after what is asked for: 'a request for rifles
+    *from Chile*' (on the noun or on the items)."""
+    if preposition_before(trigger, "from", "for"):
+        return []
+    found = prep_objects(trigger, "from", deep=False)
+    for item in prep_objects(trigger, "for", deep=False):
+        found += prep_objects(item, "from", deep=False)
+    return found
+
+
+@slot(
+    "refuser",
+    [
+        SlotCase("Chile turned down a request from Peru for rifles.", "request", ("CHL",), "NOUN"),
+        SlotCase("Chile rejected Peru's request for rifles.", "request", ("CHL",), "NOUN"),
+        SlotCase("Chile repeated Peru's request for rifles.", "request", (), "NOUN"),
+    ],
+)
+def refuser(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """The subject of a verb refusing the noun: '*X* turned down a request from Y', '*X*
+    rejected Y's request' — the would-be supplier (ANNOTATION.md, refusals)."""
+    verb = trigger.head
+    if trigger.dep_ != "dobj" or verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    refusals = filler.entity_words.refusals
+    words = {verb.lemma_.lower(), *phrasal_keys(verb)}
+    return filler.subject_tokens(verb) if words & refusals else []
+
+
+@slot(
+    "double_object",
+    [
+        ("Oman shipped Yemen 24 Akinci drones in June.", "ship", ("YEM",)),
+        ("Oman gifted 12 patrol boats to Yemen.", "gift", ()),
+    ],
+)
+def double_object(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """The first object, when it names an actor and the weapons follow as a second
+    object or as its apposition: 'gifted *Nigeria* 24 drones', which the parser reads
+    as two objects, or as 'Nigeria, 24 drones', rather than a dative and an object."""
+    if passive(trigger):
+        return []
+    objects = sorted((c for c in trigger.children if c.dep_ == "dobj"), key=lambda t: t.i)
+    if not objects or objects[0].i in filler.index.weapons:
+        return []
+    first = objects[0]
+    weapons_after = len(objects) > 1 or any(
+        c.dep_ == "appos" and c.i in filler.index.weapons for c in first.children
+    )
+    return [first] if weapons_after and first.i in filler.index.actors else []
+
+
+@slot(
+    "misread_agent",
+    [
+        ("Mirage jets acquired from France by Peru arrived in May.", "acquire", ("PER",)),
+        ("Tucano aircraft bought from Brazil by Ghana arrived in May.", "buy", ("GHA",)),
+        ("Ghana bought Tucano aircraft by Friday.", "buy", ()),
+    ],
+    fallback=True,
+)
+def misread_agent(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """The 'by' phrase of a participle the parser tagged as a past tense, on the
+    weapons or with the weapons as its subject: 'Drones *acquired* from X *by Y*
+    arrived' → Y."""
+    if passive(trigger) or trigger.tag_ not in {"VBD", "VBN"}:
+        return []
+    subject = subject_of(trigger)
+    on_weapons = trigger.dep_ == "acl" and trigger.head.i in filler.index.weapons
+    if not on_weapons and (subject is None or subject.i not in filler.index.weapons):
+        return []
+    found = prep_objects(trigger, "by", deep=False)
+    by = agent_of(trigger)
+    found += [by] if by is not None and by not in found else []
+    return [a for a in found if a.i in filler.index.actors]

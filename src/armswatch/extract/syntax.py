@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from armswatch.nlp.mentions import ActorMention, WeaponMention
 
@@ -176,3 +177,146 @@ def governors(token: Token, max_hops: int = 4) -> Iterator[Token]:
             return
         current = current.head
         yield current
+
+
+def phrasal_keys(verb: Token) -> list[str]:
+    """The multiword forms of a verb, by lemma: 'turned *down*' → 'turn down'; 'put the
+    deliveries *on hold*' → 'put on hold'. Looked up in the lexicon's ``phrasal_status``."""
+    lemma = verb.lemma_.lower()
+    keys = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"]
+    for prep in verb.children:
+        if prep.dep_ == "prep":
+            keys += [
+                f"{lemma} {prep.lower_} {o.lemma_.lower()}"
+                for o in prep.children
+                if o.dep_ == "pobj"
+            ]
+    return keys
+
+
+def purpose_hosts(verb: Token) -> list[Token]:
+    """The nouns an infinitive of purpose belongs to: 'is *in talks* with X to buy',
+    'held *negotiations* with X to buy', '*talks* with X to buy'."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    head = verb.head
+    if head.i == verb.i or verb.dep_ not in {"advcl", "xcomp", "acl", "relcl"}:
+        return []
+    if head.pos_ in {"NOUN", "PROPN"}:
+        return [head]
+    hosts = [c for c in head.children if c.dep_ in {"dobj", "attr"}]
+    for prep in head.children:
+        if prep.dep_ == "prep":
+            hosts += [o for o in prep.children if o.dep_ == "pobj"]
+    return hosts
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+MOVED_PREPOSITIONS = {"to", "from", "for", "into", "with"}
+
+
+def verb_read_as_noun(sent: Span, index: MentionIndex, verbs: set[str]) -> Token | None:
+    """In a sentence with no finite verb, the word right after the opening actor that is
+    a trigger verb's third person read as a plural noun ('Niger *exports* fighter jets
+    to France', 'Somalia *ships* trainers to Belarus, competing with …') or its past
+    read as a participle modifying the object ('Armenia *shipped* radars to the RSF'):
+    headlines and leads the small model reads as one noun phrase."""
+    if any(t.tag_ in FINITE_TAGS for t in sent):
+        return None
+    opening = index.actors.get(sent.start)
+    if opening is None:
+        return None
+    after = opening.span.end
+    if after + 1 >= sent.end:
+        return None
+    word = sent.doc[after]
+    plural = word.tag_ in {"NNS", "NNPS"} and word.lower_.endswith("s")
+    participle = word.tag_ in {"VBN", "VBD"} and word.dep_ in {"amod", "acl"}
+    if not plural and not participle:
+        return None
+    if word.lemma_.lower() not in verbs or sent.doc[after + 1].is_punct:
+        return None
+    return word
+
+
+def promote_to_verb(word: Token, subject: Token) -> None:
+    """Reparse 'SUBJECT WORD object to X' with WORD as the finite verb: the subject and
+    the old root (the object) hang on it, and so do the object's 'to'/'from' phrases."""
+    old_root = word.sent.root
+    word.head = word
+    word.dep_ = "ROOT"
+    word.pos_ = "VERB"
+    word.tag_ = "VBD" if word.tag_ in {"VBN", "VBD"} else "VBZ"
+    subject.head = word
+    subject.dep_ = "nsubj"
+    if old_root.i in {word.i, subject.i}:
+        return
+    old_root.head = word
+    old_root.dep_ = "dobj"
+    for prep in list(old_root.children):
+        if prep.dep_ == "prep" and prep.lower_ in MOVED_PREPOSITIONS and prep.i > old_root.i:
+            prep.head = word
+
+
+def gerunds_read_as_modifiers(sent: Span, verbs: set[str]) -> list[Token]:
+    """A trigger verb's -ing form right after a verb, read as a modifier of that verb's
+    object: 'Turkey denied *donating* assault rifles to Argentina' (compound of
+    'rifles'), not 'denied *donating* (rifles)' as a clause."""
+    found = []
+    for word in sent:
+        if word.tag_ != "VBG" or word.dep_ not in {"amod", "compound"} or word.i == 0:
+            continue
+        noun, verb = word.head, word.doc[word.i - 1]
+        if word.lemma_.lower() not in verbs or verb.pos_ != "VERB":
+            continue
+        if noun.dep_ == "dobj" and noun.head.i == verb.i and noun.i > word.i:
+            found.append(word)
+    return found
+
+
+def promote_gerund(word: Token) -> None:
+    """Reparse 'VERB GERUND object to X' with the gerund as the verb's clause taking the
+    object and the 'to'/'from' phrases after it (on the object or on the verb)."""
+    noun = word.head
+    verb = noun.head
+    word.head = verb
+    word.dep_ = "xcomp"
+    word.pos_ = "VERB"
+    noun.head = word
+    for prep in [*noun.children, *verb.children]:  # 'denied sending troops *to X*'
+        if prep.dep_ == "prep" and prep.lower_ in MOVED_PREPOSITIONS and prep.i > noun.i:
+            prep.head = word
+
+
+COORDINATORS = {"and", "or", ","}
+
+
+def buried_conjuncts(sent: Span, index: MentionIndex) -> list[tuple[Span, Span]]:
+    """Two actor names joined by 'and' where the parser hung the first on the second
+    as a modifier: 'to *Pakistan* and South Africa' read as a kind of 'South Africa'.
+    RETURNS (first, second) name spans."""
+    spans = {m.span.start: m.span for i, m in index.actors.items() if sent.start <= i < sent.end}
+    found = []
+    for a, b in pairwise(sorted(spans.values(), key=lambda s: s.start)):
+        between = sent.doc[a.end : b.start]
+        if not between or not all(t.lower_ in COORDINATORS for t in between):
+            continue
+        if b.start <= a.root.head.i < b.end and a.root.dep_ in {"nmod", "compound", "amod"}:
+            found.append((a, b))
+    return found
+
+
+def unbury_conjunct(first: Span, second: Span) -> None:
+    """Reparse 'A and B' with A in B's place and B its conjunct."""
+    a, b = first.root, second.root
+    a.head = b.head if b.head.i != b.i else a
+    a.dep_ = b.dep_
+    for token in second:
+        if token.i != b.i and first.start <= token.head.i < first.end:
+            token.head = b
+            token.dep_ = "compound"
+    for token in first.doc[first.end : second.start]:
+        token.head = a
+        token.dep_ = "cc" if token.lower_ != "," else "punct"
+    b.head = a
+    b.dep_ = "conj"

@@ -404,6 +404,24 @@ class Lexicon(Entry):
     status_governors: dict[str, Status] = Field(
         description="Verbs/nouns governing a trigger that set its status: plan → planned."
     )
+    phrasal_status: dict[str, Status] = Field(
+        default_factory=dict,
+        description="Multiword verbs (lemma, particle or preposition and its object) that "
+        "set the status of a transfer they govern: 'turn down' → denied, 'put on hold' → "
+        "cancelled (ANNOTATION.md, refusals and halts).",
+    )
+    display_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs (lemma or multiword form) of showing what one has: a transfer "
+        "in a relative clause on their possessed object is delivered ('showed off *its* "
+        "jets, which it ordered from X').",
+    )
+    negotiation_nouns: list[str] = Field(
+        default_factory=list,
+        description="Nouns of negotiating whose 'with' phrase is the other party of an "
+        "infinitive of purpose: 'is in *talks* with X to buy jets' → X (slot "
+        "``negotiation_partner``), status negotiating.",
+    )
     certainty_cues: dict[str, Certainty] = Field(
         description="Words that hedge or negate the trigger: may → possible."
     )

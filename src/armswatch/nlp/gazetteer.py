@@ -207,6 +207,11 @@ def weapon_forms_both(kb: KnowledgeBase) -> tuple[dict[str, WeaponForm], dict[st
         form = WeaponForm(generic.category, None, None)
         for term in generic.terms:
             forms.setdefault(term.lower(), form)
+    for generic in kb.weapons.generics:  # after every written term, which win a clash
+        form = WeaponForm(generic.category, None, None)
+        for term in generic.terms:
+            for variant in spelling_variants(term.lower()):
+                forms.setdefault(variant, form)
     spellings = {s.lower(): s for system in kb.weapons.systems for s in system.context_aliases}
     for surface, system in in_context.items():
         forms.setdefault(surface, form_of(system, spellings[surface]))
@@ -223,6 +228,26 @@ def weapon_forms_both(kb: KnowledgeBase) -> tuple[dict[str, WeaponForm], dict[st
             form = form_of(system, spelling_in(system, surface) + "s")
         with_plurals.setdefault(plural, form)
     return forms, with_plurals
+
+
+SPELLING_PAIRS = (("defence", "defense"), ("armoured", "armored"), ("calibre", "caliber"))
+
+
+def spelling_variants(term: str) -> set[str]:
+    """How news also writes a generic term: British or American spelling ('air defense
+    radars'), and each space between words as a hyphen or the reverse ('air-defence
+    radars', 'anti ship missiles')."""
+    spelled = {term}
+    for british, american in SPELLING_PAIRS:
+        spelled |= {s.replace(british, american) for s in spelled}
+        spelled |= {s.replace(american, british) for s in spelled}
+    variants = set(spelled)
+    for written in spelled:
+        for n, char in enumerate(written):
+            if char in " -" and 0 < n < len(written) - 1:
+                other = "-" if char == " " else " "
+                variants.add(written[:n] + other + written[n + 1 :])
+    return variants - {term}
 
 
 def spelling_in(system: WeaponSystem, surface: str) -> str:
