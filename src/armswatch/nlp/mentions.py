@@ -112,6 +112,8 @@ class MentionRuler:
         self.office_words: frozenset[str] = frozenset()  # 'X, a Kenyan official'
         self.part_nouns: frozenset[str] = frozenset()  # '*parts* for drones'
         self.origin_markers: set[str] = set()
+        self.community_markers: frozenset[str] = frozenset()  # '*ethnic* Albanians'
+        self.private_people: frozenset[str] = frozenset()  # 'Chilean *protesters*'
 
     def initialize(
         self,
@@ -136,6 +138,8 @@ class MentionRuler:
         self.title_words = frozenset(kb.triggers.lexicon.title_words)
         self.office_words = frozenset(kb.triggers.lexicon.office_words)
         self.part_nouns = frozenset(kb.triggers.lexicon.part_nouns)
+        self.community_markers = frozenset(kb.triggers.lexicon.community_markers)
+        self.private_people = frozenset(kb.triggers.lexicon.private_people)
         self.origin_markers = set(kb.triggers.lexicon.origin_markers)
         self.actor_matcher.add_all({**self.actor_forms, **self.ambiguous_forms})
         self.weapon_matcher.add_all(matched)  # plurals are looked up per token
@@ -410,6 +414,8 @@ class MentionRuler:
                 continue
             if form.form == "person" and self.is_another_persons_name(span, form):
                 continue
+            if form.form == "adjective" and self.describes_private_people(span):
+                continue
             introduced.add(form.actor.id)
             mentions.append(ActorMention(span, form.actor, form.form, self.kind_of(span, form)))
         if ambiguous:
@@ -548,6 +554,21 @@ class MentionRuler:
             kind = candidate.kind or self.kind_of(span, form)
             found.append(ActorMention(span, actor, form.form, kind))
         return found
+
+    def describes_private_people(self, span: Span) -> bool:
+        """A country adjective that names a community, not the state: after a community
+        marker ('*ethnic* Albanian parties') or on a noun of private people ('Chilean
+        *protesters*', 'Nepali *students*'). Lexicon ``community_markers``,
+        ``private_people``."""
+        doc = span.doc
+        if span.start > 0 and doc[span.start - 1].lower_ in self.community_markers:
+            return True
+        head = span.root.head
+        return (
+            span.root.dep_ in {"amod", "compound", "nmod"}
+            and head.i >= span.end
+            and head.lemma_.lower() in self.private_people
+        )
 
     @staticmethod
     def is_another_persons_name(span: Span, form: ActorForm) -> bool:
