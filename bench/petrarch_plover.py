@@ -29,7 +29,8 @@ Our events are read as codings the way CAMEO reads the same words (``coded_type`
 refused, denied or negated act (our ``certainty: negated`` or ``status: denied``) is a
 CAMEO *reject* (12x), not the act, so it codes none of the shared types; a halted arms
 transfer (``status: cancelled``) is CAMEO 162 / PLOVER SANCTION "reduce or stop
-(military) aid", the relations family; other cancelled acts (a called-off visit) code none.
+(military) aid", the relations family; a cancelled meeting or agreement (a called-off
+visit) codes none; a suspended tie stays the break it is.
 
 Recall on the rest (an additional figure, printed after the plain scores, which it never
 replaces): some gold events follow CAMEO conventions that our spec (ANNOTATION.md,
@@ -274,8 +275,10 @@ def coded_type(event: Event) -> str | None:
     """The type an event of ours codes in CAMEO's reading (see the module docstring)."""
     if event.certainty == "negated" or event.status == "denied":
         return None
-    if event.status == "cancelled":
-        return RELATIONS if event.type == "arms_transfer" else None
+    if event.status == "cancelled" and event.type in {"meeting", "agreement"}:
+        return None  # a called-off visit, a scrapped deal
+    if event.status == "cancelled" and event.type == "arms_transfer":
+        return RELATIONS
     return event.type if event.type in SHARED_TYPES else None
 
 

@@ -3,7 +3,8 @@
 on the surface: a case set out *against* an actor is an accusation; a measure taken away
 imposes none; a country adjective on a community or on private people is not the state;
 the places a visitor goes to do not meet each other; a with-phrase of a nested event noun
-of another type is that event's party.
+of another type is that event's party. And three word-family gaps: *renewed*
+negotiations, reached a *consensus*, a suspension of *links*.
 
 Every sentence was written for these tests; none is a gold or reference text.
 """
@@ -37,6 +38,13 @@ CASES = [
          "agreement", {"KEN"}, {"SDN"}),
     Case("agreed with", "Kenya agreed with Sudan to reopen the border.",
          "agreement", {"KEN"}, {"SDN"}),
+    # word-family gaps the consultation and agreement frames share with their verbs
+    Case("renewed negotiations", "Chile and Peru renewed negotiations today on the border.",
+         "meeting", {"CHL"}, {"PER"}),
+    Case("reached a consensus", "Chile and Peru reached a consensus on fishing quotas.",
+         "agreement", {"CHL"}, {"PER"}),
+    Case("suspension of links", "Chile announced a suspension of air links with Peru on Monday.",
+         "diplomatic_break", {"CHL"}, {"PER"}),
 ]  # fmt: skip
 
 NEGATIVES = [
