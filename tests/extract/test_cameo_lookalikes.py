@@ -38,6 +38,11 @@ CASES = [
          "agreement", {"KEN"}, {"SDN"}),
     Case("agreed with", "Kenya agreed with Sudan to reopen the border.",
          "agreement", {"KEN"}, {"SDN"}),
+    # a heavy object shifted after the as-predicate is still the object
+    Case("denounced as a crime X's act", "Chile on Friday denounced as an ugly crime Peru's crackdown on miners.",
+         "condemnation", {"CHL"}, {"PER"}),
+    Case("condemned as a violation X's act", "Ghana condemned as a violation of the truce Togo's raid on the border post.",
+         "condemnation", {"GHA"}, {"TGO"}),
     # word-family gaps the consultation and agreement frames share with their verbs
     Case("renewed negotiations", "Chile and Peru renewed negotiations today on the border.",
          "meeting", {"CHL"}, {"PER"}),
