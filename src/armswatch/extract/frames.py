@@ -273,6 +273,8 @@ class FrameFinder:
             return None
         if spec.type == "agreement" and failed(token):
             return None  # 'failed to reach an agreement' is no agreement
+        if spec.type == "sanction_imposed" and self.undone(token):
+            return None  # 'agreed to lift the sanctions on X' imposes none
         if spec.type == "diplomatic_recognition" and not self.recognises_an_actor(token, filler):
             return None  # 'recognised the need for more trade with X' is none
         items = filler.items_of(token) if spec.type == "arms_transfer" else []
@@ -331,6 +333,22 @@ class FrameFinder:
         """A word of people ('fighters', 'marines') that names a weapon here: 'JF-17
         fighters' are jets, not troops."""
         return token.lemma_.lower() in self.organs and inside_weapon_name(token)
+
+    def undone(self, token: Token) -> bool:
+        """A measure word taken away: the object or passive subject of an undoing verb
+        ('lifted the sanctions', 'the embargo was eased'), the object of 'of' under an
+        undoing noun ('the easing of sanctions'), or a modifier of one ('sanctions
+        relief'); for a verb of imposing, an undoing noun as its object ('announced the
+        easing of sanctions'). Lexicon ``undoing_words``."""
+        undoing = set(self.lexicon.undoing_words)
+        if token.pos_ == "VERB" and any(
+            c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in undoing for c in token.children
+        ):
+            return True
+        head = token.head
+        if token.dep_ in {"dobj", "nsubjpass", "compound"} and head.lemma_.lower() in undoing:
+            return True
+        return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in undoing
 
     def recognises_an_actor(self, token: Token, filler: RoleFiller) -> bool:
         """A verb of recognising whose object is an actor ('recognised Kosovo') or a
@@ -433,6 +451,8 @@ class FrameFinder:
             if slots.is_fallback(slot) and self.role_is_filled(spec, role, roles):
                 continue
             for head in slots.fill(filler, token, slot):
+                if slot.startswith("prep:") and self.belongs_to_other_event(head, token, spec):
+                    continue
                 deep = role == "target" and (
                     spec.deep_target or (spec.target_in_event and self.is_event_noun(head))
                 )
@@ -449,6 +469,22 @@ class FrameFinder:
                 t for t in unique(roles.get("target", [])) if t.key not in source_ids
             ]
         return roles
+
+    def belongs_to_other_event(self, head: Token, trigger: Token, spec: Trigger) -> bool:
+        """A verb's prepositional actor that hangs on a noun of an event of another type,
+        nested below the verb's own object, is that event's party, not the verb's: 'Kenya
+        agreed to mediation in the *talks with* Sudan' is no agreement with Sudan ('agreed
+        on a deal with Sudan' is, and so is 'severed ties with Sudan': the verb's own
+        object or prepositional object carries its phrases)."""
+        if trigger.pos_ != "VERB" or head.dep_ != "pobj" or head.head.dep_ != "prep":
+            return False
+        noun = head.head.head
+        if noun.i == trigger.i or not self.is_event_noun(noun):
+            return False
+        if noun.head.i == trigger.i or (noun.head.dep_ == "prep" and noun.head.head.i == trigger.i):
+            return False
+        kinds = {t.type for t in self.triggers[(noun.lemma_.lower(), "NOUN")]}
+        return spec.type not in kinds
 
     @staticmethod
     def role_is_filled(spec: Trigger, role: str, roles: dict[str, list[ActorMention]]) -> bool:

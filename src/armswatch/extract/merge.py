@@ -16,6 +16,7 @@ from dataclasses import replace
 from armswatch.extract.attribution import to_actor
 from armswatch.extract.frames import Frame
 from armswatch.extract.quantity import QuantityReader
+from armswatch.extract.syntax import conjuncts
 from armswatch.extract.timex import ARTICLE_DATE
 from armswatch.ledger.fingerprint import EXTRACTOR
 from armswatch.model import (
@@ -73,8 +74,24 @@ def pairwise(frame: Frame) -> list[Frame]:
         replace(frame, sources=[first], targets=[second])
         for n, first in enumerate(parties)
         for second in parties[n + 1 :]
-        if not same_listed_group(first, second)
+        if not same_listed_group(first, second) and not separate_destinations(frame, first, second)
     ]
+
+
+DESTINATION_VERBS = frozenset({"visit", "tour"})
+"""Verbs whose coordinated objects are places gone to one after another."""
+
+
+def separate_destinations(frame: Frame, first: ActorMention, second: ActorMention) -> bool:
+    """Two states a visitor goes to ('Chile's president will visit Peru and Bolivia') are
+    each met by the visitor, not by each other: both are in the object coordination of
+    a visiting verb."""
+    verb = frame.trigger
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in DESTINATION_VERBS:
+        return False
+    objects = [o for c in verb.children if c.dep_ == "dobj" for o in conjuncts(c)]
+    places = {o.i for o in objects}
+    return first.span.root.i in places and second.span.root.i in places
 
 
 def same_listed_group(first: ActorMention, second: ActorMention) -> bool:

@@ -175,12 +175,14 @@ def agent(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
         ("Iran was condemned by France.", "condemn", ("IRN",)),
         ("Canada will hold Belarus to account.", "hold", ("BLR",)),
         ("It is Chile, a country the Peruvian government accuses of spying.", "accuse", ("CHL",)),
+        ("Laos denounced as a crime Nepal's raid on the camp.", "denounce", ("NPL",)),
     ],
 )
 def direct_object(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
     """The direct object; the subject of a passive; the subject of a small clause
     ('hold Belarus to account'); the noun a past participle modifies ('the rebels
-    armed by X')."""
+    armed by X'); a heavy object shifted after an as-predicate, which the parser hangs
+    inside the as-phrase: the possessed noun there ('denounced as a crime *X's raid*')."""
     is_passive_verb = passive(trigger)
     deps = {"nsubjpass"} if is_passive_verb else {"dobj"}
     objects = [c for c in trigger.children if c.dep_ in deps]
@@ -191,6 +193,14 @@ def direct_object(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
             if c.dep_ in {"ccomp", "xcomp"}
             for s in c.children
             if s.dep_ == "nsubj"
+        ]
+    if not objects and not is_passive_verb:
+        objects = [
+            shifted
+            for c in trigger.children
+            if c.dep_ == "prep" and c.lower_ == "as"
+            for shifted in c.subtree
+            if shifted.pos_ == "NOUN" and any(p.dep_ == "poss" for p in shifted.children)
         ]
     if not objects and trigger.dep_ in {"acl", "relcl"} and trigger.tag_ == "VBN":
         objects = [trigger.head]

@@ -484,6 +484,21 @@ class Lexicon(Entry):
         description="Organs that govern where they sit: 'the government *in* Kabul' is "
         "Afghanistan's (an embassy or ambassador *in* a capital is not that state's).",
     )
+    undoing_words: list[str] = Field(
+        default_factory=list,
+        description="Verbs and nouns that take a measure away: sanctions *lifted*, the "
+        "*easing* of an embargo, sanctions *relief* is no sanction imposed.",
+    )
+    community_markers: list[str] = Field(
+        default_factory=list,
+        description="Words before a country adjective that make it a community, not the "
+        "state: *ethnic* Albanian parties are not Albania.",
+    )
+    private_people: list[str] = Field(
+        default_factory=list,
+        description="Nouns of private people that a country adjective describes without "
+        "making them the state's: Chilean *protesters*, Nepali *students*.",
+    )
     occurrence_verbs: list[str] = Field(
         default_factory=list,
         description="Verbs that say whether an event noun, their subject, took place: the "

@@ -119,6 +119,8 @@ class MentionRuler:
         self.programme_nouns: frozenset[str] = frozenset()  # 'its missile *programme*'
         self.by_first_and_head: dict[tuple[str, str], str] = {}  # 'bradley', 'vehicles'
         self.origin_markers: set[str] = set()
+        self.community_markers: frozenset[str] = frozenset()  # '*ethnic* Albanians'
+        self.private_people: frozenset[str] = frozenset()  # 'Chilean *protesters*'
 
     def initialize(
         self,
@@ -150,6 +152,8 @@ class MentionRuler:
         self.support_nouns = frozenset(kb.triggers.lexicon.support_nouns)
         self.programme_nouns = frozenset(kb.triggers.lexicon.programme_nouns)
         self.munitions_of = {str(k): str(v) for k, v in kb.weapons.munitions_of.items()}
+        self.community_markers = frozenset(kb.triggers.lexicon.community_markers)
+        self.private_people = frozenset(kb.triggers.lexicon.private_people)
         self.origin_markers = set(kb.triggers.lexicon.origin_markers)
         self.actor_matcher.add_all({**self.actor_forms, **self.ambiguous_forms})
         self.weapon_matcher.add_all(matched)  # plurals are looked up per token
@@ -529,6 +533,8 @@ class MentionRuler:
                 continue
             if form.form == "person" and self.is_another_persons_name(span, form):
                 continue
+            if form.form == "adjective" and self.describes_private_people(span):
+                continue
             introduced.add(form.actor.id)
             mentions.append(ActorMention(span, form.actor, form.form, self.kind_of(span, form)))
         if ambiguous:
@@ -667,6 +673,21 @@ class MentionRuler:
             kind = candidate.kind or self.kind_of(span, form)
             found.append(ActorMention(span, actor, form.form, kind))
         return found
+
+    def describes_private_people(self, span: Span) -> bool:
+        """A country adjective that names a community, not the state: after a community
+        marker ('*ethnic* Albanian parties') or on a noun of private people ('Chilean
+        *protesters*', 'Nepali *students*'). Lexicon ``community_markers``,
+        ``private_people``."""
+        doc = span.doc
+        if span.start > 0 and doc[span.start - 1].lower_ in self.community_markers:
+            return True
+        head = span.root.head
+        return (
+            span.root.dep_ in {"amod", "compound", "nmod"}
+            and head.i >= span.end
+            and head.lemma_.lower() in self.private_people
+        )
 
     @staticmethod
     def is_another_persons_name(span: Span, form: ActorForm) -> bool:
