@@ -78,16 +78,13 @@ def pairwise(frame: Frame) -> list[Frame]:
     ]
 
 
-DESTINATION_VERBS = frozenset({"visit", "tour"})
-"""Verbs whose coordinated objects are places gone to one after another."""
-
-
 def separate_destinations(frame: Frame, first: ActorMention, second: ActorMention) -> bool:
     """Two states a visitor goes to ('Chile's president will visit Peru and Bolivia') are
     each met by the visitor, not by each other: both are in the object coordination of
-    a visiting verb."""
+    a trigger whose objects are places gone to one after another (``separate_objects``
+    in triggers.yaml: visit, tour)."""
     verb = frame.trigger
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in DESTINATION_VERBS:
+    if verb.pos_ != "VERB" or not frame.spec.separate_objects:
         return False
     objects = [o for c in verb.children if c.dep_ == "dobj" for o in conjuncts(c)]
     places = {o.i for o in objects}

@@ -346,6 +346,11 @@ class Trigger(Entry):
         description="Not a trigger when its direct object has one of these lemmas: meet "
         "a *need* (no meeting), host *troops* (a deployment, not a visit).",
     )
+    separate_objects: bool = Field(
+        default=False,
+        description="Coordinated objects are each a party with the subject, not with each "
+        "other: *visit* Peru and Bolivia is no Peru–Bolivia meeting.",
+    )
     excludes_items: bool = Field(
         default=False,
         description="Not this type when a weapon item is in the trigger's phrase: a *deal* "
