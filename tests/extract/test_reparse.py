@@ -16,6 +16,7 @@ from armswatch.extract.syntax import (
     MentionIndex,
     buried_conjuncts,
     gerunds_read_as_modifiers,
+    governors,
     promote_gerund,
     promote_to_verb,
     unbury_conjunct,
@@ -186,3 +187,18 @@ def test_names_already_coordinated_are_left_alone() -> None:
         ]
     )
     assert buried_conjuncts(doc[:], actors_at(doc, (0, 1), (4, 5), (6, 7))) == []
+
+
+def test_the_root_is_no_governor_of_itself() -> None:
+    """The chain above a word ends at the root, once: spaCy makes a new Token object on
+    each access, so an identity test never saw the root as its own head and the root
+    came back as its own governor up to the hop limit."""
+    doc = parsed(
+        [
+            ("Chile", "NNP", "Chile", "nsubj", 1),
+            ("ordered", "VBD", "order", "ROOT", 1),
+            ("tanks", "NNS", "tank", "dobj", 1),
+        ]
+    )
+    assert [t.i for t in governors(doc[2])] == [1]
+    assert list(governors(doc[1])) == []

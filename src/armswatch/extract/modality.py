@@ -248,9 +248,10 @@ class ModalityReader:
     def governed_status(self, chain: list[Token]) -> str | None:
         """The stage a governing word sets: 'plans to buy', 'a deal to supply'; a later
         stage under will/may is a plan ('will sign a deal to supply', 'will begin')."""
+        own = self.light_verb_status(chain[0])  # the trigger's own 'gave the green light'
+        if own is not None:
+            return own
         for token in chain[1:]:
-            if token.i == chain[0].i and self.is_headline_infinitive(token):
-                continue  # 'Peru To Order Rocket Launchers': the root is its own head
             status = (
                 self.phrasal(token)
                 or self.status_governors.get(token.lemma_.lower())

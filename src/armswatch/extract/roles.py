@@ -681,7 +681,7 @@ class RoleFiller:
             roots.append(trigger.head)
         for root in roots:
             for token in clause_tokens(root):
-                if token is trigger or token.i not in self.index.weapons:
+                if token.i == trigger.i or token.i not in self.index.weapons:
                     continue
                 if self.is_origin_or_actor_phrase(token, trigger):
                     continue

@@ -173,7 +173,7 @@ def governors(token: Token, max_hops: int = 4) -> Iterator[Token]:
     """The chain of heads above ``token`` inside its sentence (not the token itself)."""
     current = token
     for _ in range(max_hops):
-        if current.head is current:
+        if current.head.i == current.i:  # a Token is made anew on each access: no `is`
             return
         current = current.head
         yield current
