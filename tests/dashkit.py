@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 
@@ -120,3 +121,17 @@ def live_server(
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@contextmanager
+def watched_page(browser: Any) -> Iterator[Any]:
+    """A new browser page that records console errors and page errors in
+    ``page.problems``, so a test can assert the page ran cleanly; closed after."""
+    page = browser.new_page()
+    page.problems = []
+    page.on("console", lambda m: page.problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.problems.append(str(e)))
+    try:
+        yield page
+    finally:
+        page.close()

@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 from armswatch.pipeline import Analyzer
-from dashkit import SCRIPT, build_store, live_server
+from dashkit import SCRIPT, build_store, live_server, watched_page
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -67,14 +67,8 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
-    page = browser.new_page()
-    page.problems = []
-    page.on("console", lambda m: page.problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: page.problems.append(str(e)))
-    try:
-        yield page
-    finally:
-        page.close()
+    with watched_page(browser) as opened:
+        yield opened
 
 
 def shot(page: Any, name: str) -> None:
