@@ -26,6 +26,11 @@ CASES = [
     # possessors that refer back
     Case("possessor refers to a pair", "Laos and Cambodia opened a new bridge. The two countries' army chiefs then held talks in Vientiane.",
          "meeting", {"LAO"}, {"KHM"}),
+    # a posted diplomat's 'from X' is where it served, not whose it is
+    Case("own envoy recalled from a state", "Ecuador recalled its ambassador from Bolivia over the asylum row.",
+         "diplomatic_break", {"ECU"}, {"BOL"}),
+    Case("own envoy recalled from a capital", "Lithuania has called back its envoys from Minsk.",
+         "diplomatic_break", {"LTU"}, {"BLR"}),
     # companies and persons keyed to where they are based
     Case("entities in a list of states", "Ottawa imposed sanctions on 12 entities in Armenia and Georgia.",
          "sanction_imposed", {"CAN"}, {"ARM", "GEO"}),

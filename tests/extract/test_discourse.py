@@ -82,6 +82,21 @@ CASES = [
         directed("condemnation", "MLI", "un"),
     ),
     (
+        "an act noun refers to the previous sentence's doer",
+        "Kiribati said it would open an embassy in Taipei. Fiji condemned the move.",
+        directed("condemnation", "FJI", "KIR"),
+    ),
+    (
+        "an act noun refers to a reported clause's subject",
+        "Officials said Belize had closed its airspace. Guatemala denounced the decision.",
+        directed("condemnation", "GTM", "BLZ"),
+    ),
+    (
+        "an act noun refers to the coordinated clause's doer",
+        "Suriname shut its border crossings on Monday, and Guyana criticised the step.",
+        directed("condemnation", "GUY", "SUR"),
+    ),
+    (
         "talks with",
         "Kenya held talks with Tanzania on border patrols.",
         symmetric("meeting", "KEN", "TZA"),
@@ -119,3 +134,21 @@ def test_a_list_restated_in_apposition_is_not_a_new_reference(analyzer: Analyzer
     assert all(
         event[0] != "diplomatic_break" or "IRN" in event[1] for event in tuples(analyzer, text)
     )
+
+
+ACT_NOUN_LOOKALIKES = [
+    # the act before has no actor as its subject
+    "Fuel prices rose sharply in Lusaka. Malawi condemned the move.",
+    # the doer is the critic itself
+    "Tonga said it would end the visa scheme. Tonga later defended the decision.",
+    # a noun that is no act ('the situation') refers to nothing
+    "Kiribati opened an embassy in Taipei. Fiji condemned the situation.",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ACT_NOUN_LOOKALIKES)
+def test_an_act_noun_without_a_doer_before_it_criticises_no_one(
+    analyzer: Analyzer, text: str
+) -> None:
+    assert not [t for t in tuples(analyzer, text) if t[0] == "condemnation"]

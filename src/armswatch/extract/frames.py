@@ -79,6 +79,32 @@ def is_definite(noun: Token) -> bool:
     return any(c.dep_ in {"det", "amod", "predet"} and c.lower_ in DEFINITE for c in noun.children)
 
 
+def doer_of_clause_before(verb: Token, filler: RoleFiller) -> list[ActorMention]:
+    """Who did the act that '*the move*' refers to: the subject of the verb this one is
+    coordinated with ('Laos closed the border, and Thailand condemned the move'), else
+    of the previous sentence's main verb, or of the clause it reports ('Officials said
+    *Chad* had shut its airspace'); the agent of a passive ('… was opened *by* Peru')."""
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        clause: Token | None = verb.head
+    elif verb.sent.start > 0:
+        clause = verb.doc[verb.sent.start - 1].sent.root
+    else:
+        return []
+    while clause is not None:
+        for child in clause.children:
+            if child.dep_ in {"nsubj", "agent"}:
+                subject = (
+                    child
+                    if child.dep_ == "nsubj"
+                    else next((c for c in child.children if c.dep_ == "pobj"), None)
+                )
+                found = filler.actors_at(subject) if subject is not None else []
+                if found:
+                    return found
+        clause = next((c for c in clause.children if c.dep_ == "ccomp"), None)
+    return []
+
+
 def accompanying_items(
     weapons: list[WeaponMention], transfer: Frame, filler: RoleFiller
 ) -> list[WeaponMention]:
@@ -311,7 +337,7 @@ class FrameFinder:
             sources = self.earlier_imposer(token, previous)
             confidence = 0.5
         if spec.type == "condemnation" and sources and not targets:
-            targets = self.actors_of_act_referred_to(token, sources, previous)
+            targets = self.actors_of_act_referred_to(token, sources, previous, filler)
             confidence = 0.4
         if not sources or not targets:
             return None
@@ -364,7 +390,9 @@ class FrameFinder:
 
     def form_matches(self, token: Token, spec: Trigger) -> bool:
         if spec.particle and not any(
-            c.dep_ == "prt" and c.lower_ == spec.particle for c in token.children
+            # the parser reads some particles as adverbs: 'called *back* its envoy'
+            c.dep_ in {"prt", "advmod"} and c.lower_ == spec.particle
+            for c in token.children
         ):
             return False
         if spec.requires_modifier and not any(
@@ -556,13 +584,18 @@ class FrameFinder:
                 return frame.sources
         return []
 
-    @staticmethod
     def actors_of_act_referred_to(
-        token: Token, sources: list[ActorMention], previous: list[Frame]
+        self,
+        token: Token,
+        sources: list[ActorMention],
+        previous: list[Frame],
+        filler: RoleFiller,
     ) -> list[ActorMention]:
         """'Juba denounced *the vote*', 'condemning *the deal*': a definite act with no actor
         of its own is the latest event told in this or the two sentences before; its
-        actor (the supplier, the sanctioning body …) is the one criticised."""
+        actor (the supplier, the sanctioning body …) is the one criticised. When no event
+        was told, an act noun ('*the move*', '*the launch*') refers to what the clause
+        before reported its subject doing: see ``doer_of_clause_before``."""
         act = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
         if act is None or act.pos_ != "NOUN" or not is_definite(act):
             return []
@@ -580,7 +613,10 @@ class FrameFinder:
                 criticised = [a for a in frame.sources if a.key not in critics]
             if criticised:
                 return criticised
-        return []
+        if act.lemma_.lower() not in self.lexicon.act_nouns:
+            return []
+        doers = doer_of_clause_before(token, filler)
+        return [a for a in doers if a.key not in critics]
 
     @staticmethod
     def implied_recipient(

@@ -39,6 +39,7 @@ RECIPIENT_PREPS = {"to", "for"}
 REFERENCE_REACH = 3  # sentences back that 'the kingdom', 'the group' may reach
 GROUP_REFERENCE_REACH = 5  # and 'the two countries', 'both sides'
 RELATIVE_OBJECTS = {"that", "which", "whom"}
+RELATIONAL_NOUNS = {"counterpart", "colleague"}  # nouns whose owner is the other side
 COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 GROUP_KINDS = {"armed_group", "group", "company"}
 COUNTING = {"NUM", "DET"}
@@ -186,7 +187,11 @@ class RoleFiller:
         ]
         if modifiers:
             return self.with_coordinated(modifiers)
-        if head.lemma_.lower() in self.organs:
+        # 'its envoy *from* X' was posted in X; 'their counterparts *from* X' are X's
+        owned = head.lemma_.lower() not in RELATIONAL_NOUNS and any(
+            c.dep_ == "poss" for c in head.children
+        )
+        if head.lemma_.lower() in self.organs and not owned:
             # 'ministers from the US', 'the army of Burkina Faso', 'the junta in Niamey'
             seated = head.lemma_.lower() in self.entity_words.governing_bodies
             for word in ("of", "from", "in") if seated else ("of", "from"):

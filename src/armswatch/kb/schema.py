@@ -489,6 +489,11 @@ class Lexicon(Entry):
         description="Organs that govern where they sit: 'the government *in* Kabul' is "
         "Afghanistan's (an embassy or ambassador *in* a capital is not that state's).",
     )
+    act_nouns: list[str] = Field(
+        default_factory=list,
+        description="Nouns that refer back to an act told just before: 'Taiwan opened an "
+        "office in Hargeisa. Somalia condemned *the move*' criticises Taiwan.",
+    )
     undoing_words: list[str] = Field(
         default_factory=list,
         description="Verbs and nouns that take a measure away: sanctions *lifted*, the "
