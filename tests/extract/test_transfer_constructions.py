@@ -39,6 +39,12 @@ TRANSFERS = [
     ),
     ("reduced relative agent", "Rifles sold by Serbia to Kenya were found.", "SRB", "KEN"),
     ("receiving verb", "Algeria celebrated the delivery of Chinese howitzers.", "CHN", "DZA"),
+    # the supplier named by a participle on the items the recipient takes in
+    ("items supplied by", "Ghana's army inducted ten helicopters supplied by Rome.", "ITA", "GHA"),
+    ("items donated by", "The Gambian navy commissioned a patrol vessel donated by Spain.", "ESP", "GMB"),
+    ("items built by a company", "Lima received two frigates built by Italy's Fincantieri.", "ITA", "PER"),
+    ("the count's participle", "Laos received dozens of tanks sold by Belarus.", "BLR", "LAO"),
+    ("bare 'jets'", "Peru bought twelve jets from Sweden in 2019.", "SWE", "PER"),
     # Relative clauses whose object is the transfer's items (restrictive, misparsed)
     (
         "restrictive relative",
@@ -152,6 +158,9 @@ NOT_TRANSFERS = [
     "The Swedish Gripen jet is ageing.",  # a system with an origin, no act
     "Kenya ships and Somali boats were at the port.",  # a noun phrase, no transfer verb
     "Kuwait is in negotiations with Italy about frigates.",  # no act of buying
+    "Peru commissioned two frigates built by a local shipyard.",  # the builder is no actor
+    "Oman commissioned a study of drones written by Dutch experts.",  # no origin marker
+    "Kenya Airways leased six passenger jets from Ireland.",  # airliners are no weapons
 ]
 
 

@@ -20,6 +20,7 @@ from armswatch.extract.roles import (
 )
 from armswatch.extract.syntax import (
     MentionIndex,
+    agent_of,
     buried_conjuncts,
     gerunds_read_as_modifiers,
     governors,
@@ -77,6 +78,28 @@ def own_voice(frame: Frame) -> list[Attribution]:
 def is_definite(noun: Token) -> bool:
     """'the shells', 'such weapons', 'these drones'."""
     return any(c.dep_ in {"det", "amod", "predet"} and c.lower_ in DEFINITE for c in noun.children)
+
+
+def item_nouns(span: Span) -> list[Token]:
+    """The nouns a weapon phrase stands in: the heads of its span, the noun its name
+    modifies ('*JF-17* fighters'), and the count it is a part of ('*hundreds* of T-90
+    tanks')."""
+    nouns: list[Token] = []
+    for head in (t for t in span if not span.start <= t.head.i < span.end or t.head == t):
+        nouns.append(head)
+        if head.dep_ in {"nummod", "compound", "amod", "nmod"} and head.head.pos_ in {
+            "NOUN",
+            "PROPN",
+        }:
+            head = head.head
+            nouns.append(head)
+        if (
+            head.dep_ == "pobj"
+            and head.head.lower_ == "of"
+            and head.head.head.pos_ in {"NOUN", "NUM"}
+        ):
+            nouns.append(head.head.head)
+    return nouns
 
 
 def doer_of_clause_before(verb: Token, filler: RoleFiller) -> list[ActorMention]:
@@ -530,7 +553,8 @@ class FrameFinder:
     def origins(
         self, items: list[WeaponMention], filler: RoleFiller, targets: list[ActorMention]
     ) -> list[ActorMention]:
-        """Suppliers implied by the items: 'North Korean shells', 'Iranian-made drones'."""
+        """Suppliers implied by the items: 'North Korean shells', 'Iranian-made drones',
+        'jets *supplied by* X', 'corvettes *built by* X's shipyard'."""
         target_keys = {t.key for t in targets}
         found: list[ActorMention] = []
         for item in items:
@@ -542,6 +566,13 @@ class FrameFinder:
                 if actor is not None and actor.key not in target_keys:
                     found.append(actor)
             origin_objs = [*self.prep_objs(root, "from"), *self.prep_objs(root, "by")]
+            origin_objs += [
+                agent
+                for noun in item_nouns(item.span)
+                for participle in noun.children
+                if participle.dep_ == "acl" and participle.lower_ in self.lexicon.origin_markers
+                if (agent := agent_of(participle)) is not None
+            ]
             origin_objs += [
                 pobj
                 for pobj in self.prep_objs(root, "in")
