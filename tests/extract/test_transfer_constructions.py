@@ -41,8 +41,18 @@ TRANSFERS = [
     ("receiving verb", "Algeria celebrated the delivery of Chinese howitzers.", "CHN", "DZA"),
     # the supplier named by a participle on the items the recipient takes in
     ("items supplied by", "Ghana's army inducted ten helicopters supplied by Rome.", "ITA", "GHA"),
-    ("items donated by", "The Gambian navy commissioned a patrol vessel donated by Spain.", "ESP", "GMB"),
-    ("items built by a company", "Lima received two frigates built by Italy's Fincantieri.", "ITA", "PER"),
+    (
+        "items donated by",
+        "The Gambian navy commissioned a patrol vessel donated by Spain.",
+        "ESP",
+        "GMB",
+    ),
+    (
+        "items built by a company",
+        "Lima received two frigates built by Italy's Fincantieri.",
+        "ITA",
+        "PER",
+    ),
     ("the count's participle", "Laos received dozens of tanks sold by Belarus.", "BLR", "LAO"),
     ("bare 'jets'", "Peru bought twelve jets from Sweden in 2019.", "SWE", "PER"),
     # Relative clauses whose object is the transfer's items (restrictive, misparsed)
