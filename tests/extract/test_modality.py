@@ -53,6 +53,10 @@ CASES = [
          "AUT", "UKR", "denied", "negated"),
     Case("halt", "Finland suspended the sale of rifles to Turkey.",
          "FIN", "TUR", "cancelled", "asserted"),
+    Case("pause", "Canada paused a shipment of mortar rounds to Colombia last week.",
+         "CAN", "COL", "cancelled", "asserted"),
+    Case("withhold", "Norway is withholding the delivery of howitzers to Lithuania.",
+         "NOR", "LTU", "cancelled", "asserted"),
     Case("interdiction", "Iran's shipment of rifles to Yemen was seized.",
          "IRN", "YEM", "ongoing", "asserted"),
     Case("unconfirmed report", "The ministry could not confirm reports that Belarus supplied tanks to Russia.",  # noqa: E501

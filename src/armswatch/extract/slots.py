@@ -519,6 +519,35 @@ def content_subject(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
     return []
 
 
+SCENE_PREPOSITIONS = {"in", "during", "at"}
+
+
+@slot(
+    "scene_subj",
+    [
+        SlotCase("In a call with Chile, Peru raised the border.", "call", ("PER",), "NOUN"),
+        SlotCase("During talks with Laos, Vietnam agreed to act.", "talk", ("VNM",), "NOUN"),
+        SlotCase("At a meeting with Chile, Peru spoke.", "meeting", ("PER",), "NOUN"),
+        SlotCase("At a UN Council meeting, Peru spoke.", "meeting", (), "NOUN"),
+        SlotCase("Peru raised tariffs in response to talks with Chile.", "talk", (), "NOUN"),
+    ],
+    fallback=True,
+)
+def scene_subject(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """For a noun in a phrase that sets the scene of the clause, the clause's subject:
+    '*In a call with* Lavrov, *Wang* said …', '*During talks with* Y, *X* agreed …'.
+    Only with a partner: who speaks *at a Security Council meeting* is not meeting it."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ not in SCENE_PREPOSITIONS:
+        return []
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children):
+        return []
+    clause = prep.head
+    if clause.pos_ not in {"VERB", "AUX"}:
+        return []
+    return filler.subject_tokens(clause)
+
+
 @slot(
     "answerer",
     [
