@@ -89,6 +89,8 @@ RESOLUTION_CASES: list[tuple[str, str]] = [
     ("Islamic Resistance Movement", "hamas"),
     ("PIJ", "pij"),
     ("Kataib Hezbollah", "kataib_hezbollah"),
+    ("Peshmerga", "peshmerga"),
+    ("Kurdistan Regional Government", "peshmerga"),
     ("Popular Mobilization Forces", "iraqi_militias"),
     ("Iraqi militias", "iraqi_militias"),
     ("Rapid Support Forces", "rsf"),
