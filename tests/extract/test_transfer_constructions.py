@@ -202,3 +202,9 @@ def test_headline_keeps_a_word_of_a_longer_name_only_inside_that_name() -> None:
     caser = HeadlineCaser(["Workers' Party of Korea", "Wing Loong II", "Ethiopia", "Angola"])
     assert caser("Angola Sends Workers To Ethiopia") == "Angola sends workers to Ethiopia"
     assert caser("Angola Buys Wing Loong II Drones") == "Angola buys Wing Loong II drones"
+
+
+@pytest.mark.slow
+def test_who_blocks_a_package_owned_by_another_is_no_supplier(analyzer: Analyzer) -> None:
+    text = "Slovakia vetoed an EU package of military aid for Moldova."
+    assert transfers(analyzer, text) == {("arms_transfer", frozenset({"eu"}), frozenset({"MDA"}))}

@@ -40,6 +40,7 @@ REFERENCE_REACH = 3  # sentences back that 'the kingdom', 'the group' may reach
 GROUP_REFERENCE_REACH = 5  # and 'the two countries', 'both sides'
 RELATIVE_OBJECTS = {"that", "which", "whom"}
 RELATIONAL_NOUNS = {"counterpart", "colleague"}  # nouns whose owner is the other side
+OWNER_DEPS = {"poss", "amod", "compound", "nmod"}  # who a noun phrase belongs to
 COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 GROUP_KINDS = {"armed_group", "group", "company"}
 COUNTING = {"NUM", "DET"}
@@ -656,6 +657,8 @@ class RoleFiller:
         if noun.dep_ == "pobj" and noun.head.dep_ in {"prep", "dative"}:
             holder = noun.head.head
             if holder.pos_ == "NOUN" and noun.head.lower_ == "of":
+                if any(c.i in self.index.actors for c in holder.children if c.dep_ in OWNER_DEPS):
+                    return []  # 'blocked *an EU package of* aid': the EU's, not the blocker's
                 return self.governing_subject(holder)  # 'held *a round of* talks'
             if holder.pos_ == "NOUN":
                 return []  # 'stopped a push *for* sanctions': the pusher is no imposer
