@@ -80,6 +80,28 @@ def is_definite(noun: Token) -> bool:
     return any(c.dep_ in {"det", "amod", "predet"} and c.lower_ in DEFINITE for c in noun.children)
 
 
+def inside_phrase_of(token: Token, head: Token, prepositions: list[str]) -> bool:
+    """``token`` sits in a phrase of one of ``prepositions`` that hangs on ``head``: 'an
+    agreement *for* the purchase of drones'."""
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "pobj" and token.head.lower_ in prepositions and token.head.head == head:
+            return True
+        token = token.head
+    return False
+
+
+def split_by_designer(
+    parties: list[ActorMention], items: list[WeaponMention]
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """'India and the US signed a pact for 31 MQ-9B drones': of the parties to a two-way
+    deal, the one whose systems are sold is the supplier (none when that is unclear)."""
+    designers = {i.weapon.origin for i in items if i.weapon.origin}
+    suppliers = [p for p in parties if p.key in designers]
+    if not suppliers or len(suppliers) == len(parties):
+        return [], parties
+    return suppliers, [p for p in parties if p.key not in designers]
+
+
 def item_nouns(span: Span) -> list[Token]:
     """The nouns a weapon phrase stands in: the heads of its span, the noun its name
     modifies ('*JF-17* fighters'), and the count it is a part of ('*hundreds* of T-90
@@ -327,7 +349,9 @@ class FrameFinder:
         if spec.type == "diplomatic_recognition" and not self.recognises_an_actor(token, filler):
             return None  # 'recognised the need for more trade with X' is none
         items = filler.items_of(token) if spec.type == "arms_transfer" else []
-        if spec.excludes_items and filler.items_of(token):
+        if spec.items_via:
+            items = [i for i in items if inside_phrase_of(i.span.root, token, spec.items_via)]
+        if spec.excludes_items and self.names_arms_deal(token, spec, filler):
             return None  # 'a deal for drones' is the arms transfer, not an agreement
         awaits_list = spec.subtype == "aid_package"  # 'a new package …. It includes …'
         continues = spec.requires_items and not items and token.pos_ == "NOUN"
@@ -344,6 +368,8 @@ class FrameFinder:
             parties = unique_by_key(roles.get("party", []))
             sources, targets = parties[:1], parties[1:]
         confidence = 0.7
+        if spec.two_way and not sources and len(targets) > 1:
+            sources, targets = split_by_designer(targets, items)
         if spec.type == "arms_transfer" and not sources:
             sources = self.origins(items, filler, targets)
             confidence = 0.5
@@ -376,6 +402,26 @@ class FrameFinder:
             certainty=mod.certainty,
             time=self.time_of(token, published) if spec.dates_event else None,
             confidence=confidence,
+        )
+
+    @staticmethod
+    def names_arms_deal(token: Token, spec: Trigger, filler: RoleFiller) -> bool:
+        """Weapons in the trigger's own phrase ('a deal *for drones*'), in its object's
+        ('signed a contract *for 180 tanks*') or in an infinitive of purpose on either
+        ('signed a deal *to buy tanks*'): an arms deal is an arms transfer (OUTPUT.md),
+        not an agreement."""
+        phrases = [token, *(c for c in token.children if c.dep_ in {"dobj", "nsubjpass"})]
+        phrases += [
+            c
+            for p in phrases
+            for c in p.children
+            if c.dep_ in {"acl", "relcl", "advcl", "xcomp"}
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ]
+        return any(
+            not spec.items_via or inside_phrase_of(item.span.root, phrase, spec.items_via)
+            for phrase in phrases
+            for item in filler.items_of(phrase)
         )
 
     def is_weapon_crew_word(self, token: Token) -> bool:

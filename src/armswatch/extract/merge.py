@@ -53,6 +53,7 @@ def merge_frames(
     voices: Sequence[Attribution] = (),
 ) -> list[Event]:
     groups: dict[GroupKey, list[Frame]] = {}
+    frames = oriented(frames)
     for frame in (pair for told in frames for pair in pairwise(told)):
         if frame_is_reflexive(frame):
             continue
@@ -62,6 +63,26 @@ def merge_frames(
         make_event(f"{doc_id}:e{n}", part, quantities, fallback_attribution, voices)
         for n, part in enumerate(parts)
     ]
+
+
+def oriented(frames: list[Frame]) -> list[Frame]:
+    """A two-way transfer noun ('Seoul seals a howitzer deal *with* Cairo') takes the
+    direction of a transfer the article states between the same two ('South Korea has
+    agreed to sell howitzers to Egypt'), instead of reading its holder as the buyer."""
+    stated = {
+        (frozenset(a.key for a in f.sources), frozenset(a.key for a in f.targets))
+        for f in frames
+        if f.spec.type == "arms_transfer" and not f.spec.two_way
+    }
+    turned = []
+    for frame in frames:
+        sources = frozenset(a.key for a in frame.sources)
+        targets = frozenset(a.key for a in frame.targets)
+        reverse = (targets, sources) in stated and (sources, targets) not in stated
+        if frame.spec.two_way and reverse:
+            frame = replace(frame, sources=frame.targets, targets=frame.sources)
+        turned.append(frame)
+    return turned
 
 
 def pairwise(frame: Frame) -> list[Frame]:

@@ -65,6 +65,7 @@ class EntityWords:
     negotiations: frozenset[str] = frozenset()
     refusals: frozenset[str] = frozenset()
     halts: frozenset[str] = frozenset()
+    deals: frozenset[str] = frozenset()
 
 
 class RoleFiller:
@@ -140,6 +141,7 @@ class RoleFiller:
                 frozenset(
                     k for k, status in lexicon.phrasal_status.items() if status == "cancelled"
                 ),
+                frozenset(lexicon.deal_nouns),
             ),
         )
 

@@ -571,19 +571,25 @@ def answerer(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
         ("Chile is in talks with Peru to buy patrol boats.", "buy", ("PER",)),
         ("Laos held negotiations with Vietnam to sell rifles.", "sell", ("VNM",)),
         ("Chile met Peru to buy patrol boats.", "buy", ()),
+        ("Chile signed a deal with Peru to buy patrol boats.", "buy", ("PER",)),
+        ("Chile signed a memo on Peru to buy patrol boats.", "buy", ()),
     ],
     fallback=True,
 )
 def negotiation_partner(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
     """The 'with' phrase of a noun of negotiating that an infinitive of purpose belongs
-    to: 'X is in *talks with Y* to buy jets' → Y (the lexicon's ``negotiation_nouns``)."""
-    negotiations = filler.entity_words.negotiations
-    return [
-        partner
-        for host in purpose_hosts(trigger)
-        if host.lemma_.lower() in negotiations
-        for partner in prep_objects(host, "with", deep=False)
-    ]
+    to: 'X is in *talks with Y* to buy jets' → Y (the lexicon's ``negotiation_nouns``);
+    likewise of a deal, on the noun or on the verb that concludes it: 'X signed a *deal*
+    *with Y* to buy jets' (``deal_nouns``)."""
+    words = filler.entity_words
+    partners: list[Token] = []
+    for host in purpose_hosts(trigger):
+        lemma = host.lemma_.lower()
+        if lemma in words.negotiations or lemma in words.deals:
+            partners += prep_objects(host, "with", deep=False)
+        if lemma in words.deals and not partners and host.dep_ == "dobj":
+            partners += prep_objects(host.head, "with", deep=False)
+    return partners
 
 
 def preposition_before(noun: Token, word: str, before: str) -> bool:

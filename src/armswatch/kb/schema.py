@@ -351,6 +351,18 @@ class Trigger(Entry):
         description="Coordinated objects are each a party with the subject, not with each "
         "other: *visit* Peru and Bolivia is no Peru–Bolivia meeting.",
     )
+    items_via: list[str] = Field(
+        default_factory=list,
+        description="Only weapons inside a phrase of one of these prepositions count as "
+        "the trigger's items: an agreement *for* drones is a purchase, an agreement *on* "
+        "missiles is arms control.",
+    )
+    two_way: bool = Field(
+        default=False,
+        description="Who holds the transfer noun *with* another may be either side: "
+        "'Seoul seals a howitzer deal with Cairo'. When the article states a transfer "
+        "between the same two the other way, that direction wins (extract/merge.py).",
+    )
     excludes_items: bool = Field(
         default=False,
         description="Not this type when a weapon item is in the trigger's phrase: a *deal* "
@@ -420,6 +432,12 @@ class Lexicon(Entry):
         description="Verbs (lemma or multiword form) of showing what one has: a transfer "
         "in a relative clause on their possessed object is delivered ('showed off *its* "
         "jets, which it ordered from X').",
+    )
+    deal_nouns: list[str] = Field(
+        default_factory=list,
+        description="Nouns of a concluded deal whose 'with' phrase (on the noun or on the "
+        "verb that concludes it) is the other party of an infinitive of purpose: 'signed a "
+        "*deal* with X to buy boats' → X (slot ``negotiation_partner``).",
     )
     negotiation_nouns: list[str] = Field(
         default_factory=list,
