@@ -55,6 +55,8 @@ TRANSFERS = [
     ),
     ("the count's participle", "Laos received dozens of tanks sold by Belarus.", "BLR", "LAO"),
     ("bare 'jets'", "Peru bought twelve jets from Sweden in 2019.", "SWE", "PER"),
+    # the subject read as an adverb ('Armenia' an npadvmod of 'shipped')
+    ("subject misread as adverb", "Armenia shipped trainer aircraft to Spain in July.", "ARM", "ESP"),
     # Relative clauses whose object is the transfer's items (restrictive, misparsed)
     (
         "restrictive relative",
@@ -271,4 +273,45 @@ def test_an_arms_deal_is_one_transfer_in_its_direction(
     if "agreement" in {t for t, _, _ in expected}:
         found = {(t, *sorted((s, g))) for t, s, g in found}  # symmetric: order-free
         expected = {(t, *sorted((s, g))) for t, s, g in expected}
+    assert found == expected
+
+
+GAPPED = [
+    (
+        "suppliers",
+        "Oman bought patrol boats from Norway and helicopters from Italy.",
+        {("NOR", "OMN", "naval"), ("ITA", "OMN", "helicopter")},
+    ),
+    (
+        "recipients",
+        "Belarus sent rifles to Mali and drones to the Houthis last year.",
+        {("BLR", "MLI", "small_arms"), ("BLR", "houthis", "uav")},
+    ),
+    (
+        "three pairs",
+        "Qatar has bought jets from France, frigates from Italy and tanks from Germany.",
+        {("FRA", "QAT", "aircraft"), ("ITA", "QAT", "naval"), ("DEU", "QAT", "armoured_vehicle")},
+    ),
+    (
+        "items before the actors are no pairs",
+        "Turkey sold drones and rifles to Kenya and Ghana.",
+        {(s, t, c) for s, t in (("TUR", "KEN"), ("TUR", "GHA")) for c in ("uav", "small_arms")},
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "text", "expected"), [pytest.param(*r, id=r[0]) for r in GAPPED])
+def test_gapped_clauses_pair_each_item_with_its_own_actor(
+    analyzer: Analyzer, name: str, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    analysis = analyzer.with_triage(False).analyze(Article(text=text, published="2024-06-01"))
+    found = {
+        (source.country or source.id, target.country or target.id, item.category)
+        for event in analysis.events
+        if event.type == "arms_transfer"
+        for source in event.source
+        for target in event.target
+        for item in event.items
+    }
     assert found == expected

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -100,6 +101,59 @@ def split_by_designer(
     if not suppliers or len(suppliers) == len(parties):
         return [], parties
     return suppliers, [p for p in parties if p.key not in designers]
+
+
+def gapped_pairs(frame: Frame) -> list[Frame]:
+    """'bought jets *from France* and submarines *from Germany*', 'sent drones *to Sudan*
+    and rifles *to Mali*': items each followed by their own supplier (recipient) in a
+    prepositional phrase are one transfer per pair, not every item from every actor."""
+    if frame.spec.type != "arms_transfer" or not frame.items:
+        return [frame]
+    for role in ("sources", "targets"):
+        actors = sorted(unique_by_key(getattr(frame, role)), key=lambda a: a.span.start)
+        if len(actors) < 2 or not all(after_preposition(a.span) for a in actors):
+            continue
+        phrases = gapped_items(frame, actors[-1].span.start)
+        if len(actors) != len(phrases):
+            continue
+        starts = [(p[0].span.start, a.span.start) for p, a in zip(phrases, actors, strict=True)]
+        interleaved = all(item < actor for item, actor in starts) and all(
+            actor < next_item for (_, actor), (next_item, _) in pairwise(starts)
+        )
+        if interleaved:
+            return [
+                replace(frame, items=phrase, sources=[actor])
+                if role == "sources"
+                else replace(frame, items=phrase, targets=[actor])
+                for phrase, actor in zip(phrases, actors, strict=True)
+            ]
+    return [frame]
+
+
+def after_preposition(span: Span) -> bool:
+    """'*to* Algeria', '*from* the UAE': read from the words, which a misparse of a
+    gapped clause leaves in place."""
+    before = span.start - 1
+    while before >= 0 and span.doc[before].lower_ in {"the", "a", "an"}:
+        before -= 1
+    return before >= 0 and span.doc[before].pos_ == "ADP"
+
+
+def gapped_items(frame: Frame, end: int) -> list[list[WeaponMention]]:
+    """The frame's items with the weapons the parser hung on an actor of a gapped clause
+    ('from France and *submarines* from Germany'), one list per noun phrase ('HQ-9
+    air-defence systems' is one), in the order of the text."""
+    items = list(frame.items)
+    first = min(i.span.start for i in items)
+    clause = {t.i for t in frame.trigger.subtree}
+    for weapon in frame.trigger.doc._.aw_weapons or []:
+        start = weapon.span.start
+        if first < start < end and weapon.span.root.i in clause and weapon not in items:
+            items.append(weapon)
+    phrases: dict[int, list[WeaponMention]] = {}
+    for item in sorted(items, key=lambda i: i.span.start):
+        phrases.setdefault(item_nouns(item.span)[-1].i, []).append(item)
+    return list(phrases.values())
 
 
 def item_nouns(span: Span) -> list[Token]:
@@ -254,7 +308,7 @@ class FrameFinder:
                     frame.attribution = attribution.for_trigger(token) or own_voice(frame)
                     if is_denial(frame):
                         frame.status = "denied"
-                    frames.append(frame)
+                    frames.extend(gapped_pairs(frame))
         self.add_listed_items(doc, frames, filler)
         return [f for f in frames if f.items or not f.spec.requires_items]
 

@@ -54,10 +54,16 @@ def clause_tokens(head: Token) -> Iterator[Token]:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The active subject of ``verb`` (None for passives, whose subject is the object)."""
+    """The active subject of ``verb`` (None for passives, whose subject is the object);
+    also a name the parser read as an adverb of a finite verb with no subject, opening
+    the clause ('*Armenia* shipped aircraft to Spain', *Armenia* an npadvmod)."""
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return child
+    if verb.tag_ in {"VBD", "VBZ", "VBP"} and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        for child in verb.lefts:
+            if child.dep_ == "npadvmod" and child.pos_ == "PROPN" and child.i == verb.i - 1:
+                return child
     return None
 
 
