@@ -56,7 +56,7 @@ TRANSFERS = [
     ("the count's participle", "Laos received dozens of tanks sold by Belarus.", "BLR", "LAO"),
     ("bare 'jets'", "Peru bought twelve jets from Sweden in 2019.", "SWE", "PER"),
     # the subject read as an adverb ('Armenia' an npadvmod of 'shipped')
-    ("subject misread as adverb", "Armenia shipped trainer aircraft to Spain in July.", "ARM", "ESP"),
+    ("subject read as adverb", "Armenia shipped trainer jets to Spain in July.", "ARM", "ESP"),
     # Relative clauses whose object is the transfer's items (restrictive, misparsed)
     (
         "restrictive relative",
