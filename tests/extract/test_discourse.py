@@ -82,6 +82,16 @@ CASES = [
         directed("condemnation", "MLI", "un"),
     ),
     (
+        "criticising a purchase criticises the buyer",
+        "Bolivia bought attack helicopters from Brazil. Chile criticised the purchase.",
+        directed("condemnation", "CHL", "BOL"),
+    ),
+    (
+        "criticising a sale criticises the seller",
+        "Brazil sold attack helicopters to Bolivia. Chile criticised the sale.",
+        directed("condemnation", "CHL", "BRA"),
+    ),
+    (
         "an act noun refers to the previous sentence's doer",
         "Kiribati said it would open an embassy in Taipei. Fiji condemned the move.",
         directed("condemnation", "FJI", "KIR"),

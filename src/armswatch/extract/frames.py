@@ -741,13 +741,22 @@ class FrameFinder:
         for frame in reversed(directed or told):  # a deal's supplier before its signatories
             criticised = [a for a in frame.sources + frame.targets if a.key not in critics]
             if frame.spec.type not in SYMMETRIC_TYPES:
-                criticised = [a for a in frame.sources if a.key not in critics]
+                doers = frame.targets if self.is_receiving_noun(act) else frame.sources
+                criticised = [a for a in doers if a.key not in critics]
             if criticised:
                 return criticised
         if act.lemma_.lower() not in self.lexicon.act_nouns:
             return []
         doers = doer_of_clause_before(token, filler)
         return [a for a in doers if a.key not in critics]
+
+    def is_receiving_noun(self, noun: Token) -> bool:
+        """A transfer noun whose possessor is the recipient ('Manila's *purchase*',
+        'Egypt's *order*'): criticising it criticises the buyer."""
+        return any(
+            spec.type == "arms_transfer" and spec.roles.get("poss") == "target"
+            for spec in self.triggers.get((noun.lemma_.lower(), "NOUN"), [])
+        )
 
     @staticmethod
     def implied_recipient(
