@@ -315,3 +315,26 @@ def test_gapped_clauses_pair_each_item_with_its_own_actor(
         for item in event.items
     }
     assert found == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The first batch was delivered in March 2023.",
+        "Seoul shipped a second consignment in March 2023.",
+    ],
+)
+def test_a_batch_continues_the_transfer_told_before(analyzer: Analyzer, second: str) -> None:
+    text = f"South Korea agreed to sell K9 howitzers to Estonia in 2021. {second}"
+    analysis = analyzer.with_triage(False).analyze(Article(text=text, published="2024-06-01"))
+    [event] = [e for e in analysis.events if e.type == "arms_transfer"]
+    assert event.status == "delivered"
+    assert event.time is not None and event.time.start == "2023-03-01"
+
+
+@pytest.mark.slow
+def test_a_batch_with_no_transfer_before_it_is_none(analyzer: Analyzer) -> None:
+    text = "Estonia held a parade in Tallinn. The first batch was delivered in March 2023."
+    analysis = analyzer.with_triage(False).analyze(Article(text=text, published="2024-06-01"))
+    assert not [e for e in analysis.events if e.type == "arms_transfer"]

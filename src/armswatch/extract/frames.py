@@ -408,13 +408,14 @@ class FrameFinder:
         if spec.excludes_items and self.names_arms_deal(token, spec, filler):
             return None  # 'a deal for drones' is the arms transfer, not an agreement
         awaits_list = spec.subtype == "aid_package"  # 'a new package …. It includes …'
-        continues = spec.requires_items and not items and token.pos_ == "NOUN"
+        batch = not items and token.pos_ == "VERB" and self.names_a_batch(token, filler)
+        continues = spec.requires_items and not items and (token.pos_ == "NOUN" or batch)
         if spec.requires_items and not items and not awaits_list and not continues:
             return None
         roles = self.fill_roles(token, spec, filler)
         sources, targets = roles.get("source", []), roles.get("target", [])
         if continues and not awaits_list:
-            earlier = self.continued_transfer(token, sources, targets, previous)
+            earlier = self.continued_transfer(token, sources, targets, previous, batch)
             if earlier is None:
                 return None
             items, targets = earlier.items, targets or earlier.targets
@@ -683,17 +684,31 @@ class FrameFinder:
         return unique(found)
 
     @staticmethod
+    def names_a_batch(verb: Token, filler: RoleFiller) -> bool:
+        """'*The first batch* was delivered', 'India shipped *a second consignment*': a
+        part of the items of a transfer told before, with no 'of' phrase of its own."""
+        return any(
+            child.dep_ in {"dobj", "nsubjpass", "nsubj"}
+            and child.lemma_.lower() in filler.entity_words.batches
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children)
+            and any(c.dep_ in {"det", "amod"} for c in child.children)
+            for child in verb.children
+        )
+
+    @staticmethod
     def continued_transfer(
         token: Token,
         sources: list[ActorMention],
         targets: list[ActorMention],
         previous: list[Frame],
+        batch: bool = False,
     ) -> Frame | None:
         """'Armenia ordered radars from India. Deliveries from that country began in July.':
         a transfer noun with no items of its own continues the latest transfer of this or
         the previous sentence with the same supplier (or recipient, when no supplier is
-        named)."""
-        if not sources and not targets:
+        named); a batch with no actor named ('The first batch was delivered in May')
+        continues the latest transfer."""
+        if not sources and not targets and not batch:
             return None
         reach = token.doc[token.sent.start - 1].sent.start if token.sent.start else 0
         for frame in reversed(previous):
@@ -702,6 +717,8 @@ class FrameFinder:
             same_source = {s.key for s in sources} == {s.key for s in frame.sources}
             same_target = {t.key for t in targets} == {t.key for t in frame.targets}
             if (sources and same_source) or (not sources and same_target):
+                return frame
+            if batch and not sources and not targets:
                 return frame
         return None
 

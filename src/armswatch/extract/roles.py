@@ -66,6 +66,7 @@ class EntityWords:
     refusals: frozenset[str] = frozenset()
     halts: frozenset[str] = frozenset()
     deals: frozenset[str] = frozenset()
+    batches: frozenset[str] = frozenset()
 
 
 class RoleFiller:
@@ -142,6 +143,7 @@ class RoleFiller:
                     k for k, status in lexicon.phrasal_status.items() if status == "cancelled"
                 ),
                 frozenset(lexicon.deal_nouns),
+                frozenset(lexicon.batch_words),
             ),
         )
 

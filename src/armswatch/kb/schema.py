@@ -433,6 +433,11 @@ class Lexicon(Entry):
         "in a relative clause on their possessed object is delivered ('showed off *its* "
         "jets, which it ordered from X').",
     )
+    batch_words: list[str] = Field(
+        default_factory=list,
+        description="Nouns of a part of a transfer's items: '*The first batch* was "
+        "delivered in May' continues the transfer told before (extract/frames.py).",
+    )
     deal_nouns: list[str] = Field(
         default_factory=list,
         description="Nouns of a concluded deal whose 'with' phrase (on the noun or on the "
