@@ -87,6 +87,12 @@ CASES = [
         directed("condemnation", "CHL", "BOL"),
     ),
     (
+        "an act judged 'as' something naming another actor",
+        "Brazil sold attack helicopters to Bolivia. Chile condemned the sale as a threat to "
+        "Peru's security.",
+        directed("condemnation", "CHL", "BRA"),
+    ),
+    (
         "criticising a sale criticises the seller",
         "Brazil sold attack helicopters to Bolivia. Chile criticised the sale.",
         directed("condemnation", "CHL", "BRA"),

@@ -748,7 +748,9 @@ class FrameFinder:
         if act is None or act.pos_ != "NOUN" or not is_definite(act):
             return []
         named = {i for m in token.doc._.aw_actors or [] for i in range(m.span.start, m.span.end)}
-        if any(t.i in named for t in act.subtree):
+        judged = [c for c in act.children if c.dep_ == "prep" and c.lower_ == "as"]
+        own = set(act.subtree).difference(*(set(c.subtree) for c in judged))
+        if any(t.i in named for t in own):  # not 'the delivery *as a violation of …*'
             return []
         reach = token.doc[token.sent.start - 1].sent.start if token.sent.start else 0
         reach = token.doc[reach - 1].sent.start if reach else 0
