@@ -160,7 +160,11 @@ class AttributionReader:
     def speech_cue(self, trigger: Token) -> Cue | None:
         """'X said (that) … trigger …', or a trailing '…, officials told Reuters'."""
         for gov in governors(trigger, max_hops=6):
-            cue = self.speech_verb_cue(gov) or self.report_noun_cue(gov)
+            cue = (
+                self.speech_verb_cue(gov)
+                or self.report_noun_cue(gov)
+                or self.report_noun_cue(copular_report(gov, self.report_nouns))
+            )
             if cue is not None:
                 return cue
         return self.root_cue(trigger.sent, exclude=trigger) or self.trailing_cue(trigger)
@@ -193,9 +197,11 @@ class AttributionReader:
             return None
         return self.cue_for(speaker, verb)
 
-    def report_noun_cue(self, noun: Token) -> Cue | None:
+    def report_noun_cue(self, noun: Token | None) -> Cue | None:
         """'a U.S. intelligence report that …', 'an assessment by X that …', 'Bailey set
         out evidence that …'."""
+        if noun is None:
+            return None
         if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() not in self.report_nouns:
             return None
         if self.filler.actors_at(noun) or self.reporter_of(noun) is not None:
@@ -464,6 +470,21 @@ class AttributionReader:
     @staticmethod
     def named(phrase: Span) -> bool:
         return any(t.ent_type_ == "PERSON" for t in phrase)
+
+
+def copular_report(verb: Token, report_nouns: set[str]) -> Token | None:
+    """The report noun a clause is predicated of: 'Britain's *announcement* in December was
+    that the minehunters would be transferred', 'The *conclusion* is that …'."""
+    if verb.lemma_ != "be" or not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in report_nouns
+        ),
+        None,
+    )
 
 
 def unique(mentions: list[ActorMention]) -> list[ActorMention]:

@@ -53,12 +53,15 @@ class ModalityReader:
         self.cues = lexicon.certainty_cues
         self.negations = set(lexicon.negations)
         self.speech_verbs = set(lexicon.speech_verbs)
+        self.report_nouns = frozenset(lexicon.report_nouns)
         self.interdiction_verbs = frozenset(lexicon.interdiction_verbs)
         self.term_of_art_hedges = frozenset(lexicon.term_of_art_hedges)
         self.occurrence_verbs = frozenset(lexicon.occurrence_verbs)
         self.phrasal_status = lexicon.phrasal_status
         self.negotiation_nouns = frozenset(lexicon.negotiation_nouns)
         self.display_verbs = frozenset(lexicon.display_verbs)
+        self.permission_verbs = frozenset(lexicon.permission_verbs)
+        self.passage_words = frozenset(lexicon.passage_words)
 
     def read(self, trigger: Token, default_status: str | None, objects: list[Token]) -> Modality:
         chain = self.governing_chain(trigger)
@@ -201,10 +204,26 @@ class ModalityReader:
         that …'), where 'would' is the reported form of 'will', not a hedge."""
         top = chain[-1]
         speech = top.head
-        return (
+        if (
             top.dep_ == "ccomp"
             and speech.lemma_.lower() in self.speech_verbs
             and speech.tag_ in {"VBD", "VBN"}
+        ):
+            return True
+        return any(
+            below.dep_ == "ccomp" and self.reported_by_noun(above)
+            for below, above in pairwise(chain)
+        )
+
+    def reported_by_noun(self, verb: Token) -> bool:
+        """'Britain's *announcement* in December *was* that the minehunters would be
+        transferred': a past copula whose subject is a report noun reports speech."""
+        return (
+            verb.lemma_ == "be"
+            and verb.tag_ == "VBD"
+            and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in self.report_nouns for c in verb.children
+            )
         )
 
     def rejected_claim(self, chain: list[Token]) -> bool:
@@ -230,6 +249,8 @@ class ModalityReader:
         previous = trigger
         for gov in governors(trigger):
             raising = previous.dep_ == "xcomp" and is_passive(gov)  # 'is believed to have'
+            if self.permits_passage(gov, previous):
+                break
             previous = gov
             if gov.lemma_.lower() in self.speech_verbs and gov.pos_ == "VERB" and not raising:
                 break
@@ -240,6 +261,19 @@ class ModalityReader:
         if last is not trigger and last.dep_ == "ccomp" and self.denies(last.head):
             chain.append(last.head)  # 'denied that it had signed a cooperation *pact*'
         return chain
+
+    def permits_passage(self, verb: Token, clause: Token) -> bool:
+        """'Ankara refuses to *let* two minehunters pledged to Ukraine *through* its straits':
+        a permission verb over a clause of passage through a place is about the passage.
+        The words above it (the refusal, a negation) are the transit state's and do not
+        govern the transfer, which keeps its own stage (ANNOTATION.md: transit states are
+        not parties); 'refused to let X send tanks to Y' is still a refusal."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.permission_verbs:
+            return False
+        return any(
+            t.lower_ in self.passage_words or t.lemma_.lower() in self.passage_words
+            for t in clause.subtree
+        )
 
     def denies(self, verb: Token) -> bool:
         """A verb of denying ('deny', 'reject') whose clause the chain ends in."""
