@@ -31,40 +31,22 @@ class Status:
 
 STATUS = [
     # a transit state's refusal of passage is not the supplier's refusal
-    Status(
-        "transit refused in a headline",
-        "Egypt refuses to let three Dutch frigates pledged to Indonesia through the Suez Canal",
-        "NLD",
-        "IDN",
-        "planned",
-        "asserted",
-    ),
-    Status(
-        "transit not allowed",
-        "Greece will not allow the four patrol boats promised to Libya by Italy to pass through its waters.",
-        "ITA",
-        "LBY",
-        "planned",
-        "asserted",
-    ),
-    Status(
-        "a permission without passage is still a refusal",
-        "Germany refused to let Poland send Leopard tanks to Ukraine.",
-        "POL",
-        "UKR",
-        "denied",
-        "negated",
-    ),
+    Status("transit refused in a headline", "Egypt refuses to let three Dutch frigates pledged to Indonesia through the Suez Canal",
+           "NLD", "IDN", "planned", "asserted"),
+    Status("transit not allowed", "Greece will not allow the four patrol boats promised to Libya by Italy to pass through its waters.",
+           "ITA", "LBY", "planned", "asserted"),
+    Status("a permission without passage is still a refusal", "Germany refused to let Poland send Leopard tanks to Ukraine.",
+           "POL", "UKR", "denied", "negated"),
     # a past copula under a report noun reports speech: its 'would' is a reported 'will'
-    Status(
-        "announcement was that … would",
-        "Spain's announcement in May was that six Spanish patrol boats would be transferred to Senegal.",
-        "ESP",
-        "SEN",
-        "planned",
-        "asserted",
-    ),
-]
+    Status("announcement was that … would", "Spain's announcement in May was that six Spanish patrol boats would be transferred to Senegal.",
+           "ESP", "SEN", "planned", "asserted"),
+    # a present passive with no agent in a subordinate clause states no stage
+    Status("generic present passive", "Spain signed a deal to supply Chile with Leopard tanks on Monday. Chile complained about the limits on the weapons it is given.",
+           "ESP", "CHL", "agreed", "asserted"),
+    # an event noun that 'is to be' sent is a plan
+    Status("noun subject of 'is to be' + participle", "A new shipment of British mortar rounds for Kenya is to be dispatched in June, officials said.",
+           "GBR", "KEN", "planned", "asserted"),
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -78,14 +60,15 @@ class Source:
 
 
 SOURCES = [
-    Source(
-        "a report noun as the subject of 'was that'",
-        "Spain's announcement in May was that six Spanish patrol boats would be transferred to Senegal.",
-        "ESP",
-        "SEN",
-        "ESP",
-    ),
-]
+    Source("a report noun as the subject of 'was that'",
+           "Spain's announcement in May was that six Spanish patrol boats would be transferred to Senegal.",
+           "ESP", "SEN", "ESP"),
+    Source("the one who pledges says so", "Norway pledges four patrol boats to Ghana",
+           "NOR", "GHA", "NOR", first=True),
+    Source("a closing speech verb the parser hung on a noun, with a citation after it",
+           "New military aid for Kenya is to be dispatched shortly by U.K. Prime Minister Keir Starmer's administration, The Associated Press reported, citing British defence sources.",
+           "GBR", "KEN", "ap"),
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -98,14 +81,13 @@ class Dated:
 
 
 TIMES = [
-    Dated(
-        "the announcement's month when the text places the transfer in it",
-        "Spain's announcement in May was that six Spanish patrol boats would be transferred to Senegal.",
-        "ESP",
-        "SEN",
-        "2023-05",
-    ),
-]
+    Dated("the announcement's month when the text places the transfer in it",
+          "Spain's announcement in May was that six Spanish patrol boats would be transferred to Senegal.",
+          "ESP", "SEN", "2023-05"),
+    Dated("the signing of the agreement a transfer is made under, its clause misattached",
+          "By 2029 Kenya will have received 12 Mi-17 helicopters from Poland, under the terms of a long-term bilateral defence agreement that the two countries signed on Monday in Warsaw.",
+          "POL", "KEN", "2024-03-04"),
+]  # fmt: skip
 
 
 def transfer(text: str, analyzer: Analyzer, source: str, target: str) -> Event:

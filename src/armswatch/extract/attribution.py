@@ -184,9 +184,11 @@ class AttributionReader:
 
     def trailing_cue(self, trigger: Token) -> Cue | None:
         """A speech verb closing the sentence after the claim, however it was parsed:
-        '…, the Russian state news agency TASS reported.'"""
+        '…, the Russian state news agency TASS reported.' The words of a 'citing …' phrase
+        describe the cited source and are passed over: '…, the AP reported, citing
+        officials who were not named.'"""
         sent = trigger.sent
-        verbs = [t for t in sent if t.pos_ == "VERB" and t.i > trigger.i]
+        verbs = [t for t in sent if t.pos_ == "VERB" and t.i > trigger.i and not in_citation(t)]
         if not verbs or verbs[-1].lemma_.lower() not in self.speech_verbs:
             return None
         verb = verbs[-1]
@@ -470,6 +472,12 @@ class AttributionReader:
     @staticmethod
     def named(phrase: Span) -> bool:
         return any(t.ent_type_ == "PERSON" for t in phrase)
+
+
+def in_citation(token: Token) -> bool:
+    """Whether ``token`` is 'citing' or inside its phrase ('citing officials who were not
+    named')."""
+    return any(t.lemma_.lower() == "cite" for t in (token, *token.ancestors))
 
 
 def copular_report(verb: Token, report_nouns: set[str]) -> Token | None:

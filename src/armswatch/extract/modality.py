@@ -331,6 +331,8 @@ class ModalityReader:
             return "planned"  # 'Deliveries will begin in 2027', 'the sale would go ahead'
         if default_status == "delivered" and self.progressive(trigger, auxes):
             return "ongoing"  # 'is delivering', 'was donating … throughout the war'
+        if self.generic_passive(trigger, auxes):
+            return "unknown"  # 'the conditions tied to the weapons it is given'
         if default_status:
             return default_status
         if trigger.tag_ == "VBZ" and self.in_headline(trigger):
@@ -359,6 +361,21 @@ class ModalityReader:
         if trigger.tag_ in {"VBZ", "VBP", "VBG"}:
             return "ongoing"
         return "unknown"
+
+    def generic_passive(self, trigger: Token, auxes: set[str]) -> bool:
+        """A present passive with no agent in a subordinate clause says how things are, not
+        that a transfer reached a stage: 'the conditions tied to the weapons *it is
+        given*', 'because the arms *are supplied* under the drawdown authority, they
+        arrive faster'. 'Ukraine is given F-16s by Denmark' (an agent) and a headline's
+        present ('Chile Is Sold Tanks') keep their stage."""
+        return (
+            trigger.tag_ == "VBN"
+            and trigger.dep_ in {"relcl", "advcl", "acl"}
+            and auxes == (auxes & {"is", "are", "am"})
+            and any(c.dep_ == "auxpass" for c in trigger.children)
+            and not any(c.dep_ == "agent" for c in trigger.children)
+            and not self.in_headline(trigger)
+        )
 
     @staticmethod
     def modal_perfect(trigger: Token, auxes: set[str]) -> bool:
@@ -422,7 +439,13 @@ class ModalityReader:
         verb = noun.head
         if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or verb.pos_ not in {"VERB", "AUX"}:
             return False
-        return self.has_future_aux(verb) or self.is_headline_infinitive(verb)
+        return (
+            self.has_future_aux(verb)
+            or self.is_headline_infinitive(verb)
+            or any(  # 'a new package is to be dispatched'
+                c.dep_ == "xcomp" and self.is_infinitive_to_be(c) for c in verb.children
+            )
+        )
 
     @staticmethod
     def is_set_to(trigger: Token) -> bool:

@@ -531,13 +531,20 @@ def own_clause(head: Token) -> list[Token]:
 def under_agreement_dates(head: Token) -> set[int]:
     """The tokens of an 'under …' phrase on ``head``: 'making the deliveries under a deal
     concluded in February 2022' — the signing of the deal the transfer is made under is a
-    stage of it (ANNOTATION.md, "Stages and announcement dates")."""
-    return {
-        t.i
-        for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ == "under"
-        for t in prep.subtree
-    }
+    stage of it (ANNOTATION.md, "Stages and announcement dates"). A relative clause right
+    after the phrase is the deal's even when the parser hangs its pronoun on the verb:
+    'will have received the jets under the terms of an agreement *that* the two countries
+    signed on Tuesday'."""
+    scope: set[int] = set()
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "under":
+            continue
+        phrase = [t.i for t in prep.subtree]
+        scope |= set(phrase)
+        following = head.doc[max(phrase) + 1] if max(phrase) + 1 < len(head.doc) else None
+        if following is not None and following.tag_ == "WDT" and following.head == head:
+            scope |= {t.i for t in following.subtree}
+    return scope
 
 
 def in_deadline(token: Token, trigger: Token) -> bool:

@@ -564,6 +564,11 @@ class Lexicon(Entry):
         description="Nouns of parts: a weapon named as what they are for is components "
         "('*parts* for Russian drones', '*engines* of the tanks', 'drone *engines*')."
     )
+    commitment_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs of committing oneself ('*pledge*', '*promise*'): a supplier that "
+        "is their subject is the source of the claim ('Belgium pledges 30 jets to Ukraine').",
+    )
     permission_verbs: list[str] = Field(
         default_factory=list,
         description="Verbs of letting something happen ('*let*', '*allow*'): with one of "
@@ -603,7 +608,8 @@ class Lexicon(Entry):
 
 WORD_LISTS = ("media_nouns", "title_words", "office_words", "interdiction_verbs",
               "term_of_art_hedges", "statement_venues", "part_nouns", "support_nouns",
-              "programme_nouns", "permission_verbs", "passage_words")  # fmt: skip
+              "programme_nouns", "permission_verbs", "passage_words",
+              "commitment_verbs")  # fmt: skip
 """Lexicon lists checked for lower case when the knowledge base loads."""
 
 
