@@ -68,6 +68,10 @@ SOURCES = [
     Source("a closing speech verb the parser hung on a noun, with a citation after it",
            "New military aid for Kenya is to be dispatched shortly by U.K. Prime Minister Keir Starmer's administration, The Associated Press reported, citing British defence sources.",
            "GBR", "KEN", "ap"),
+    # a pronoun or definite description speaking continues the last named speaker
+    Source("'it said' continues the speaker named before",
+           "Human Rights Watch said on Monday that it had found Serbian rifles with the rebels in Mali. The militia has fought the army for years. The group said the rifles were new. It said Chad bought the rifles from Serbia in 2021.",
+           "SRB", "TCD", "hrw", first=True),
 ]  # fmt: skip
 
 
@@ -87,6 +91,12 @@ TIMES = [
     Dated("the signing of the agreement a transfer is made under, its clause misattached",
           "By 2029 Kenya will have received 12 Mi-17 helicopters from Poland, under the terms of a long-term bilateral defence agreement that the two countries signed on Monday in Warsaw.",
           "POL", "KEN", "2024-03-04"),
+    Dated("a stage told in a relative clause on the recipient",
+          "Analysts said Peru, which bought the tanks in a 2018 deal, is the only state known to have imported Leopard tanks from Spain.",
+          "ESP", "PER", "2018"),
+    Dated("a relative clause about another system tells another transfer",
+          "Egypt, which bought Rafale jets in 2015, will buy Su-35 fighters from Russia.",
+          "RUS", "EGY", None),
 ]  # fmt: skip
 
 

@@ -36,6 +36,7 @@ DEMONSTRATIVES = {"that", "this", "these", "those", "such"}
 PERSONAL_PRONOUNS = {"he", "she"}
 PERSON_KINDS = {"leader", "official"}
 CUE_REACH_BACK = 2  # sentences before an unnamed cue searched for its named sources
+SPEAKER_REACH_BACK = 4  # sentences before 'it said' searched for who spoke last
 HEADLINE_END = {".", "!", "?", '"', "”", "'"}
 HEADLINE_MAX = 60  # tokens: a first line longer than this is no headline
 LEAD_SENTENCES = 2  # sentences after the headline in which its claim is attributed
@@ -116,7 +117,11 @@ class AttributionReader:
         self.anonymous_heads = set(lexicon.anonymous_heads)
         self.media_nouns = frozenset(lexicon.media_nouns)  # 'a Moroccan news *website*'
         self.statement_venues = frozenset(lexicon.statement_venues)  # '*In a statement*, X …'
+        self.descriptions = frozenset(lexicon.group_descriptions) | frozenset(
+            lexicon.state_descriptions
+        )
         self.last: Cue | None = None
+        self.resolving_speaker = False
 
     def for_trigger(self, trigger: Token) -> list[Attribution]:
         sent = trigger.sent
@@ -229,9 +234,57 @@ class AttributionReader:
             speaker = self.adjacent_speaker(verb) or speaker
         if speaker is None:
             return None
+        if self.refers_back(speaker):
+            return self.continued_speaker(speaker, verb)
         if speaker.lower_ in {"it", "they"} and not self.filler.actors_at(speaker):
             return None
         return self.cue_for(speaker, verb)
+
+    def refers_back(self, speaker: Token) -> bool:
+        """A speaker named by a pronoun or a definite description: 'it said', 'the group
+        said'."""
+        if speaker.lower_ in {"it", "they"}:
+            return True
+        return (
+            speaker.lemma_.lower() in self.descriptions
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in speaker.children)
+            and not any(t.pos_ == "PROPN" for t in speaker.subtree)
+        )
+
+    def continued_speaker(self, speaker: Token, verb: Token) -> Cue | None:
+        """'Amnesty explained …' + 'The group said it had identified …' + 'Citing figures
+        compiled by X, *it said* …': a speaker referred back to is the one who spoke last,
+        named in one of the sentences before, rather than the nearest actor the pronoun
+        could name (the group the report is about). With no named speaker before, the
+        pronoun resolves as any other."""
+        if self.resolving_speaker:
+            return None
+        self.resolving_speaker = True
+        try:
+            earlier = self.named_speaker_before(verb.sent)
+        finally:
+            self.resolving_speaker = False
+        if earlier is None:
+            if speaker.lower_ in {"it", "they"} and not self.filler.actors_at(speaker):
+                return None
+            return self.cue_for(speaker, verb)
+        own = self.cue_for(speaker, verb)
+        cited = self.cited(verb, verb.sent)
+        sources = earlier.sources + (self.filler.actors_at(cited) if cited is not None else [])
+        return Cue(own.phrase, unique(sources), earlier.anonymous, own.via or earlier.via)
+
+    def named_speaker_before(self, sent: Span) -> Cue | None:
+        """The latest cue naming its speaker in the ``SPEAKER_REACH_BACK`` sentences before
+        ``sent``."""
+        doc = sent.doc
+        for _ in range(SPEAKER_REACH_BACK):
+            if sent.start == 0:
+                return None
+            sent = doc[sent.start - 1].sent
+            cue = self.root_cue(sent)
+            if cue is not None and cue.sources:
+                return cue
+        return None
 
     def in_statement(self, verb: Token) -> bool:
         """'*In a statement*, X praised …', 'X wrote *in a post on X* that …'."""

@@ -13,11 +13,12 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from armswatch.extract.syntax import clause_tokens, governors
 from armswatch.kb import KnowledgeBase
 from armswatch.model import Time
+from armswatch.nlp.mentions import WeaponMention
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -266,6 +267,7 @@ ARTICLE_DATE = "(the article's date)"
 """The text of a time no words state, taken from the article's date (``current_at_publication``);
 a stated time of the same transfer is preferred to it (extract/merge.py: ``event_time``)."""
 STAGES_WITH_A_DATE = {"agreed", "ongoing", "delivered"}  # signing, shipping, handover dates
+DEFINITE = {"the", "these", "those", "this", "that", "such"}
 CURRENT_TAGS = {"VBZ", "VBP", "VB", "VBG"}  # 'is sending', 'has signed', 'will deliver', 'to buy'
 
 
@@ -317,6 +319,9 @@ class TimeReader:
         own, announced = self.own_date(trigger, published)
         if own is not None:
             return own
+        described = self.party_stage_date(trigger, published)
+        if described is not None:
+            return described
         nearby = self.stage_date_nearby(trigger, published)
         if nearby is not None:
             return nearby
@@ -400,6 +405,32 @@ class TimeReader:
             elif ent.root.i in speech_scope and announced is None:
                 announced = resolve_entity(ent, published)
         return own, announced
+
+    def party_stage_date(self, trigger: Token, published: date | None) -> Time | None:
+        """A stage of the same transfer told in a relative clause on the subject of the
+        trigger's clause: 'the UAE, *which bought the guns in a 2019 deal*, is the only
+        country known to have imported AH-4 howitzers from China' → 2019. The clause's
+        verb is a stage word and its items are the same: the same named system, or a
+        definite word of the same kind ('the guns'); 'Egypt, which bought Rafale jets in
+        2015, will buy Su-35s' tells two transfers."""
+        told = weapons_at(trigger.doc, {t.i for t in own_clause(trigger)})
+        if not told:
+            return None
+        for host in (trigger, *governors(trigger)):
+            subjects = [c for c in host.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            clauses = [c for s in subjects for c in s.children if c.dep_ == "relcl"]
+            for clause in clauses:
+                if clause.lemma_.lower() not in self.stage_words:
+                    continue
+                tokens = {t.i for t in own_clause(clause) if not in_deadline(t, clause)}
+                if not any(same_items(w, told) for w in weapons_at(trigger.doc, tokens)):
+                    continue
+                for ent in trigger.sent.ents:
+                    if ent.label_ == "DATE" and ent.root.i in tokens:
+                        time = resolve_entity(ent, published)
+                        if time is not None and time.start is not None:
+                            return time
+        return None
 
     def stage_date_nearby(self, trigger: Token, published: date | None) -> Time | None:
         """A dated stage of the same transfer in a neighbouring sentence (the same weapon
@@ -573,6 +604,21 @@ def announcement_month(time: Time) -> Time:
     day = date.fromisoformat(time.start)
     start, end = month_range(day.year, day.month)
     return make_time(time.text or "", start, end, "month")
+
+
+def weapons_at(doc: Doc, tokens: set[int]) -> list[WeaponMention]:
+    """The weapon mentions whose head is one of ``tokens``."""
+    return [w for w in doc._.aw_weapons or [] if w.span.root.i in tokens]
+
+
+def same_items(mention: WeaponMention, told: list[WeaponMention]) -> bool:
+    """Whether ``mention`` names items of ``told``: the same system, or a definite word
+    of the same kind with no system of its own ('the guns' for AH-4 howitzers)."""
+    system = mention.weapon.system
+    if system is not None:
+        return any(w.weapon.system == system for w in told)
+    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in mention.span.root.children)
+    return definite and any(w.weapon.category == mention.weapon.category for w in told)
 
 
 def mentions_in(sent: Span) -> tuple[set[str], set[str], set[str]]:
