@@ -72,6 +72,9 @@ SOURCES = [
     Source("'it said' continues the speaker named before",
            "Human Rights Watch said on Monday that it had found Serbian rifles with the rebels in Mali. The militia has fought the army for years. The group said the rifles were new. It said Chad bought the rifles from Serbia in 2021.",
            "SRB", "TCD", "hrw", first=True),
+    Source("a parenthetical 'the report said' hung on the auxiliary",
+           "As the BBC reported on Monday, Belarus is under a Western arms embargo. Yet Serbia and other Balkan states, the report said, have for years sold mortar rounds to Belarus's army.",
+           "SRB", "BLR", "bbc"),
 ]  # fmt: skip
 
 

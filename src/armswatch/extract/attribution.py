@@ -175,9 +175,12 @@ class AttributionReader:
         return self.root_cue(trigger.sent, exclude=trigger) or self.trailing_cue(trigger)
 
     def root_cue(self, sent: Span, exclude: Token | None = None) -> Cue | None:
-        """A speech verb at the top of the sentence: 'X said …', '…, X told reporters'."""
+        """A speech verb at the top of the sentence: 'X said …', '…, X told reporters', or
+        a parenthetical one wherever the parser hung it: 'Germany and other countries,
+        *the report said*, have for decades …' (under the auxiliary)."""
         root = sent.root
-        for child in [root, *root.children]:
+        asides = [t for t in sent if t.dep_ == "parataxis" and t.head.dep_ in {"aux", "auxpass"}]
+        for child in [root, *root.children, *asides]:
             if (
                 child.dep_ in {"ROOT", "parataxis", "ccomp", "advcl", "conj"}
                 and child is not exclude
