@@ -100,6 +100,11 @@ TIMES = [
     Dated("a relative clause about another system tells another transfer",
           "Egypt, which bought Rafale jets in 2015, will buy Su-35 fighters from Russia.",
           "RUS", "EGY", None),
+    # a plan's stated time may lie after the article's date
+    Dated("next year", "Spain will send six patrol boats to Senegal next year.",
+          "ESP", "SEN", "2025"),
+    Dated("no earlier than next month", "Spain will deliver the patrol boats to Senegal no earlier than next month.",
+          "ESP", "SEN", "2024-04"),
 ]  # fmt: skip
 
 

@@ -186,6 +186,11 @@ def relative_keyword(text: str, lowered: str, anchor: date) -> Time | None:
         return make_time(text, date(anchor.year - 1, 1, 1), date(anchor.year - 1, 12, 31), "year")
     if "this year" in lowered and not SEASON.search(lowered):
         return make_time(text, date(anchor.year, 1, 1), anchor, "year")
+    if "next year" in lowered:  # a plan's time: 'will deliver the corvettes next year'
+        return make_time(text, date(anchor.year + 1, 1, 1), date(anchor.year + 1, 12, 31), "year")
+    if "next month" in lowered:
+        first = (anchor.replace(day=1) + timedelta(days=32)).replace(day=1)
+        return make_time(text, *month_range(first.year, first.month), "month")
     if "last week" in lowered:
         return make_time(text, anchor - timedelta(days=13), anchor - timedelta(days=7), "range")
     if "this week" in lowered:
@@ -244,7 +249,7 @@ def looks_temporal(lowered: str) -> bool:
         MONTH_ONLY.search(lowered)
         or WEEKDAY.search(lowered)
         or SEASON.search(lowered)
-        or re.search(r"\b(today|yesterday|last|this|ago|earlier)\b", lowered)
+        or re.search(r"\b(today|yesterday|last|this|next|ago|earlier)\b", lowered)
     )
 
 
