@@ -75,6 +75,10 @@ SOURCES = [
     Source("a parenthetical 'the report said' hung on the auxiliary",
            "As the BBC reported on Monday, Belarus is under a Western arms embargo. Yet Serbia and other Balkan states, the report said, have for years sold mortar rounds to Belarus's army.",
            "SRB", "BLR", "bbc"),
+    # a person described by an office whose name is itself an office word
+    Source("a person at the Department of State, then by surname",
+           "Mary Tolan, who handles African affairs at the U.S. Department of State, spoke to the United Nations on Monday. In her briefing, Tolan set out evidence that Belarus has transferred rifles to Sudan.",
+           "BLR", "SDN", "USA", first=True),
 ]  # fmt: skip
 
 
