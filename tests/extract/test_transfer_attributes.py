@@ -46,6 +46,11 @@ STATUS = [
     # an event noun that 'is to be' sent is a plan
     Status("noun subject of 'is to be' + participle", "A new shipment of British mortar rounds for Kenya is to be dispatched in June, officials said.",
            "GBR", "KEN", "planned", "asserted"),
+    # authorised → agreed (ANNOTATION.md, stages)
+    Status("cleared for, in a headline", "Spain clears Leopard tanks for Latvia\nThe cabinet took the decision on Tuesday.",
+           "ESP", "LVA", "agreed", "asserted"),
+    Status("authorised the export of", "Norway authorised the export of patrol boats to Ghana on Monday.",
+           "NOR", "GHA", "agreed", "asserted"),
 ]  # fmt: skip
 
 
