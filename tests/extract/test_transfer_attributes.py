@@ -29,6 +29,10 @@ class Status:
     certainty: str
 
 
+LATER_DENIAL = (
+    "Officials met in Rome on Monday. The talks were long. Turkey has denied buying Finnish "
+    "rifles. Amnesty International said the rifles had been delivered to Turkey by Finland."
+)
 STATUS = [
     # a transit state's refusal of passage is not the supplier's refusal
     Status("transit refused in a headline", "Egypt refuses to let three Dutch frigates pledged to Indonesia through the Suez Canal",
@@ -51,6 +55,10 @@ STATUS = [
            "ESP", "LVA", "agreed", "asserted"),
     Status("authorised the export of", "Norway authorised the export of patrol boats to Ghana on Monday.",
            "NOR", "GHA", "agreed", "asserted"),
+    # a party's denial after the opening does not outweigh an asserted delivery
+    Status("a later denial set against an assertion", LATER_DENIAL, "FIN", "TUR", "delivered", "asserted"),
+    Status("a denial in the lead decides", "Turkey denied buying Finnish rifles, but Amnesty International said the rifles had been delivered to Turkey.",
+           "FIN", "TUR", "denied", "negated"),
 ]  # fmt: skip
 
 
@@ -84,6 +92,8 @@ SOURCES = [
     Source("a person at the Department of State, then by surname",
            "Mary Tolan, who handles African affairs at the U.S. Department of State, spoke to the United Nations on Monday. In her briefing, Tolan set out evidence that Belarus has transferred rifles to Sudan.",
            "BLR", "SDN", "USA", first=True),
+    Source("the assertion, not the later denial, is the main statement", LATER_DENIAL,
+           "FIN", "TUR", "amnesty", first=True),
 ]  # fmt: skip
 
 
