@@ -59,6 +59,9 @@ STATUS = [
     Status("a later denial set against an assertion", LATER_DENIAL, "FIN", "TUR", "delivered", "asserted"),
     Status("a denial in the lead decides", "Turkey denied buying Finnish rifles, but Amnesty International said the rifles had been delivered to Turkey.",
            "FIN", "TUR", "denied", "negated"),
+    # an event noun said to breach a rule names acts that took place
+    Status("transfers that are in breach of an embargo", "Kenya voiced concern over closer ties between Sudan and Chad, including rifle and mortar transfers that are in breach of the embargo.",
+           "SDN", "TCD", "delivered", "asserted"),
 ]  # fmt: skip
 
 

@@ -61,6 +61,7 @@ class ModalityReader:
         self.negotiation_nouns = frozenset(lexicon.negotiation_nouns)
         self.display_verbs = frozenset(lexicon.display_verbs)
         self.permission_verbs = frozenset(lexicon.permission_verbs)
+        self.breach_words = frozenset(lexicon.breach_words)
         self.passage_words = frozenset(lexicon.passage_words)
 
     def read(self, trigger: Token, default_status: str | None, objects: list[Token]) -> Modality:
@@ -344,7 +345,7 @@ class ModalityReader:
             verb = noun.head
             if noun.dep_ in {"dobj", "nsubjpass"} and verb.pos_ == "VERB" and verb is not noun:
                 return self.tense_status(verb, None)
-            return "unknown"
+            return "delivered" if self.said_to_breach(noun) else "unknown"
         if trigger.tag_ == "VBG" and auxes & PROGRESSIVE_AUX:
             return "ongoing"
         if trigger.tag_ == "VBG" and trigger.dep_ in {"csubj", "csubjpass", "nsubj"}:
@@ -361,6 +362,21 @@ class ModalityReader:
         if trigger.tag_ in {"VBZ", "VBP", "VBG"}:
             return "ongoing"
         return "unknown"
+
+    def said_to_breach(self, noun: Token) -> bool:
+        """An event noun said to breach a rule names acts that took place: 'arms
+        transfers *that are in direct violation of* UN resolutions', 'shipments *that
+        breach* the embargo' (lexicon ``breach_words``; the parser may hang the relative
+        clause on the first conjunct: 'arms and missile transfers that …')."""
+        hosts = [noun, noun.head] if noun.dep_ == "conj" else [noun]
+        clauses = [c for h in hosts for c in h.children if c.dep_ == "relcl"]
+        for clause in clauses:
+            if self.has_future_aux(clause):
+                continue
+            words = [clause, *(o for p in clause.children if p.dep_ == "prep" for o in p.children)]
+            if any(w.lemma_.lower() in self.breach_words for w in words):
+                return True
+        return False
 
     def generic_passive(self, trigger: Token, auxes: set[str]) -> bool:
         """A present passive with no agent in a subordinate clause says how things are, not

@@ -564,6 +564,12 @@ class Lexicon(Entry):
         description="Nouns of parts: a weapon named as what they are for is components "
         "('*parts* for Russian drones', '*engines* of the tanks', 'drone *engines*')."
     )
+    breach_words: list[str] = Field(
+        default_factory=list,
+        description="Words of breaking a rule ('*violate*', 'in *breach* of'): an event noun "
+        "said to breach one names acts that took place ('arms transfers that are in "
+        "violation of UN resolutions' → delivered).",
+    )
     commitment_verbs: list[str] = Field(
         default_factory=list,
         description="Verbs of committing oneself ('*pledge*', '*promise*'): a supplier that "
@@ -609,7 +615,7 @@ class Lexicon(Entry):
 WORD_LISTS = ("media_nouns", "title_words", "office_words", "interdiction_verbs",
               "term_of_art_hedges", "statement_venues", "part_nouns", "support_nouns",
               "programme_nouns", "permission_verbs", "passage_words",
-              "commitment_verbs")  # fmt: skip
+              "commitment_verbs", "breach_words")  # fmt: skip
 """Lexicon lists checked for lower case when the knowledge base loads."""
 
 
