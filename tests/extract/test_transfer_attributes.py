@@ -127,6 +127,15 @@ TIMES = [
           "ESP", "SEN", "2025"),
     Dated("no earlier than next month", "Spain will deliver the patrol boats to Senegal no earlier than next month.",
           "ESP", "SEN", "2024-04"),
+    Dated("a future act's month lies ahead", "Spain will deliver six patrol boats to Senegal in June.",
+          "ESP", "SEN", "2024-06"),
+    Dated("a past act's month lies behind", "Spain delivered six patrol boats to Senegal in June.",
+          "ESP", "SEN", "2023-06"),
+    # a date between a speech verb and its clause's subject is the speech's
+    Dated("said on Monday it will deliver: the announcement's month",
+          "Spain said on Monday it will deliver six patrol boats to Senegal.", "ESP", "SEN", "2024-03"),
+    Dated("said on Monday it delivered: no time", "Spain said on Monday it delivered six patrol boats to Senegal.",
+          "ESP", "SEN", None),
 ]  # fmt: skip
 
 

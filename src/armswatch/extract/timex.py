@@ -395,6 +395,8 @@ class TimeReader:
                     for child in speaker.children:
                         if child.dep_ in {"prep", "npadvmod", "advmod"}:
                             speech_scope |= {t.i for t in child.subtree}
+                    speech_scope |= said_before_clause(speaker)
+                scope -= speech_scope
                 break
             scope |= {t.i for t in own_clause(gov) if not in_deadline(t, gov)}
             scope |= under_agreement_dates(gov)
@@ -407,6 +409,9 @@ class TimeReader:
                 continue  # TIME: 'this morning', 'tonight' resolve to the day
             if ent.root.i in scope and own is None:
                 own = resolve_entity(ent, published)
+                carrier = next((g for g in governors(ent.root) if g.pos_ in {"VERB", "AUX"}), None)
+                if own is not None and carrier is not None and told_as_future(carrier):
+                    own = ahead_of(own, published)  # 'will deliver the boats in June'
             elif ent.root.i in speech_scope and announced is None:
                 announced = resolve_entity(ent, published)
         return own, announced
@@ -564,6 +569,25 @@ def own_clause(head: Token) -> list[Token]:
     return [t for t in clause_tokens(head) if t.i not in conjoined]
 
 
+def said_before_clause(speaker: Token) -> set[int]:
+    """The words between a speech verb and the subject of its reported clause belong to
+    the speech, however the parser hung them: 'Spain said *on Monday* it will deliver …'
+    (the parser puts 'on Monday' in the reported clause)."""
+    found: set[int] = set()
+    for clause in (c for c in speaker.children if c.dep_ == "ccomp" and c.i > speaker.i):
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None:
+            continue
+        start = subject.left_edge.i
+        found |= {
+            t.i
+            for c in clause.children
+            if c.dep_ in {"prep", "npadvmod"} and speaker.i < c.i < start
+            for t in c.subtree
+        }
+    return found
+
+
 def under_agreement_dates(head: Token) -> set[int]:
     """The tokens of an 'under …' phrase on ``head``: 'making the deliveries under a deal
     concluded in February 2022' — the signing of the deal the transfer is made under is a
@@ -595,6 +619,47 @@ def resolve_entity(ent: Span, published: date | None) -> Time | None:
     text = f"since {ent.text}" if before is not None and before.lower_ == "since" else ent.text
     time = resolve_time(text, published)
     return time.model_copy(update={"text": ent.text}) if time is not None else None
+
+
+FUTURE_AUX = {"will", "shall", "'ll"}
+
+
+def told_as_future(trigger: Token) -> bool:
+    """'will deliver', 'is to be dispatched', 'is set to deliver' (on the verb, the verb
+    an event noun is the subject or object of, or the verb an infinitive completes)."""
+    verb = trigger
+    if trigger.pos_ != "VERB" and trigger.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        verb = trigger.head
+    for word in (verb, *governors(verb, max_hops=3)):
+        auxes = {c.lower_ for c in word.children if c.dep_ in {"aux", "auxpass"}}
+        if word.pos_ in {"VERB", "AUX"} and auxes & FUTURE_AUX:
+            return True
+        head = word.head
+        if "to" in auxes and word.dep_ == "xcomp" and head.lemma_ in {"be", "set"}:
+            return head.tag_ != "VBD"  # 'is to be sent', 'is set to send'
+        if word.dep_ != "xcomp":  # 'will sign a deal to supply', 'is due to deliver'
+            return False
+    return False
+
+
+def ahead_of(time: Time, published: date | None) -> Time:
+    """A future act's month or weekday with no year lies after the article's date: 'will
+    deliver the boats in June' (March 2024) → June 2024, not June 2023; 'will sign on
+    Monday' → the coming Monday. Stated years stay as they are."""
+    if published is None or time.start is None or YEAR.search(time.text or ""):
+        return time
+    start = date.fromisoformat(time.start)
+    if start >= published or time.precision not in {"day", "month", "range"}:
+        return time
+    text = time.text or ""
+    if time.precision == "day" and WEEKDAY.search(text) and not MONTH_ONLY.search(text):
+        moved = start + timedelta(days=7)
+        return make_time(text, moved, moved, "day")
+    end = date.fromisoformat(time.end) if time.end else start
+    if (end - start).days > 366:
+        return time
+    later = lambda d: d.replace(year=d.year + 1, day=min(d.day, 28) if d.month == 2 else d.day)  # noqa: E731
+    return make_time(text, later(start), later(end), time.precision or "day")
 
 
 def is_future(time: Time, published: date | None) -> bool:
