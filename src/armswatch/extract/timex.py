@@ -658,8 +658,12 @@ def ahead_of(time: Time, published: date | None) -> Time:
     end = date.fromisoformat(time.end) if time.end else start
     if (end - start).days > 366:
         return time
-    later = lambda d: d.replace(year=d.year + 1, day=min(d.day, 28) if d.month == 2 else d.day)  # noqa: E731
-    return make_time(text, later(start), later(end), time.precision or "day")
+    return make_time(text, a_year_later(start), a_year_later(end), time.precision or "day")
+
+
+def a_year_later(day: date) -> date:
+    """The same day a year on (28 February for 29 February)."""
+    return day.replace(year=day.year + 1, day=min(day.day, 28) if day.month == 2 else day.day)
 
 
 def is_future(time: Time, published: date | None) -> bool:
