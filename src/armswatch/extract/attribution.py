@@ -36,6 +36,7 @@ DEMONSTRATIVES = {"that", "this", "these", "those", "such"}
 PERSONAL_PRONOUNS = {"he", "she"}
 PERSON_KINDS = {"leader", "official"}
 CUE_REACH_BACK = 2  # sentences before an unnamed cue searched for its named sources
+SPEAKER_REACH_BACK = 4  # sentences before 'it said' searched for who spoke last
 HEADLINE_END = {".", "!", "?", '"', "”", "'"}
 HEADLINE_MAX = 60  # tokens: a first line longer than this is no headline
 LEAD_SENTENCES = 2  # sentences after the headline in which its claim is attributed
@@ -116,7 +117,11 @@ class AttributionReader:
         self.anonymous_heads = set(lexicon.anonymous_heads)
         self.media_nouns = frozenset(lexicon.media_nouns)  # 'a Moroccan news *website*'
         self.statement_venues = frozenset(lexicon.statement_venues)  # '*In a statement*, X …'
+        self.descriptions = frozenset(lexicon.group_descriptions) | frozenset(
+            lexicon.state_descriptions
+        )
         self.last: Cue | None = None
+        self.resolving_speaker = False
 
     def for_trigger(self, trigger: Token) -> list[Attribution]:
         sent = trigger.sent
@@ -160,15 +165,22 @@ class AttributionReader:
     def speech_cue(self, trigger: Token) -> Cue | None:
         """'X said (that) … trigger …', or a trailing '…, officials told Reuters'."""
         for gov in governors(trigger, max_hops=6):
-            cue = self.speech_verb_cue(gov) or self.report_noun_cue(gov)
+            cue = (
+                self.speech_verb_cue(gov)
+                or self.report_noun_cue(gov)
+                or self.report_noun_cue(copular_report(gov, self.report_nouns))
+            )
             if cue is not None:
                 return cue
         return self.root_cue(trigger.sent, exclude=trigger) or self.trailing_cue(trigger)
 
     def root_cue(self, sent: Span, exclude: Token | None = None) -> Cue | None:
-        """A speech verb at the top of the sentence: 'X said …', '…, X told reporters'."""
+        """A speech verb at the top of the sentence: 'X said …', '…, X told reporters', or
+        a parenthetical one wherever the parser hung it: 'Germany and other countries,
+        *the report said*, have for decades …' (under the auxiliary)."""
         root = sent.root
-        for child in [root, *root.children]:
+        asides = [t for t in sent if t.dep_ == "parataxis" and t.head.dep_ in {"aux", "auxpass"}]
+        for child in [root, *root.children, *asides]:
             if (
                 child.dep_ in {"ROOT", "parataxis", "ccomp", "advcl", "conj"}
                 and child is not exclude
@@ -180,9 +192,11 @@ class AttributionReader:
 
     def trailing_cue(self, trigger: Token) -> Cue | None:
         """A speech verb closing the sentence after the claim, however it was parsed:
-        '…, the Russian state news agency TASS reported.'"""
+        '…, the Russian state news agency TASS reported.' The words of a 'citing …' phrase
+        describe the cited source and are passed over: '…, the AP reported, citing
+        officials who were not named.'"""
         sent = trigger.sent
-        verbs = [t for t in sent if t.pos_ == "VERB" and t.i > trigger.i]
+        verbs = [t for t in sent if t.pos_ == "VERB" and t.i > trigger.i and not in_citation(t)]
         if not verbs or verbs[-1].lemma_.lower() not in self.speech_verbs:
             return None
         verb = verbs[-1]
@@ -193,9 +207,11 @@ class AttributionReader:
             return None
         return self.cue_for(speaker, verb)
 
-    def report_noun_cue(self, noun: Token) -> Cue | None:
+    def report_noun_cue(self, noun: Token | None) -> Cue | None:
         """'a U.S. intelligence report that …', 'an assessment by X that …', 'Bailey set
         out evidence that …'."""
+        if noun is None:
+            return None
         if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() not in self.report_nouns:
             return None
         if self.filler.actors_at(noun) or self.reporter_of(noun) is not None:
@@ -221,9 +237,57 @@ class AttributionReader:
             speaker = self.adjacent_speaker(verb) or speaker
         if speaker is None:
             return None
+        if self.refers_back(speaker):
+            return self.continued_speaker(speaker, verb)
         if speaker.lower_ in {"it", "they"} and not self.filler.actors_at(speaker):
             return None
         return self.cue_for(speaker, verb)
+
+    def refers_back(self, speaker: Token) -> bool:
+        """A speaker named by a pronoun or a definite description: 'it said', 'the group
+        said'."""
+        if speaker.lower_ in {"it", "they"}:
+            return True
+        return (
+            speaker.lemma_.lower() in self.descriptions
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in speaker.children)
+            and not any(t.pos_ == "PROPN" for t in speaker.subtree)
+        )
+
+    def continued_speaker(self, speaker: Token, verb: Token) -> Cue | None:
+        """'Amnesty explained …' + 'The group said it had identified …' + 'Citing figures
+        compiled by X, *it said* …': a speaker referred back to is the one who spoke last,
+        named in one of the sentences before, rather than the nearest actor the pronoun
+        could name (the group the report is about). With no named speaker before, the
+        pronoun resolves as any other."""
+        if self.resolving_speaker:
+            return None
+        self.resolving_speaker = True
+        try:
+            earlier = self.named_speaker_before(verb.sent)
+        finally:
+            self.resolving_speaker = False
+        if earlier is None:
+            if speaker.lower_ in {"it", "they"} and not self.filler.actors_at(speaker):
+                return None
+            return self.cue_for(speaker, verb)
+        own = self.cue_for(speaker, verb)
+        cited = self.cited(verb, verb.sent)
+        sources = earlier.sources + (self.filler.actors_at(cited) if cited is not None else [])
+        return Cue(own.phrase, unique(sources), earlier.anonymous, own.via or earlier.via)
+
+    def named_speaker_before(self, sent: Span) -> Cue | None:
+        """The latest cue naming its speaker in the ``SPEAKER_REACH_BACK`` sentences before
+        ``sent``."""
+        doc = sent.doc
+        for _ in range(SPEAKER_REACH_BACK):
+            if sent.start == 0:
+                return None
+            sent = doc[sent.start - 1].sent
+            cue = self.root_cue(sent)
+            if cue is not None and cue.sources:
+                return cue
+        return None
 
     def in_statement(self, verb: Token) -> bool:
         """'*In a statement*, X praised …', 'X wrote *in a post on X* that …'."""
@@ -464,6 +528,27 @@ class AttributionReader:
     @staticmethod
     def named(phrase: Span) -> bool:
         return any(t.ent_type_ == "PERSON" for t in phrase)
+
+
+def in_citation(token: Token) -> bool:
+    """Whether ``token`` is 'citing' or inside its phrase ('citing officials who were not
+    named')."""
+    return any(t.lemma_.lower() == "cite" for t in (token, *token.ancestors))
+
+
+def copular_report(verb: Token, report_nouns: set[str]) -> Token | None:
+    """The report noun a clause is predicated of: 'Britain's *announcement* in December was
+    that the minehunters would be transferred', 'The *conclusion* is that …'."""
+    if verb.lemma_ != "be" or not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in report_nouns
+        ),
+        None,
+    )
 
 
 def unique(mentions: list[ActorMention]) -> list[ActorMention]:

@@ -62,14 +62,19 @@ class Frame:
     confidence: float = 0.6
 
 
-def own_voice(frame: Frame) -> list[Attribution]:
+def own_voice(frame: Frame, commitment_verbs: frozenset[str] = frozenset()) -> list[Attribution]:
     """An official or government that is the subject of its own announcement is its own
-    source: 'Secretary of Defense Lloyd J. Austin III previewed a new package'."""
+    source: 'Secretary of Defense Lloyd J. Austin III previewed a new package'. So is any
+    supplier that is the subject of a verb of committing itself, since a pledge is said
+    by the one who makes it: '*Belgium pledges* 30 jets to Ukraine' (lexicon
+    ``commitment_verbs``)."""
+    commits = frame.trigger.pos_ == "VERB" and frame.trigger.lemma_.lower() in commitment_verbs
     for mention in frame.sources + frame.targets:
         subject = mention.span.root.dep_ in {"nsubj", "nsubjpass"} or any(
             t.dep_ == "nsubj" for t in mention.span.root.ancestors if t.pos_ == "NOUN"
         )
-        if mention.kind in OWN_VOICE_KINDS and subject:
+        committed = commits and mention.span.root.dep_ == "nsubj" and mention in frame.sources
+        if (mention.kind in OWN_VOICE_KINDS and subject) or committed:
             span = mention.span
             return [Attribution(source=to_actor(mention), text=span.text, start=span.start_char,
                                 end=span.end_char)]  # fmt: skip
@@ -287,6 +292,7 @@ class FrameFinder:
         self.hyphenated = sorted({lemma for lemma, _ in self.triggers if "-" in lemma}, key=len)
         self.entries = {entry.id: entry for entry in kb.actors.actors}
         self.times = TimeReader.of_knowledge(kb)
+        self.commitment_verbs = frozenset(kb.triggers.lexicon.commitment_verbs)
 
     def find(
         self, doc: Doc, published: date | None, publisher: ActorEntry | None = None
@@ -305,7 +311,9 @@ class FrameFinder:
             for spec in self.triggers.get((self.lemma_of(token), token.pos_), []):
                 frame = self.frame_for(token, spec, filler, modality, published, frames)
                 if frame is not None:
-                    frame.attribution = attribution.for_trigger(token) or own_voice(frame)
+                    frame.attribution = attribution.for_trigger(token) or own_voice(
+                        frame, self.commitment_verbs
+                    )
                     if is_denial(frame):
                         frame.status = "denied"
                     frames.extend(gapped_pairs(frame))

@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from armswatch.extract.attribution import to_actor
+from spacy.tokens import Token
+
+from armswatch.extract.attribution import headline_of, to_actor
 from armswatch.extract.frames import Frame
 from armswatch.extract.quantity import QuantityReader
 from armswatch.extract.syntax import conjuncts
@@ -160,6 +162,7 @@ def split_asides(frames: list[Frame]) -> list[list[Frame]]:
 CERTAINTY_RANK = {"asserted": 3, "probable": 2, "possible": 1, "negated": 0}
 PLANS = {"planned", "negotiating"}
 UNDER_WAY = {"ongoing", "delivered"}
+ADVANCED = {"agreed", "ongoing", "delivered"}  # stages past planning
 
 
 def is_aside(frame: Frame, main: Frame) -> bool:
@@ -217,7 +220,7 @@ def actors(mentions: list[ActorMention]) -> list[Actor]:
 def main_frame(frames: list[Frame]) -> Frame:
     """The statement the event's certainty comes from: a leading denial, else the
     first report of the furthest stage."""
-    if frames[0].status == "denied":
+    if denial_decides(frames):
         return frames[0]
     furthest = merged_status(frames)
     return next((f for f in frames if f.status == furthest), frames[0])
@@ -268,7 +271,7 @@ def merged_status(frames: list[Frame]) -> str:
     """The furthest stage, except that a leading denial decides, and so does a leading
     halt when no report of the pair says a transfer is under way or done
     (ANNOTATION.md, "Refusals, halts and resumptions")."""
-    if frames[0].status == "denied":
+    if denial_decides(frames):
         return "denied"
     if frames[0].status == "cancelled" and not any(f.status in UNDER_WAY for f in frames):
         return "cancelled"
@@ -276,6 +279,31 @@ def merged_status(frames: list[Frame]) -> str:
     if not statuses:
         return frames[0].status
     return max(statuses, key=STAGES.index)
+
+
+def denial_decides(frames: list[Frame]) -> bool:
+    """Whether the first report, a denial, decides the event: it is the article's main
+    statement (headline or lead), or no other report asserts a stage past planning. 'The
+    UAE has denied supplying the group' in the fifth sentence, then 'Amnesty said the
+    UAE re-exported the guns to the group': the assertion stands against the party's
+    denial (ANNOTATION.md: the main statement's status; a denial only when it is one)."""
+    first = frames[0]
+    if first.status != "denied":
+        return False
+    if in_opening(first.trigger):
+        return True
+    return not any(f.status in ADVANCED and f.certainty == "asserted" for f in frames[1:])
+
+
+def in_opening(trigger: Token) -> bool:
+    """The trigger is in the headline or the lead: the headline's line (however many
+    sentences the parser made of it) or one of the first two sentences after it."""
+    sentences = [s for s in trigger.doc.sents if s.text.strip()]
+    headline = headline_of(trigger.doc)
+    body = [s for s in sentences if headline is None or s.start >= headline.end]
+    if headline is not None and trigger.i < headline.end:
+        return True
+    return trigger.sent.start in {s.start for s in body[:2]}
 
 
 def merged_items(frames: list[Frame], quantities: QuantityReader) -> list[Item]:

@@ -53,12 +53,16 @@ class ModalityReader:
         self.cues = lexicon.certainty_cues
         self.negations = set(lexicon.negations)
         self.speech_verbs = set(lexicon.speech_verbs)
+        self.report_nouns = frozenset(lexicon.report_nouns)
         self.interdiction_verbs = frozenset(lexicon.interdiction_verbs)
         self.term_of_art_hedges = frozenset(lexicon.term_of_art_hedges)
         self.occurrence_verbs = frozenset(lexicon.occurrence_verbs)
         self.phrasal_status = lexicon.phrasal_status
         self.negotiation_nouns = frozenset(lexicon.negotiation_nouns)
         self.display_verbs = frozenset(lexicon.display_verbs)
+        self.permission_verbs = frozenset(lexicon.permission_verbs)
+        self.breach_words = frozenset(lexicon.breach_words)
+        self.passage_words = frozenset(lexicon.passage_words)
 
     def read(self, trigger: Token, default_status: str | None, objects: list[Token]) -> Modality:
         chain = self.governing_chain(trigger)
@@ -201,10 +205,26 @@ class ModalityReader:
         that …'), where 'would' is the reported form of 'will', not a hedge."""
         top = chain[-1]
         speech = top.head
-        return (
+        if (
             top.dep_ == "ccomp"
             and speech.lemma_.lower() in self.speech_verbs
             and speech.tag_ in {"VBD", "VBN"}
+        ):
+            return True
+        return any(
+            below.dep_ == "ccomp" and self.reported_by_noun(above)
+            for below, above in pairwise(chain)
+        )
+
+    def reported_by_noun(self, verb: Token) -> bool:
+        """'Britain's *announcement* in December *was* that the minehunters would be
+        transferred': a past copula whose subject is a report noun reports speech."""
+        return (
+            verb.lemma_ == "be"
+            and verb.tag_ == "VBD"
+            and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in self.report_nouns for c in verb.children
+            )
         )
 
     def rejected_claim(self, chain: list[Token]) -> bool:
@@ -230,6 +250,8 @@ class ModalityReader:
         previous = trigger
         for gov in governors(trigger):
             raising = previous.dep_ == "xcomp" and is_passive(gov)  # 'is believed to have'
+            if self.permits_passage(gov, previous):
+                break
             previous = gov
             if gov.lemma_.lower() in self.speech_verbs and gov.pos_ == "VERB" and not raising:
                 break
@@ -240,6 +262,19 @@ class ModalityReader:
         if last is not trigger and last.dep_ == "ccomp" and self.denies(last.head):
             chain.append(last.head)  # 'denied that it had signed a cooperation *pact*'
         return chain
+
+    def permits_passage(self, verb: Token, clause: Token) -> bool:
+        """'Ankara refuses to *let* two minehunters pledged to Ukraine *through* its straits':
+        a permission verb over a clause of passage through a place is about the passage.
+        The words above it (the refusal, a negation) are the transit state's and do not
+        govern the transfer, which keeps its own stage (ANNOTATION.md: transit states are
+        not parties); 'refused to let X send tanks to Y' is still a refusal."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.permission_verbs:
+            return False
+        return any(
+            t.lower_ in self.passage_words or t.lemma_.lower() in self.passage_words
+            for t in clause.subtree
+        )
 
     def denies(self, verb: Token) -> bool:
         """A verb of denying ('deny', 'reject') whose clause the chain ends in."""
@@ -297,6 +332,8 @@ class ModalityReader:
             return "planned"  # 'Deliveries will begin in 2027', 'the sale would go ahead'
         if default_status == "delivered" and self.progressive(trigger, auxes):
             return "ongoing"  # 'is delivering', 'was donating … throughout the war'
+        if self.generic_passive(trigger, auxes):
+            return "unknown"  # 'the conditions tied to the weapons it is given'
         if default_status:
             return default_status
         if trigger.tag_ == "VBZ" and self.in_headline(trigger):
@@ -308,7 +345,7 @@ class ModalityReader:
             verb = noun.head
             if noun.dep_ in {"dobj", "nsubjpass"} and verb.pos_ == "VERB" and verb is not noun:
                 return self.tense_status(verb, None)
-            return "unknown"
+            return "delivered" if self.said_to_breach(noun) else "unknown"
         if trigger.tag_ == "VBG" and auxes & PROGRESSIVE_AUX:
             return "ongoing"
         if trigger.tag_ == "VBG" and trigger.dep_ in {"csubj", "csubjpass", "nsubj"}:
@@ -325,6 +362,36 @@ class ModalityReader:
         if trigger.tag_ in {"VBZ", "VBP", "VBG"}:
             return "ongoing"
         return "unknown"
+
+    def said_to_breach(self, noun: Token) -> bool:
+        """An event noun said to breach a rule names acts that took place: 'arms
+        transfers *that are in direct violation of* UN resolutions', 'shipments *that
+        breach* the embargo' (lexicon ``breach_words``; the parser may hang the relative
+        clause on the first conjunct: 'arms and missile transfers that …')."""
+        hosts = [noun, noun.head] if noun.dep_ == "conj" else [noun]
+        clauses = [c for h in hosts for c in h.children if c.dep_ == "relcl"]
+        for clause in clauses:
+            if self.has_future_aux(clause):
+                continue
+            words = [clause, *(o for p in clause.children if p.dep_ == "prep" for o in p.children)]
+            if any(w.lemma_.lower() in self.breach_words for w in words):
+                return True
+        return False
+
+    def generic_passive(self, trigger: Token, auxes: set[str]) -> bool:
+        """A present passive with no agent in a subordinate clause says how things are, not
+        that a transfer reached a stage: 'the conditions tied to the weapons *it is
+        given*', 'because the arms *are supplied* under the drawdown authority, they
+        arrive faster'. 'Ukraine is given F-16s by Denmark' (an agent) and a headline's
+        present ('Chile Is Sold Tanks') keep their stage."""
+        return (
+            trigger.tag_ == "VBN"
+            and trigger.dep_ in {"relcl", "advcl", "acl"}
+            and auxes == (auxes & {"is", "are", "am"})
+            and any(c.dep_ == "auxpass" for c in trigger.children)
+            and not any(c.dep_ == "agent" for c in trigger.children)
+            and not self.in_headline(trigger)
+        )
 
     @staticmethod
     def modal_perfect(trigger: Token, auxes: set[str]) -> bool:
@@ -388,7 +455,13 @@ class ModalityReader:
         verb = noun.head
         if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or verb.pos_ not in {"VERB", "AUX"}:
             return False
-        return self.has_future_aux(verb) or self.is_headline_infinitive(verb)
+        return (
+            self.has_future_aux(verb)
+            or self.is_headline_infinitive(verb)
+            or any(  # 'a new package is to be dispatched'
+                c.dep_ == "xcomp" and self.is_infinitive_to_be(c) for c in verb.children
+            )
+        )
 
     @staticmethod
     def is_set_to(trigger: Token) -> bool:

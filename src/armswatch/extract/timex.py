@@ -13,11 +13,12 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from armswatch.extract.syntax import clause_tokens, governors
 from armswatch.kb import KnowledgeBase
 from armswatch.model import Time
+from armswatch.nlp.mentions import WeaponMention
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -185,6 +186,11 @@ def relative_keyword(text: str, lowered: str, anchor: date) -> Time | None:
         return make_time(text, date(anchor.year - 1, 1, 1), date(anchor.year - 1, 12, 31), "year")
     if "this year" in lowered and not SEASON.search(lowered):
         return make_time(text, date(anchor.year, 1, 1), anchor, "year")
+    if "next year" in lowered:  # a plan's time: 'will deliver the corvettes next year'
+        return make_time(text, date(anchor.year + 1, 1, 1), date(anchor.year + 1, 12, 31), "year")
+    if "next month" in lowered:
+        first = (anchor.replace(day=1) + timedelta(days=32)).replace(day=1)
+        return make_time(text, *month_range(first.year, first.month), "month")
     if "last week" in lowered:
         return make_time(text, anchor - timedelta(days=13), anchor - timedelta(days=7), "range")
     if "this week" in lowered:
@@ -243,7 +249,7 @@ def looks_temporal(lowered: str) -> bool:
         MONTH_ONLY.search(lowered)
         or WEEKDAY.search(lowered)
         or SEASON.search(lowered)
-        or re.search(r"\b(today|yesterday|last|this|ago|earlier)\b", lowered)
+        or re.search(r"\b(today|yesterday|last|this|next|ago|earlier)\b", lowered)
     )
 
 
@@ -266,6 +272,7 @@ ARTICLE_DATE = "(the article's date)"
 """The text of a time no words state, taken from the article's date (``current_at_publication``);
 a stated time of the same transfer is preferred to it (extract/merge.py: ``event_time``)."""
 STAGES_WITH_A_DATE = {"agreed", "ongoing", "delivered"}  # signing, shipping, handover dates
+DEFINITE = {"the", "these", "those", "this", "that", "such"}
 CURRENT_TAGS = {"VBZ", "VBP", "VB", "VBG"}  # 'is sending', 'has signed', 'will deliver', 'to buy'
 
 
@@ -317,6 +324,9 @@ class TimeReader:
         own, announced = self.own_date(trigger, published)
         if own is not None:
             return own
+        described = self.party_stage_date(trigger, published)
+        if described is not None:
+            return described
         nearby = self.stage_date_nearby(trigger, published)
         if nearby is not None:
             return nearby
@@ -385,6 +395,8 @@ class TimeReader:
                     for child in speaker.children:
                         if child.dep_ in {"prep", "npadvmod", "advmod"}:
                             speech_scope |= {t.i for t in child.subtree}
+                    speech_scope |= said_before_clause(speaker)
+                scope -= speech_scope
                 break
             scope |= {t.i for t in own_clause(gov) if not in_deadline(t, gov)}
             scope |= under_agreement_dates(gov)
@@ -397,9 +409,38 @@ class TimeReader:
                 continue  # TIME: 'this morning', 'tonight' resolve to the day
             if ent.root.i in scope and own is None:
                 own = resolve_entity(ent, published)
+                carrier = next((g for g in governors(ent.root) if g.pos_ in {"VERB", "AUX"}), None)
+                if own is not None and carrier is not None and told_as_future(carrier):
+                    own = ahead_of(own, published)  # 'will deliver the boats in June'
             elif ent.root.i in speech_scope and announced is None:
                 announced = resolve_entity(ent, published)
         return own, announced
+
+    def party_stage_date(self, trigger: Token, published: date | None) -> Time | None:
+        """A stage of the same transfer told in a relative clause on the subject of the
+        trigger's clause: 'the UAE, *which bought the guns in a 2019 deal*, is the only
+        country known to have imported AH-4 howitzers from China' → 2019. The clause's
+        verb is a stage word and its items are the same: the same named system, or a
+        definite word of the same kind ('the guns'); 'Egypt, which bought Rafale jets in
+        2015, will buy Su-35s' tells two transfers."""
+        told = weapons_at(trigger.doc, {t.i for t in own_clause(trigger)})
+        if not told:
+            return None
+        for host in (trigger, *governors(trigger)):
+            subjects = [c for c in host.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            clauses = [c for s in subjects for c in s.children if c.dep_ == "relcl"]
+            for clause in clauses:
+                if clause.lemma_.lower() not in self.stage_words:
+                    continue
+                tokens = {t.i for t in own_clause(clause) if not in_deadline(t, clause)}
+                if not any(same_items(w, told) for w in weapons_at(trigger.doc, tokens)):
+                    continue
+                for ent in trigger.sent.ents:
+                    if ent.label_ == "DATE" and ent.root.i in tokens:
+                        time = resolve_entity(ent, published)
+                        if time is not None and time.start is not None:
+                            return time
+        return None
 
     def stage_date_nearby(self, trigger: Token, published: date | None) -> Time | None:
         """A dated stage of the same transfer in a neighbouring sentence (the same weapon
@@ -528,16 +569,42 @@ def own_clause(head: Token) -> list[Token]:
     return [t for t in clause_tokens(head) if t.i not in conjoined]
 
 
+def said_before_clause(speaker: Token) -> set[int]:
+    """The words between a speech verb and the subject of its reported clause belong to
+    the speech, however the parser hung them: 'Spain said *on Monday* it will deliver …'
+    (the parser puts 'on Monday' in the reported clause)."""
+    found: set[int] = set()
+    for clause in (c for c in speaker.children if c.dep_ == "ccomp" and c.i > speaker.i):
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None:
+            continue
+        start = subject.left_edge.i
+        found |= {
+            t.i
+            for c in clause.children
+            if c.dep_ in {"prep", "npadvmod"} and speaker.i < c.i < start
+            for t in c.subtree
+        }
+    return found
+
+
 def under_agreement_dates(head: Token) -> set[int]:
     """The tokens of an 'under …' phrase on ``head``: 'making the deliveries under a deal
     concluded in February 2022' — the signing of the deal the transfer is made under is a
-    stage of it (ANNOTATION.md, "Stages and announcement dates")."""
-    return {
-        t.i
-        for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ == "under"
-        for t in prep.subtree
-    }
+    stage of it (ANNOTATION.md, "Stages and announcement dates"). A relative clause right
+    after the phrase is the deal's even when the parser hangs its pronoun on the verb:
+    'will have received the jets under the terms of an agreement *that* the two countries
+    signed on Tuesday'."""
+    scope: set[int] = set()
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "under":
+            continue
+        phrase = [t.i for t in prep.subtree]
+        scope |= set(phrase)
+        following = head.doc[max(phrase) + 1] if max(phrase) + 1 < len(head.doc) else None
+        if following is not None and following.tag_ == "WDT" and following.head == head:
+            scope |= {t.i for t in following.subtree}
+    return scope
 
 
 def in_deadline(token: Token, trigger: Token) -> bool:
@@ -554,6 +621,51 @@ def resolve_entity(ent: Span, published: date | None) -> Time | None:
     return time.model_copy(update={"text": ent.text}) if time is not None else None
 
 
+FUTURE_AUX = {"will", "shall", "'ll"}
+
+
+def told_as_future(trigger: Token) -> bool:
+    """'will deliver', 'is to be dispatched', 'is set to deliver' (on the verb, the verb
+    an event noun is the subject or object of, or the verb an infinitive completes)."""
+    verb = trigger
+    if trigger.pos_ != "VERB" and trigger.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        verb = trigger.head
+    for word in (verb, *governors(verb, max_hops=3)):
+        auxes = {c.lower_ for c in word.children if c.dep_ in {"aux", "auxpass"}}
+        if word.pos_ in {"VERB", "AUX"} and auxes & FUTURE_AUX:
+            return True
+        head = word.head
+        if "to" in auxes and word.dep_ == "xcomp" and head.lemma_ in {"be", "set"}:
+            return head.tag_ != "VBD"  # 'is to be sent', 'is set to send'
+        if word.dep_ != "xcomp":  # 'will sign a deal to supply', 'is due to deliver'
+            return False
+    return False
+
+
+def ahead_of(time: Time, published: date | None) -> Time:
+    """A future act's month or weekday with no year lies after the article's date: 'will
+    deliver the boats in June' (March 2024) → June 2024, not June 2023; 'will sign on
+    Monday' → the coming Monday. Stated years stay as they are."""
+    if published is None or time.start is None or YEAR.search(time.text or ""):
+        return time
+    start = date.fromisoformat(time.start)
+    if start >= published or time.precision not in {"day", "month", "range"}:
+        return time
+    text = time.text or ""
+    if time.precision == "day" and WEEKDAY.search(text) and not MONTH_ONLY.search(text):
+        moved = start + timedelta(days=7)
+        return make_time(text, moved, moved, "day")
+    end = date.fromisoformat(time.end) if time.end else start
+    if (end - start).days > 366:
+        return time
+    return make_time(text, a_year_later(start), a_year_later(end), time.precision or "day")
+
+
+def a_year_later(day: date) -> date:
+    """The same day a year on (28 February for 29 February)."""
+    return day.replace(year=day.year + 1, day=min(day.day, 28) if day.month == 2 else day.day)
+
+
 def is_future(time: Time, published: date | None) -> bool:
     """A date after the article's: 'deliveries will begin in 2027' is a later stage."""
     return published is not None and (time.start or "") > published.isoformat()
@@ -566,6 +678,21 @@ def announcement_month(time: Time) -> Time:
     day = date.fromisoformat(time.start)
     start, end = month_range(day.year, day.month)
     return make_time(time.text or "", start, end, "month")
+
+
+def weapons_at(doc: Doc, tokens: set[int]) -> list[WeaponMention]:
+    """The weapon mentions whose head is one of ``tokens``."""
+    return [w for w in doc._.aw_weapons or [] if w.span.root.i in tokens]
+
+
+def same_items(mention: WeaponMention, told: list[WeaponMention]) -> bool:
+    """Whether ``mention`` names items of ``told``: the same system, or a definite word
+    of the same kind with no system of its own ('the guns' for AH-4 howitzers)."""
+    system = mention.weapon.system
+    if system is not None:
+        return any(w.weapon.system == system for w in told)
+    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in mention.span.root.children)
+    return definite and any(w.weapon.category == mention.weapon.category for w in told)
 
 
 def mentions_in(sent: Span) -> tuple[set[str], set[str], set[str]]:

@@ -592,6 +592,29 @@ class Lexicon(Entry):
         description="Nouns of parts: a weapon named as what they are for is components "
         "('*parts* for Russian drones', '*engines* of the tanks', 'drone *engines*')."
     )
+    breach_words: list[str] = Field(
+        default_factory=list,
+        description="Words of breaking a rule ('*violate*', 'in *breach* of'): an event noun "
+        "said to breach one names acts that took place ('arms transfers that are in "
+        "violation of UN resolutions' → delivered).",
+    )
+    commitment_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs of committing oneself ('*pledge*', '*promise*'): a supplier that "
+        "is their subject is the source of the claim ('Belgium pledges 30 jets to Ukraine').",
+    )
+    permission_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs of letting something happen ('*let*', '*allow*'): with one of "
+        "the passage_words in their clause the permission is about passage, not the transfer.",
+    )
+    passage_words: list[str] = Field(
+        default_factory=list,
+        description="Words of passing through a place ('through', 'transit', 'sail'): 'Turkey "
+        "refuses to *let* the ships pledged to Ukraine *through* its straits' is a transit "
+        "state's refusal of passage, which leaves the supplier's transfer as it is "
+        "(ANNOTATION.md: transit states are not parties).",
+    )
     programme_nouns: list[str] = Field(
         default_factory=list,
         description="Nouns of a weapon programme: technology or parts given for one take "
@@ -619,7 +642,8 @@ class Lexicon(Entry):
 
 WORD_LISTS = ("media_nouns", "title_words", "office_words", "interdiction_verbs",
               "term_of_art_hedges", "statement_venues", "part_nouns", "support_nouns",
-              "programme_nouns")  # fmt: skip
+              "programme_nouns", "permission_verbs", "passage_words",
+              "commitment_verbs", "breach_words")  # fmt: skip
 """Lexicon lists checked for lower case when the knowledge base loads."""
 
 

@@ -739,9 +739,10 @@ class MentionRuler:
         return "state"
 
     def office_follows(self, span: Span) -> bool:
-        """'U.S. Department of State', 'Kenyan official': an office word right after the name."""
+        """'U.S. Department of State', 'Kenyan official': an office word right after the
+        name, or in a name that is itself an office ('the *Department* of State')."""
         doc = span.doc
-        following = doc[span.end : min(span.end + 3, len(doc))]
+        following = [*span, *doc[span.end : min(span.end + 3, len(doc))]]
         return any(t.lemma_.lower() in self.office_words for t in following if t.is_alpha)
 
     def organ_head(self, span: Span) -> Token | None:
