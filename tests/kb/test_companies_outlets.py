@@ -117,7 +117,7 @@ def test_outlet_home_is_a_state() -> None:
     assert [o.id for o in outlets() if o.based_in and o.based_in not in states()] == []
 
 
-@pytest.mark.parametrize("name", ["actors", "companies", "outlets"])
+@pytest.mark.parametrize("name", ["actors", "companies", "outlets", "weapons", "triggers"])
 def test_actor_schemas_are_current(name: str) -> None:
     current = (SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")
     assert current == render_schema(name), "run: python -m armswatch.kb.schema"
