@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 from typing import Any
 
 from armswatch.model import Item
@@ -18,6 +19,7 @@ from armswatch.queries.common import (
     review_statuses,
 )
 from armswatch.queries.models import EventList, EventRow, FindingList, FindingRow
+from armswatch.queries.paged import event_page, finding_page
 from armswatch.queries.params import (
     DAY,
     EventFilters,
@@ -39,7 +41,13 @@ def event_conditions(view: View, filters: EventFilters) -> tuple[str, list[Any]]
 
 
 def list_events(view: View, query: EventQuery) -> EventList:
-    """The events matching ``query``, by date then article and position."""
+    """The events matching ``query``, by date then article and position (a page from the
+    store's page tables when they keep its filters: ``queries.paged``)."""
+    info = partial(list_info, limit=query.limit, offset=query.offset)
+    filters = query.model_dump(mode="json")
+    if (paged := event_page(view, query)) is not None:
+        total, rows = paged
+        return EventList(**info(total, filters=filters).model_dump(), events=rows)
     where, params = event_conditions(view, query)
     total = count(view, f"SELECT count(*) {EVENTS} WHERE {where}", params)
     order = "ASC" if query.sort == "date" else "DESC"
@@ -48,9 +56,8 @@ def list_events(view: View, query: EventQuery) -> EventList:
         f"ORDER BY {DAY} {order} NULLS LAST, e.sha256, e.ordinal LIMIT ? OFFSET ?",
         [*params, query.limit, query.offset],
     )
-    info = list_info(total, query.limit, query.offset, query.model_dump(mode="json"))
     rows = event_rows(view, [row[0] for row in found.rows])
-    return EventList(**info.model_dump(), events=rows)
+    return EventList(**info(total, filters=filters).model_dump(), events=rows)
 
 
 ROW_COLUMNS = (
@@ -118,8 +125,13 @@ def list_findings(view: View, query: FindingQuery) -> FindingList:
     """The findings matching ``query``, by the date they were checked at, then rule.
 
     Findings carry their article (``f.sha256``) and date, so only filters on the event
-    (its actors, items, status …) need the events: then as a semi-join.
+    (its actors, items, status …) need the events: then as a semi-join. A page comes from
+    the store's page tables when they keep its filters (``queries.paged``).
     """
+    if (paged := finding_page(view, query)) is not None:
+        total, found_rows = paged
+        info = list_info(total, query.limit, query.offset, query.model_dump(mode="json"))
+        return FindingList(**info.model_dump(), findings=found_rows)
     own, params = finding_conditions(query)
     where = f"{own} AND f.sha256 NOT IN (SELECT sha256 FROM articles WHERE NOT current)"
     on_events = EventFilters.model_validate(query.model_dump(exclude={"rule"}))
