@@ -27,7 +27,7 @@ import duckdb
 from armswatch.ledger.tables import REJECTED_EVENTS
 from armswatch.store.page_tables import TABLES
 from armswatch.store.records import utc_now
-from armswatch.store.sql import rows_of, scalar
+from armswatch.store.sql import rows_by_values, rows_of, scalar
 
 if TYPE_CHECKING:
     from armswatch.store.view import View
@@ -71,6 +71,9 @@ class Page:
     rows: list[dict[str, Any]]
 
 
+FACET = "SELECT start, total FROM page_facets WHERE list = ? AND facet = ?"
+
+
 def read_page(
     view: View, list_name: str, facet_key: str, offset: int, limit: int, ascending: bool = False
 ) -> Page | None:
@@ -82,17 +85,11 @@ def read_page(
     if not fresh(view):
         return None
     found = view.remembered(
-        "SELECT start, total FROM page_facets WHERE list = ? AND facet = ?",
-        (list_name, facet_key),
-        lambda: rows_of(
-            view.con,
-            "SELECT start, total FROM page_facets WHERE list = ? AND facet = ?",
-            [list_name, facet_key],
-        ),
+        FACET, (list_name, facet_key), lambda: rows_of(view.con, FACET, [list_name, facet_key])
     )
-    if not found or offset >= found[0]["total"]:
-        return Page(total=found[0]["total"] if found else 0, rows=[])
-    start, total = found[0]["start"], found[0]["total"]
+    start, total = (found[0]["start"], found[0]["total"]) if found else (0, 0)
+    if offset >= total or limit <= 0:
+        return Page(total=total, rows=[])
     first, last = start + offset, start + min(offset + limit, total) - 1
     column = "k_asc" if ascending else "k"
     places = [
@@ -102,11 +99,8 @@ def read_page(
             [first, last],
         ).fetchall()
     ]
-    stored = dict(
-        view.con.execute(
-            "SELECT g, row FROM page_rows WHERE g = ANY(?::BIGINT[])", [places]
-        ).fetchall()
-    )
+    rows = rows_by_values(view.con, "SELECT g, row FROM page_rows WHERE g = ANY(?)", places)
+    stored = {row["g"]: row["row"] for row in rows}
     return Page(total=total, rows=[json.loads(stored[g]) for g in places])
 
 
@@ -170,7 +164,8 @@ def source_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
 
 
 def build(con: duckdb.DuckDBPyConnection) -> None:
-    """Fill the page tables from the store (inside the caller's transaction)."""
+    """Fill the page tables from the store (inside the caller's transaction). Rows are
+    read by index (``g``), so they are inserted in any order; keys are sorted (``k``)."""
     for table in TABLES[:3]:
         con.execute(f"DROP TABLE {table.name}").fetchall()
         con.execute(table.ddl()).fetchall()
@@ -245,7 +240,6 @@ LEFT JOIN incident_events m ON m.event_id = e.id
 LEFT JOIN incidents i ON i.id = m.incident_id
 LEFT JOIN reviews rv ON rv.kind = 'event' AND rv.id = e.id
 WHERE r.list = 'events'
-ORDER BY r.g
 """
 """An event list row (``queries.models.EventRow``; actors as keys, items as category and
 system, rules in the order of the findings, possibly repeated)."""
@@ -270,7 +264,6 @@ LEFT JOIN incident_events m ON m.event_id = e.id
 LEFT JOIN incidents i ON i.id = m.incident_id
 LEFT JOIN reviews rv ON rv.kind = 'event' AND rv.id = e.id
 WHERE r.list = 'findings'
-ORDER BY r.g
 """
 """A finding list row (``queries.models.FindingRow`` less ``binding``; actors as keys)."""
 
@@ -280,7 +273,6 @@ SELECT r.g, to_json({incident: to_json(i), review: rv.status})::VARCHAR
 FROM _ranked r JOIN incidents i ON i.id = r.key
 LEFT JOIN reviews rv ON rv.kind = 'incident' AND rv.id = i.id
 WHERE r.list = 'incidents'
-ORDER BY r.g
 """
 """An incident list row: the stored incident (``fuse.models.IncidentRow``) and its review."""
 
