@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from armswatch.queries import list_events, list_findings, list_incident_page
 from armswatch.queries.paged import event_facet
 from armswatch.queries.params import EventQuery, FindingQuery, IncidentQuery
-from armswatch.store import schema
+from armswatch.store import pages, schema
 from armswatch.store.pages import fresh, mark_stale, read_page, refresh_pages
 from armswatch.store.store import open_store
 from armswatch.store.view import View, open_view
@@ -225,6 +225,12 @@ def test_a_facet_query_is_answered_from_the_pages_and_others_are_not() -> None:
     assert event_facet(EventQuery(actor="wagner")) is None  # an id, not a country
     assert event_facet(EventQuery(type="meeting", status="planned")) is None
     assert event_facet(EventQuery(actor="CUB", source="VEN")) is None
+
+
+def test_the_pages_leave_out_the_events_the_ledger_calls_rejected() -> None:
+    from armswatch.ledger import tables
+
+    assert pages.REJECTED_EVENTS == tables.REJECTED_EVENTS
 
 
 def test_the_tables_are_rebuilt_only_when_what_they_show_changed() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import partial
 from typing import Any
 
 from armswatch.model import Item
@@ -41,13 +40,15 @@ def event_conditions(view: View, filters: EventFilters) -> tuple[str, list[Any]]
 
 
 def list_events(view: View, query: EventQuery) -> EventList:
-    """The events matching ``query``, by date then article and position (a page from the
-    store's page tables when they keep its filters: ``queries.paged``)."""
-    info = partial(list_info, limit=query.limit, offset=query.offset)
-    filters = query.model_dump(mode="json")
-    if (paged := event_page(view, query)) is not None:
-        total, rows = paged
-        return EventList(**info(total, filters=filters).model_dump(), events=rows)
+    """The events matching ``query``, by date then article and position: a page from the
+    store's page tables when they keep its filters (``queries.paged``), else queried."""
+    total, rows = event_page(view, query) or queried_events(view, query)
+    info = list_info(total, query.limit, query.offset, query.model_dump(mode="json"))
+    return EventList(**info.model_dump(), events=rows)
+
+
+def queried_events(view: View, query: EventQuery) -> tuple[int, list[EventRow]]:
+    """The total and the page of ``list_events``, from the event tables."""
     where, params = event_conditions(view, query)
     total = count(view, f"SELECT count(*) {EVENTS} WHERE {where}", params)
     order = "ASC" if query.sort == "date" else "DESC"
@@ -56,8 +57,7 @@ def list_events(view: View, query: EventQuery) -> EventList:
         f"ORDER BY {DAY} {order} NULLS LAST, e.sha256, e.ordinal LIMIT ? OFFSET ?",
         [*params, query.limit, query.offset],
     )
-    rows = event_rows(view, [row[0] for row in found.rows])
-    return EventList(**info(total, filters=filters).model_dump(), events=rows)
+    return total, event_rows(view, [row[0] for row in found.rows])
 
 
 ROW_COLUMNS = (
@@ -122,16 +122,20 @@ def label(category: str, system: str | None) -> str:
 
 
 def list_findings(view: View, query: FindingQuery) -> FindingList:
-    """The findings matching ``query``, by the date they were checked at, then rule.
+    """The findings matching ``query``, by the date they were checked at, then rule: a
+    page from the store's page tables when they keep its filters (``queries.paged``),
+    else queried."""
+    total, rows = finding_page(view, query) or queried_findings(view, query)
+    info = list_info(total, query.limit, query.offset, query.model_dump(mode="json"))
+    return FindingList(**info.model_dump(), findings=rows)
+
+
+def queried_findings(view: View, query: FindingQuery) -> tuple[int, list[FindingRow]]:
+    """The total and the page of ``list_findings``, from the finding tables.
 
     Findings carry their article (``f.sha256``) and date, so only filters on the event
-    (its actors, items, status …) need the events: then as a semi-join. A page comes from
-    the store's page tables when they keep its filters (``queries.paged``).
+    (its actors, items, status …) need the events: then as a semi-join.
     """
-    if (paged := finding_page(view, query)) is not None:
-        total, found_rows = paged
-        info = list_info(total, query.limit, query.offset, query.model_dump(mode="json"))
-        return FindingList(**info.model_dump(), findings=found_rows)
     own, params = finding_conditions(query)
     where = f"{own} AND f.sha256 NOT IN (SELECT sha256 FROM articles WHERE NOT current)"
     on_events = EventFilters.model_validate(query.model_dump(exclude={"rule"}))
@@ -154,8 +158,7 @@ def list_findings(view: View, query: FindingQuery) -> FindingList:
         [*params, query.limit, query.offset],
     )
     keys = [f"{sha}:f{ordinal}" for sha, ordinal in found.rows]
-    info = list_info(total, query.limit, query.offset, query.model_dump(mode="json"))
-    return FindingList(**info.model_dump(), findings=finding_rows(view, keys))
+    return total, finding_rows(view, keys)
 
 
 FINDING_EVENT = (

@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from armswatch.ledger.tables import REJECTED_EVENTS
 from armswatch.store.page_tables import TABLES
 from armswatch.store.records import utc_now
 from armswatch.store.sql import rows_by_values, rows_of, scalar
@@ -177,6 +176,11 @@ def build(con: duckdb.DuckDBPyConnection) -> None:
     for name in ("_ranked", "_facets"):
         con.execute(f"DROP TABLE {name}").fetchall()
 
+
+REJECTED_EVENTS = "SELECT id FROM reviews WHERE kind = 'event' AND status = 'rejected'"
+"""The events analysts rejected: left out of the lists by default (as
+``ledger.tables.REJECTED_EVENTS``, which this module cannot import: the ledger's tables
+import the store; ``tests/store/test_pages.py`` checks that the two are the same)."""
 
 RANKED = f"""
 CREATE TEMP TABLE _ranked AS
