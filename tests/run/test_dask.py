@@ -86,11 +86,12 @@ def corpus(path: Path) -> Path:
 
 
 def dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
-    """Every table but runs and migrations, sorted, without run ids and timestamps."""
+    """Every table but runs, migrations and the page tables' state (a fingerprint of the
+    rows with their timestamps), sorted, without run ids and timestamps."""
     with duckdb.connect(str(db), read_only=True) as con:
         names = con.execute(
             "SELECT table_name FROM information_schema.tables "
-            "WHERE table_name NOT IN ('runs', 'schema_migrations') ORDER BY 1"
+            "WHERE table_name NOT IN ('runs', 'schema_migrations', 'page_state') ORDER BY 1"
         ).fetchall()
         found = {}
         for (name,) in names:

@@ -16,6 +16,7 @@ from armswatch.queries.models import (
     ArticleRow,
     IncidentList,
 )
+from armswatch.queries.paged import incident_page
 from armswatch.queries.params import ActorQuery, ArticleQuery, IncidentQuery, conditions, like
 from armswatch.queries.story import highlight
 from armswatch.store.view import View
@@ -117,7 +118,13 @@ def list_actors(view: View, query: ActorQuery) -> ActorList:
 
 
 def list_incident_page(view: View, query: IncidentQuery) -> IncidentList:
-    """Incidents, as fused; ``available`` is False when the store has none."""
+    """Incidents, as fused; ``available`` is False when the store has none. A page comes
+    from the store's page tables when they keep its filter (``queries.paged``)."""
+    filters: dict[str, Any] = query.model_dump(mode="json")
+    available = incidents.available(view)
+    if (paged := incident_page(view, query)) is not None:
+        info = list_info(paged[0], query.limit, query.offset, filters)
+        return IncidentList(**info.model_dump(), available=available, incidents=paged[1])
     found = incidents.list_incidents(
         view,
         actor=query.actor,
@@ -129,6 +136,5 @@ def list_incident_page(view: View, query: IncidentQuery) -> IncidentList:
     total = incidents.count_incidents(
         view, actor=query.actor, since=query.since, min_sources=query.min_sources
     )
-    filters: dict[str, Any] = query.model_dump(mode="json")
     info = list_info(total, query.limit, query.offset, filters)
-    return IncidentList(**info.model_dump(), available=incidents.available(view), incidents=found)
+    return IncidentList(**info.model_dump(), available=available, incidents=found)

@@ -18,6 +18,7 @@ from armswatch.queries.common import (
     review_statuses,
 )
 from armswatch.queries.models import EventList, EventRow, FindingList, FindingRow
+from armswatch.queries.paged import event_page, finding_page
 from armswatch.queries.params import (
     DAY,
     EventFilters,
@@ -39,7 +40,15 @@ def event_conditions(view: View, filters: EventFilters) -> tuple[str, list[Any]]
 
 
 def list_events(view: View, query: EventQuery) -> EventList:
-    """The events matching ``query``, by date then article and position."""
+    """The events matching ``query``, by date then article and position: a page from the
+    store's page tables when they keep its filters (``queries.paged``), else queried."""
+    total, rows = event_page(view, query) or queried_events(view, query)
+    info = list_info(total, query.limit, query.offset, query.model_dump(mode="json"))
+    return EventList(**info.model_dump(), events=rows)
+
+
+def queried_events(view: View, query: EventQuery) -> tuple[int, list[EventRow]]:
+    """The total and the page of ``list_events``, from the event tables."""
     where, params = event_conditions(view, query)
     total = count(view, f"SELECT count(*) {EVENTS} WHERE {where}", params)
     order = "ASC" if query.sort == "date" else "DESC"
@@ -48,9 +57,7 @@ def list_events(view: View, query: EventQuery) -> EventList:
         f"ORDER BY {DAY} {order} NULLS LAST, e.sha256, e.ordinal LIMIT ? OFFSET ?",
         [*params, query.limit, query.offset],
     )
-    info = list_info(total, query.limit, query.offset, query.model_dump(mode="json"))
-    rows = event_rows(view, [row[0] for row in found.rows])
-    return EventList(**info.model_dump(), events=rows)
+    return total, event_rows(view, [row[0] for row in found.rows])
 
 
 ROW_COLUMNS = (
@@ -115,7 +122,16 @@ def label(category: str, system: str | None) -> str:
 
 
 def list_findings(view: View, query: FindingQuery) -> FindingList:
-    """The findings matching ``query``, by the date they were checked at, then rule.
+    """The findings matching ``query``, by the date they were checked at, then rule: a
+    page from the store's page tables when they keep its filters (``queries.paged``),
+    else queried."""
+    total, rows = finding_page(view, query) or queried_findings(view, query)
+    info = list_info(total, query.limit, query.offset, query.model_dump(mode="json"))
+    return FindingList(**info.model_dump(), findings=rows)
+
+
+def queried_findings(view: View, query: FindingQuery) -> tuple[int, list[FindingRow]]:
+    """The total and the page of ``list_findings``, from the finding tables.
 
     Findings carry their article (``f.sha256``) and date, so only filters on the event
     (its actors, items, status …) need the events: then as a semi-join.
@@ -142,8 +158,7 @@ def list_findings(view: View, query: FindingQuery) -> FindingList:
         [*params, query.limit, query.offset],
     )
     keys = [f"{sha}:f{ordinal}" for sha, ordinal in found.rows]
-    info = list_info(total, query.limit, query.offset, query.model_dump(mode="json"))
-    return FindingList(**info.model_dump(), findings=finding_rows(view, keys))
+    return total, finding_rows(view, keys)
 
 
 FINDING_EVENT = (

@@ -23,6 +23,7 @@ SCHEMA_MODULES: tuple[str, ...] = (
     "armswatch.fuse.tables",
     "armswatch.watch.tables",
     "armswatch.ledger.tables",
+    "armswatch.store.page_tables",
 )
 
 

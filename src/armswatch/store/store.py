@@ -9,6 +9,7 @@ between batches (``Store.release``) so readers get their turn. Readers use
 from __future__ import annotations
 
 import contextlib
+import logging
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,10 +20,12 @@ import duckdb
 from armswatch.settings import int_setting
 from armswatch.store import runs
 from armswatch.store.db import connect, make_room_for_indexes, translated
+from armswatch.store.pages import mark_stale, refresh_pages
 from armswatch.store.records import RunRecord, RunStatus
 from armswatch.store.schema import apply_migrations
 from armswatch.store.writer import StoreWriter, known_shas
 
+LOG = logging.getLogger(__name__)
 READER_TURN_S = 0.15
 """How long a released store stays free at least: readers retrying every ≤ 0.2 s (see
 ``db.connect``) find it free in that window."""
@@ -79,6 +82,7 @@ class Store:
         try:
             with translated(path):
                 apply_migrations(con)
+                mark_stale(con)  # until ``close``: what this writer stores is not in them
                 make_room_for_indexes(con)
         except BaseException:
             con.close()
@@ -86,6 +90,14 @@ class Store:
         return cls(path, con)
 
     def close(self) -> None:
+        """Bring the list pages up to date (``store.pages``) and let go of the store."""
+        try:
+            refresh_pages(self.con)
+        except duckdb.Error as exc:  # what was stored stays; the lists use their queries
+            first = str(exc).strip().splitlines()[0]
+            LOG.warning(
+                "%s: list pages not rebuilt, lists are slower until then: %s", self.path, first
+            )
         if self._con is not None:
             con, self._con = self._con, None
             with translated(self.path):
