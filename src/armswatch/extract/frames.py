@@ -246,12 +246,42 @@ class FrameFinder:
             )
             reach = sentences_back(sent[0], LISTING_REACH)
             earlier = [f for f in transfers if reach <= f.trigger.i < sent.start]
+            if not earlier and self.tells_a_seizure(sent):
+                earlier = [f for f in transfers if is_interdiction(f) and f.trigger.i < sent.start]
+                weapons = [w for w in weapons if not self.is_seizer(w)]
             if not weapons or not earlier:
                 continue
             latest = earlier[-1]
             if not self.lists_items(sent, cues):
                 weapons = accompanying_items(weapons, latest, filler)
             latest.items = unique([*latest.items, *weapons])
+
+    def tells_a_seizure(self, sent: Span) -> bool:
+        """A sentence with a word of seizing ('had made a seizure eight days before,
+        taking 2,000 rifles'): in an article about an interdicted flow, another haul of
+        the same flow, however far from the first."""
+        words = {*self.lexicon.interdiction_verbs, "seizure", "interception", "interdiction"}
+        return any(t.lemma_.lower() in words for t in sent)
+
+    def is_seizer(self, weapon: WeaponMention) -> bool:
+        """The warship that seized a cargo is none of it: 'the *destroyer* had made a
+        seizure', 'a dhow intercepted by the *frigate*'."""
+        root = weapon.span.root
+        while root.dep_ == "compound" and root.head.i != root.i:  # 'the *destroyer* HMS X'
+            root = root.head
+        words = {*self.lexicon.interdiction_verbs, "seizure", "interception", "make"}
+        verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "agent" else root.head
+        if root.dep_ not in {"nsubj", "pobj"}:
+            return False
+        acts = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]  # 'helped to seize'
+        return any(
+            act.lemma_.lower() in words
+            and (
+                act.lemma_.lower() != "make"
+                or any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in act.children)
+            )
+            for act in acts
+        )
 
     @staticmethod
     def lists_items(sent: Span, cues: set[str]) -> bool:
@@ -646,6 +676,12 @@ class FrameFinder:
     def time_of(self, trigger: Token, published: date | None) -> Time | None:
         """The transfer's own time (extract/timex.py: TimeReader)."""
         return self.times.of(trigger, published)
+
+
+def is_interdiction(frame: Frame) -> bool:
+    """A transfer read from its interdiction: the seizing state is no party and the
+    recipient is where the shipment was going (the ``interdiction`` frame family)."""
+    return "destination" in frame.spec.roles
 
 
 def inside_weapon_name(token: Token) -> bool:

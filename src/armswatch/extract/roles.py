@@ -762,15 +762,20 @@ class RoleFiller:
 
     @staticmethod
     def item_phrases(verb: Token) -> list[Token]:
-        """Objects of the verb's 'with'/'for'/'of' phrases, where the small model often
-        hangs the items of its object noun."""
-        return [
+        """Objects of the verb's 'with'/'for'/'of'/'as' phrases, where the small model often
+        hangs the items of its object noun; an 'as' read as a clause's marker ('describing
+        the cargo *as* rifles bound for X') gives that clause's subject."""
+        found = [
             pobj
             for child in verb.children
             if child.dep_ == "prep" and child.lower_ in ITEM_PREPS
             for pobj in child.children
             if pobj.dep_ == "pobj"
         ]
+        for clause in (c for c in verb.children if c.dep_ == "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ == "as" for m in clause.children):
+                found += [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return found
 
     def relative_object(self, token: Token) -> Token:
         """'UAVs that it had purchased', 'the JF-17, which Azerbaijan has been using': the

@@ -375,10 +375,16 @@ def destination(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
     """Where a stopped shipment was going: 'arms *for* X', '*bound / meant / destined
     for* X', '*on their way to* X', '*en route to* X' in the trigger's clause (the
     seizing state is no party)."""
-    found: list[Token] = []
     scope = list(trigger.subtree)
     if trigger.dep_ in {"acl", "relcl"}:  # 'Iranian arms for the Houthis *seized* at sea'
         scope += [t for t in trigger.head.subtree if t not in scope]
+    return destination_objects(filler, scope)
+
+
+def destination_objects(filler: RoleFiller, scope: Iterable[Token]) -> list[Token]:
+    """Objects of the destination phrases among ``scope``: 'arms *for* X', '*bound /
+    meant / destined for* X', '*on their way to* X', 'a shipment *for* X'."""
+    found: list[Token] = []
     for token in scope:
         if token.dep_ != "prep" or token.lower_ not in {"for", "to"}:
             continue
@@ -389,6 +395,30 @@ def destination(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
         if heading or on_the_way or weapon_for or holder.lower_ in {"shipment", "cargo"}:
             found.extend(c for c in token.children if c.dep_ == "pobj")
     return found
+
+
+@slot(
+    "item_destination",
+    [
+        SlotCase(
+            "Police described the cargo as Thai rifles bound for Myanmar.",
+            "cargo",
+            ("MMR",),
+            "NOUN",
+        ),
+        SlotCase(
+            "Police described the cargo as Thai rifles seized in Myanmar.", "cargo", (), "NOUN"
+        ),
+    ],
+    fallback=True,
+)
+def item_destination(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """Where the frame's items are going, said on the items wherever the parser put them:
+    'describing *the cargo* as Iranian munitions *bound for* the Houthis', 'shipped
+    rifles, *meant for* X, …' (a recipient no phrase of the trigger names)."""
+    roots = [item.span.root for item in filler.items_of(trigger)]
+    roots += [r.head for r in roots if r.head.lower_ in DESTINATION_WORDS]  # 'jets *bound* for'
+    return destination_objects(filler, [t for root in roots for t in root.subtree])
 
 
 @slot(

@@ -1,0 +1,69 @@
+"""Arms-transfer recall beyond the transfer's own clause (issue 10): each class of
+construction found on news from every theatre, with invented sentences (other states,
+weapons and words than any gold text) and the negatives that guard its precision."""
+
+from __future__ import annotations
+
+import pytest
+
+from armswatch.model import Article, Event
+from armswatch.pipeline import Analyzer
+
+pytestmark = [pytest.mark.issue(10), pytest.mark.slow]
+
+
+def transfers(analyzer: Analyzer, text: str) -> list[Event]:
+    analysis = analyzer.with_triage(False).analyze(Article(text=text, published="2024-06-01"))
+    return [e for e in analysis.events if e.type == "arms_transfer"]
+
+
+def pairs(analyzer: Analyzer, text: str) -> set[tuple[str, str]]:
+    return {
+        (s.country or s.id, t.country or t.id)
+        for event in transfers(analyzer, text)
+        for s in event.source
+        for t in event.target
+    }
+
+
+def items_of(analyzer: Analyzer, text: str, pair: tuple[str, str]) -> set[str]:
+    for event in transfers(analyzer, text):
+        if (event.source[0].country or event.source[0].id, event.target[0].country) == pair:
+            return {i.category for i in event.items}
+    raise AssertionError(f"no transfer {pair} in {text!r}")
+
+
+# -- interdicted shipments: the destination said on the items, later hauls ------------
+
+
+def test_destination_said_on_the_items_names_the_recipient(analyzer: Analyzer) -> None:
+    text = (
+        "Coast guards captured 40 tons of weapons, describing the cargo as Eritrean "
+        "rifles bound for Somalia."
+    )
+    assert pairs(analyzer, text) == {("ERI", "SOM")}
+
+
+def test_a_later_seizure_in_the_same_story_adds_its_haul(analyzer: Analyzer) -> None:
+    text = (
+        "Kenyan sailors seized Sudanese rifles bound for Somalia on Monday. "
+        "The navy said the boat had sailed from Port Sudan. "
+        "Its crew of six was questioned. "
+        "The port reopened on Tuesday. "
+        "Fishing boats were also searched. "
+        "A Kenyan frigate had made a second seizure a week earlier, taking 40 mortar "
+        "rounds and six anti-tank missiles."
+    )
+    assert pairs(analyzer, text) == {("SDN", "SOM")}
+    assert items_of(analyzer, text, ("SDN", "SOM")) == {"small_arms", "ammunition", "missile"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian troops captured Russian tanks near Kharkiv.",  # battlefield capture
+        "Rebels captured the Malian army's armoured vehicles at Kidal.",
+    ],
+)
+def test_capture_without_a_destination_is_no_transfer(analyzer: Analyzer, text: str) -> None:
+    assert pairs(analyzer, text) == set()
