@@ -67,3 +67,27 @@ def test_a_later_seizure_in_the_same_story_adds_its_haul(analyzer: Analyzer) -> 
 )
 def test_capture_without_a_destination_is_no_transfer(analyzer: Analyzer, text: str) -> None:
     assert pairs(analyzer, text) == set()
+
+
+# -- control: the accused is the supplier, also when the 'of' hangs on the object -----
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Iraq is rearming. Gulf states had accused the country of transferring "
+            "drones to Syria.",
+            ("IRQ", "SYR"),
+        ),
+        (
+            "Peru is angry. Officials in Lima accused the Bolivian government of selling "
+            "rifles to Ecuador.",
+            ("BOL", "ECU"),
+        ),
+    ],
+)
+def test_the_accused_of_a_transfer_is_its_supplier(
+    analyzer: Analyzer, text: str, pair: tuple[str, str]
+) -> None:
+    assert pair in pairs(analyzer, text)

@@ -611,12 +611,15 @@ class RoleFiller:
     @staticmethod
     def controlling_object(trigger: Token) -> Token | None:
         """'condemn the DPRK for providing' / 'prohibit States from procuring': the
-        object of the governing verb is the subject of the -ing verb."""
+        object of the governing verb is the subject of the -ing verb (also when the parser
+        hangs the preposition on that object)."""
         prep = trigger.head
         if trigger.dep_ == "pcomp" and prep.lower_ in CONTROL_PREPS:
             verb = prep.head
             if verb.pos_ == "VERB":
                 return next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
+                return verb  # 'accused *the country* of transferring', the 'of' on the object
         return None
 
     @staticmethod
