@@ -91,3 +91,33 @@ def test_the_accused_of_a_transfer_is_its_supplier(
     analyzer: Analyzer, text: str, pair: tuple[str, str]
 ) -> None:
     assert pair in pairs(analyzer, text)
+
+
+# -- 'the country' is the topic (a main clause's subject); 'that country' shifts ------
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Algeria has long called its rocket forces defensive. Their range covers the "
+            "Moroccan port of Tangier and parts of Spain. Critics accused the country of "
+            "shipping drones to Mali.",
+            ("DZA", "MLI"),
+        ),
+        (
+            "Hungary had been one of Serbia's closest partners, with the government "
+            "supplying howitzers to Belgrade.",
+            ("HUN", "SRB"),
+        ),
+        (
+            "Chile ordered patrol boats from Spain in May. Deliveries from that country "
+            "began in July.",
+            ("ESP", "CHL"),
+        ),
+    ],
+)
+def test_a_definite_description_refers_to_the_topic(
+    analyzer: Analyzer, text: str, pair: tuple[str, str]
+) -> None:
+    assert pairs(analyzer, text) == {pair}

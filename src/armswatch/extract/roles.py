@@ -336,7 +336,11 @@ class RoleFiller:
             return None
         if self.organs.get(lemma) in PERSON_KINDS:
             return None
-        return self.antecedent(head, lambda m: m.kind in {"state", "government"}, REFERENCE_REACH)
+        # 'the country' is the topic; 'that country' shifts to another actor than the topic
+        topical = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        return self.antecedent(
+            head, lambda m: m.kind in {"state", "government"}, REFERENCE_REACH, salient=topical
+        )
 
     def pair_reference(self, head: Token) -> list[ActorMention]:
         """'the two countries', 'both sides', 'the two', 'all three' → the two (three …)
@@ -477,10 +481,18 @@ class RoleFiller:
         return found if mention in found else [mention]
 
     def antecedent(
-        self, pronoun: Token, wanted: Callable[[ActorMention], bool], reach: int = 1
+        self,
+        pronoun: Token,
+        wanted: Callable[[ActorMention], bool],
+        reach: int = 1,
+        salient: bool = False,
     ) -> ActorMention | None:
         """The nearest wanted actor before the pronoun, in its sentence or the ``reach``
-        sentences before."""
+        sentences before; ``salient``: the nearest that a main clause is about, when
+        there is one ('*Slovakia* had been one of Ukraine's firmest backers, with *the
+        government* supplying jets' is Slovakia's; 'Iran has always said its missiles
+        are defensive. They could reach the capital of Saudi Arabia. Others accused *the
+        country* …' is Iran)."""
         doc = pronoun.doc
         # read again as the other party of an act: only an actor of the same sentence
         start = sentences_back(pronoun, 0 if self.other_party else reach)
@@ -494,7 +506,8 @@ class RoleFiller:
             and m.key not in bound
             and m.key not in self.other_party
         ]
-        return candidates[-1] if candidates else None
+        topics = [m for m in candidates if salient and is_main_subject(m)]
+        return (topics or candidates)[-1] if candidates else None
 
     def clause_subject_keys(self, token: Token) -> set[str]:
         """Actors a non-reflexive reference in a verb's object cannot mean: that verb's own
@@ -810,6 +823,15 @@ class RoleFiller:
     def is_origin_or_actor_phrase(self, token: Token, trigger: Token) -> bool:
         """Skip weapons inside 'for use in X' purpose phrases or another actor's name."""
         return token.i in self.index.actors
+
+
+def is_main_subject(mention: ActorMention) -> bool:
+    """Whether the mention is what its sentence's main clause is about: the subject of
+    the sentence's root, or that subject's possessor or modifier ('*Iran's* navy said')."""
+    token = mention.span.root
+    if token.dep_ in {"poss", "compound", "amod"}:
+        token = token.head
+    return token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT"
 
 
 def accompanying(prep: Token) -> list[Token]:
