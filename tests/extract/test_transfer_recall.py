@@ -121,3 +121,70 @@ def test_a_definite_description_refers_to_the_topic(
     analyzer: Analyzer, text: str, pair: tuple[str, str]
 ) -> None:
     assert pairs(analyzer, text) == {pair}
+
+
+# -- items taken up again: 'the howitzers', 'some of its own tanks' went to the same place
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Spain will send Leopard 2 tanks to Latvia. Officials said Italy's commitment "
+            "of some of its own tanks would follow.",
+            ("ITA", "LVA"),
+        ),
+        (
+            "Norway is sending howitzers to Estonia. The guns are in use, months after "
+            "Finland handed the howitzers over.",
+            ("FIN", "EST"),
+        ),
+    ],
+)
+def test_items_referred_to_went_to_the_recipient_told_before(
+    analyzer: Analyzer, text: str, pair: tuple[str, str]
+) -> None:
+    assert pair in pairs(analyzer, text)
+
+
+def test_indefinite_items_of_another_supplier_take_no_recipient(analyzer: Analyzer) -> None:
+    text = "Norway is sending howitzers to Estonia. Finland sold howitzers last year."
+    assert pairs(analyzer, text) == {("NOR", "EST")}
+
+
+# -- arrivals: weapons that reach a state are delivered; strikes, ranges, visits are not
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Shipments of Iranian drones arrived in Sudan in May.", ("IRN", "SDN")),
+        ("Weapons have been flowing to the Houthis from Tehran.", ("IRN", "houthis")),
+        ("The first Swedish Gripen jets arrived in Thailand on Monday.", ("SWE", "THA")),
+        ("Two Turkish Akinci drones arrived in Somalia.", ("TUR", "SOM")),
+        ("The arrival of Chinese howitzers in Algeria was confirmed.", ("CHN", "DZA")),
+        ("The missiles are reaching Georgia from Britain.", ("GBR", "GEO")),
+    ],
+)
+def test_weapons_arriving_in_a_state_were_delivered(
+    analyzer: Analyzer, text: str, pair: tuple[str, str]
+) -> None:
+    assert pairs(analyzer, text) == {pair}
+    assert transfers(analyzer, text)[0].status in {"delivered", "ongoing"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian missiles reached Kyiv overnight.",  # a capital reached is attacked
+        "Belarusian drones reached Vilnius from Minsk after midnight and hit a depot.",
+        "A Russian missile reached Poland.",  # one weapon: an incident
+        "A Russian missile reached Polish airspace.",
+        "Iranian drones reached Ukraine and hit power stations.",
+        "North Korean missiles can reach Japan.",  # a range
+        "Its missiles are capable of reaching Israel.",
+        "Italian frigates arrived in Egypt for a port call.",  # a visit
+    ],
+)
+def test_strikes_ranges_and_visits_are_no_arrival(analyzer: Analyzer, text: str) -> None:
+    assert pairs(analyzer, text) == set()

@@ -256,6 +256,34 @@ class FrameFinder:
                 weapons = accompanying_items(weapons, latest, filler)
             latest.items = unique([*latest.items, *weapons])
 
+    def tells_an_arrival(self, token: Token) -> bool:
+        """Whether weapons reaching a place are a delivery: not in a sentence of strikes,
+        incursions or visits (lexicon ``arrival_guards``, outside the weapons' names: the
+        *shells* are items), not a range ('can reach', ``range_words`` on the verb or
+        above it)."""
+        strikes = set(self.lexicon.arrival_guards)
+        weapons = {i for w in token.doc._.aw_weapons or [] for i in range(w.span.start, w.span.end)}
+        words = [t for t in token.sent if t.i not in weapons]  # 'shells' are items, not shelling
+        if any(t.lemma_.lower() in strikes or t.lower_ in strikes for t in words):
+            return False
+        ranges = set(self.lexicon.range_words)
+        near = [*token.children, *governors(token, max_hops=3)]
+        near += [c for g in governors(token, max_hops=3) for c in g.children]
+        return not any(t.lemma_.lower() in ranges or t.lower_ in ranges for t in near)
+
+    @staticmethod
+    def arrival_is_a_delivery(items: list[WeaponMention], targets: list[ActorMention]) -> bool:
+        """Weapons arriving with no 'from' phrase are a delivery only when they arrive in
+        a state or group, not its capital ('Russian missiles reached Kyiv' is an attack),
+        and are more than one weapon ('a Russian missile reached Poland' is an incident)."""
+        if any(t.form == "capital" for t in targets):
+            return False
+        return any(
+            i.span.root.tag_ in {"NNS", "NNPS"}
+            or any(c.dep_ == "nummod" and c.lower_ != "one" for c in i.span.root.children)
+            for i in items
+        )
+
     def tells_a_seizure(self, sent: Span) -> bool:
         """A sentence with a word of seizing ('had made a seizure eight days before,
         taking 2,000 rifles'): in an article about an interdicted flow, another haul of
@@ -307,7 +335,11 @@ class FrameFinder:
             return None  # 'agreed to lift the sanctions on X' imposes none
         if spec.type == "diplomatic_recognition" and not self.recognises_an_actor(token, filler):
             return None  # 'recognised the need for more trade with X' is none
+        if spec.items_as_subject and not self.tells_an_arrival(token):
+            return None  # 'drones reached Kyiv and struck …', 'missiles that can reach X'
         items = filler.items_of(token) if spec.type == "arms_transfer" else []
+        if spec.items_as_subject and token.pos_ == "VERB":
+            items = filler.subject_items(token)
         if spec.excludes_items and filler.items_of(token):
             return None  # 'a deal for drones' is the arms transfer, not an agreement
         awaits_list = spec.subtype == "aid_package"  # 'a new package …. It includes …'
@@ -325,10 +357,12 @@ class FrameFinder:
             parties = unique_by_key(roles.get("party", []))
             sources, targets = parties[:1], parties[1:]
         confidence = 0.7
+        if spec.items_as_subject and not sources and not self.arrival_is_a_delivery(items, targets):
+            return None  # 'Russian missiles reached Kyiv', 'a Russian missile reached Poland'
         if spec.type == "arms_transfer" and not sources:
             sources = self.origins(items, filler, targets)
             confidence = 0.5
-        if spec.type == "arms_transfer" and not sources and targets:
+        if spec.type == "arms_transfer" and not sources and targets and not spec.items_as_subject:
             sources = self.designer_states(items, filler, targets)
             confidence = 0.4
         if spec.type == "arms_transfer" and not sources:
@@ -336,6 +370,7 @@ class FrameFinder:
             confidence = 0.5
         if spec.type == "arms_transfer" and sources and not targets:
             targets = self.implied_recipient(token, sources, previous)
+            targets = targets or recipient_of_items_referred_to(token, items, sources, previous)
             confidence = 0.4
         if spec.type == "sanction_imposed" and targets and not sources:
             sources = self.earlier_imposer(token, previous)
@@ -676,6 +711,30 @@ class FrameFinder:
     def time_of(self, trigger: Token, published: date | None) -> Time | None:
         """The transfer's own time (extract/timex.py: TimeReader)."""
         return self.times.of(trigger, published)
+
+
+REFERRED_ITEMS_REACH = 5  # sentences back 'the missiles', 'some of its tanks' may reach
+
+
+def recipient_of_items_referred_to(
+    token: Token, items: list[WeaponMention], sources: list[ActorMention], previous: list[Frame]
+) -> list[ActorMention]:
+    """'France's missiles reached Ukraine. … Kyiv has used them since *the UK* handed *the
+    missiles* over', 'Germany will send tanks to Ukraine. … Washington's commitment of
+    *some of* its own tanks': items told before, taken up by a definite or partitive
+    reference, went to the recipient of the latest transfer of their kind (another
+    supplier's, in the last few sentences); filled with lower confidence."""
+    referring = [i for i in items if is_definite(i.span.root) or partitive_head(i.span.root)]
+    kinds = {i.weapon.category for i in referring}
+    keys = {s.key for s in sources}
+    reach = sentences_back(token, REFERRED_ITEMS_REACH)
+    for frame in reversed(previous):
+        if frame.spec.type != "arms_transfer" or frame.trigger.i < reach:
+            continue
+        targets = [t for t in frame.targets if t.key not in keys]
+        if targets and kinds & {i.weapon.category for i in frame.items}:
+            return targets
+    return []
 
 
 def is_interdiction(frame: Frame) -> bool:

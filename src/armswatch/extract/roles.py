@@ -709,6 +709,21 @@ class RoleFiller:
         found += [named for item in found for named in self.named_among(item)]
         return unique(found)
 
+    def subject_items(self, verb: Token) -> list[WeaponMention]:
+        """Weapons a verb of arriving tells of: its subject's phrase ('*the first F-16s*
+        reached X', '*shipments of rifles* arrived'), or the noun its participle is on
+        ('*weapons* flowing to X')."""
+        roots = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if verb.dep_ in {"acl", "relcl"}:
+            roots.append(verb.head)
+        found = [
+            self.index.weapons[t.i]
+            for root in roots
+            for t in clause_tokens(self.relative_object(root))
+            if t.i in self.index.weapons and not self.is_excluded_item(t)
+        ]
+        return unique(found)
+
     def named_among(self, item: WeaponMention) -> list[WeaponMention]:
         """'Machine guns and rocket launchers were *among the weapons* seized': the
         subjects of 'be among' name the items of the class the frame found."""
