@@ -188,3 +188,48 @@ def test_weapons_arriving_in_a_state_were_delivered(
 )
 def test_strikes_ranges_and_visits_are_no_arrival(analyzer: Analyzer, text: str) -> None:
     assert pairs(analyzer, text) == set()
+
+
+# -- deals between a company and a state: the company sells, whoever is named first ----
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Embraer won a $900 million deal with Nigeria for Tucano aircraft.", ("BRA", "NGA")),
+        ("Saab landed a contract with Chile for Gripen jets.", ("SWE", "CHL")),
+        ("Chile signed a contract with Saab for Gripen jets.", ("SWE", "CHL")),
+        (
+            "Roketsan had, in late 2023, signed missile sales worth $1 billion with Kenya.",
+            ("TUR", "KEN"),
+        ),
+    ],
+)
+def test_in_a_deal_between_a_company_and_a_state_the_company_sells(
+    analyzer: Analyzer, text: str, pair: tuple[str, str]
+) -> None:
+    assert pairs(analyzer, text) == {pair}
+
+
+def test_a_contract_won_against_rival_bids_names_no_supplier_of_the_rivals(
+    analyzer: Analyzer,
+) -> None:
+    text = "Embraer said it won the contract against rival bids from NATO members."
+    assert pairs(analyzer, text) == set()
+
+
+def test_signed_sales_are_a_transfer_not_an_agreement(analyzer: Analyzer) -> None:
+    text = "Roketsan had, in late 2023, signed missile sales worth $1 billion with Kenya."
+    analysis = analyzer.with_triage(False).analyze(Article(text=text, published="2024-06-01"))
+    assert {e.type for e in analysis.events} == {"arms_transfer"}
+
+
+def test_the_two_are_the_two_states_of_their_own_sentence(analyzer: Analyzer) -> None:
+    text = (
+        "Embraer won a $900 million deal with Nigeria for Tucano aircraft. Brasilia expects "
+        "more deals with Ghana now that the two countries have signed, on Monday, a "
+        "memorandum of understanding on defence cooperation."
+    )
+    analysis = analyzer.with_triage(False).analyze(Article(text=text, published="2024-06-01"))
+    agreements = [e for e in analysis.events if e.type == "agreement"]
+    assert [{a.country for a in e.source + e.target} for e in agreements] == [{"BRA", "GHA"}]

@@ -356,6 +356,8 @@ class FrameFinder:
         if spec.type in SYMMETRIC_TYPES:
             parties = unique_by_key(roles.get("party", []))
             sources, targets = parties[:1], parties[1:]
+        if spec.type == "arms_transfer":
+            sources, targets = company_sells(sources, targets)
         confidence = 0.7
         if spec.items_as_subject and not sources and not self.arrival_is_a_delivery(items, targets):
             return None  # 'Russian missiles reached Kyiv', 'a Russian missile reached Poland'
@@ -711,6 +713,26 @@ class FrameFinder:
     def time_of(self, trigger: Token, published: date | None) -> Time | None:
         """The transfer's own time (extract/timex.py: TimeReader)."""
         return self.times.of(trigger, published)
+
+
+def company_sells(
+    sources: list[ActorMention], targets: list[ActorMention]
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """A deal's partner named by 'with' is read as the supplier by the nouns of buying;
+    it is the buyer when the other party sells: when that party won the deal ('Hanwha
+    won a deal *with* Norway': both read as suppliers), or is a company and the partner
+    a state ('Saab signed a contract *with* Chile'). RETURNS the sources and targets."""
+    partners = [s for s in sources if any(a.lower_ == "with" for a in s.span.root.ancestors)]
+    sellers = [s for s in sources if s not in partners]
+    if {p.key for p in partners} & {s.key for s in sellers}:
+        return sources, targets  # 'with Hanwha, the South Korean firm': one party
+    if partners and sellers and not targets:
+        return sellers, partners
+    states_sell = not any(s.actor.kind == "company" for s in sources)
+    companies_buy = all(t.actor.kind == "company" for t in targets)
+    if sources and targets and partners == sources and states_sell and companies_buy:
+        return targets, sources
+    return sources, targets
 
 
 REFERRED_ITEMS_REACH = 5  # sentences back 'the missiles', 'some of its tanks' may reach

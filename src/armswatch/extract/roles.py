@@ -63,6 +63,7 @@ class EntityWords:
     negotiations: frozenset[str] = frozenset()
     refusals: frozenset[str] = frozenset()
     halts: frozenset[str] = frozenset()
+    winning: frozenset[str] = frozenset()
 
 
 class RoleFiller:
@@ -138,6 +139,7 @@ class RoleFiller:
                 frozenset(
                     k for k, status in lexicon.phrasal_status.items() if status == "cancelled"
                 ),
+                frozenset(lexicon.winning_verbs),
             ),
         )
 
@@ -344,10 +346,14 @@ class RoleFiller:
 
     def pair_reference(self, head: Token) -> list[ActorMention]:
         """'the two countries', 'both sides', 'the two', 'all three' → the two (three …)
-        most recent states named in this sentence or the one before."""
+        states named before it in its own sentence, when there are just so many; else the
+        parties of the event just told; else the most recent states in reach."""
         count = self.reference_count(head)
         if count is None or self.restates_a_list(head):
             return []
+        own = self.states_before(head, head.sent.start)
+        if len(own) == count:  # 'X expects deals with Y now that *the two* have signed …'
+            return own
         start = sentences_back(head, GROUP_REFERENCE_REACH)
         for parties in reversed(self.earlier_parties()):  # the parties of an event just told
             named = unique_by_key(parties)
@@ -361,6 +367,14 @@ class RoleFiller:
             if len(found) == count:
                 return list(found.values())
         return []
+
+    def states_before(self, head: Token, start: int) -> list[ActorMention]:
+        """The states named from token ``start`` up to ``head``, one mention each."""
+        found: dict[str, ActorMention] = {}
+        for mention in self.doc._.aw_actors if self.doc is not None else []:
+            if start <= mention.span.start < head.i and mention.actor.kind == "state":
+                found.setdefault(mention.key, mention)
+        return list(found.values())
 
     def described_actor(self, head: Token) -> ActorMention | None:
         """A description of an actor named beside it: 'China, *a country* the US

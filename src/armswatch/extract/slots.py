@@ -649,6 +649,26 @@ def refuser(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
 
 
 @slot(
+    "winner",
+    [
+        SlotCase("Saab won a deal with Chile for Gripen jets.", "deal", ("SWE",), "NOUN"),
+        SlotCase("The jet won Saab a contract with Chile.", "contract", ("SWE",), "NOUN"),
+        SlotCase("Chile signed a deal with Saab for Gripen jets.", "deal", (), "NOUN"),
+    ],
+)
+def winner(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """Who wins a deal sells: the subject of a verb of winning the noun ('*Saab* won a
+    deal', lexicon ``winning_verbs``), or its first object ('the jet won *Saab* a
+    contract')."""
+    verb = trigger.head
+    if trigger.dep_ != "dobj" or verb.lemma_.lower() not in filler.entity_words.winning:
+        return []
+    datives = [c for c in verb.children if c.dep_ in {"dative", "iobj"}]
+    datives += [c for c in verb.children if c.dep_ == "dobj" and c.i < trigger.i]
+    return datives or filler.subject_tokens(verb)
+
+
+@slot(
     "double_object",
     [
         ("Oman shipped Yemen 24 Akinci drones in June.", "ship", ("YEM",)),

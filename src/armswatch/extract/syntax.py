@@ -54,10 +54,16 @@ def clause_tokens(head: Token) -> Iterator[Token]:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The active subject of ``verb`` (None for passives, whose subject is the object)."""
+    """The active subject of ``verb`` (None for passives, whose subject is the object);
+    also one the parser hung on the verb's auxiliary when an inserted phrase parts them
+    ('*Saab* had, in early 2022, signed …')."""
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return child
+    for aux in (c for c in verb.children if c.dep_ in {"aux", "auxpass"}):
+        for child in aux.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
     return None
 
 
@@ -117,9 +123,12 @@ def agent_of(verb: Token) -> Token | None:
 
 
 def prep_objects(head: Token, preposition: str, deep: bool = True) -> list[Token]:
-    """Objects of ``preposition`` attached to ``head`` or (deep) to nouns of its clause."""
+    """Objects of ``preposition`` attached to ``head`` or (deep) to nouns of its clause;
+    also to a 'worth' phrase on it, where the parser hangs the deal's phrases ('signed
+    sales *worth* $2 billion *with* X')."""
     found: list[Token] = []
     candidates = list(clause_tokens(head)) if deep else [head]
+    candidates += [c for c in head.children if c.lower_ == "worth" and c not in candidates]
     for token in candidates:
         if token is not head and token.pos_ in {"VERB", "AUX"}:
             continue

@@ -573,6 +573,11 @@ class Lexicon(Entry):
         description="Nouns of parts: a weapon named as what they are for is components "
         "('*parts* for Russian drones', '*engines* of the tanks', 'drone *engines*')."
     )
+    winning_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs whose subject wins a deal, that is, sells: 'Hanwha *won* a "
+        "contract with X', 'Saab *landed* a deal' (slot ``winner``).",
+    )
     arrival_guards: list[str] = Field(
         default_factory=list,
         description="Words of a strike, an incursion or a visit: weapons that *reach* a "
@@ -612,7 +617,7 @@ class Lexicon(Entry):
 
 WORD_LISTS = ("media_nouns", "title_words", "office_words", "interdiction_verbs",
               "term_of_art_hedges", "statement_venues", "part_nouns", "support_nouns",
-              "programme_nouns", "arrival_guards", "range_words")  # fmt: skip
+              "programme_nouns", "arrival_guards", "range_words", "winning_verbs")  # fmt: skip
 """Lexicon lists checked for lower case when the knowledge base loads."""
 
 
