@@ -233,3 +233,23 @@ def test_the_two_are_the_two_states_of_their_own_sentence(analyzer: Analyzer) ->
     analysis = analyzer.with_triage(False).analyze(Article(text=text, published="2024-06-01"))
     agreements = [e for e in analysis.events if e.type == "agreement"]
     assert [{a.country for a in e.source + e.target} for e in agreements] == [{"BRA", "GHA"}]
+
+
+# -- a date between the noun and its 'of' phrase: 'took delivery on Friday of X' -------
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The Kenyan navy took delivery on Monday of two Turkish patrol boats.", ("TUR", "KEN")),
+        (
+            "Ghana's air force took formal possession on Friday of four Super Tucano "
+            "aircraft from Embraer.",
+            ("BRA", "GHA"),
+        ),
+    ],
+)
+def test_the_of_phrase_after_a_date_holds_the_items(
+    analyzer: Analyzer, text: str, pair: tuple[str, str]
+) -> None:
+    assert pairs(analyzer, text) == {pair}

@@ -800,6 +800,8 @@ class RoleFiller:
             elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
                 pobjs = [c for c in child.children if c.dep_ == "pobj"]
                 roots.extend(p for p in pobjs if self.fused_recipient(p) is not None)
+            elif child.dep_ == "prep":
+                roots.extend(of_phrase_on_a_date(child))
         for token in clause_tokens(trigger):  # examples: '…, such as missiles'
             if token.dep_ == "prep" and token.lower_ in EXAMPLE_PREPS:
                 roots.extend(c for c in token.children if c.dep_ == "pobj")
@@ -871,6 +873,21 @@ def accompanying(prep: Token) -> list[Token]:
         if inner.dep_ == "prep" and inner.lower_ == "with"
         for pobj in inner.children
         if pobj.dep_ == "pobj"
+    ]
+
+
+def of_phrase_on_a_date(prep: Token) -> list[Token]:
+    """'took possession *on Friday of* three jets': the object's 'of' phrase that the
+    parser hung on a date between them (the date's own 'of' phrases, 'on the 5th of
+    May', name no weapon)."""
+    return [
+        of_object
+        for date in prep.children
+        if date.dep_ == "pobj" and date.ent_type_ in {"DATE", "TIME"}
+        for of in date.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for of_object in of.children
+        if of_object.dep_ == "pobj"
     ]
 
 
