@@ -253,3 +253,24 @@ def test_the_of_phrase_after_a_date_holds_the_items(
     analyzer: Analyzer, text: str, pair: tuple[str, str]
 ) -> None:
     assert pairs(analyzer, text) == {pair}
+
+
+# -- object control: 'X urged Y to send' (Y sends), 'X promised Y to send' (X sends) ----
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Poland urged Norway to send howitzers to Moldova.", ("NOR", "MDA")),
+        ("Moscow persuaded Minsk to transfer rifles to Mali.", ("BLR", "MLI")),
+        ("Finland promised Estonia to deliver howitzers to Latvia.", ("FIN", "LVA")),
+        (
+            "The scandal prompted Ottawa to freeze $40 million in military aid to Haiti.",
+            ("CAN", "HTI"),
+        ),
+    ],
+)
+def test_the_object_of_a_verb_of_urging_is_the_supplier(
+    analyzer: Analyzer, text: str, pair: tuple[str, str]
+) -> None:
+    assert pairs(analyzer, text) == {pair}

@@ -64,6 +64,7 @@ class EntityWords:
     refusals: frozenset[str] = frozenset()
     halts: frozenset[str] = frozenset()
     winning: frozenset[str] = frozenset()
+    subject_control: frozenset[str] = frozenset()
 
 
 class RoleFiller:
@@ -140,6 +141,7 @@ class RoleFiller:
                     k for k, status in lexicon.phrasal_status.items() if status == "cancelled"
                 ),
                 frozenset(lexicon.winning_verbs),
+                frozenset(lexicon.subject_control_verbs),
             ),
         )
 
@@ -548,6 +550,8 @@ class RoleFiller:
         if found or trigger.pos_ != "NOUN":
             return found
         counted = self.counting_noun(trigger)
+        if counted is not None and counted.pos_ == "NUM" and counted.head.pos_ == "VERB":
+            return prep_objects(counted.head, word, deep=False)  # 'froze $3m in aid *to* X'
         if counted is not None:  # 'sent thousands of workers *to* Qatar'
             return self.prep_slot(counted, word)
         clause = self.object_relative(trigger)
@@ -577,12 +581,14 @@ class RoleFiller:
     def counting_noun(self, noun: Token) -> Token | None:
         """The quantity noun that stands in the clause for the noun it counts:
         'thousands' in 'sent *thousands* of workers', 'a group' in 'a group of
-        instructors'."""
+        instructors', the sum in 'froze *$300 million* in aid'."""
         of = noun.head
-        if noun.dep_ != "pobj" or of.lower_ != "of" or of.dep_ != "prep":
+        if noun.dep_ != "pobj" or of.lower_ not in {"of", "in"} or of.dep_ != "prep":
             return None
         quantity = of.head
         if quantity.pos_ not in {"NOUN", "NUM"}:
+            return None
+        if of.lower_ == "in" and not quantity.like_num:  # '$300 million *in* aid'
             return None
         if quantity.lemma_.lower() in self.entity_words.partitives or quantity.like_num:
             return quantity
@@ -599,7 +605,7 @@ class RoleFiller:
             subj = subject_of(trigger.head)  # 'Washington is concerned'
         if subj is not None and subj.i in self.index.weapons:
             subj = None
-        controller = self.controlling_object(trigger)
+        controller = self.controlling_object(trigger) or self.object_controller(trigger)
         if subj is None and controller is not None:
             return [controller]
         if subj is None and trigger.pos_ == "VERB":
@@ -649,6 +655,18 @@ class RoleFiller:
                 return verb  # 'accused *the country* of transferring', the 'of' on the object
         return None
 
+    def object_controller(self, verb: Token) -> Token | None:
+        """'Poland urged *Germany* to send tanks', 'prompted *Washington* to freeze aid':
+        the object of the verb an infinitive complements does what it says, unless that
+        verb keeps its subject ('X promised Y to deliver', lexicon
+        ``subject_control_verbs``)."""
+        governor = verb.head
+        if verb.dep_ != "xcomp" or governor.pos_ != "VERB" or governor.i == verb.i:
+            return None
+        if governor.lemma_.lower() in self.entity_words.subject_control:
+            return None
+        return next((c for c in governor.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
     @staticmethod
     def object_relative(noun: Token) -> Token | None:
         """The relative clause whose object the noun is: 'the troops *that Chad sent*',
@@ -682,6 +700,9 @@ class RoleFiller:
             holder = noun.head.head
             if holder.pos_ == "NOUN" and noun.head.lower_ == "of":
                 return self.governing_subject(holder)  # 'held *a round of* talks'
+            counted = self.counting_noun(noun)
+            if counted is not None and counted.i == holder.i and holder.pos_ == "NUM":
+                return self.governing_subject(holder)  # 'froze *$300 million in* aid'
             if holder.pos_ == "NOUN":
                 return []  # 'stopped a push *for* sanctions': the pusher is no imposer
             if holder.pos_ == "VERB":
@@ -695,7 +716,7 @@ class RoleFiller:
         halting = not self.entity_words.halts.isdisjoint(phrasal_keys(verb))
         if verb.lemma_.lower() not in self.agent_verbs and verb.lemma_ != "be" and not halting:
             return []  # 'called off the delivery': the halter's own transfers
-        subj = subject_of(verb) or inherited_subject(verb)
+        subj = subject_of(verb) or self.object_controller(verb) or inherited_subject(verb)
         if subj is None:
             return []
         return [relative_antecedent(subj), *extra_subjects(verb, subj)]

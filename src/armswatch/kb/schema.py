@@ -573,6 +573,12 @@ class Lexicon(Entry):
         description="Nouns of parts: a weapon named as what they are for is components "
         "('*parts* for Russian drones', '*engines* of the tanks', 'drone *engines*')."
     )
+    subject_control_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs with an object whose infinitive keeps their subject: 'X "
+        "*promised* Y to deliver' (X delivers); with any other verb the object acts: 'X "
+        "*urged* Y to send tanks', 'prompted Y to freeze aid' (Y sends, Y freezes).",
+    )
     winning_verbs: list[str] = Field(
         default_factory=list,
         description="Verbs whose subject wins a deal, that is, sells: 'Hanwha *won* a "
@@ -617,7 +623,8 @@ class Lexicon(Entry):
 
 WORD_LISTS = ("media_nouns", "title_words", "office_words", "interdiction_verbs",
               "term_of_art_hedges", "statement_venues", "part_nouns", "support_nouns",
-              "programme_nouns", "arrival_guards", "range_words", "winning_verbs")  # fmt: skip
+              "programme_nouns", "arrival_guards", "range_words", "winning_verbs",
+              "subject_control_verbs")  # fmt: skip
 """Lexicon lists checked for lower case when the knowledge base loads."""
 
 
