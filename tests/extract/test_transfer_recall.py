@@ -274,3 +274,12 @@ def test_the_object_of_a_verb_of_urging_is_the_supplier(
     analyzer: Analyzer, text: str, pair: tuple[str, str]
 ) -> None:
     assert pairs(analyzer, text) == {pair}
+
+
+def test_an_origin_phrase_names_the_supplier(analyzer: Analyzer) -> None:
+    assert pairs(analyzer, "The Houthis use drones of Iranian manufacture.") == {
+        ("IRN", "houthis")
+    }
+    assert pairs(analyzer, "Wagner fighters were seen using rifles of Chinese origin.") == {
+        ("CHN", "RUS")
+    }

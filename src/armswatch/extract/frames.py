@@ -569,7 +569,8 @@ class FrameFinder:
     def origins(
         self, items: list[WeaponMention], filler: RoleFiller, targets: list[ActorMention]
     ) -> list[ActorMention]:
-        """Suppliers implied by the items: 'North Korean shells', 'Iranian-made drones'."""
+        """Suppliers implied by the items: 'North Korean shells', 'Iranian-made drones',
+        'rifles of Chinese origin', 'missiles of North Korean make'."""
         target_keys = {t.key for t in targets}
         found: list[ActorMention] = []
         for item in items:
@@ -588,6 +589,10 @@ class FrameFinder:
             ]
             for pobj in origin_objs:
                 found.extend(a for a in filler.actors_at(pobj) if a.key not in target_keys)
+            for pobj in self.prep_objs(root, "of"):  # 'missiles *of North Korean make*'
+                if pobj.lemma_.lower() in self.lexicon.origin_markers:
+                    named = [filler.index.actors.get(c.i) for c in pobj.subtree if c.i < pobj.i]
+                    found.extend(a for a in named if a is not None and a.key not in target_keys)
         return unique(found)
 
     @staticmethod
