@@ -277,9 +277,40 @@ def test_the_object_of_a_verb_of_urging_is_the_supplier(
 
 
 def test_an_origin_phrase_names_the_supplier(analyzer: Analyzer) -> None:
-    assert pairs(analyzer, "The Houthis use drones of Iranian manufacture.") == {
-        ("IRN", "houthis")
-    }
+    assert pairs(analyzer, "The Houthis use drones of Iranian manufacture.") == {("IRN", "houthis")}
     assert pairs(analyzer, "Wagner fighters were seen using rifles of Chinese origin.") == {
         ("CHN", "RUS")
     }
+
+
+# -- production capability: a weapons plant one state's firm sets up in another --------
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Baykar will build a drone factory in Kenya, Nairobi said.", ("TUR", "KEN")),
+        (
+            "Rheinmetall, the German defence group, intends to set up an ammunition plant "
+            "on Lithuanian soil.",
+            ("DEU", "LTU"),
+        ),
+        ("Iran is building a drone plant in Belarus.", ("IRN", "BLR")),
+    ],
+)
+def test_a_weapons_plant_set_up_abroad_transfers_production(
+    analyzer: Analyzer, text: str, pair: tuple[str, str]
+) -> None:
+    assert pairs(analyzer, text) == {pair}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's drone factory in Alabuga is expanding.",  # its own plant
+        "The power plant in Moldova was hit by Russian drones.",  # no weapons made there
+        "Turkey's drone factories are working at full capacity.",  # no other state
+    ],
+)
+def test_a_plant_at_home_or_of_no_weapons_is_no_transfer(analyzer: Analyzer, text: str) -> None:
+    assert pairs(analyzer, text) == set()
