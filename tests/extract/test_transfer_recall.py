@@ -314,3 +314,23 @@ def test_a_weapons_plant_set_up_abroad_transfers_production(
 )
 def test_a_plant_at_home_or_of_no_weapons_is_no_transfer(analyzer: Analyzer, text: str) -> None:
     assert pairs(analyzer, text) == set()
+
+
+# -- stocks: weapons held in or drawn from a state's stocks come from that state --------
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Denmark has pledged $90 million so that rifles held in Canadian stockpiles "
+            "can be bought for Moldova.",
+            ("CAN", "MDA"),
+        ),
+        ("Rifles from Czech stocks were delivered to Kenya.", ("CZE", "KEN")),
+    ],
+)
+def test_the_owner_of_the_stocks_is_the_supplier(
+    analyzer: Analyzer, text: str, pair: tuple[str, str]
+) -> None:
+    assert pair in pairs(analyzer, text)

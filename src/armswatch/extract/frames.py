@@ -589,11 +589,24 @@ class FrameFinder:
             ]
             for pobj in origin_objs:
                 found.extend(a for a in filler.actors_at(pobj) if a.key not in target_keys)
+            found += [a for a in self.stock_owners(root, filler) if a.key not in target_keys]
             for pobj in self.prep_objs(root, "of"):  # 'missiles *of North Korean make*'
                 if pobj.lemma_.lower() in self.lexicon.origin_markers:
                     named = [filler.index.actors.get(c.i) for c in pobj.subtree if c.i < pobj.i]
                     found.extend(a for a in named if a is not None and a.key not in target_keys)
         return unique(found)
+
+    def stock_owners(self, root: Token, filler: RoleFiller) -> list[ActorMention]:
+        """Whose stocks the items are held in or drawn from: 'weapons held in *US*
+        stockpiles', 'shells from *Bundeswehr* stocks', 'out of *the army's* reserves'."""
+        stocks = set(self.lexicon.stock_nouns)
+        found: list[ActorMention] = []
+        for token in root.subtree:
+            if token.dep_ != "pobj" or token.lemma_.lower() not in stocks:
+                continue
+            for owner in (c for c in token.children if c.dep_ in {"poss", "compound", "amod"}):
+                found += filler.actors_at(owner)
+        return found
 
     @staticmethod
     def continued_transfer(

@@ -579,6 +579,12 @@ class Lexicon(Entry):
         "*promised* Y to deliver' (X delivers); with any other verb the object acts: 'X "
         "*urged* Y to send tanks', 'prompted Y to freeze aid' (Y sends, Y freezes).",
     )
+    stock_nouns: list[str] = Field(
+        default_factory=list,
+        description="Nouns of a state's stocks: weapons held in or drawn from them come "
+        "from their owner ('weapons held in US *stockpiles*', 'from Bundeswehr *stocks*', "
+        "'out of the army's own *reserves*').",
+    )
     winning_verbs: list[str] = Field(
         default_factory=list,
         description="Verbs whose subject wins a deal, that is, sells: 'Hanwha *won* a "
@@ -624,7 +630,7 @@ class Lexicon(Entry):
 WORD_LISTS = ("media_nouns", "title_words", "office_words", "interdiction_verbs",
               "term_of_art_hedges", "statement_venues", "part_nouns", "support_nouns",
               "programme_nouns", "arrival_guards", "range_words", "winning_verbs",
-              "subject_control_verbs")  # fmt: skip
+              "subject_control_verbs", "stock_nouns")  # fmt: skip
 """Lexicon lists checked for lower case when the knowledge base loads."""
 
 
