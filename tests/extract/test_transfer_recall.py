@@ -334,3 +334,13 @@ def test_the_owner_of_the_stocks_is_the_supplier(
     analyzer: Analyzer, text: str, pair: tuple[str, str]
 ) -> None:
     assert pair in pairs(analyzer, text)
+
+
+def test_an_active_buyers_for_phrase_is_a_purpose_not_a_recipient(analyzer: Analyzer) -> None:
+    text = "Russia is buying shells for the Ukraine war from North Korea."
+    assert pairs(analyzer, text) == {("PRK", "RUS")}
+
+
+def test_the_origin_said_on_the_noun_a_system_name_modifies(analyzer: Analyzer) -> None:
+    text = "The Peruvian army took delivery of Angolan JF-17 fighters held in Chilean stocks."
+    assert ("CHL", "PER") in pairs(analyzer, text)

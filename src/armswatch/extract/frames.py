@@ -23,6 +23,7 @@ from armswatch.extract.syntax import (
     buried_conjuncts,
     gerunds_read_as_modifiers,
     governors,
+    phrase_head,
     promote_gerund,
     promote_to_verb,
     subject_of,
@@ -574,7 +575,9 @@ class FrameFinder:
         target_keys = {t.key for t in targets}
         found: list[ActorMention] = []
         for item in items:
-            root = item.span.root
+            root = phrase_head(item.span.root)  # 'Angolan JF-17 *fighters* held in …'
+            if self.is_event_noun(root):  # 'French howitzer *contract*': not the items'
+                root = item.span.root
             for token in root.subtree:
                 if token.i >= root.i and token.dep_ != "prep":
                     continue

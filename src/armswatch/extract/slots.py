@@ -23,6 +23,7 @@ from armswatch.extract.syntax import (
     agent_of,
     is_passive,
     phrasal_keys,
+    phrase_head,
     prep_objects,
     purpose_hosts,
     relative_antecedent,
@@ -416,7 +417,8 @@ def item_destination(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
     """Where the frame's items are going, said on the items wherever the parser put them:
     'describing *the cargo* as Iranian munitions *bound for* the Houthis', 'shipped
     rifles, *meant for* X, …' (a recipient no phrase of the trigger names)."""
-    roots = [item.span.root for item in filler.items_of(trigger)]
+    roots = [phrase_head(item.span.root) for item in filler.items_of(trigger)]
+    roots = [r for r in roots if r.i != trigger.i]
     roots += [r.head for r in roots if r.head.lower_ in DESTINATION_WORDS]  # 'jets *bound* for'
     return destination_objects(filler, [t for root in roots for t in root.subtree])
 
@@ -666,6 +668,23 @@ def winner(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
     datives = [c for c in verb.children if c.dep_ in {"dative", "iobj"}]
     datives += [c for c in verb.children if c.dep_ == "dobj" and c.i < trigger.i]
     return datives or filler.subject_tokens(verb)
+
+
+@slot(
+    "passive_for",
+    [
+        ("Rifles can be bought for Moldova.", "buy", ("MDA",)),
+        ("Chile bought rifles for Moldova.", "buy", ()),
+        ("Rifles were bought for the Ukraine war.", "buy", ()),
+    ],
+)
+def passive_for(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """Who weapons are bought for, with no buyer named: 'rifles can be bought *for X*'
+    (an active buyer's 'for' is a purpose: 'Russia bought shells for its war')."""
+    if not passive(trigger) or agent_of(trigger) is not None:
+        return []
+    found = prep_objects(trigger, "for", deep=False)
+    return [t for t in found if t.i in filler.index.actors]
 
 
 @slot(

@@ -98,6 +98,16 @@ def passive_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
 
 
+def phrase_head(root: Token) -> Token:
+    """The noun a name modifies, whose phrase carries its other words: 'JF-17' in
+    'Angolan JF-17 *fighters* held in French stocks'."""
+    while root.dep_ in {"compound", "nummod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"}:
+        if root.head.i == root.i:
+            break
+        root = root.head
+    return root
+
+
 def relative_antecedent(subj: Token) -> Token:
     """'the country which supplies' → 'country' for the subject 'which'."""
     if subj.lower_ in RELATIVE_PRONOUNS:
