@@ -25,6 +25,7 @@ from armswatch.extract.syntax import (
     buried_conjuncts,
     gerunds_read_as_modifiers,
     governors,
+    phrase_head,
     promote_gerund,
     promote_to_verb,
     subject_of,
@@ -379,12 +380,70 @@ class FrameFinder:
             )
             reach = sentences_back(sent[0], LISTING_REACH)
             earlier = [f for f in transfers if reach <= f.trigger.i < sent.start]
+            if not earlier and self.tells_a_seizure(sent):
+                earlier = [f for f in transfers if is_interdiction(f) and f.trigger.i < sent.start]
+                weapons = [w for w in weapons if not self.is_seizer(w)]
             if not weapons or not earlier:
                 continue
             latest = earlier[-1]
             if not self.lists_items(sent, cues):
                 weapons = accompanying_items(weapons, latest, filler)
             latest.items = unique([*latest.items, *weapons])
+
+    def tells_an_arrival(self, token: Token) -> bool:
+        """Whether weapons reaching a place are a delivery: not in a sentence of strikes,
+        incursions or visits (lexicon ``arrival_guards``, outside the weapons' names: the
+        *shells* are items), not a range ('can reach', ``range_words`` on the verb or
+        above it)."""
+        strikes = set(self.lexicon.arrival_guards)
+        weapons = {i for w in token.doc._.aw_weapons or [] for i in range(w.span.start, w.span.end)}
+        words = [t for t in token.sent if t.i not in weapons]  # 'shells' are items, not shelling
+        if any(t.lemma_.lower() in strikes or t.lower_ in strikes for t in words):
+            return False
+        ranges = set(self.lexicon.range_words)
+        near = [*token.children, *governors(token, max_hops=3)]
+        near += [c for g in governors(token, max_hops=3) for c in g.children]
+        return not any(t.lemma_.lower() in ranges or t.lower_ in ranges for t in near)
+
+    @staticmethod
+    def arrival_is_a_delivery(items: list[WeaponMention], targets: list[ActorMention]) -> bool:
+        """Weapons arriving with no 'from' phrase are a delivery only when they arrive in
+        a state or group, not its capital ('Russian missiles reached Kyiv' is an attack),
+        and are more than one weapon ('a Russian missile reached Poland' is an incident)."""
+        if any(t.form == "capital" for t in targets):
+            return False
+        return any(
+            i.span.root.tag_ in {"NNS", "NNPS"}
+            or any(c.dep_ == "nummod" and c.lower_ != "one" for c in i.span.root.children)
+            for i in items
+        )
+
+    def tells_a_seizure(self, sent: Span) -> bool:
+        """A sentence with a word of seizing ('had made a seizure eight days before,
+        taking 2,000 rifles'): in an article about an interdicted flow, another haul of
+        the same flow, however far from the first."""
+        words = {*self.lexicon.interdiction_verbs, "seizure", "interception", "interdiction"}
+        return any(t.lemma_.lower() in words for t in sent)
+
+    def is_seizer(self, weapon: WeaponMention) -> bool:
+        """The warship that seized a cargo is none of it: 'the *destroyer* had made a
+        seizure', 'a dhow intercepted by the *frigate*'."""
+        root = weapon.span.root
+        while root.dep_ == "compound" and root.head.i != root.i:  # 'the *destroyer* HMS X'
+            root = root.head
+        words = {*self.lexicon.interdiction_verbs, "seizure", "interception", "make"}
+        verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "agent" else root.head
+        if root.dep_ not in {"nsubj", "pobj"}:
+            return False
+        acts = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]  # 'helped to seize'
+        return any(
+            act.lemma_.lower() in words
+            and (
+                act.lemma_.lower() != "make"
+                or any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in act.children)
+            )
+            for act in acts
+        )
 
     @staticmethod
     def lists_items(sent: Span, cues: set[str]) -> bool:
@@ -410,7 +469,11 @@ class FrameFinder:
             return None  # 'agreed to lift the sanctions on X' imposes none
         if spec.type == "diplomatic_recognition" and not self.recognises_an_actor(token, filler):
             return None  # 'recognised the need for more trade with X' is none
+        if spec.items_as_subject and not self.tells_an_arrival(token):
+            return None  # 'drones reached Kyiv and struck …', 'missiles that can reach X'
         items = filler.items_of(token) if spec.type == "arms_transfer" else []
+        if spec.items_as_subject and token.pos_ == "VERB":
+            items = filler.subject_items(token)
         if spec.items_via:
             items = [i for i in items if inside_phrase_of(i.span.root, token, spec.items_via)]
         if spec.excludes_items and self.names_arms_deal(token, spec, filler):
@@ -430,13 +493,17 @@ class FrameFinder:
         if spec.type in SYMMETRIC_TYPES:
             parties = unique_by_key(roles.get("party", []))
             sources, targets = parties[:1], parties[1:]
+        if spec.type == "arms_transfer":
+            sources, targets = company_sells(sources, targets)
         confidence = 0.7
         if spec.two_way and not sources and len(targets) > 1:
             sources, targets = split_by_designer(targets, items)
+        if spec.items_as_subject and not sources and not self.arrival_is_a_delivery(items, targets):
+            return None  # 'Russian missiles reached Kyiv', 'a Russian missile reached Poland'
         if spec.type == "arms_transfer" and not sources:
             sources = self.origins(items, filler, targets)
             confidence = 0.5
-        if spec.type == "arms_transfer" and not sources and targets:
+        if spec.type == "arms_transfer" and not sources and targets and not spec.items_as_subject:
             sources = self.designer_states(items, filler, targets)
             confidence = 0.4
         if spec.type == "arms_transfer" and not sources:
@@ -444,6 +511,7 @@ class FrameFinder:
             confidence = 0.5
         if spec.type == "arms_transfer" and sources and not targets:
             targets = self.implied_recipient(token, sources, previous)
+            targets = targets or recipient_of_items_referred_to(token, items, sources, previous)
             confidence = 0.4
         if spec.type == "sanction_imposed" and targets and not sources:
             sources = self.earlier_imposer(token, previous)
@@ -663,11 +731,14 @@ class FrameFinder:
         self, items: list[WeaponMention], filler: RoleFiller, targets: list[ActorMention]
     ) -> list[ActorMention]:
         """Suppliers implied by the items: 'North Korean shells', 'Iranian-made drones',
-        'jets *supplied by* X', 'corvettes *built by* X's shipyard'."""
+        'jets *supplied by* X', 'corvettes *built by* X's shipyard', 'rifles of Chinese
+        origin', 'missiles of North Korean make'."""
         target_keys = {t.key for t in targets}
         found: list[ActorMention] = []
         for item in items:
-            root = item.span.root
+            root = phrase_head(item.span.root)  # 'Angolan JF-17 *fighters* held in …'
+            if self.is_event_noun(root):  # 'French howitzer *contract*': not the items'
+                root = item.span.root
             for token in root.subtree:
                 if token.i >= root.i and token.dep_ != "prep":
                     continue
@@ -689,7 +760,24 @@ class FrameFinder:
             ]
             for pobj in origin_objs:
                 found.extend(a for a in filler.actors_at(pobj) if a.key not in target_keys)
+            found += [a for a in self.stock_owners(root, filler) if a.key not in target_keys]
+            for pobj in self.prep_objs(root, "of"):  # 'missiles *of North Korean make*'
+                if pobj.lemma_.lower() in self.lexicon.origin_markers:
+                    named = [filler.index.actors.get(c.i) for c in pobj.subtree if c.i < pobj.i]
+                    found.extend(a for a in named if a is not None and a.key not in target_keys)
         return unique(found)
+
+    def stock_owners(self, root: Token, filler: RoleFiller) -> list[ActorMention]:
+        """Whose stocks the items are held in or drawn from: 'weapons held in *US*
+        stockpiles', 'shells from *Bundeswehr* stocks', 'out of *the army's* reserves'."""
+        stocks = set(self.lexicon.stock_nouns)
+        found: list[ActorMention] = []
+        for token in root.subtree:
+            if token.dep_ != "pobj" or token.lemma_.lower() not in stocks:
+                continue
+            for owner in (c for c in token.children if c.dep_ in {"poss", "compound", "amod"}):
+                found += filler.actors_at(owner)
+        return found
 
     @staticmethod
     def names_a_batch(verb: Token, filler: RoleFiller) -> bool:
@@ -849,6 +937,56 @@ class FrameFinder:
     def time_of(self, trigger: Token, published: date | None) -> Time | None:
         """The transfer's own time (extract/timex.py: TimeReader)."""
         return self.times.of(trigger, published)
+
+
+def company_sells(
+    sources: list[ActorMention], targets: list[ActorMention]
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """A deal's partner named by 'with' is read as the supplier by the nouns of buying;
+    it is the buyer when the other party sells: when that party won the deal ('Hanwha
+    won a deal *with* Norway': both read as suppliers), or is a company and the partner
+    a state ('Saab signed a contract *with* Chile'). RETURNS the sources and targets."""
+    partners = [s for s in sources if any(a.lower_ == "with" for a in s.span.root.ancestors)]
+    sellers = [s for s in sources if s not in partners]
+    if {p.key for p in partners} & {s.key for s in sellers}:
+        return sources, targets  # 'with Hanwha, the South Korean firm': one party
+    if partners and sellers and not targets:
+        return sellers, partners
+    states_sell = not any(s.actor.kind == "company" for s in sources)
+    companies_buy = all(t.actor.kind == "company" for t in targets)
+    if sources and targets and partners == sources and states_sell and companies_buy:
+        return targets, sources
+    return sources, targets
+
+
+REFERRED_ITEMS_REACH = 5  # sentences back 'the missiles', 'some of its tanks' may reach
+
+
+def recipient_of_items_referred_to(
+    token: Token, items: list[WeaponMention], sources: list[ActorMention], previous: list[Frame]
+) -> list[ActorMention]:
+    """'France's missiles reached Ukraine. … Kyiv has used them since *the UK* handed *the
+    missiles* over', 'Germany will send tanks to Ukraine. … Washington's commitment of
+    *some of* its own tanks': items told before, taken up by a definite or partitive
+    reference, went to the recipient of the latest transfer of their kind (another
+    supplier's, in the last few sentences); filled with lower confidence."""
+    referring = [i for i in items if is_definite(i.span.root) or partitive_head(i.span.root)]
+    kinds = {i.weapon.category for i in referring}
+    keys = {s.key for s in sources}
+    reach = sentences_back(token, REFERRED_ITEMS_REACH)
+    for frame in reversed(previous):
+        if frame.spec.type != "arms_transfer" or frame.trigger.i < reach:
+            continue
+        targets = [t for t in frame.targets if t.key not in keys]
+        if targets and kinds & {i.weapon.category for i in frame.items}:
+            return targets
+    return []
+
+
+def is_interdiction(frame: Frame) -> bool:
+    """A transfer read from its interdiction: the seizing state is no party and the
+    recipient is where the shipment was going (the ``interdiction`` frame family)."""
+    return "destination" in frame.spec.roles
 
 
 def inside_weapon_name(token: Token) -> bool:

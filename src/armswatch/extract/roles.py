@@ -65,6 +65,8 @@ class EntityWords:
     negotiations: frozenset[str] = frozenset()
     refusals: frozenset[str] = frozenset()
     halts: frozenset[str] = frozenset()
+    winning: frozenset[str] = frozenset()
+    subject_control: frozenset[str] = frozenset()
     deals: frozenset[str] = frozenset()
     batches: frozenset[str] = frozenset()
 
@@ -142,6 +144,8 @@ class RoleFiller:
                 frozenset(
                     k for k, status in lexicon.phrasal_status.items() if status == "cancelled"
                 ),
+                frozenset(lexicon.winning_verbs),
+                frozenset(lexicon.subject_control_verbs),
                 frozenset(lexicon.deal_nouns),
                 frozenset(lexicon.batch_words),
             ),
@@ -346,14 +350,22 @@ class RoleFiller:
             return None
         if self.organs.get(lemma) in PERSON_KINDS:
             return None
-        return self.antecedent(head, lambda m: m.kind in {"state", "government"}, REFERENCE_REACH)
+        # 'the country' is the topic; 'that country' shifts to another actor than the topic
+        topical = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        return self.antecedent(
+            head, lambda m: m.kind in {"state", "government"}, REFERENCE_REACH, salient=topical
+        )
 
     def pair_reference(self, head: Token) -> list[ActorMention]:
         """'the two countries', 'both sides', 'the two', 'all three' → the two (three …)
-        most recent states named in this sentence or the one before."""
+        states named before it in its own sentence, when there are just so many; else the
+        parties of the event just told; else the most recent states in reach."""
         count = self.reference_count(head)
         if count is None or self.restates_a_list(head):
             return []
+        own = self.states_before(head, head.sent.start)
+        if len(own) == count:  # 'X expects deals with Y now that *the two* have signed …'
+            return own
         start = sentences_back(head, GROUP_REFERENCE_REACH)
         for parties in reversed(self.earlier_parties()):  # the parties of an event just told
             named = unique_by_key(parties)
@@ -367,6 +379,14 @@ class RoleFiller:
             if len(found) == count:
                 return list(found.values())
         return []
+
+    def states_before(self, head: Token, start: int) -> list[ActorMention]:
+        """The states named from token ``start`` up to ``head``, one mention each."""
+        found: dict[str, ActorMention] = {}
+        for mention in self.doc._.aw_actors if self.doc is not None else []:
+            if start <= mention.span.start < head.i and mention.actor.kind == "state":
+                found.setdefault(mention.key, mention)
+        return list(found.values())
 
     def described_actor(self, head: Token) -> ActorMention | None:
         """A description of an actor named beside it: 'China, *a country* the US
@@ -487,10 +507,18 @@ class RoleFiller:
         return found if mention in found else [mention]
 
     def antecedent(
-        self, pronoun: Token, wanted: Callable[[ActorMention], bool], reach: int = 1
+        self,
+        pronoun: Token,
+        wanted: Callable[[ActorMention], bool],
+        reach: int = 1,
+        salient: bool = False,
     ) -> ActorMention | None:
         """The nearest wanted actor before the pronoun, in its sentence or the ``reach``
-        sentences before."""
+        sentences before; ``salient``: the nearest that a main clause is about, when
+        there is one ('*Slovakia* had been one of Ukraine's firmest backers, with *the
+        government* supplying jets' is Slovakia's; 'Iran has always said its missiles
+        are defensive. They could reach the capital of Saudi Arabia. Others accused *the
+        country* …' is Iran)."""
         doc = pronoun.doc
         # read again as the other party of an act: only an actor of the same sentence
         start = sentences_back(pronoun, 0 if self.other_party else reach)
@@ -504,7 +532,8 @@ class RoleFiller:
             and m.key not in bound
             and m.key not in self.other_party
         ]
-        return candidates[-1] if candidates else None
+        topics = [m for m in candidates if salient and is_main_subject(m)]
+        return (topics or candidates)[-1] if candidates else None
 
     def clause_subject_keys(self, token: Token) -> set[str]:
         """Actors a non-reflexive reference in a verb's object cannot mean: that verb's own
@@ -531,6 +560,8 @@ class RoleFiller:
         if found or trigger.pos_ != "NOUN":
             return found
         counted = self.counting_noun(trigger)
+        if counted is not None and counted.pos_ == "NUM" and counted.head.pos_ == "VERB":
+            return prep_objects(counted.head, word, deep=False)  # 'froze $3m in aid *to* X'
         if counted is not None:  # 'sent thousands of workers *to* Qatar'
             return self.prep_slot(counted, word)
         clause = self.object_relative(trigger)
@@ -560,12 +591,14 @@ class RoleFiller:
     def counting_noun(self, noun: Token) -> Token | None:
         """The quantity noun that stands in the clause for the noun it counts:
         'thousands' in 'sent *thousands* of workers', 'a group' in 'a group of
-        instructors'."""
+        instructors', the sum in 'froze *$300 million* in aid'."""
         of = noun.head
-        if noun.dep_ != "pobj" or of.lower_ != "of" or of.dep_ != "prep":
+        if noun.dep_ != "pobj" or of.lower_ not in {"of", "in"} or of.dep_ != "prep":
             return None
         quantity = of.head
         if quantity.pos_ not in {"NOUN", "NUM"}:
+            return None
+        if of.lower_ == "in" and not quantity.like_num:  # '$300 million *in* aid'
             return None
         if quantity.lemma_.lower() in self.entity_words.partitives or quantity.like_num:
             return quantity
@@ -582,7 +615,7 @@ class RoleFiller:
             subj = subject_of(trigger.head)  # 'Washington is concerned'
         if subj is not None and subj.i in self.index.weapons:
             subj = None
-        controller = self.controlling_object(trigger)
+        controller = self.controlling_object(trigger) or self.object_controller(trigger)
         if subj is None and controller is not None:
             return [controller]
         if subj is None and trigger.pos_ == "VERB":
@@ -621,13 +654,28 @@ class RoleFiller:
     @staticmethod
     def controlling_object(trigger: Token) -> Token | None:
         """'condemn the DPRK for providing' / 'prohibit States from procuring': the
-        object of the governing verb is the subject of the -ing verb."""
+        object of the governing verb is the subject of the -ing verb (also when the parser
+        hangs the preposition on that object)."""
         prep = trigger.head
         if trigger.dep_ == "pcomp" and prep.lower_ in CONTROL_PREPS:
             verb = prep.head
             if verb.pos_ == "VERB":
                 return next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
+                return verb  # 'accused *the country* of transferring', the 'of' on the object
         return None
+
+    def object_controller(self, verb: Token) -> Token | None:
+        """'Poland urged *Germany* to send tanks', 'prompted *Washington* to freeze aid':
+        the object of the verb an infinitive complements does what it says, unless that
+        verb keeps its subject ('X promised Y to deliver', lexicon
+        ``subject_control_verbs``)."""
+        governor = verb.head
+        if verb.dep_ != "xcomp" or governor.pos_ != "VERB" or governor.i == verb.i:
+            return None
+        if governor.lemma_.lower() in self.entity_words.subject_control:
+            return None
+        return next((c for c in governor.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
     @staticmethod
     def object_relative(noun: Token) -> Token | None:
@@ -664,6 +712,9 @@ class RoleFiller:
                 if any(c.i in self.index.actors for c in holder.children if c.dep_ in OWNER_DEPS):
                     return []  # 'blocked *an EU package of* aid': the EU's, not the blocker's
                 return self.governing_subject(holder)  # 'held *a round of* talks'
+            counted = self.counting_noun(noun)
+            if counted is not None and counted.i == holder.i and holder.pos_ == "NUM":
+                return self.governing_subject(holder)  # 'froze *$300 million in* aid'
             if holder.pos_ == "NOUN":
                 return []  # 'stopped a push *for* sanctions': the pusher is no imposer
             if holder.pos_ == "VERB":
@@ -677,7 +728,7 @@ class RoleFiller:
         halting = not self.entity_words.halts.isdisjoint(phrasal_keys(verb))
         if verb.lemma_.lower() not in self.agent_verbs and verb.lemma_ != "be" and not halting:
             return []  # 'called off the delivery': the halter's own transfers
-        subj = subject_of(verb) or inherited_subject(verb)
+        subj = subject_of(verb) or self.object_controller(verb) or inherited_subject(verb)
         if subj is None:
             return []
         return [relative_antecedent(subj), *extra_subjects(verb, subj)]
@@ -703,6 +754,21 @@ class RoleFiller:
         if not found and trigger.pos_ == "VERB":
             found = self.misattached_items(trigger)
         found += [named for item in found for named in self.named_among(item)]
+        return unique(found)
+
+    def subject_items(self, verb: Token) -> list[WeaponMention]:
+        """Weapons a verb of arriving tells of: its subject's phrase ('*the first F-16s*
+        reached X', '*shipments of rifles* arrived'), or the noun its participle is on
+        ('*weapons* flowing to X')."""
+        roots = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if verb.dep_ in {"acl", "relcl"}:
+            roots.append(verb.head)
+        found = [
+            self.index.weapons[t.i]
+            for root in roots
+            for t in clause_tokens(self.relative_object(root))
+            if t.i in self.index.weapons and not self.is_excluded_item(t)
+        ]
         return unique(found)
 
     def named_among(self, item: WeaponMention) -> list[WeaponMention]:
@@ -767,6 +833,8 @@ class RoleFiller:
             elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
                 pobjs = [c for c in child.children if c.dep_ == "pobj"]
                 roots.extend(p for p in pobjs if self.fused_recipient(p) is not None)
+            elif child.dep_ == "prep":
+                roots.extend(of_phrase_on_a_date(child))
         for token in clause_tokens(trigger):  # examples: '…, such as missiles'
             if token.dep_ == "prep" and token.lower_ in EXAMPLE_PREPS:
                 roots.extend(c for c in token.children if c.dep_ == "pobj")
@@ -774,15 +842,20 @@ class RoleFiller:
 
     @staticmethod
     def item_phrases(verb: Token) -> list[Token]:
-        """Objects of the verb's 'with'/'for'/'of' phrases, where the small model often
-        hangs the items of its object noun."""
-        return [
+        """Objects of the verb's 'with'/'for'/'of'/'as' phrases, where the small model often
+        hangs the items of its object noun; an 'as' read as a clause's marker ('describing
+        the cargo *as* rifles bound for X') gives that clause's subject."""
+        found = [
             pobj
             for child in verb.children
             if child.dep_ == "prep" and child.lower_ in ITEM_PREPS
             for pobj in child.children
             if pobj.dep_ == "pobj"
         ]
+        for clause in (c for c in verb.children if c.dep_ == "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ == "as" for m in clause.children):
+                found += [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return found
 
     def relative_object(self, token: Token) -> Token:
         """'UAVs that it had purchased', 'the JF-17, which Azerbaijan has been using': the
@@ -816,6 +889,15 @@ class RoleFiller:
         return token.i in self.index.actors
 
 
+def is_main_subject(mention: ActorMention) -> bool:
+    """Whether the mention is what its sentence's main clause is about: the subject of
+    the sentence's root, or that subject's possessor or modifier ('*Iran's* navy said')."""
+    token = mention.span.root
+    if token.dep_ in {"poss", "compound", "amod"}:
+        token = token.head
+    return token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT"
+
+
 def accompanying(prep: Token) -> list[Token]:
     """The objects of 'with' under 'along' or 'together': 'along with 20 launchers'."""
     return [
@@ -824,6 +906,21 @@ def accompanying(prep: Token) -> list[Token]:
         if inner.dep_ == "prep" and inner.lower_ == "with"
         for pobj in inner.children
         if pobj.dep_ == "pobj"
+    ]
+
+
+def of_phrase_on_a_date(prep: Token) -> list[Token]:
+    """'took possession *on Friday of* three jets': the object's 'of' phrase that the
+    parser hung on a date between them (the date's own 'of' phrases, 'on the 5th of
+    May', name no weapon)."""
+    return [
+        of_object
+        for date in prep.children
+        if date.dep_ == "pobj" and date.ent_type_ in {"DATE", "TIME"}
+        for of in date.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for of_object in of.children
+        if of_object.dep_ == "pobj"
     ]
 
 

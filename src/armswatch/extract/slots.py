@@ -23,6 +23,7 @@ from armswatch.extract.syntax import (
     agent_of,
     is_passive,
     phrasal_keys,
+    phrase_head,
     prep_objects,
     purpose_hosts,
     relative_antecedent,
@@ -375,10 +376,16 @@ def destination(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
     """Where a stopped shipment was going: 'arms *for* X', '*bound / meant / destined
     for* X', '*on their way to* X', '*en route to* X' in the trigger's clause (the
     seizing state is no party)."""
-    found: list[Token] = []
     scope = list(trigger.subtree)
     if trigger.dep_ in {"acl", "relcl"}:  # 'Iranian arms for the Houthis *seized* at sea'
         scope += [t for t in trigger.head.subtree if t not in scope]
+    return destination_objects(filler, scope)
+
+
+def destination_objects(filler: RoleFiller, scope: Iterable[Token]) -> list[Token]:
+    """Objects of the destination phrases among ``scope``: 'arms *for* X', '*bound /
+    meant / destined for* X', '*on their way to* X', 'a shipment *for* X'."""
+    found: list[Token] = []
     for token in scope:
         if token.dep_ != "prep" or token.lower_ not in {"for", "to"}:
             continue
@@ -389,6 +396,31 @@ def destination(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
         if heading or on_the_way or weapon_for or holder.lower_ in {"shipment", "cargo"}:
             found.extend(c for c in token.children if c.dep_ == "pobj")
     return found
+
+
+@slot(
+    "item_destination",
+    [
+        SlotCase(
+            "Police described the cargo as Thai rifles bound for Myanmar.",
+            "cargo",
+            ("MMR",),
+            "NOUN",
+        ),
+        SlotCase(
+            "Police described the cargo as Thai rifles seized in Myanmar.", "cargo", (), "NOUN"
+        ),
+    ],
+    fallback=True,
+)
+def item_destination(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """Where the frame's items are going, said on the items wherever the parser put them:
+    'describing *the cargo* as Iranian munitions *bound for* the Houthis', 'shipped
+    rifles, *meant for* X, …' (a recipient no phrase of the trigger names)."""
+    roots = [phrase_head(item.span.root) for item in filler.items_of(trigger)]
+    roots = [r for r in roots if r.i != trigger.i]
+    roots += [r.head for r in roots if r.head.lower_ in DESTINATION_WORDS]  # 'jets *bound* for'
+    return destination_objects(filler, [t for root in roots for t in root.subtree])
 
 
 @slot(
@@ -651,6 +683,43 @@ def refuser(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
     refusals = filler.entity_words.refusals
     words = {verb.lemma_.lower(), *phrasal_keys(verb)}
     return filler.subject_tokens(verb) if words & refusals else []
+
+
+@slot(
+    "winner",
+    [
+        SlotCase("Saab won a deal with Chile for Gripen jets.", "deal", ("SWE",), "NOUN"),
+        SlotCase("The jet won Saab a contract with Chile.", "contract", ("SWE",), "NOUN"),
+        SlotCase("Chile signed a deal with Saab for Gripen jets.", "deal", (), "NOUN"),
+    ],
+)
+def winner(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """Who wins a deal sells: the subject of a verb of winning the noun ('*Saab* won a
+    deal', lexicon ``winning_verbs``), or its first object ('the jet won *Saab* a
+    contract')."""
+    verb = trigger.head
+    if trigger.dep_ != "dobj" or verb.lemma_.lower() not in filler.entity_words.winning:
+        return []
+    datives = [c for c in verb.children if c.dep_ in {"dative", "iobj"}]
+    datives += [c for c in verb.children if c.dep_ == "dobj" and c.i < trigger.i]
+    return datives or filler.subject_tokens(verb)
+
+
+@slot(
+    "passive_for",
+    [
+        ("Rifles can be bought for Moldova.", "buy", ("MDA",)),
+        ("Chile bought rifles for Moldova.", "buy", ()),
+        ("Rifles were bought for the Ukraine war.", "buy", ()),
+    ],
+)
+def passive_for(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """Who weapons are bought for, with no buyer named: 'rifles can be bought *for X*'
+    (an active buyer's 'for' is a purpose: 'Russia bought shells for its war')."""
+    if not passive(trigger) or agent_of(trigger) is not None:
+        return []
+    found = prep_objects(trigger, "for", deep=False)
+    return [t for t in found if t.i in filler.index.actors]
 
 
 @slot(

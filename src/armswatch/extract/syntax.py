@@ -55,11 +55,17 @@ def clause_tokens(head: Token) -> Iterator[Token]:
 
 def subject_of(verb: Token) -> Token | None:
     """The active subject of ``verb`` (None for passives, whose subject is the object);
-    also a name the parser read as an adverb of a finite verb with no subject, opening
-    the clause ('*Armenia* shipped aircraft to Spain', *Armenia* an npadvmod)."""
+    also one the parser hung on the verb's auxiliary when an inserted phrase parts them
+    ('*Saab* had, in early 2022, signed …'), and a name the parser read as an adverb of
+    a finite verb with no subject, opening the clause ('*Armenia* shipped aircraft to
+    Spain', *Armenia* an npadvmod)."""
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return child
+    for aux in (c for c in verb.children if c.dep_ in {"aux", "auxpass"}):
+        for child in aux.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
     if verb.tag_ in {"VBD", "VBZ", "VBP"} and not any(c.dep_ == "nsubjpass" for c in verb.children):
         for child in verb.lefts:
             if child.dep_ == "npadvmod" and child.pos_ == "PROPN" and child.i == verb.i - 1:
@@ -98,6 +104,16 @@ def passive_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
 
 
+def phrase_head(root: Token) -> Token:
+    """The noun a name modifies, whose phrase carries its other words: 'JF-17' in
+    'Angolan JF-17 *fighters* held in French stocks'."""
+    while root.dep_ in {"compound", "nummod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"}:
+        if root.head.i == root.i:
+            break
+        root = root.head
+    return root
+
+
 def relative_antecedent(subj: Token) -> Token:
     """'the country which supplies' → 'country' for the subject 'which'."""
     if subj.lower_ in RELATIVE_PRONOUNS:
@@ -123,9 +139,12 @@ def agent_of(verb: Token) -> Token | None:
 
 
 def prep_objects(head: Token, preposition: str, deep: bool = True) -> list[Token]:
-    """Objects of ``preposition`` attached to ``head`` or (deep) to nouns of its clause."""
+    """Objects of ``preposition`` attached to ``head`` or (deep) to nouns of its clause;
+    also to a 'worth' phrase on it, where the parser hangs the deal's phrases ('signed
+    sales *worth* $2 billion *with* X')."""
     found: list[Token] = []
     candidates = list(clause_tokens(head)) if deep else [head]
+    candidates += [c for c in head.children if c.lower_ == "worth" and c not in candidates]
     for token in candidates:
         if token is not head and token.pos_ in {"VERB", "AUX"}:
             continue

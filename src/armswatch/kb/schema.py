@@ -394,6 +394,15 @@ class Trigger(Entry):
         description="Look for target actors anywhere inside the object phrase "
         "(condemn the revival of exercises between X and Y).",
     )
+    items_as_subject: bool = Field(
+        default=False,
+        description="The weapons are the subject (verbs and nouns of arriving: *the "
+        "missiles reached* X, *drones arrived in* X, *weapons flowing to* X). Never an "
+        "event in a sentence that tells a strike, an incursion or a visit (lexicon "
+        "``arrival_guards``) or a range (``range_words``: *can reach*), nor with a capital "
+        "for its destination unless a 'from' phrase names the supplier (*reached Kyiv* "
+        "is an attack); the supplier is never guessed from the system's designer.",
+    )
     target_in_event: bool = Field(
         default=False,
         description="Look for target actors inside the object phrase only when it is headed "
@@ -615,6 +624,35 @@ class Lexicon(Entry):
         "state's refusal of passage, which leaves the supplier's transfer as it is "
         "(ANNOTATION.md: transit states are not parties).",
     )
+    subject_control_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs with an object whose infinitive keeps their subject: 'X "
+        "*promised* Y to deliver' (X delivers); with any other verb the object acts: 'X "
+        "*urged* Y to send tanks', 'prompted Y to freeze aid' (Y sends, Y freezes).",
+    )
+    stock_nouns: list[str] = Field(
+        default_factory=list,
+        description="Nouns of a state's stocks: weapons held in or drawn from them come "
+        "from their owner ('weapons held in US *stockpiles*', 'from Bundeswehr *stocks*', "
+        "'out of the army's own *reserves*').",
+    )
+    winning_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs whose subject wins a deal, that is, sells: 'Hanwha *won* a "
+        "contract with X', 'Saab *landed* a deal' (slot ``winner``).",
+    )
+    arrival_guards: list[str] = Field(
+        default_factory=list,
+        description="Words of a strike, an incursion or a visit: weapons that *reach* a "
+        "place in a sentence with one of them are an attack or a port call, not a delivery "
+        "('drones *struck* Kyiv after reaching the city', 'a missile reached Polish "
+        "*airspace*', 'frigates arrived in X for a port *call*').",
+    )
+    range_words: list[str] = Field(
+        default_factory=list,
+        description="Words that make 'reach' a range, not an arrival: missiles that *can* "
+        "reach X, are *capable* of reaching X, put X within *range*.",
+    )
     programme_nouns: list[str] = Field(
         default_factory=list,
         description="Nouns of a weapon programme: technology or parts given for one take "
@@ -643,7 +681,8 @@ class Lexicon(Entry):
 WORD_LISTS = ("media_nouns", "title_words", "office_words", "interdiction_verbs",
               "term_of_art_hedges", "statement_venues", "part_nouns", "support_nouns",
               "programme_nouns", "permission_verbs", "passage_words",
-              "commitment_verbs", "breach_words")  # fmt: skip
+              "commitment_verbs", "breach_words", "arrival_guards", "range_words",
+              "winning_verbs", "subject_control_verbs", "stock_nouns")  # fmt: skip
 """Lexicon lists checked for lower case when the knowledge base loads."""
 
 
