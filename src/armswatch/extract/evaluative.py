@@ -13,8 +13,9 @@ criticised actor (``poss``: "Russia's invasion", ``mod``: "Russian aggression", 
 ("Sweden is appalled by …"). This module adds the ones it cannot:
 
 - ``evaluated_act``: which word names the act an evaluation is about: the noun an
-  adjective modifies ("an *illegal* invasion"), the subject of a predicate ("X's supply
-  … is *unconscionable*", "these shipments are a *cynical evasion*"), else the cue;
+  adjective modifies ("an *illegal* invasion"), the verb an adverb modifies ("X
+  *cynically* eroded the peace": X), the subject of a predicate ("X's supply … is
+  *unconscionable*", "these shipments are a *cynical evasion*"), else the cue;
 - ``criticised``: the actors of that act, else those of the thing a speaker "said of"
   ('…,' the ambassador said *of Belarus's deliveries*);
 - ``evaluator``: the actor in the cue's source slot, unless it is "we" in a quote; else
@@ -44,7 +45,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from armswatch.extract import slots
-from armswatch.extract.attribution import AttributionReader
+from armswatch.extract.attribution import AttributionReader, Cue
 from armswatch.extract.frames import Frame, FrameFinder
 from armswatch.extract.modality import ModalityReader
 from armswatch.extract.roles import RoleFiller, unique
@@ -69,6 +70,9 @@ TOPIC_NOUNS = {"report", "study", "inquiry", "investigation", "hearing", "debate
 """Nouns whose 'on/about' phrase is a topic, not a judgement ('reports on X's violations')."""
 COPULAS = {"be", "remain", "seem", "appear", "become", "constitute", "represent"}
 SPOKEN_OF = ("of", "about")
+CUE_POS = {"VERB", "NOUN", "ADJ", "PROPN", "ADV"}
+SPEECH_DEPS = {"ROOT", "parataxis", "ccomp", "advcl", "conj"}
+"""Where the speech verbs of a sentence sit: '*said*', '…, he *said*, …'."""
 """'…,' X said *of* Y's deliveries: what a quoted evaluation is about."""
 
 
@@ -103,7 +107,7 @@ class EvaluationFinder:
         modality = ModalityReader(self.lexicon)
         out: list[Frame] = []
         for token in doc:
-            if token.i in framed or token.pos_ not in {"VERB", "NOUN", "ADJ", "PROPN"}:
+            if token.i in framed or token.pos_ not in CUE_POS:
                 continue
             for spec in self.cues.get((token.lemma_.lower(), token.pos_), []):
                 guarded = is_guarded(token) or is_topic(token, self.topic_heads)
@@ -115,6 +119,8 @@ class EvaluationFinder:
                 objects = [c for c in token.children if c.dep_ in {"dobj", "attr"}]
                 mod = modality.read(token, spec.status, objects)
                 frame.status, frame.certainty = mod.status, mod.certainty
+                if frame.certainty == "negated":  # not guarded: the negating word is the
+                    frame.status, frame.certainty = "unknown", "asserted"  # act's ('a *veto*')
                 frame.time = self.frames.time_of(token, published)
                 frame.attribution = attribution.for_trigger(token)
                 out.append(frame)
@@ -194,9 +200,11 @@ class EvaluationFinder:
         holders = [a for a in holders if a.actor.kind != "media"]
         if holders:
             return holders[:1]
-        cue_found = attribution.cue_in(cue.sent, cue)
-        if cue_found is not None and cue_found.sources:  # 'UN experts said': the UN
-            speakers = [s for s in cue_found.sources if s.actor.kind != "media"]
+        # 'UN experts said': the UN; a cue with no actor ('the raids *showed* that …')
+        # leaves the sentence's own speaker ('…, he said, …')
+        for speakers in [cue_speakers(attribution.cue_in(cue.sent, cue))] + [
+            cue_speakers(attribution.speech_verb_cue(t)) for t in cue.sent if t.dep_ in SPEECH_DEPS
+        ]:
             if speakers:
                 return speakers[:1]
         unvoiced = first_person or "source" not in spec.roles.values()
@@ -204,6 +212,11 @@ class EvaluationFinder:
             span = cue.doc[cue.i : cue.i + 1]
             return [ActorMention(span, publisher, "name", publisher.kind)]
         return []
+
+
+def cue_speakers(cue: Cue | None) -> list[ActorMention]:
+    """The actors who speak in a cue (not an outlet)."""
+    return [s for s in cue.sources if s.actor.kind != "media"] if cue is not None else []
 
 
 def evaluated_acts(cue: Token) -> list[Token]:
@@ -214,6 +227,8 @@ def evaluated_acts(cue: Token) -> list[Token]:
     *poses* a threat') or a noun ('Y's *violation*') → itself.
     """
     acts: list[Token] = []
+    if cue.pos_ == "ADV":  # 'X *cynically* eroded the peace' → eroded (its subject acts)
+        return [cue.head] if cue.dep_ == "advmod" and cue.head.pos_ == "VERB" else []
     if cue.pos_ == "ADJ" and cue.head.lower_ == "as" and cue.head.dep_ == "prep":
         verb = cue.head.head  # 'described X's moves *as reckless*' → moves
         return [c for c in verb.children if c.dep_ == "dobj"]

@@ -23,6 +23,7 @@ from armswatch.extract.syntax import (
     buried_conjuncts,
     gerunds_read_as_modifiers,
     governors,
+    prep_objects,
     promote_gerund,
     promote_to_verb,
     subject_of,
@@ -280,6 +281,8 @@ class FrameFinder:
         items = filler.items_of(token) if spec.type == "arms_transfer" else []
         if spec.excludes_items and filler.items_of(token):
             return None  # 'a deal for drones' is the arms transfer, not an agreement
+        if spec.type == "agreement" and self.signs_for_weapons(token, filler):
+            return None  # 'signed a contract for submarines' is the arms transfer
         awaits_list = spec.subtype == "aid_package"  # 'a new package …. It includes …'
         continues = spec.requires_items and not items and token.pos_ == "NOUN"
         if spec.requires_items and not items and not awaits_list and not continues:
@@ -350,6 +353,36 @@ class FrameFinder:
             return True
         return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in undoing
 
+    def signs_for_weapons(self, token: Token, filler: RoleFiller) -> bool:
+        """A signing verb whose signed text is for weapons ('signed a contract *for 12
+        submarines*', 'concluded an agreement with X *for the purchase of drones*', 'sign
+        a pact for Predator drones'): the deal is the arms transfer (OUTPUT.md), not an
+        agreement. The text's own phrase and the verb's 'for' phrase count."""
+        verb, texts = token, [token]
+        if token.pos_ == "VERB":
+            texts = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+            texts = [c for c in texts if c.pos_ == "NOUN"]
+        elif token.dep_ in {"dobj", "nsubjpass"}:
+            verb = token.head  # the signing verb of the noun ('concluded an agreement')
+        if not texts:
+            return False
+        scope = [t for text in texts for t in text.subtree]
+        scope += [t for pobj in prep_objects(verb, "for", deep=False) for t in pobj.subtree]
+        tops = {verb.i, *(t.i for t in texts)}
+        return any(t.i in filler.index.weapons and not self.under_other_act(t, tops) for t in scope)
+
+    def under_other_act(self, item: Token, tops: set[int]) -> bool:
+        """Whether a weapon word hangs below a noun of a non-transfer event on its way up
+        to the signed text: 'a pact for *cooperation* in building frigates' is a pact
+        about cooperation, not a purchase."""
+        for gov in item.ancestors:
+            if gov.i in tops:
+                return False
+            kinds = {t.type for t in self.triggers.get((gov.lemma_.lower(), "NOUN"), [])}
+            if kinds and "arms_transfer" not in kinds and gov.pos_ == "NOUN":
+                return True
+        return False
+
     def recognises_an_actor(self, token: Token, filler: RoleFiller) -> bool:
         """A verb of recognising whose object is an actor ('recognised Kosovo') or a
         word of statehood ('the independence of X'); a noun ('X's recognition of Y')."""
@@ -358,8 +391,23 @@ class FrameFinder:
         objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
         wanted = set(self.lexicon.recognised_objects)
         return not objects or any(
-            o.i in filler.index.actors or o.lemma_.lower() in wanted or filler.actors_at(o)
+            o.i in filler.index.actors
+            or o.lemma_.lower() in wanted
+            or (self.may_name_an_actor(o) and filler.actors_at(o))
             for o in objects
+        )
+
+    def may_name_an_actor(self, noun: Token) -> bool:
+        """Whether a recognised object can stand for an actor: a name, a pronoun, a state
+        description ('the kingdom') or an organ ('its government'); a common noun that is
+        only *of* an actor ('Armenia's *borders*', 'Chile's *claims*') is not one, so
+        recognising it is no diplomatic recognition."""
+        lemma = noun.lemma_.lower()
+        return (
+            noun.pos_ not in {"NOUN"}
+            or lemma in self.organs
+            or lemma in self.lexicon.state_descriptions
+            or lemma in self.lexicon.group_descriptions
         )
 
     def form_matches(self, token: Token, spec: Trigger) -> bool:
@@ -415,7 +463,7 @@ class FrameFinder:
         the other party ('its' → the one praising them), if the text names one."""
         roles = self.fill_roles_once(token, spec, filler)
         one_side = self.single_party(spec, roles)
-        if one_side and self.has_pronoun_slot(token):
+        if one_side and self.has_pronoun_slot(token) and not self.own_gathering(token, spec):
             filler.other_party = one_side
             try:
                 again = self.fill_roles_once(token, spec, filler)
@@ -435,6 +483,15 @@ class FrameFinder:
         else:
             keys = set()
         return keys if len(keys) == 1 else set()
+
+    @staticmethod
+    def own_gathering(token: Token, spec: Trigger) -> bool:
+        """A symmetric act owned by a pronoun ('the cabinet rejected the plan at *its*
+        meeting', 'their talks'): the pronoun is the one party there is, never the
+        other side of the act."""
+        return spec.type in SYMMETRIC_TYPES and any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children
+        )
 
     @staticmethod
     def has_pronoun_slot(token: Token) -> bool:
@@ -548,9 +605,13 @@ class FrameFinder:
 
     @staticmethod
     def earlier_imposer(token: Token, previous: list[Frame]) -> list[ActorMention]:
-        """'The measures also target banks in X': sanctions whose imposer is not named
-        continue the latest sanction event of this or the two sentences before."""
-        reach = sentences_back(token, 2)
+        """'New measures also target banks in X': sanctions whose imposer is not named
+        continue the latest sanction event of this or the two sentences before; '*the*
+        sanctions also extend to …' refers back to the sanctions the article is about,
+        told anywhere before (a definite measure noun as the subject)."""
+        subject = subject_of(token) if token.pos_ == "VERB" else None
+        definite = subject is not None and is_definite(subject)
+        reach = 0 if definite else sentences_back(token, 2)
         for frame in reversed(previous):
             if frame.spec.type == "sanction_imposed" and frame.trigger.i >= reach:
                 return frame.sources

@@ -63,6 +63,7 @@ class EntityWords:
     negotiations: frozenset[str] = frozenset()
     refusals: frozenset[str] = frozenset()
     halts: frozenset[str] = frozenset()
+    postings: frozenset[str] = frozenset()
 
 
 class RoleFiller:
@@ -138,6 +139,7 @@ class RoleFiller:
                 frozenset(
                     k for k, status in lexicon.phrasal_status.items() if status == "cancelled"
                 ),
+                frozenset(lexicon.posting_verbs),
             ),
         )
 
@@ -336,7 +338,32 @@ class RoleFiller:
             return None
         if self.organs.get(lemma) in PERSON_KINDS:
             return None
+        same = self.same_organ_before(head)
+        if same is not None:
+            return same
         return self.antecedent(head, lambda m: m.kind in {"state", "government"}, REFERENCE_REACH)
+
+    def same_organ_before(self, head: Token) -> ActorMention | None:
+        """'the Biden administration unveiled sanctions … *The administration* is
+        alarmed': a definite organ noun is the actor whose same organ the text named
+        last ('the Iranian ministry … the ministry'), before any state named since."""
+        lemma = head.lemma_.lower()
+        if lemma not in self.organs:
+            return None
+        start = sentences_back(head, GROUP_REFERENCE_REACH)
+        for token in reversed(head.doc[start : head.i]):
+            if token.lemma_.lower() != lemma or token.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            if token.i in self.index.actors:
+                return self.index.actors[token.i]
+            owners = [
+                self.index.actors[c.i]
+                for c in token.children
+                if c.i in self.index.actors and c.dep_ in MODIFIER_DEPS
+            ]
+            if owners:
+                return owners[0]
+        return None
 
     def pair_reference(self, head: Token) -> list[ActorMention]:
         """'the two countries', 'both sides', 'the two', 'all three' → the two (three …)
@@ -408,6 +435,8 @@ class RoleFiller:
             if ent.label_ != "PERSON":
                 continue
             known = self.index.actors.get(ent.root.i)
+            if known is not None and known.kind not in PERSON_KINDS:
+                continue  # 'the Houthis' read as a person's name is still the group
             found = [known] if known else self.title_actors(ent.root)
             if found:
                 for name in {ent.text, ent.root.text, ent[-1].text}:
@@ -415,6 +444,17 @@ class RoleFiller:
         return self._people
 
     def title_actors(self, root: Token) -> list[ActorMention]:
+        """The actor of a person's title: 'X, *the U.S.* envoy', '*Kenyan* minister X',
+        or the office the name is set beside ('*CENTCOM's* commander, General X')."""
+        office = root.head
+        if root.dep_ == "appos" and office.lemma_.lower() in self.organs:
+            owners = [
+                self.index.actors[c.i]
+                for c in office.children
+                if c.i in self.index.actors and c.dep_ in MODIFIER_DEPS
+            ]
+            if owners and owners[0].actor.kind != "media":
+                return owners[:1]
         for child in root.children:
             if child.dep_ == "appos":
                 return [
@@ -665,7 +705,10 @@ class RoleFiller:
         halting = not self.entity_words.halts.isdisjoint(phrasal_keys(verb))
         if verb.lemma_.lower() not in self.agent_verbs and verb.lemma_ != "be" and not halting:
             return []  # 'called off the delivery': the halter's own transfers
-        subj = subject_of(verb) or inherited_subject(verb)
+        subj = subject_of(verb)
+        if subj is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and has_to_marker(verb):
+            return noun_agents(verb.head)  # 'an agreement *by X* to hold talks'
+        subj = subj or inherited_subject(verb)
         if subj is None:
             return []
         return [relative_antecedent(subj), *extra_subjects(verb, subj)]
@@ -843,6 +886,20 @@ def unique_by_key(mentions: list[ActorMention]) -> list[ActorMention]:
     for mention in mentions:
         seen.setdefault(mention.key, mention)
     return list(seen.values())
+
+
+def has_to_marker(verb: Token) -> bool:
+    """'*to* hold': a verb with the infinitive marker."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def noun_agents(noun: Token) -> list[Token]:
+    """Who acts in an infinitive on a noun: the noun's possessor or 'by' phrase ('*X's*
+    decision to hold talks', 'an agreement *by X* to hold talks'); none otherwise, since
+    the subject of the clause around the noun ('Y's move follows an agreement to …') is
+    not the one who acts."""
+    found = [c for c in noun.children if c.dep_ == "poss"]
+    return found + [p for p in prep_objects(noun, "by", deep=False)]
 
 
 def sentences_back(token: Token, count: int) -> int:

@@ -515,6 +515,11 @@ class Lexicon(Entry):
         description="Word forms the model's lemmatiser gets wrong, with their lemma: "
         "staged → stage (not 'stag'), resupplied → resupply.",
     )
+    posting_verbs: list[str] = Field(
+        default_factory=list,
+        description="Participles that place people sent abroad: workers *stationed* in X, "
+        "soldiers *based* in Y, troops *posted* to Z (where they are is where they were sent).",
+    )
     partitive_words: list[str] = Field(
         default_factory=list,
         description="Heads that stand for the 'of' phrase after them: a *number* of "

@@ -1,0 +1,110 @@
+# ruff: noqa: E501  (one sentence per table row)
+"""Non-arms events that news states outside the lexicon's plain constructions (issue 10),
+and the guards that keep their look-alikes out.
+
+Each row is one construction class, written for these tests with states and words that
+no gold text uses: sanctions that extend to entities located in states, the imposer of
+'the sanctions' named paragraphs before, 'an agreement by X to hold talks', a definite
+organ named again ('the ministry'), a speaker in a parenthetical ('…, he said, …'),
+evaluative adverbs and hyphenated adjectives, blaming a thing *on* an actor, people
+stationed abroad. ``NEGATIVES`` are look-alikes that must not yield the event.
+"""
+
+from __future__ import annotations
+
+import pytest
+from eventcases import PUBLISHED, Case, assert_no_event, assert_yields, keys
+
+from armswatch.model import Article
+from armswatch.pipeline import Analyzer
+
+pytestmark = [pytest.mark.issue(10), pytest.mark.slow]
+
+CASES = [
+    # sanctions: 'the sanctions' refer back to the article's sanctions, however far back
+    Case("definite measures far back",
+         "Ottawa imposed sanctions on Laos. Laos said it would respond. It called them unfair. "
+         "Rice prices rose. Vientiane summoned envoys. The sanctions also extend to firms located in Oman and Kenya.",
+         "sanction_imposed", {"CAN"}, {"OMN", "KEN"}),
+    # meeting: the one who acts in an infinitive on a noun is the noun's agent
+    Case("agreement by X to hold talks",
+         "Bolivia's move follows an agreement by the Chilean government to hold further talks with Peru about the border.",
+         "meeting", {"CHL"}, {"PER"}),
+    # a definite organ is the actor whose same organ was named last
+    Case("the ministry named again",
+         "Peru's foreign ministry issued a statement on Monday. Ecuador has sent troops to Bolivia. The ministry denounced the deployment.",
+         "condemnation", {"PER"}, {"ECU"}),
+    # evaluations: the speaker of a parenthetical, an office beside a name
+    Case("speaker in a parenthetical",
+         "Chile's army chief, General Pablo Soto, visited Lima on Monday. The raids, he said, showed that Bolivia \"remains a reckless actor\".",
+         "condemnation", {"CHL"}, {"BOL"}),
+    Case("office beside a name",
+         "In a statement, Kenya's commander, General Amos Wekesa, praised Uganda's \"brave forces\" for stopping rifles on their way to the rebels. "
+         "The seizure, he said, proved that Sudan \"remains a destabilising actor\".",
+         "condemnation", {"KEN"}, {"SDN"}),
+    Case("evaluative adverb",
+         "Matthew Diaz, a Chilean foreign ministry spokesman, said Peru had cynically eroded regional security with its actions that day.",
+         "condemnation", {"CHL"}, {"PER"}),
+    Case("hyphenated evaluative adjective",
+         "Bolivia called Peru's veto \"self-interested,\" the foreign minister said.",
+         "condemnation", {"BOL"}, {"PER"}),
+    Case("evaluative predicate noun",
+         "\"The nightly Bolivian raids are pure terror,\" the Chilean foreign minister said.",
+         "condemnation", {"CHL"}, {"BOL"}),
+    Case("blame a thing on an actor",
+         "It was a crisis Bolivia blamed on the wrong policy of Peru.",
+         "condemnation", {"BOL"}, {"PER"}),
+    # people sent abroad: where a participle places them
+    Case("workers stationed abroad",
+         "Since 2022 Kenya has had delegations of Ugandan IT workers stationed in Rwanda.",
+         "labor_dispatch", {"UGA"}, {"RWA"}),
+    Case("soldiers based abroad",
+         "Chilean soldiers based in Peru held a parade on Sunday.",
+         "troop_deployment", {"CHL"}, {"PER"}),
+]  # fmt: skip
+
+NEGATIVES = [
+    ("a state's borders are no state", "Laos is still unwilling to recognise Nepal's borders.",
+     "diplomatic_recognition"),
+    ("a contract for weapons is the transfer", "Peru signed a contract with Chile for 12 Scorpene submarines.",
+     "agreement"),
+    ("a pact for drones is the transfer", "Chile and Peru sign $2 billion pact for 20 Hermes 900 drones",
+     "agreement"),
+    ("a government's own meeting", "Chile said Peru's government rejected the plan at its meeting.",
+     "meeting"),
+    ("someone else's plan to talk", "Bolivia welcomed the plan to hold talks with Peru.", "meeting"),
+    ("soldiers killed abroad", "Chilean soldiers killed in Peru were buried on Sunday.", "troop_deployment"),
+    ("blaming the weather", "Bolivia blamed the floods on heavy rain.", "condemnation"),
+    ("a negated judgement", "Chile said Peru's veto was not illegal.", "condemnation"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.family for c in CASES])
+def test_construction_yields_its_event(analyzer: Analyzer, case: Case) -> None:
+    assert_yields(analyzer, case)
+
+
+@pytest.mark.parametrize("name,text,kind", NEGATIVES, ids=[n[0] for n in NEGATIVES])
+def test_lookalike_yields_no_event(analyzer: Analyzer, name: str, text: str, kind: str) -> None:
+    assert_no_event(analyzer, text, kind)
+
+
+def test_a_group_named_like_a_person_is_not_the_speaker(analyzer: Analyzer) -> None:
+    """'the Houthis' tagged as a person's name: 'he' is the commander, not the group."""
+    text = (
+        "In a statement, Kenya's commander, General Amos Wekesa, praised Uganda's forces for "
+        "stopping rifles on their way to the Houthis. The seizure, he said, proved that Sudan "
+        '"remains a destabilising actor".'
+    )
+    events = analyzer.analyze(Article(text=text, published=PUBLISHED)).events
+    critics = [keys(e.source) for e in events if e.type == "condemnation"]
+    assert {"houthis"} not in critics, critics
+    assert {"KEN"} in critics, critics
+
+
+def test_a_judged_act_does_not_negate_the_judgement(analyzer: Analyzer) -> None:
+    """'Peru's *veto* is self-serving': the veto is the act judged, not a denial."""
+    text = "Chile said Peru's self-serving veto blocked the resolution."
+    events = analyzer.analyze(Article(text=text, published=PUBLISHED)).events
+    found = [(e.certainty, e.status) for e in events if e.type == "condemnation"]
+    assert found == [("asserted", "unknown")], found
