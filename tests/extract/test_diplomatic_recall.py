@@ -54,6 +54,10 @@ CASES = [
     Case("blame a thing on an actor",
          "It was a crisis Bolivia blamed on the wrong policy of Peru.",
          "condemnation", {"BOL"}, {"PER"}),
+    # concern over an act criticises its doer, not the one it is done to
+    Case("concern over a directed act",
+         "Japan voiced grave concern over troop deployments by Venezuela to Guyana.",
+         "condemnation", {"JPN"}, {"VEN"}),
     # people sent abroad: where a participle places them
     Case("workers stationed abroad",
          "Since 2022 Kenya has had delegations of Ugandan IT workers stationed in Rwanda.",
@@ -108,3 +112,28 @@ def test_a_judged_act_does_not_negate_the_judgement(analyzer: Analyzer) -> None:
     events = analyzer.analyze(Article(text=text, published=PUBLISHED)).events
     found = [(e.certainty, e.status) for e in events if e.type == "condemnation"]
     assert found == [("asserted", "unknown")], found
+
+
+MINISTERS_MET = (
+    "Today our foreign minister, Ana Ruiz, met with her Peruvian and Bolivian counterparts in "
+    "Santiago. The three foreign ministers reaffirmed their commitment to regional security. "
+    "Trade was discussed as well. The ministers call on Venezuela to cease these actions."
+)
+
+
+def test_the_ministers_are_the_parties_of_the_meeting_told(analyzer: Analyzer) -> None:
+    """'The ministers call on X to cease …' after a three-way meeting: a joint act of all
+    three (ANNOTATION.md, joint acts), 'our' being the publishing ministry's state."""
+    article = Article(
+        text=MINISTERS_MET, published=PUBLISHED, outlet="Chilean Ministry of Foreign Affairs"
+    )
+    events = analyzer.analyze(article).events
+    found = [(keys(e.source), keys(e.target)) for e in events if e.type == "condemnation"]
+    assert ({"CHL", "PER", "BOL"}, {"VEN"}) in found, found
+
+
+def test_plural_officials_with_no_meeting_are_no_one(analyzer: Analyzer) -> None:
+    """'The ministers' after a sale, not a meeting, name no parties."""
+    text = "Chile sold tanks to Peru. The ministers said the deal was unlawful."
+    events = analyzer.analyze(Article(text=text, published=PUBLISHED)).events
+    assert not [e for e in events if e.type == "condemnation"]

@@ -175,6 +175,9 @@ class FrameFinder:
         attribution = AttributionReader(filler, self.lexicon)
         frames: list[Frame] = []
         filler.earlier_parties = lambda: [f.sources + f.targets for f in frames]
+        filler.earlier_meetings = lambda: [
+            (f.trigger.i, f.sources + f.targets) for f in frames if f.spec.type == "meeting"
+        ]
         for token in doc:
             if token.pos_ not in TRIGGER_POS:
                 continue
@@ -313,6 +316,9 @@ class FrameFinder:
         if spec.type == "sanction_imposed" and targets and not sources:
             sources = self.earlier_imposer(token, previous)
             confidence = 0.5
+        if spec.target_in_event and sources:  # the doers of the act, not those it befalls
+            doers = self.event_doers(token, spec, filler, modality, published, previous)
+            targets = [t for t in doers if t.key not in {s.key for s in sources}] or targets
         if spec.type == "condemnation" and sources and not targets:
             targets = self.actors_of_act_referred_to(token, sources, previous)
             confidence = 0.4
@@ -602,6 +608,31 @@ class FrameFinder:
             if (sources and same_source) or (not sources and same_target):
                 return frame
         return None
+
+    def event_doers(
+        self,
+        token: Token,
+        spec: Trigger,
+        filler: RoleFiller,
+        modality: ModalityReader,
+        published: date | None,
+        previous: list[Frame],
+    ) -> list[ActorMention]:
+        """The doers of the act a reaction is about, read from the act noun's own frame:
+        'concern over troop deployments by X to Y' → X, not Y, to whom it is done, even
+        with 'by X' hung on 'concern' (the source; every party of a symmetric act)."""
+        for slot, role in spec.roles.items():
+            if role != "target":
+                continue
+            for head in slots.fill(filler, token, slot):
+                for other in self.triggers.get((head.lemma_.lower(), "NOUN"), []):
+                    if other.type == "condemnation" or head.pos_ != "NOUN":
+                        continue
+                    act = self.frame_for(head, other, filler, modality, published, previous)
+                    if act is not None:
+                        symmetric = other.type in SYMMETRIC_TYPES
+                        return act.sources + (act.targets if symmetric else [])
+        return []
 
     @staticmethod
     def earlier_imposer(token: Token, previous: list[Frame]) -> list[ActorMention]:

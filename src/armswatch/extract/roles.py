@@ -39,6 +39,7 @@ RECIPIENT_PREPS = {"to", "for"}
 REFERENCE_REACH = 3  # sentences back that 'the kingdom', 'the group' may reach
 GROUP_REFERENCE_REACH = 5  # and 'the two countries', 'both sides'
 RELATIVE_OBJECTS = {"that", "which", "whom"}
+GATHERING_DETS = {"the", "both", "all"}  # 'the ministers', 'both envoys', 'all the leaders'
 COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 GROUP_KINDS = {"armed_group", "group", "company"}
 COUNTING = {"NUM", "DET"}
@@ -96,6 +97,8 @@ class RoleFiller:
         self.entity_words = entity_words or EntityWords()
         self.doc: Doc | None = None
         self.earlier_parties: Callable[[], list[list[ActorMention]]] = list
+        self.earlier_meetings: Callable[[], list[tuple[int, list[ActorMention]]]] = list
+        """(trigger index, parties) of the meetings told so far."""
         self._people: dict[str, ActorMention] | None = None
         self.other_party: set[str] = set()
         """Keys a pronoun may not refer to while the other side of an act is being read
@@ -213,7 +216,7 @@ class RoleFiller:
         definite = self.definite_reference(head)
         if definite is not None:
             return [definite]
-        pair = self.pair_reference(head)
+        pair = self.pair_reference(head) or self.gathered_reference(head)
         if pair:
             return pair
         if deep:
@@ -384,6 +387,25 @@ class RoleFiller:
             if len(found) == count:
                 return list(found.values())
         return []
+
+    def gathered_reference(self, head: Token) -> list[ActorMention]:
+        """'the (three) foreign ministers', 'the leaders', 'both envoys': officials in the
+        plural with no state of their own are the parties of the fullest meeting told in
+        this or the five sentences before (the latest of equals; its count, when given)."""
+        lemma = head.lemma_.lower()
+        if head.tag_ not in {"NNS", "NNPS"} or self.organs.get(lemma) not in PERSON_KINDS:
+            return []
+        if not any(c.dep_ in {"det", "predet"} and c.lower_ in GATHERING_DETS for c in head.children):
+            return []
+        count = next((COUNT_WORDS[c.lower_] for c in head.children if c.lower_ in COUNT_WORDS), 0)
+        start = sentences_back(head, GROUP_REFERENCE_REACH)
+        best: list[ActorMention] = []
+        for told, parties in reversed(self.earlier_meetings()):
+            named = unique_by_key(parties)
+            in_reach = start <= told < head.i
+            if len(named) > max(1, len(best)) and count in {0, len(named)} and in_reach:
+                best = named
+        return best
 
     def described_actor(self, head: Token) -> ActorMention | None:
         """A description of an actor named beside it: 'China, *a country* the US
