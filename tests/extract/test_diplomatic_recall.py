@@ -58,6 +58,22 @@ CASES = [
     Case("concern over a directed act",
          "Japan voiced grave concern over troop deployments by Venezuela to Guyana.",
          "condemnation", {"JPN"}, {"VEN"}),
+    Case("the act's phrases hung on the verb",
+         "Indonesia voiced grave concern over troop deployments by Malaysia to Iraq.",
+         "condemnation", {"IDN"}, {"MYS"}),
+    # a criticised weapon names its owner
+    Case("condemnation of a state's weapon",
+         "On Thursday, Chile's defence ministry issued a strong condemnation of the Peruvian missile system set up in Bolivia.",
+         "condemnation", {"CHL"}, {"PER"}),
+    # a definite act judged with no actor of its own is the act just told
+    Case("such sales judged",
+         "Peru has hit Bolivia with sanctions over its sales of rifles to Ecuador. The Peruvian foreign ministry said such sales undermine regional security.",
+         "condemnation", {"PER"}, {"BOL"}),
+    # a naming verb's predicate adjective misread as a modifier after the object
+    Case("calling a move irresponsible",
+         "Peru's envoys to Chile have been recalled, the Peruvian Foreign Ministry announced. "
+         "Calling Chile's move to activate the mechanism \"irresponsible,\" the ministry said the envoys had been ordered home.",
+         "condemnation", {"PER"}, {"CHL"}),
     # people sent abroad: where a participle places them
     Case("workers stationed abroad",
          "Since 2022 Kenya has had delegations of Ugandan IT workers stationed in Rwanda.",

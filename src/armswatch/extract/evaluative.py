@@ -46,12 +46,13 @@ from spacy.tokens import Doc, Token
 
 from armswatch.extract import slots
 from armswatch.extract.attribution import AttributionReader, Cue
-from armswatch.extract.frames import Frame, FrameFinder
+from armswatch.extract.frames import Frame, FrameFinder, is_definite
 from armswatch.extract.modality import ModalityReader
-from armswatch.extract.roles import RoleFiller, unique
+from armswatch.extract.roles import RoleFiller, sentences_back, unique
 from armswatch.extract.syntax import MentionIndex, governors, subject_of
 from armswatch.kb import KnowledgeBase
 from armswatch.kb.schema import ActorEntry, Trigger
+from armswatch.model import SYMMETRIC_TYPES
 from armswatch.nlp.mentions import ActorMention
 
 EVALUATIVE = "evaluative"
@@ -113,7 +114,7 @@ class EvaluationFinder:
                 guarded = is_guarded(token) or is_topic(token, self.topic_heads)
                 if not self.frames.form_matches(token, spec) or guarded:
                     continue
-                frame = self.frame_for(token, spec, filler, attribution, publisher)
+                frame = self.frame_for(token, spec, filler, attribution, publisher, found)
                 if frame is None:
                     continue
                 objects = [c for c in token.children if c.dep_ in {"dobj", "attr"}]
@@ -135,8 +136,9 @@ class EvaluationFinder:
         filler: RoleFiller,
         attribution: AttributionReader,
         publisher: ActorEntry | None,
+        told: list[Frame],
     ) -> Frame | None:
-        targets = self.criticised(token, spec, filler)
+        targets = self.criticised(token, spec, filler) or self.doers_referred_to(token, told)
         if not targets:
             return None
         sources = self.evaluator(token, spec, filler, attribution, publisher)
@@ -173,6 +175,25 @@ class EvaluationFinder:
             for pobj in spoken_of(cue):
                 found.extend(filler.actors_at(pobj))
         return [a for a in unique(found) if a.actor.kind != "media"]
+
+    def doers_referred_to(self, cue: Token, told: list[Frame]) -> list[ActorMention]:
+        """'Peru hit Bolivia with sanctions over its arms sales to Ecuador. … *such sales*
+        undermine …': a definite act with no actor of its own is the latest act of its
+        kind told in this or the two sentences before; its doers are criticised."""
+        acts = evaluated_acts(cue)
+        if cue.pos_ == "VERB":  # '*such sales* undermine …'
+            acts += [s for s in [subject_of(cue)] if s is not None]
+        for act in acts:
+            if act.pos_ != "NOUN" or not is_definite(act):
+                continue
+            kinds = {t.type for t in self.frames.triggers.get((act.lemma_.lower(), "NOUN"), [])}
+            reach = sentences_back(act, 2)
+            for frame in reversed(told):
+                earlier = reach <= frame.trigger.i < act.i
+                if earlier and frame.spec.type in kinds and frame.spec.type != "condemnation":
+                    symmetric = frame.spec.type in SYMMETRIC_TYPES
+                    return frame.sources + (frame.targets if symmetric else [])
+        return []
 
     def evaluator(
         self,
@@ -232,6 +253,11 @@ def evaluated_acts(cue: Token) -> list[Token]:
     if cue.pos_ == "ADJ" and cue.head.lower_ == "as" and cue.head.dep_ == "prep":
         verb = cue.head.head  # 'described X's moves *as reckless*' → moves
         return [c for c in verb.children if c.dep_ == "dobj"]
+    naming = naming_governor(cue) if cue.pos_ == "ADJ" and cue.i > cue.head.i else None
+    if naming is not None and cue.dep_ == "amod":
+        # 'calling X's move to activate the mechanism *"irresponsible"*': an adjective after
+        # its noun is the naming verb's predicate, misread as a modifier: its object is named
+        return [c for c in naming.children if c.dep_ in {"dobj", "oprd"} and c.pos_ == "NOUN"]
     if cue.pos_ == "ADJ" and cue.dep_ in {"amod", "compound"}:
         acts.append(cue.head)
         cue = cue.head
@@ -263,9 +289,11 @@ def evaluated_acts(cue: Token) -> list[Token]:
 def naming_governor(cue: Token) -> Token | None:
     """The naming verb ('call', 'brand') whose object phrase a predicate adjective was
     misread into; None when the adjective sits in a clause of its own."""
-    for gov in governors(cue, max_hops=4):
-        if gov.pos_ == "VERB":
-            return gov if gov.lemma_.lower() in NAMING_VERBS else None
+    for gov in governors(cue, max_hops=6):
+        if gov.pos_ == "VERB" and gov.lemma_.lower() in NAMING_VERBS:
+            return gov
+        if gov.pos_ == "VERB" and gov.dep_ not in {"acl", "relcl"}:
+            return None  # a clause of its own ('X's move *to activate* …' is in the object)
     return None
 
 

@@ -17,10 +17,12 @@ from armswatch.extract.syntax import (
     conjuncts,
     governors,
     inherited_subject,
+    is_passive,
     phrasal_keys,
     prep_objects,
     relative_antecedent,
     subject_of,
+    trailing_prep_objects,
 )
 from armswatch.kb.schema import ActorEntry, Lexicon
 from armswatch.nlp.mentions import ActorMention, WeaponMention
@@ -65,6 +67,7 @@ class EntityWords:
     refusals: frozenset[str] = frozenset()
     halts: frozenset[str] = frozenset()
     postings: frozenset[str] = frozenset()
+    conduct: frozenset[str] = frozenset()
 
 
 class RoleFiller:
@@ -143,6 +146,7 @@ class RoleFiller:
                     k for k, status in lexicon.phrasal_status.items() if status == "cancelled"
                 ),
                 frozenset(lexicon.posting_verbs),
+                frozenset(lexicon.conduct_nouns),
             ),
         )
 
@@ -174,7 +178,7 @@ class RoleFiller:
         if pronoun is not None:
             return pronoun
         if head.i in self.index.weapons:
-            return []
+            return self.weapon_owners(head) if deep else []
         if head.ent_type_ == "PERSON":
             person = self.people().get(head.text)
             if person is not None:
@@ -199,6 +203,11 @@ class RoleFiller:
                     named = self.named_actors(pobj)
                     if named:
                         return named
+        if head.lemma_.lower() in self.entity_words.conduct:
+            for pobj in prep_objects(head, "of", deep=False):  # 'the practices of X and Y'
+                named = self.named_actors(pobj)
+                if named:
+                    return named
         if head.lemma_.lower() in self.entity_words.partitives:
             for whole in prep_objects(head, "of", deep=False):  # 'a number of Russian firms'
                 found = self.actors_of_head(whole, deep=False)
@@ -230,6 +239,18 @@ class RoleFiller:
                 if t.i in self.index.actors and t is not head
             ]
         return []
+
+    def weapon_owners(self, weapon: Token) -> list[ActorMention]:
+        """Whose weapons a criticised weapon phrase names: 'condemned *Peru's* new drones',
+        'a condemnation of the *Peruvian* missile system' (its possessor or actor
+        modifiers; the words of its designation are no owner)."""
+        return [
+            self.index.actors[c.i]
+            for c in weapon.children
+            if c.i in self.index.actors
+            and c.dep_ in {"poss", "amod", "compound", "nmod"}
+            and self.index.actors[c.i].actor.kind != "media"
+        ]
 
     def named_actors(self, token: Token) -> list[ActorMention]:
         """Actors named at ``token`` and its conjuncts ('the ministers of Chile *and
@@ -395,7 +416,9 @@ class RoleFiller:
         lemma = head.lemma_.lower()
         if head.tag_ not in {"NNS", "NNPS"} or self.organs.get(lemma) not in PERSON_KINDS:
             return []
-        if not any(c.dep_ in {"det", "predet"} and c.lower_ in GATHERING_DETS for c in head.children):
+        if not any(
+            c.dep_ in {"det", "predet"} and c.lower_ in GATHERING_DETS for c in head.children
+        ):
             return []
         count = next((COUNT_WORDS[c.lower_] for c in head.children if c.lower_ in COUNT_WORDS), 0)
         start = sentences_back(head, GROUP_REFERENCE_REACH)
@@ -599,7 +622,8 @@ class RoleFiller:
         if head.dep_ == "prep" and head.lower_ in {"including", "include", "like"}:
             return prep_objects(head.head, word, deep=False)
         if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
-            return prep_objects(head.head, word, deep=False)  # 'concern over X by Y to Z'
+            found = prep_objects(head.head, word, deep=False)  # 'concern over X by Y to Z'
+            return found or trailing_prep_objects(trigger, word)
         verb = head.head
         if (
             trigger.dep_ == "pobj"
@@ -607,7 +631,7 @@ class RoleFiller:
             and verb.lemma_.lower() in self.agent_verbs
         ):
             return prep_objects(verb, word, deep=False)  # 'agreed on joint production *with* Y'
-        return []
+        return trailing_prep_objects(trigger, word)  # 'concern over deployments *by X*'
 
     def counting_noun(self, noun: Token) -> Token | None:
         """The quantity noun that stands in the clause for the noun it counts:
@@ -728,6 +752,9 @@ class RoleFiller:
         if verb.lemma_.lower() not in self.agent_verbs and verb.lemma_ != "be" and not halting:
             return []  # 'called off the delivery': the halter's own transfers
         subj = subject_of(verb)
+        agent = agent_of(verb) if subj is None and is_passive(verb) else None
+        if agent is not None:
+            return [agent]  # 'during a visit to X, concerns *were raised by* Y'
         if subj is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and has_to_marker(verb):
             return noun_agents(verb.head)  # 'an agreement *by X* to hold talks'
         subj = subj or inherited_subject(verb)

@@ -130,6 +130,23 @@ def prep_objects(head: Token, preposition: str, deep: bool = True) -> list[Token
     return found
 
 
+def trailing_prep_objects(noun: Token, preposition: str) -> list[Token]:
+    """Objects of ``preposition`` in the run of prepositional phrases right after a noun
+    that the parser hung on a verb above it: 'voiced concern over troop *deployments by
+    Malaysia to Iraq*', 'by' and 'to' read as the verb's."""
+    doc = noun.doc
+    ancestors = {a.i for a in noun.ancestors}
+    position = noun.right_edge.i + 1
+    while position < len(doc):
+        prep = doc[position]
+        if prep.dep_ not in PREPOSITION_DEPS or prep.head.i not in ancestors:
+            return []
+        if prep.lower_ == preposition:
+            return [c for c in prep.children if c.dep_ == "pobj"]
+        position = prep.right_edge.i + 1
+    return []
+
+
 def stranded_object(preposition: Token, objects: list[Token]) -> list[Token]:
     """The named actor right after a preposition that the parser hung elsewhere or on
     a misread word ('a trade pact *with* Turkey enters into force': 'Turkey' read as a

@@ -520,6 +520,11 @@ class Lexicon(Entry):
         description="Participles that place people sent abroad: workers *stationed* in X, "
         "soldiers *based* in Y, troops *posted* to Z (where they are is where they were sent).",
     )
+    conduct_nouns: list[str] = Field(
+        default_factory=list,
+        description="Nouns of an actor's conduct whose 'of' phrase names the actor: the "
+        "*practices* of X, the *actions* of Y (not 'the occupation of Z', where Z suffers it).",
+    )
     partitive_words: list[str] = Field(
         default_factory=list,
         description="Heads that stand for the 'of' phrase after them: a *number* of "
