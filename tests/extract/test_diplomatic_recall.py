@@ -74,6 +74,27 @@ CASES = [
          "Peru's envoys to Chile have been recalled, the Peruvian Foreign Ministry announced. "
          "Calling Chile's move to activate the mechanism \"irresponsible,\" the ministry said the envoys had been ordered home.",
          "condemnation", {"PER"}, {"CHL"}),
+    Case("complain that",
+         "Over recent months Chile's foreign minister, Ana Soto, has complained that Lima is still unwilling to use the treaty.",
+         "condemnation", {"CHL"}, {"PER"}),
+    Case("the practices of two states",
+         "Peru said the practices of Chile and Bolivia had seriously undermined peace in the region.",
+         "condemnation", {"PER"}, {"CHL", "BOL"}),
+    # the noun of a 'during' phrase is acted out by the passive's agent
+    Case("visit acted out by a passive's agent",
+         "During a separate visit to Peru last week, similar concerns were raised by Chile's foreign minister, Ana Soto.",
+         "meeting", {"CHL"}, {"PER"}),
+    # a preposition repeated in coordination ('… and to Y'), wherever the parser hung it
+    Case("sanctions extend to A and to B",
+         "Ottawa imposed sanctions on Laos. The sanctions also extend to firms located in Oman and to a number of Kenyan companies.",
+         "sanction_imposed", {"CAN"}, {"OMN", "KEN"}),
+    # what a signed text is about is done by its signatories; leading an exercise holds it
+    Case("memorandum on cooperation",
+         "Chile and Peru signed a memorandum of understanding on bilateral military cooperation.",
+         "military_cooperation", {"CHL"}, {"PER"}),
+    Case("jointly lead an exercise",
+         "Chile and the Peruvian navy will jointly lead the exercise off Arica.",
+         "military_exercise", {"CHL"}, {"PER"}),
     # people sent abroad: where a participle places them
     Case("workers stationed abroad",
          "Since 2022 Kenya has had delegations of Ugandan IT workers stationed in Rwanda.",
@@ -96,6 +117,11 @@ NEGATIVES = [
     ("soldiers killed abroad", "Chilean soldiers killed in Peru were buried on Sunday.", "troop_deployment"),
     ("blaming the weather", "Bolivia blamed the floods on heavy rain.", "condemnation"),
     ("a negated judgement", "Chile said Peru's veto was not illegal.", "condemnation"),
+    ("a person's cabinet at its meeting",
+     "The plan had been drawn up by the NATO member's caretaker government before it handed over power. "
+     "The government's website said Boric's cabinet had rejected the plan at its meeting on Wednesday.",
+     "meeting"),
+    ("complaining about the weather", "Peru complained that the weather was bad.", "condemnation"),
 ]  # fmt: skip
 
 

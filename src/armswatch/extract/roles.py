@@ -68,6 +68,7 @@ class EntityWords:
     halts: frozenset[str] = frozenset()
     postings: frozenset[str] = frozenset()
     conduct: frozenset[str] = frozenset()
+    documents: frozenset[str] = frozenset()
 
 
 class RoleFiller:
@@ -147,6 +148,7 @@ class RoleFiller:
                 ),
                 frozenset(lexicon.posting_verbs),
                 frozenset(lexicon.conduct_nouns),
+                frozenset(lexicon.document_nouns),
             ),
         )
 
@@ -527,15 +529,25 @@ class RoleFiller:
             span = token.doc[token.i : token.i + 1]
             return [ActorMention(span, self.publisher, "name", self.publisher.kind)]
         if lower in PLURAL_PRONOUNS:
-            found = self.antecedent(token, lambda m: m.kind not in PERSON_KINDS)
+            found = self.antecedent(token, self.stands_for_a_body)
             return self.coordinated(found) if found is not None else []
         if lower in THING_PRONOUNS:
-            found = self.antecedent(token, lambda m: m.kind not in PERSON_KINDS)
+            found = self.antecedent(token, self.stands_for_a_body)
         elif lower in PERSON_PRONOUNS:
             found = self.person_antecedent(token)
         else:
             return None
         return [found] if found is not None else []
+
+    def stands_for_a_body(self, mention: ActorMention) -> bool:
+        """Whether 'it'/'its'/'they' may mean the mention: a state, government or group,
+        or a person's name owning a body ('*Fico's* cabinet … at its meeting'); not a
+        person ('he')."""
+        if mention.kind not in PERSON_KINDS:
+            return True
+        root = mention.span.root
+        body = self.organs.get(root.head.lemma_.lower())
+        return root.dep_ == "poss" and body is not None and body not in PERSON_KINDS
 
     def person_antecedent(self, pronoun: Token) -> ActorMention | None:
         """The nearest preceding person: a KB office holder or a titled named person."""
@@ -738,11 +750,23 @@ class RoleFiller:
             holder = noun.head.head
             if holder.pos_ == "NOUN" and noun.head.lower_ == "of":
                 return self.governing_subject(holder)  # 'held *a round of* talks'
+            if holder.pos_ == "NOUN" and self.is_subject_matter(noun, holder):
+                return self.governing_subject(holder)  # 'signed a memorandum *on* cooperation'
             if holder.pos_ == "NOUN":
                 return []  # 'stopped a push *for* sanctions': the pusher is no imposer
             if holder.pos_ == "VERB":
                 return self.agent_of_verb(holder)
         return []
+
+    def is_subject_matter(self, noun: Token, holder: Token) -> bool:
+        """Whether ``noun`` is what a signed text or a negotiation is about: 'a memorandum
+        *on* military cooperation', 'talks *about* joint drills' (lexicon
+        ``document_nouns``, ``negotiation_nouns``): those who sign or talk do it."""
+        about = noun.head.lower_ in {"on", "about", "regarding", "concerning", "for"}
+        lemma = holder.lemma_.lower()
+        return about and (
+            lemma in self.entity_words.documents or lemma in self.entity_words.negotiations
+        )
 
     def agent_of_verb(self, verb: Token) -> list[Token]:
         """The subject of a verb that acts out its object noun ('Russia *held* talks',

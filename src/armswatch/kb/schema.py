@@ -525,6 +525,11 @@ class Lexicon(Entry):
         description="Nouns of an actor's conduct whose 'of' phrase names the actor: the "
         "*practices* of X, the *actions* of Y (not 'the occupation of Z', where Z suffers it).",
     )
+    document_nouns: list[str] = Field(
+        default_factory=list,
+        description="Texts that states sign, whose subject matter ('a memorandum *on* "
+        "military cooperation') is acted out by the signatories.",
+    )
     partitive_words: list[str] = Field(
         default_factory=list,
         description="Heads that stand for the 'of' phrase after them: a *number* of "
