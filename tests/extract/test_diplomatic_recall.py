@@ -54,13 +54,14 @@ CASES = [
     Case("blame a thing on an actor",
          "It was a crisis Bolivia blamed on the wrong policy of Peru.",
          "condemnation", {"BOL"}, {"PER"}),
-    # concern over an act criticises its doer, not the one it is done to
+    # concern over an act criticises its parties (tests/extract/test_constructions.py),
+    # also when the parser hung the act's phrases on the verb above
     Case("concern over a directed act",
          "Japan voiced grave concern over troop deployments by Venezuela to Guyana.",
-         "condemnation", {"JPN"}, {"VEN"}),
+         "condemnation", {"JPN"}, {"VEN", "GUY"}),
     Case("the act's phrases hung on the verb",
          "Indonesia voiced grave concern over troop deployments by Malaysia to Iraq.",
-         "condemnation", {"IDN"}, {"MYS"}),
+         "condemnation", {"IDN"}, {"MYS", "IRQ"}),
     # a criticised weapon names its owner
     Case("condemnation of a state's weapon",
          "On Thursday, Chile's defence ministry issued a strong condemnation of the Peruvian missile system set up in Bolivia.",

@@ -316,9 +316,9 @@ class FrameFinder:
         if spec.type == "sanction_imposed" and targets and not sources:
             sources = self.earlier_imposer(token, previous)
             confidence = 0.5
-        if spec.target_in_event and sources:  # the doers of the act, not those it befalls
-            doers = self.event_doers(token, spec, filler, modality, published, previous)
-            targets = [t for t in doers if t.key not in {s.key for s in sources}] or targets
+        if spec.target_in_event and sources and not targets:  # the act's parties
+            parties = self.event_parties(token, spec, filler, modality, published, previous)
+            targets = [t for t in parties if t.key not in {s.key for s in sources}]
         if spec.type == "condemnation" and sources and not targets:
             targets = self.actors_of_act_referred_to(token, sources, previous)
             confidence = 0.4
@@ -609,7 +609,7 @@ class FrameFinder:
                 return frame
         return None
 
-    def event_doers(
+    def event_parties(
         self,
         token: Token,
         spec: Trigger,
@@ -618,9 +618,10 @@ class FrameFinder:
         published: date | None,
         previous: list[Frame],
     ) -> list[ActorMention]:
-        """The doers of the act a reaction is about, read from the act noun's own frame:
-        'concern over troop deployments by X to Y' → X, not Y, to whom it is done, even
-        with 'by X' hung on 'concern' (the source; every party of a symmetric act)."""
+        """The parties of the act a reaction is about, read from the act noun's own frame
+        when the parser hung its phrases elsewhere: 'concern over troop deployments by X
+        to Y' with 'by X' and 'to Y' on 'concern' → X and Y (like 'concern over the
+        transfer of X's missiles to Y', whose deep reading names both)."""
         for slot, role in spec.roles.items():
             if role != "target":
                 continue
@@ -630,8 +631,7 @@ class FrameFinder:
                         continue
                     act = self.frame_for(head, other, filler, modality, published, previous)
                     if act is not None:
-                        symmetric = other.type in SYMMETRIC_TYPES
-                        return act.sources + (act.targets if symmetric else [])
+                        return act.sources + act.targets
         return []
 
     @staticmethod
