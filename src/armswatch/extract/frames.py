@@ -619,9 +619,9 @@ class FrameFinder:
         previous: list[Frame],
     ) -> list[ActorMention]:
         """The parties of the act a reaction is about, read from the act noun's own frame
-        when the parser hung its phrases elsewhere: 'concern over troop deployments by X
-        to Y' with 'by X' and 'to Y' on 'concern' → X and Y (like 'concern over the
-        transfer of X's missiles to Y', whose deep reading names both)."""
+        when the parser hung all its phrases on the verb above: 'voiced concern over troop
+        deployments by X to Y' → X and Y, as the deep reading of the act's own phrases
+        would name them ('concern over the transfer of X's missiles to Y')."""
         for slot, role in spec.roles.items():
             if role != "target":
                 continue
