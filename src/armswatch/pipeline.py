@@ -195,15 +195,19 @@ class Analyzer:
 
 def keep_hyphenated_triggers(nlp: Language, kb: KnowledgeBase) -> None:
     """Hyphenated trigger verbs ('re-export') stay one token in every inflection, so the
-    lemmatiser sees the verb and not 're'."""
+    lemmatiser sees the verb and not 're'; hyphenated adjectives ('self-serving') stay
+    one token too."""
     tokenizer = nlp.tokenizer
     if not isinstance(tokenizer, Tokenizer):
         return
     for trigger in kb.triggers.triggers:
-        if "-" not in trigger.lemma or "VERB" not in trigger.pos:
+        if "-" not in trigger.lemma or not {"VERB", "ADJ"} & set(trigger.pos):
             continue
         stem = trigger.lemma
-        for form in (stem, f"{stem}s", f"{stem}ed", f"{stem}ing", f"{stem}es"):
+        forms = [stem]
+        if "VERB" in trigger.pos:
+            forms += [f"{stem}s", f"{stem}ed", f"{stem}ing", f"{stem}es"]
+        for form in forms:
             for variant in (form, form[:1].upper() + form[1:]):
                 tokenizer.add_special_case(variant, [{ORTH: variant}])
 

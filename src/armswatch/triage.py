@@ -182,6 +182,7 @@ class Triage:
         self.referring = PhraseSet(lexicon.referring_words, lower=True)  # the two, the junta
         self.event_words: set[str] = set()  # events on their own: condemn, summit
         self.gated: dict[str, set[str]] = {}  # need an object: impose + sanctions
+        phrases: set[str] = set()
         for trigger in kb.triggers.triggers:
             forms = word_forms(trigger.lemma, trigger.pos)
             if trigger.requires_items:
@@ -204,7 +205,9 @@ class Triage:
                 for form in forms:
                     self.gated.setdefault(form, set()).update(objects)
             else:
-                self.event_words |= forms
+                self.event_words |= {f for f in forms if len(WORD.findall(f)) == 1}
+                phrases |= {f for f in forms if len(WORD.findall(f)) > 1}
+        self.event_phrases = PhraseSet(phrases, lower=True)  # 'self-serving': two words
 
     def select(self, text: str) -> list[Range]:
         """Character ranges of ``text`` to parse, in order; [] when nothing is relevant."""
@@ -234,16 +237,20 @@ class Triage:
             transfer_word and self.named_in_context.found_in(lower)
         )
         if self.actors.found_in(WORD.findall(sentence)):
-            return weapon or not self.event_words.isdisjoint(lower) or self.gated_in(lower)
+            return weapon or self.event_word_in(lower) or self.gated_in(lower)
         if sentence.startswith(LIST_MARKERS):
             return weapon
         if self.referring.found_in(lower):  # 'the two countries widened cooperation'
             return (
-                not self.event_words.isdisjoint(lower)
+                self.event_word_in(lower)
                 or self.gated_in(lower)
                 or (weapon and not self.item_words.isdisjoint(lower))
             )
         return weapon and not self.item_words.isdisjoint(lower)
+
+    def event_word_in(self, lower: list[str]) -> bool:
+        """A word of an event that needs nothing else ('condemn', 'summit', 'self-serving')."""
+        return not self.event_words.isdisjoint(lower) or self.event_phrases.found_in(lower)
 
     def gated_in(self, lower: list[str]) -> bool:
         return any(not self.gated[w].isdisjoint(lower) for w in self.gated.keys() & set(lower))

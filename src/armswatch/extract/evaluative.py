@@ -13,8 +13,9 @@ criticised actor (``poss``: "Russia's invasion", ``mod``: "Russian aggression", 
 ("Sweden is appalled by …"). This module adds the ones it cannot:
 
 - ``evaluated_act``: which word names the act an evaluation is about: the noun an
-  adjective modifies ("an *illegal* invasion"), the subject of a predicate ("X's supply
-  … is *unconscionable*", "these shipments are a *cynical evasion*"), else the cue;
+  adjective modifies ("an *illegal* invasion"), the verb an adverb modifies ("X
+  *cynically* eroded the peace": X), the subject of a predicate ("X's supply … is
+  *unconscionable*", "these shipments are a *cynical evasion*"), else the cue;
 - ``criticised``: the actors of that act, else those of the thing a speaker "said of"
   ('…,' the ambassador said *of Belarus's deliveries*);
 - ``evaluator``: the actor in the cue's source slot, unless it is "we" in a quote; else
@@ -44,13 +45,14 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from armswatch.extract import slots
-from armswatch.extract.attribution import AttributionReader
-from armswatch.extract.frames import Frame, FrameFinder
+from armswatch.extract.attribution import AttributionReader, Cue
+from armswatch.extract.frames import Frame, FrameFinder, is_definite
 from armswatch.extract.modality import ModalityReader
-from armswatch.extract.roles import RoleFiller, unique
+from armswatch.extract.roles import RoleFiller, sentences_back, unique
 from armswatch.extract.syntax import MentionIndex, governors, subject_of
 from armswatch.kb import KnowledgeBase
 from armswatch.kb.schema import ActorEntry, Trigger
+from armswatch.model import SYMMETRIC_TYPES
 from armswatch.nlp.mentions import ActorMention
 
 EVALUATIVE = "evaluative"
@@ -69,6 +71,9 @@ TOPIC_NOUNS = {"report", "study", "inquiry", "investigation", "hearing", "debate
 """Nouns whose 'on/about' phrase is a topic, not a judgement ('reports on X's violations')."""
 COPULAS = {"be", "remain", "seem", "appear", "become", "constitute", "represent"}
 SPOKEN_OF = ("of", "about")
+CUE_POS = {"VERB", "NOUN", "ADJ", "PROPN", "ADV"}
+SPEECH_DEPS = {"ROOT", "parataxis", "ccomp", "advcl", "conj"}
+"""Where the speech verbs of a sentence sit: '*said*', '…, he *said*, …'."""
 """'…,' X said *of* Y's deliveries: what a quoted evaluation is about."""
 
 
@@ -103,18 +108,20 @@ class EvaluationFinder:
         modality = ModalityReader(self.lexicon)
         out: list[Frame] = []
         for token in doc:
-            if token.i in framed or token.pos_ not in {"VERB", "NOUN", "ADJ", "PROPN"}:
+            if token.i in framed or token.pos_ not in CUE_POS:
                 continue
             for spec in self.cues.get((token.lemma_.lower(), token.pos_), []):
                 guarded = is_guarded(token) or is_topic(token, self.topic_heads)
                 if not self.frames.form_matches(token, spec) or guarded:
                     continue
-                frame = self.frame_for(token, spec, filler, attribution, publisher)
+                frame = self.frame_for(token, spec, filler, attribution, publisher, found)
                 if frame is None:
                     continue
                 objects = [c for c in token.children if c.dep_ in {"dobj", "attr"}]
                 mod = modality.read(token, spec.status, objects)
                 frame.status, frame.certainty = mod.status, mod.certainty
+                if frame.certainty == "negated":  # not guarded: the negating word is the
+                    frame.status, frame.certainty = "unknown", "asserted"  # act's ('a *veto*')
                 frame.time = self.frames.time_of(token, published)
                 frame.attribution = attribution.for_trigger(token)
                 out.append(frame)
@@ -129,8 +136,9 @@ class EvaluationFinder:
         filler: RoleFiller,
         attribution: AttributionReader,
         publisher: ActorEntry | None,
+        told: list[Frame],
     ) -> Frame | None:
-        targets = self.criticised(token, spec, filler)
+        targets = self.criticised(token, spec, filler) or self.doers_referred_to(token, told)
         if not targets:
             return None
         sources = self.evaluator(token, spec, filler, attribution, publisher)
@@ -168,6 +176,25 @@ class EvaluationFinder:
                 found.extend(filler.actors_at(pobj))
         return [a for a in unique(found) if a.actor.kind != "media"]
 
+    def doers_referred_to(self, cue: Token, told: list[Frame]) -> list[ActorMention]:
+        """'Peru hit Bolivia with sanctions over its arms sales to Ecuador. … *such sales*
+        undermine …': a definite act with no actor of its own is the latest act of its
+        kind told in this or the two sentences before; its doers are criticised."""
+        acts = evaluated_acts(cue)
+        if cue.pos_ == "VERB":  # '*such sales* undermine …'
+            acts += [s for s in [subject_of(cue)] if s is not None]
+        for act in acts:
+            if act.pos_ != "NOUN" or not is_definite(act):
+                continue
+            kinds = {t.type for t in self.frames.triggers.get((act.lemma_.lower(), "NOUN"), [])}
+            reach = sentences_back(act, 2)
+            for frame in reversed(told):
+                earlier = reach <= frame.trigger.i < act.i
+                if earlier and frame.spec.type in kinds and frame.spec.type != "condemnation":
+                    symmetric = frame.spec.type in SYMMETRIC_TYPES
+                    return frame.sources + (frame.targets if symmetric else [])
+        return []
+
     def evaluator(
         self,
         cue: Token,
@@ -194,9 +221,11 @@ class EvaluationFinder:
         holders = [a for a in holders if a.actor.kind != "media"]
         if holders:
             return holders[:1]
-        cue_found = attribution.cue_in(cue.sent, cue)
-        if cue_found is not None and cue_found.sources:  # 'UN experts said': the UN
-            speakers = [s for s in cue_found.sources if s.actor.kind != "media"]
+        # 'UN experts said': the UN; a cue with no actor ('the raids *showed* that …')
+        # leaves the sentence's own speaker ('…, he said, …')
+        for speakers in [cue_speakers(attribution.cue_in(cue.sent, cue))] + [
+            cue_speakers(attribution.speech_verb_cue(t)) for t in cue.sent if t.dep_ in SPEECH_DEPS
+        ]:
             if speakers:
                 return speakers[:1]
         unvoiced = first_person or "source" not in spec.roles.values()
@@ -204,6 +233,11 @@ class EvaluationFinder:
             span = cue.doc[cue.i : cue.i + 1]
             return [ActorMention(span, publisher, "name", publisher.kind)]
         return []
+
+
+def cue_speakers(cue: Cue | None) -> list[ActorMention]:
+    """The actors who speak in a cue (not an outlet)."""
+    return [s for s in cue.sources if s.actor.kind != "media"] if cue is not None else []
 
 
 def evaluated_acts(cue: Token) -> list[Token]:
@@ -214,9 +248,16 @@ def evaluated_acts(cue: Token) -> list[Token]:
     *poses* a threat') or a noun ('Y's *violation*') → itself.
     """
     acts: list[Token] = []
+    if cue.pos_ == "ADV":  # 'X *cynically* eroded the peace' → eroded (its subject acts)
+        return [cue.head] if cue.dep_ == "advmod" and cue.head.pos_ == "VERB" else []
     if cue.pos_ == "ADJ" and cue.head.lower_ == "as" and cue.head.dep_ == "prep":
         verb = cue.head.head  # 'described X's moves *as reckless*' → moves
         return [c for c in verb.children if c.dep_ == "dobj"]
+    naming = naming_governor(cue) if cue.pos_ == "ADJ" and cue.i > cue.head.i else None
+    if naming is not None and cue.dep_ == "amod":
+        # 'calling X's move to activate the mechanism *"irresponsible"*': an adjective after
+        # its noun is the naming verb's predicate, misread as a modifier: its object is named
+        return [c for c in naming.children if c.dep_ in {"dobj", "oprd"} and c.pos_ == "NOUN"]
     if cue.pos_ == "ADJ" and cue.dep_ in {"amod", "compound"}:
         acts.append(cue.head)
         cue = cue.head
@@ -248,9 +289,11 @@ def evaluated_acts(cue: Token) -> list[Token]:
 def naming_governor(cue: Token) -> Token | None:
     """The naming verb ('call', 'brand') whose object phrase a predicate adjective was
     misread into; None when the adjective sits in a clause of its own."""
-    for gov in governors(cue, max_hops=4):
-        if gov.pos_ == "VERB":
-            return gov if gov.lemma_.lower() in NAMING_VERBS else None
+    for gov in governors(cue, max_hops=6):
+        if gov.pos_ == "VERB" and gov.lemma_.lower() in NAMING_VERBS:
+            return gov
+        if gov.pos_ == "VERB" and gov.dep_ not in {"acl", "relcl"}:
+            return None  # a clause of its own ('X's move *to activate* …' is in the object)
     return None
 
 

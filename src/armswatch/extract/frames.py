@@ -306,6 +306,9 @@ class FrameFinder:
         attribution = AttributionReader(filler, self.lexicon)
         frames: list[Frame] = []
         filler.earlier_parties = lambda: [f.sources + f.targets for f in frames]
+        filler.earlier_meetings = lambda: [
+            (f.trigger.i, f.sources + f.targets) for f in frames if f.spec.type == "meeting"
+        ]
         for token in doc:
             if token.pos_ not in TRIGGER_POS:
                 continue
@@ -516,6 +519,9 @@ class FrameFinder:
         if spec.type == "sanction_imposed" and targets and not sources:
             sources = self.earlier_imposer(token, previous)
             confidence = 0.5
+        if spec.target_in_event and sources and not targets:  # the act's parties
+            parties = self.event_parties(token, spec, filler, modality, published, previous)
+            targets = [t for t in parties if t.key not in {s.key for s in sources}]
         if spec.type == "condemnation" and sources and not targets:
             targets = self.actors_of_act_referred_to(token, sources, previous, filler)
             confidence = 0.4
@@ -584,8 +590,23 @@ class FrameFinder:
         objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
         wanted = set(self.lexicon.recognised_objects)
         return not objects or any(
-            o.i in filler.index.actors or o.lemma_.lower() in wanted or filler.actors_at(o)
+            o.i in filler.index.actors
+            or o.lemma_.lower() in wanted
+            or (self.may_name_an_actor(o) and filler.actors_at(o))
             for o in objects
+        )
+
+    def may_name_an_actor(self, noun: Token) -> bool:
+        """Whether a recognised object can stand for an actor: a name, a pronoun, a state
+        description ('the kingdom') or an organ ('its government'); a common noun that is
+        only *of* an actor ('Armenia's *borders*', 'Chile's *claims*') is not one, so
+        recognising it is no diplomatic recognition."""
+        lemma = noun.lemma_.lower()
+        return (
+            noun.pos_ not in {"NOUN"}
+            or lemma in self.organs
+            or lemma in self.lexicon.state_descriptions
+            or lemma in self.lexicon.group_descriptions
         )
 
     def form_matches(self, token: Token, spec: Trigger) -> bool:
@@ -643,7 +664,7 @@ class FrameFinder:
         the other party ('its' → the one praising them), if the text names one."""
         roles = self.fill_roles_once(token, spec, filler)
         one_side = self.single_party(spec, roles)
-        if one_side and self.has_pronoun_slot(token):
+        if one_side and self.has_pronoun_slot(token) and not self.own_gathering(token, spec):
             filler.other_party = one_side
             try:
                 again = self.fill_roles_once(token, spec, filler)
@@ -663,6 +684,15 @@ class FrameFinder:
         else:
             keys = set()
         return keys if len(keys) == 1 else set()
+
+    @staticmethod
+    def own_gathering(token: Token, spec: Trigger) -> bool:
+        """A symmetric act owned by a pronoun ('the cabinet rejected the plan at *its*
+        meeting', 'their talks'): the pronoun is the one party there is, never the
+        other side of the act."""
+        return spec.type in SYMMETRIC_TYPES and any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children
+        )
 
     @staticmethod
     def has_pronoun_slot(token: Token) -> bool:
@@ -818,11 +848,40 @@ class FrameFinder:
                 return frame
         return None
 
+    def event_parties(
+        self,
+        token: Token,
+        spec: Trigger,
+        filler: RoleFiller,
+        modality: ModalityReader,
+        published: date | None,
+        previous: list[Frame],
+    ) -> list[ActorMention]:
+        """The parties of the act a reaction is about, read from the act noun's own frame
+        when the parser hung all its phrases on the verb above: 'voiced concern over troop
+        deployments by X to Y' → X and Y, as the deep reading of the act's own phrases
+        would name them ('concern over the transfer of X's missiles to Y')."""
+        for slot, role in spec.roles.items():
+            if role != "target":
+                continue
+            for head in slots.fill(filler, token, slot):
+                for other in self.triggers.get((head.lemma_.lower(), "NOUN"), []):
+                    if other.type == "condemnation" or head.pos_ != "NOUN":
+                        continue
+                    act = self.frame_for(head, other, filler, modality, published, previous)
+                    if act is not None:
+                        return act.sources + act.targets
+        return []
+
     @staticmethod
     def earlier_imposer(token: Token, previous: list[Frame]) -> list[ActorMention]:
-        """'The measures also target banks in X': sanctions whose imposer is not named
-        continue the latest sanction event of this or the two sentences before."""
-        reach = sentences_back(token, 2)
+        """'New measures also target banks in X': sanctions whose imposer is not named
+        continue the latest sanction event of this or the two sentences before; '*the*
+        sanctions also extend to …' refers back to the sanctions the article is about,
+        told anywhere before (a definite measure noun as the subject)."""
+        subject = subject_of(token) if token.pos_ == "VERB" else None
+        definite = subject is not None and is_definite(subject)
+        reach = 0 if definite else sentences_back(token, 2)
         for frame in reversed(previous):
             if frame.spec.type == "sanction_imposed" and frame.trigger.i >= reach:
                 return frame.sources

@@ -17,10 +17,12 @@ from armswatch.extract.syntax import (
     conjuncts,
     governors,
     inherited_subject,
+    is_passive,
     phrasal_keys,
     prep_objects,
     relative_antecedent,
     subject_of,
+    trailing_prep_objects,
 )
 from armswatch.kb.schema import ActorEntry, Lexicon
 from armswatch.nlp.mentions import ActorMention, WeaponMention
@@ -41,6 +43,7 @@ GROUP_REFERENCE_REACH = 5  # and 'the two countries', 'both sides'
 RELATIVE_OBJECTS = {"that", "which", "whom"}
 RELATIONAL_NOUNS = {"counterpart", "colleague"}  # nouns whose owner is the other side
 OWNER_DEPS = {"poss", "amod", "compound", "nmod"}  # who a noun phrase belongs to
+GATHERING_DETS = {"the", "both", "all"}  # 'the ministers', 'both envoys', 'all the leaders'
 COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 GROUP_KINDS = {"armed_group", "group", "company"}
 COUNTING = {"NUM", "DET"}
@@ -69,6 +72,9 @@ class EntityWords:
     subject_control: frozenset[str] = frozenset()
     deals: frozenset[str] = frozenset()
     batches: frozenset[str] = frozenset()
+    postings: frozenset[str] = frozenset()
+    conduct: frozenset[str] = frozenset()
+    documents: frozenset[str] = frozenset()
 
 
 class RoleFiller:
@@ -101,6 +107,8 @@ class RoleFiller:
         self.entity_words = entity_words or EntityWords()
         self.doc: Doc | None = None
         self.earlier_parties: Callable[[], list[list[ActorMention]]] = list
+        self.earlier_meetings: Callable[[], list[tuple[int, list[ActorMention]]]] = list
+        """(trigger index, parties) of the meetings told so far."""
         self._people: dict[str, ActorMention] | None = None
         self.other_party: set[str] = set()
         """Keys a pronoun may not refer to while the other side of an act is being read
@@ -148,6 +156,9 @@ class RoleFiller:
                 frozenset(lexicon.subject_control_verbs),
                 frozenset(lexicon.deal_nouns),
                 frozenset(lexicon.batch_words),
+                frozenset(lexicon.posting_verbs),
+                frozenset(lexicon.conduct_nouns),
+                frozenset(lexicon.document_nouns),
             ),
         )
 
@@ -179,7 +190,7 @@ class RoleFiller:
         if pronoun is not None:
             return pronoun
         if head.i in self.index.weapons:
-            return []
+            return self.weapon_owners(head) if deep else []
         if head.ent_type_ == "PERSON":
             person = self.people().get(head.text)
             if person is not None:
@@ -208,6 +219,11 @@ class RoleFiller:
                     named = self.named_actors(pobj)
                     if named:
                         return named
+        if head.lemma_.lower() in self.entity_words.conduct:
+            for pobj in prep_objects(head, "of", deep=False):  # 'the practices of X and Y'
+                named = self.named_actors(pobj)
+                if named:
+                    return named
         if head.lemma_.lower() in self.entity_words.partitives:
             for whole in prep_objects(head, "of", deep=False):  # 'a number of Russian firms'
                 found = self.actors_of_head(whole, deep=False)
@@ -225,7 +241,7 @@ class RoleFiller:
         definite = self.definite_reference(head)
         if definite is not None:
             return [definite]
-        pair = self.pair_reference(head)
+        pair = self.pair_reference(head) or self.gathered_reference(head)
         if pair:
             return pair
         if deep:
@@ -239,6 +255,18 @@ class RoleFiller:
                 if t.i in self.index.actors and t is not head
             ]
         return []
+
+    def weapon_owners(self, weapon: Token) -> list[ActorMention]:
+        """Whose weapons a criticised weapon phrase names: 'condemned *Peru's* new drones',
+        'a condemnation of the *Peruvian* missile system' (its possessor or actor
+        modifiers; the words of its designation are no owner)."""
+        return [
+            self.index.actors[c.i]
+            for c in weapon.children
+            if c.i in self.index.actors
+            and c.dep_ in {"poss", "amod", "compound", "nmod"}
+            and self.index.actors[c.i].actor.kind != "media"
+        ]
 
     def named_actors(self, token: Token) -> list[ActorMention]:
         """Actors named at ``token`` and its conjuncts ('the ministers of Chile *and
@@ -350,11 +378,36 @@ class RoleFiller:
             return None
         if self.organs.get(lemma) in PERSON_KINDS:
             return None
+        same = self.same_organ_before(head)
+        if same is not None:
+            return same
         # 'the country' is the topic; 'that country' shifts to another actor than the topic
         topical = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
         return self.antecedent(
             head, lambda m: m.kind in {"state", "government"}, REFERENCE_REACH, salient=topical
         )
+
+    def same_organ_before(self, head: Token) -> ActorMention | None:
+        """'the Biden administration unveiled sanctions … *The administration* is
+        alarmed': a definite organ noun is the actor whose same organ the text named
+        last ('the Iranian ministry … the ministry'), before any state named since."""
+        lemma = head.lemma_.lower()
+        if lemma not in self.organs:
+            return None
+        start = sentences_back(head, GROUP_REFERENCE_REACH)
+        for token in reversed(head.doc[start : head.i]):
+            if token.lemma_.lower() != lemma or token.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            if token.i in self.index.actors:
+                return self.index.actors[token.i]
+            owners = [
+                self.index.actors[c.i]
+                for c in token.children
+                if c.i in self.index.actors and c.dep_ in MODIFIER_DEPS
+            ]
+            if owners:
+                return owners[0]
+        return None
 
     def pair_reference(self, head: Token) -> list[ActorMention]:
         """'the two countries', 'both sides', 'the two', 'all three' → the two (three …)
@@ -387,6 +440,27 @@ class RoleFiller:
             if start <= mention.span.start < head.i and mention.actor.kind == "state":
                 found.setdefault(mention.key, mention)
         return list(found.values())
+
+    def gathered_reference(self, head: Token) -> list[ActorMention]:
+        """'the (three) foreign ministers', 'the leaders', 'both envoys': officials in the
+        plural with no state of their own are the parties of the fullest meeting told in
+        this or the five sentences before (the latest of equals; its count, when given)."""
+        lemma = head.lemma_.lower()
+        if head.tag_ not in {"NNS", "NNPS"} or self.organs.get(lemma) not in PERSON_KINDS:
+            return []
+        if not any(
+            c.dep_ in {"det", "predet"} and c.lower_ in GATHERING_DETS for c in head.children
+        ):
+            return []
+        count = next((COUNT_WORDS[c.lower_] for c in head.children if c.lower_ in COUNT_WORDS), 0)
+        start = sentences_back(head, GROUP_REFERENCE_REACH)
+        best: list[ActorMention] = []
+        for told, parties in reversed(self.earlier_meetings()):
+            named = unique_by_key(parties)
+            in_reach = start <= told < head.i
+            if len(named) > max(1, len(best)) and count in {0, len(named)} and in_reach:
+                best = named
+        return best
 
     def described_actor(self, head: Token) -> ActorMention | None:
         """A description of an actor named beside it: 'China, *a country* the US
@@ -438,6 +512,8 @@ class RoleFiller:
             if ent.label_ != "PERSON":
                 continue
             known = self.index.actors.get(ent.root.i)
+            if known is not None and known.kind not in PERSON_KINDS:
+                continue  # 'the Houthis' read as a person's name is still the group
             found = [known] if known else self.title_actors(ent.root)
             if found:
                 for name in {ent.text, ent.root.text, ent[-1].text}:
@@ -445,6 +521,17 @@ class RoleFiller:
         return self._people
 
     def title_actors(self, root: Token) -> list[ActorMention]:
+        """The actor of a person's title: 'X, *the U.S.* envoy', '*Kenyan* minister X',
+        or the office the name is set beside ('*CENTCOM's* commander, General X')."""
+        office = root.head
+        if root.dep_ == "appos" and office.lemma_.lower() in self.organs:
+            owners = [
+                self.index.actors[c.i]
+                for c in office.children
+                if c.i in self.index.actors and c.dep_ in MODIFIER_DEPS
+            ]
+            if owners and owners[0].actor.kind != "media":
+                return owners[:1]
         for child in root.children:
             if child.dep_ == "appos":
                 return [
@@ -472,15 +559,25 @@ class RoleFiller:
             span = token.doc[token.i : token.i + 1]
             return [ActorMention(span, self.publisher, "name", self.publisher.kind)]
         if lower in PLURAL_PRONOUNS:
-            found = self.antecedent(token, lambda m: m.kind not in PERSON_KINDS)
+            found = self.antecedent(token, self.stands_for_a_body)
             return self.coordinated(found) if found is not None else []
         if lower in THING_PRONOUNS:
-            found = self.antecedent(token, lambda m: m.kind not in PERSON_KINDS)
+            found = self.antecedent(token, self.stands_for_a_body)
         elif lower in PERSON_PRONOUNS:
             found = self.person_antecedent(token)
         else:
             return None
         return [found] if found is not None else []
+
+    def stands_for_a_body(self, mention: ActorMention) -> bool:
+        """Whether 'it'/'its'/'they' may mean the mention: a state, government or group,
+        or a person's name owning a body ('*Fico's* cabinet … at its meeting'); not a
+        person ('he')."""
+        if mention.kind not in PERSON_KINDS:
+            return True
+        root = mention.span.root
+        body = self.organs.get(root.head.lemma_.lower())
+        return root.dep_ == "poss" and body is not None and body not in PERSON_KINDS
 
     def person_antecedent(self, pronoun: Token) -> ActorMention | None:
         """The nearest preceding person: a KB office holder or a titled named person."""
@@ -578,7 +675,8 @@ class RoleFiller:
         if head.dep_ == "prep" and head.lower_ in {"including", "include", "like"}:
             return prep_objects(head.head, word, deep=False)
         if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
-            return prep_objects(head.head, word, deep=False)  # 'concern over X by Y to Z'
+            found = prep_objects(head.head, word, deep=False)  # 'concern over X by Y to Z'
+            return found or trailing_prep_objects(trigger, word)
         verb = head.head
         if (
             trigger.dep_ == "pobj"
@@ -586,7 +684,7 @@ class RoleFiller:
             and verb.lemma_.lower() in self.agent_verbs
         ):
             return prep_objects(verb, word, deep=False)  # 'agreed on joint production *with* Y'
-        return []
+        return trailing_prep_objects(trigger, word)  # 'concern over deployments *by X*'
 
     def counting_noun(self, noun: Token) -> Token | None:
         """The quantity noun that stands in the clause for the noun it counts:
@@ -715,11 +813,23 @@ class RoleFiller:
             counted = self.counting_noun(noun)
             if counted is not None and counted.i == holder.i and holder.pos_ == "NUM":
                 return self.governing_subject(holder)  # 'froze *$300 million in* aid'
+            if holder.pos_ == "NOUN" and self.is_subject_matter(noun, holder):
+                return self.governing_subject(holder)  # 'signed a memorandum *on* cooperation'
             if holder.pos_ == "NOUN":
                 return []  # 'stopped a push *for* sanctions': the pusher is no imposer
             if holder.pos_ == "VERB":
                 return self.agent_of_verb(holder)
         return []
+
+    def is_subject_matter(self, noun: Token, holder: Token) -> bool:
+        """Whether ``noun`` is what a signed text or a negotiation is about: 'a memorandum
+        *on* military cooperation', 'talks *about* joint drills' (lexicon
+        ``document_nouns``, ``negotiation_nouns``): those who sign or talk do it."""
+        about = noun.head.lower_ in {"on", "about", "regarding", "concerning", "for"}
+        lemma = holder.lemma_.lower()
+        return about and (
+            lemma in self.entity_words.documents or lemma in self.entity_words.negotiations
+        )
 
     def agent_of_verb(self, verb: Token) -> list[Token]:
         """The subject of a verb that acts out its object noun ('Russia *held* talks',
@@ -728,7 +838,13 @@ class RoleFiller:
         halting = not self.entity_words.halts.isdisjoint(phrasal_keys(verb))
         if verb.lemma_.lower() not in self.agent_verbs and verb.lemma_ != "be" and not halting:
             return []  # 'called off the delivery': the halter's own transfers
-        subj = subject_of(verb) or self.object_controller(verb) or inherited_subject(verb)
+        subj = subject_of(verb) or self.object_controller(verb)
+        agent = agent_of(verb) if subj is None and is_passive(verb) else None
+        if agent is not None:
+            return [agent]  # 'during a visit to X, concerns *were raised by* Y'
+        if subj is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and has_to_marker(verb):
+            return noun_agents(verb.head)  # 'an agreement *by X* to hold talks'
+        subj = subj or inherited_subject(verb)
         if subj is None:
             return []
         return [relative_antecedent(subj), *extra_subjects(verb, subj)]
@@ -952,6 +1068,20 @@ def unique_by_key(mentions: list[ActorMention]) -> list[ActorMention]:
     for mention in mentions:
         seen.setdefault(mention.key, mention)
     return list(seen.values())
+
+
+def has_to_marker(verb: Token) -> bool:
+    """'*to* hold': a verb with the infinitive marker."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def noun_agents(noun: Token) -> list[Token]:
+    """Who acts in an infinitive on a noun: the noun's possessor or 'by' phrase ('*X's*
+    decision to hold talks', 'an agreement *by X* to hold talks'); none otherwise, since
+    the subject of the clause around the noun ('Y's move follows an agreement to …') is
+    not the one who acts."""
+    found = [c for c in noun.children if c.dep_ == "poss"]
+    return found + [p for p in prep_objects(noun, "by", deep=False)]
 
 
 def sentences_back(token: Token, count: int) -> int:

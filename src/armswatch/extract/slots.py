@@ -364,6 +364,30 @@ def origin(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
 
 
 @slot(
+    "posted_to",
+    [
+        SlotCase("Ugandan workers stationed in Rwanda sent money.", "worker", ("RWA",), "NOUN"),
+        SlotCase("Kenya had Ugandan IT workers stationed in Rwanda.", "worker", ("RWA",), "NOUN"),
+        SlotCase("Chilean soldiers based in Peru held a parade.", "soldier", ("PER",), "NOUN"),
+        SlotCase("Chilean soldiers killed in Peru were buried.", "soldier", (), "NOUN"),
+    ],
+)
+def posted_to(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
+    """Where a participle on a noun of people sent abroad places them: 'workers
+    *stationed in* X', 'soldiers *based in* Y', 'troops *posted to* Z' (lexicon
+    ``posting_verbs``; 'soldiers *killed* in Y' places no one)."""
+    found: list[Token] = []
+    for participle in trigger.children:
+        lemma = participle.lemma_.lower()
+        if participle.dep_ not in {"acl", "relcl"} or participle.tag_ != "VBN":
+            continue
+        if lemma in filler.entity_words.postings:
+            for word in ("in", "to", "into"):
+                found += prep_objects(participle, word, deep=False)
+    return found
+
+
+@slot(
     "destination",
     [
         ("Sailors seized Iranian rifles bound for the Houthis.", "seize", ("houthis",)),

@@ -152,7 +152,39 @@ def prep_objects(head: Token, preposition: str, deep: bool = True) -> list[Token
             if child.dep_ in PREPOSITION_DEPS and child.lower_ == preposition:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 found.extend(stranded_object(child, objects) or objects)
+                found.extend(coordinated_preposition_objects(child, preposition))
+            elif child.dep_ == "conj" and child.pos_ == "ADP" and child.lower_ == preposition:
+                found.extend(c for c in child.children if c.dep_ == "pobj")  # '… and to Y'
     return found
+
+
+def coordinated_preposition_objects(prep: Token, preposition: str) -> list[Token]:
+    """'to X located in A *and to* Y': a repeated preposition coordinated inside the
+    first phrase (the parser hangs it on the nearest preposition) adds its objects."""
+    return [
+        c
+        for t in prep.subtree
+        if t.dep_ == "conj" and t.pos_ == "ADP" and t.lower_ == preposition and t.i != prep.i
+        for c in t.children
+        if c.dep_ == "pobj"
+    ]
+
+
+def trailing_prep_objects(noun: Token, preposition: str) -> list[Token]:
+    """Objects of ``preposition`` in the run of prepositional phrases right after a noun
+    that the parser hung on a verb above it: 'voiced concern over troop *deployments by
+    Malaysia to Iraq*', 'by' and 'to' read as the verb's."""
+    doc = noun.doc
+    ancestors = {a.i for a in noun.ancestors}
+    position = noun.right_edge.i + 1
+    while position < len(doc):
+        prep = doc[position]
+        if prep.dep_ not in PREPOSITION_DEPS or prep.head.i not in ancestors:
+            return []
+        if prep.lower_ == preposition:
+            return [c for c in prep.children if c.dep_ == "pobj"]
+        position = prep.right_edge.i + 1
+    return []
 
 
 def stranded_object(preposition: Token, objects: list[Token]) -> list[Token]:

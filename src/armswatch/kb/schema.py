@@ -552,6 +552,21 @@ class Lexicon(Entry):
         description="Word forms the model's lemmatiser gets wrong, with their lemma: "
         "staged → stage (not 'stag'), resupplied → resupply.",
     )
+    posting_verbs: list[str] = Field(
+        default_factory=list,
+        description="Participles that place people sent abroad: workers *stationed* in X, "
+        "soldiers *based* in Y, troops *posted* to Z (where they are is where they were sent).",
+    )
+    conduct_nouns: list[str] = Field(
+        default_factory=list,
+        description="Nouns of an actor's conduct whose 'of' phrase names the actor: the "
+        "*practices* of X, the *actions* of Y (not 'the occupation of Z', where Z suffers it).",
+    )
+    document_nouns: list[str] = Field(
+        default_factory=list,
+        description="Texts that states sign, whose subject matter ('a memorandum *on* "
+        "military cooperation') is acted out by the signatories.",
+    )
     partitive_words: list[str] = Field(
         default_factory=list,
         description="Heads that stand for the 'of' phrase after them: a *number* of "

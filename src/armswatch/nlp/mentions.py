@@ -573,6 +573,8 @@ class MentionRuler:
             window = doc[ent.end + 1 : min(ent.end + DESCRIPTION_WINDOW, len(doc))]
             stop = next((t.i for t in window if t.text in {",", ".", ";"}), window.end)
             clause = doc[ent.end + 1 : stop]
+            if len(clause) and clause[0].pos_ in {"VERB", "AUX"}:
+                continue  # 'X, praised Y's government forces': the sentence goes on
             state = next(  # the state that holds the office, not a subject ('Korean affairs')
                 (
                     states[t.i]
