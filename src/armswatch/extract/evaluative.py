@@ -46,8 +46,9 @@ from spacy.tokens import Doc, Token
 
 from armswatch.extract import slots
 from armswatch.extract.attribution import AttributionReader, Cue
-from armswatch.extract.frames import Frame, FrameFinder, is_definite
+from armswatch.extract.frames import Frame, FrameFinder
 from armswatch.extract.modality import ModalityReader
+from armswatch.extract.pairing import is_definite
 from armswatch.extract.roles import RoleFiller, sentences_back, unique
 from armswatch.extract.syntax import MentionIndex, governors, subject_of
 from armswatch.kb import KnowledgeBase
