@@ -124,6 +124,14 @@ SETTINGS: tuple[Setting, ...] = (
         "(0: no limit).",
     ),
     Setting(
+        "ARMSWATCH_PAGE_TABLES",
+        "on",
+        "on: a writer that changed the store rebuilds the list pages' read tables when it "
+        "closes it (docs/store.md, list pages; about 90 s of CPU and 2 GB for 1M events); "
+        "off: it leaves them stale and the lists run their own queries (for a large store "
+        "fed by small runs).",
+    ),
+    Setting(
         "ARMSWATCH_API_MAX_LIMIT",
         "500",
         "Largest page size (`limit`) of the list endpoints (CSV downloads: 10× as many rows).",

@@ -273,6 +273,20 @@ def test_what_a_writer_stores_is_in_the_next_page_and_never_a_stale_one(
     assert [row["id"] for row in events_page(store_path, actor="ERI")] == ["ev-s99", "ev-0-0"]
 
 
+def test_with_page_tables_off_a_writer_leaves_them_stale_and_the_lists_still_answer(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARMSWATCH_PAGE_TABLES", "off")
+    with open_store(store_path) as store:
+        event = {"type": "arms_transfer", "source_keys": ["ERI"], "target_keys": ["VEN"]}
+        event |= {"day": "2024-01-01", "status": "delivered", "finding": None}
+        fill_more(store.con, "s98", event)
+    with open_view(store_path) as view:
+        assert not fresh(view)  # not rebuilt: the lists run their own queries
+        found = list_events(view, EventQuery(actor="ERI")).events
+        assert [row.id for row in found] == ["ev-s98", "ev-0-0"]
+
+
 def fill_more(con: duckdb.DuckDBPyConnection, sha: str, event: dict[str, Any]) -> None:
     """One more article with one event (a run that adds)."""
     insert(con, "articles", [{"sha256": sha, "id": sha, "current": True, "version": 1}])

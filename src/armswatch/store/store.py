@@ -17,7 +17,7 @@ from types import TracebackType
 
 import duckdb
 
-from armswatch.settings import int_setting
+from armswatch.settings import get_setting, int_setting
 from armswatch.store import runs
 from armswatch.store.db import connect, make_room_for_indexes, translated
 from armswatch.store.pages import mark_stale, refresh_pages
@@ -90,9 +90,11 @@ class Store:
         return cls(path, con)
 
     def close(self) -> None:
-        """Bring the list pages up to date (``store.pages``) and let go of the store."""
+        """Bring the list pages up to date (``store.pages``; not with
+        ``ARMSWATCH_PAGE_TABLES=off``) and let go of the store."""
         try:
-            refresh_pages(self.con)
+            if get_setting("ARMSWATCH_PAGE_TABLES") != "off":
+                refresh_pages(self.con)
         except duckdb.Error as exc:  # what was stored stays; the lists use their queries
             first = str(exc).strip().splitlines()[0]
             LOG.warning(
