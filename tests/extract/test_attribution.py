@@ -31,6 +31,8 @@ CASES = [
          "Estonian intelligence: Belarus has handed Russia tank shells\n"
          "Belarus delivered tank shells to Russia in recent weeks.",
          "BLR", "RUS", "EST"),
+    Case("a report seen by an outlet", "Latvia sold rifles to Chad, a confidential EU report seen by Reuters said.",
+         "LVA", "TCD", "eu"),
     Case("a ministry in a capital", "Poland will sell 30 mortars to Latvia, the defence ministry in Warsaw said.",
          "POL", "LVA", "POL"),
     Case("report by", "A report by Amnesty International says that Serbia sold mortar rounds to Azerbaijan.",

@@ -472,13 +472,20 @@ class AttributionReader:
 
     def adjacent_speaker(self, verb: Token) -> Token | None:
         """The name right before a closing speech verb, however it was parsed: '…,
-        Turkish Aerospace Industries (TUSAS) said in a statement' (brackets skipped)."""
+        Turkish Aerospace Industries (TUSAS) said in a statement' (brackets skipped); the
+        report whose participle it is the agent of: 'a UN report seen by *Reuters* said'
+        is the UN's report (Reuters carried it)."""
         i = verb.i - 1
         while i >= verb.sent.start and verb.doc[i].text in {"(", ")"}:
             i -= 1
         if i < verb.sent.start or i not in self.filler.index.actors:
             return None
-        return verb.doc[i]
+        name = verb.doc[i]
+        participle = name.head.head if name.head.dep_ == "agent" else None
+        if participle is not None and participle.dep_ == "acl":
+            if participle.head.lemma_.lower() in self.report_nouns:
+                return participle.head  # 'a UN report *seen by Reuters* said': the report
+        return name
 
     def speaker_mentions(self, speaker: Token) -> list[ActorMention]:
         """Who a speaker phrase names: the outlet itself ('the Russian news agency TASS'
