@@ -482,9 +482,12 @@ class AttributionReader:
             return None
         name = verb.doc[i]
         participle = name.head.head if name.head.dep_ == "agent" else None
-        if participle is not None and participle.dep_ == "acl":
-            if participle.head.lemma_.lower() in self.report_nouns:
-                return participle.head  # 'a UN report *seen by Reuters* said': the report
+        if (
+            participle is not None
+            and participle.dep_ == "acl"
+            and participle.head.lemma_.lower() in self.report_nouns
+        ):
+            return participle.head  # 'a UN report *seen by Reuters* said': the report
         return name
 
     def speaker_mentions(self, speaker: Token) -> list[ActorMention]:
