@@ -173,6 +173,8 @@ NOT_TRANSFERS = [
     "Peru commissioned two frigates built by a local shipyard.",  # the builder is no actor
     "Oman commissioned a study of drones written by Dutch experts.",  # no origin marker
     "Kenya Airways leased six passenger jets from Ireland.",  # airliners are no weapons
+    "Ethiopian Airlines ordered 20 aircraft from Canada.",  # an airline buys airliners
+    "A Peruvian airline bought four jets from Brazil.",
 ]
 
 

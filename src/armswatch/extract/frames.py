@@ -376,6 +376,8 @@ class FrameFinder:
             confidence = 0.4
         if not sources or not targets:
             return None
+        if spec.type == "arms_transfer" and all(self.is_civil_carrier(t) for t in targets):
+            return None  # 'Turkish Airlines ordered 355 Airbus aircraft': airliners
         objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
         mod = modality.read(token, spec.status, objects)
         return Frame(
@@ -409,6 +411,14 @@ class FrameFinder:
             for phrase in phrases
             for item in filler.items_of(phrase)
         )
+
+    def is_civil_carrier(self, mention: ActorMention) -> bool:
+        """'*Turkish* Airlines', '*Qatar* Airways', 'a *Kenyan* airline': a state's name or
+        adjective on a word of a civil carrier names an airline, which buys airliners."""
+        root = mention.span.root
+        words = set(self.lexicon.civil_carriers)
+        follows = mention.span.doc[mention.span.end : mention.span.end + 2]
+        return root.head.lemma_.lower() in words or any(t.lower_ in words for t in follows)
 
     def is_weapon_crew_word(self, token: Token) -> bool:
         """A word of people ('fighters', 'marines') that names a weapon here: 'JF-17

@@ -442,6 +442,11 @@ class Lexicon(Entry):
         "in a relative clause on their possessed object is delivered ('showed off *its* "
         "jets, which it ordered from X').",
     )
+    civil_carriers: list[str] = Field(
+        default_factory=list,
+        description="Words of a civil carrier: a buyer named with one ('*Turkish Airlines* "
+        "ordered 355 Airbus aircraft', 'a Gulf *airline*') buys airliners, not weapons.",
+    )
     batch_words: list[str] = Field(
         default_factory=list,
         description="Nouns of a part of a transfer's items: '*The first batch* was "
