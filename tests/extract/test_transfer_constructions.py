@@ -115,7 +115,8 @@ TRANSFERS = [
 ]
 
 
-def transfers(analyzer: Analyzer, text: str) -> set[Tuple]:
+def types_found(analyzer: Analyzer, text: str) -> set[Tuple]:
+    """Every event of ``text`` as (type, source keys, target keys)."""
     analysis = analyzer.with_triage(False).analyze(Article(text=text, published="2024-06-01"))
     return {
         (
@@ -124,8 +125,11 @@ def transfers(analyzer: Analyzer, text: str) -> set[Tuple]:
             frozenset(a.country or a.id for a in event.target),
         )
         for event in analysis.events
-        if event.type == "arms_transfer"
     }
+
+
+def transfers(analyzer: Analyzer, text: str) -> set[Tuple]:
+    return {t for t in types_found(analyzer, text) if t[0] == "arms_transfer"}
 
 
 @pytest.mark.slow
@@ -212,18 +216,6 @@ def test_headline_keeps_a_word_of_a_longer_name_only_inside_that_name() -> None:
 def test_who_blocks_a_package_owned_by_another_is_no_supplier(analyzer: Analyzer) -> None:
     text = "Slovakia vetoed an EU package of military aid for Moldova."
     assert transfers(analyzer, text) == {("arms_transfer", frozenset({"eu"}), frozenset({"MDA"}))}
-
-
-def types_found(analyzer: Analyzer, text: str) -> set[Tuple]:
-    analysis = analyzer.with_triage(False).analyze(Article(text=text, published="2024-06-01"))
-    return {
-        (
-            event.type,
-            frozenset(a.country or a.id for a in event.source),
-            frozenset(a.country or a.id for a in event.target),
-        )
-        for event in analysis.events
-    }
 
 
 # An arms deal is an arms transfer with status agreed, not an agreement (OUTPUT.md); a
