@@ -1,5 +1,5 @@
-"""The list pages' read tables (``store.pages``) give exactly what the lists' own queries
-give, and never show a store other than the one they were built from.
+"""The list pages of the read model (``store.pages``) give exactly what the lists' own
+queries give, and never show a store other than the one they were built from.
 
 The stores here are small synthetic ones written in SQL (no model): hypothesis draws the
 articles, events, findings, incidents and reviews, then queries; each query is answered
@@ -21,7 +21,8 @@ from armswatch.queries import list_events, list_findings, list_incident_page
 from armswatch.queries.paged import event_facet
 from armswatch.queries.params import EventQuery, FindingQuery, IncidentQuery
 from armswatch.store import pages, schema
-from armswatch.store.pages import fresh, mark_stale, read_page, refresh_pages
+from armswatch.store.pages import read_page
+from armswatch.store.readmodel import fresh, mark_stale, read_model_path, refresh
 from armswatch.store.store import open_store
 from armswatch.store.view import View, open_view
 
@@ -179,6 +180,14 @@ def answers(view: View, queries: list[BaseModel]) -> list[dict[str, Any]]:
 
 SHARED = duckdb.connect()
 schema.apply_migrations(SHARED)
+
+
+@pytest.fixture(scope="module")
+def shared_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the in-memory store ``SHARED`` keeps its read model."""
+    return tmp_path_factory.mktemp("pages") / "shared.duckdb"
+
+
 FILLED = ("articles", "events", "items", "evidence", "findings", "reviews", "incidents")
 
 
@@ -197,12 +206,12 @@ def emptied(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     ),
 )
 def test_pages_answer_exactly_what_the_lists_own_queries_answer(
-    world: list[tuple[bool, list[dict[str, Any]]]], queries: list[BaseModel]
+    shared_db: Path, world: list[tuple[bool, list[dict[str, Any]]]], queries: list[BaseModel]
 ) -> None:
     con = emptied(SHARED)
     fill(con, world)
-    refresh_pages(con)  # rebuilt unless the last example drew the same store
-    view = View(Path("synthetic"), con)
+    refresh(con, shared_db)  # rebuilt unless the last example drew the same store
+    view = View(shared_db, con)
     assert fresh(view)
     paged = answers(view, queries)
     mark_stale(con)
@@ -210,14 +219,14 @@ def test_pages_answer_exactly_what_the_lists_own_queries_answer(
     assert paged == answers(view, queries)
 
 
-def test_a_facet_query_is_answered_from_the_pages_and_others_are_not() -> None:
+def test_a_facet_query_is_answered_from_the_pages_and_others_are_not(tmp_path: Path) -> None:
     con = duckdb.connect()
     schema.apply_migrations(con)
     event = {"type": "meeting", "source_keys": ["CUB"], "target_keys": ["VEN"], "day": None}
     event |= {"status": "planned", "finding": RULES[0], "review": None, "system": None}
     fill(con, [(True, [event, event | {"day": "2024-02-02"}])])
-    refresh_pages(con)
-    view = View(Path("synthetic"), con)
+    refresh(con, tmp_path / "store.duckdb")
+    view = View(tmp_path / "store.duckdb", con)
     dyad = EventQuery(actor="ven", counterpart="CUB")
     assert event_facet(dyad) == "actor=VEN&counterpart=CUB"
     page = read_page(view, "events", "actor=VEN&counterpart=CUB", 0, 50)
@@ -233,16 +242,19 @@ def test_the_pages_leave_out_the_events_the_ledger_calls_rejected() -> None:
     assert pages.REJECTED_EVENTS == tables.REJECTED_EVENTS
 
 
-def test_the_tables_are_rebuilt_only_when_what_they_show_changed() -> None:
+def test_the_read_model_is_rebuilt_only_when_what_it_shows_changed(tmp_path: Path) -> None:
     con = duckdb.connect()
     schema.apply_migrations(con)
     event = {"type": "meeting", "source_keys": ["CUB"], "target_keys": [], "day": None}
     event |= {"status": "planned", "finding": None, "review": None, "system": None}
     fill(con, [(True, [event])])
-    assert refresh_pages(con)
-    assert not refresh_pages(con)  # nothing changed: marked fresh, not rebuilt
+    db = tmp_path / "store.duckdb"
+    assert refresh(con, db)
+    assert not refresh(con, db)  # nothing changed: marked fresh, not rebuilt
     con.execute("UPDATE evidence SET text = 'Another sentence.'").fetchall()
-    assert refresh_pages(con)
+    assert refresh(con, db)
+    read_model_path(db).unlink()  # a missing file is rebuilt though nothing changed
+    assert refresh(con, db)
 
 
 @pytest.fixture

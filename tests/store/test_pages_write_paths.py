@@ -16,7 +16,7 @@ from armswatch.pipeline import Analyzer
 from armswatch.queries import list_events, list_incident_page
 from armswatch.queries.params import EventQuery, IncidentQuery
 from armswatch.run.local import RunOptions, run_local
-from armswatch.store.pages import fresh
+from armswatch.store.readmodel import fresh
 from armswatch.store.store import open_store
 from armswatch.store.view import open_view
 

@@ -6,14 +6,18 @@ These are the functions the CLI and the API share; both return pydantic models.
 from __future__ import annotations
 
 import re
+import sqlite3
+
+from pydantic import BaseModel
 
 from armswatch.errors import InvalidRequestError
 from armswatch.fuse.facts import Dyad
 from armswatch.fuse.independence import independent_sources
-from armswatch.fuse.models import Claim, IncidentStory, IncidentSummary, StoryEntry
+from armswatch.fuse.models import Claim, IncidentRow, IncidentStory, IncidentSummary, StoryEntry
 from armswatch.fuse.provenance import chain
 from armswatch.fuse.tables import CLAIMS, load_incidents, load_rows
 from armswatch.ledger.review import review_statuses
+from armswatch.store import readmodel
 from armswatch.store.assemble import (
     Filter,
     load_articles,
@@ -21,7 +25,8 @@ from armswatch.store.assemble import (
     load_findings,
     where,
 )
-from armswatch.store.records import StoredEvent
+from armswatch.store.docs import event_docs, incident_doc
+from armswatch.store.records import StoredEvent, StoredFinding
 from armswatch.store.view import View
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -97,6 +102,9 @@ def incident_conditions(
 
 def get_incident(view: View, incident_id: str) -> IncidentStory | None:
     """The whole story of one incident, or None when there is no such incident."""
+    con = readmodel.connection(view)
+    if con is not None:
+        return incident_from_read_model(con, incident_id)
     found = load_incidents(view.con, "id = ?", [incident_id])
     if not found:
         return None
@@ -105,12 +113,57 @@ def get_incident(view: View, incident_id: str) -> IncidentStory | None:
     claims = [Claim.model_validate(r) for r in rows]
     event_ids = sorted({c.event_id for c in claims})
     events = load_events_by_id(view.con, event_ids)
-    findings = load_findings(view.con, *in_events("f.event", event_ids), 1000, 0)
-    dyad = Dyad(tuple(row.source), tuple(row.target), row.symmetric)
+    findings = load_findings(view.con, *in_events("f.event", event_ids), MAX_FINDINGS, 0)
     review = review_statuses(view.con, "incident", [incident_id]).get(incident_id)
+    shas = sorted({e.sha256 for e in events})
+    articles = load_articles(view.con, "a.sha256 = ANY(?)", [shas], len(shas), 0)
+    refs = {a.sha256: ArticleFields.model_validate(a, from_attributes=True) for a in articles}
+    return story(row, review, claims, events, findings, refs)
+
+
+MAX_FINDINGS = 1000
+"""An incident's findings shown at most."""
+
+
+def incident_from_read_model(con: sqlite3.Connection, incident_id: str) -> IncidentStory | None:
+    """``get_incident`` from the read model (``store.docs``): the same story."""
+    doc = incident_doc(con, incident_id)
+    if doc is None:
+        return None
+    event_ids = sorted({c.event_id for c in doc.claims})
+    found = event_docs(con, event_ids)
+    events = [found[i].event for i in event_ids if i in found]
+    refs = {d.event.sha256: ArticleFields.model_validate(d.article) for d in found.values()}
+    keyed = [(key, f) for d in found.values() for key, f in d.findings.items()]
+    keyed.sort(key=lambda pair: position(pair[0]))
+    keyed.sort(key=lambda pair: dated(refs[pair[1].sha256].published), reverse=True)
+    findings = [finding for _, finding in keyed[:MAX_FINDINGS]]
+    return story(doc.row, doc.review, doc.claims, events, findings, refs)
+
+
+def position(key: str) -> tuple[str, int]:
+    """A finding's article and place in it (``key`` is ``<sha256>:f<ordinal>``)."""
+    sha, ordinal = key.rsplit(":f", 1)
+    return sha, int(ordinal)
+
+
+def dated(published: str | None) -> tuple[bool, str]:
+    """Sorted in reverse, latest published first and undated last (``load_findings``)."""
+    return published is not None, published or ""
+
+
+def story(
+    row: IncidentRow,
+    review: str | None,
+    claims: list[Claim],
+    events: list[StoredEvent],
+    findings: list[StoredFinding],
+    refs: dict[str, ArticleFields],
+) -> IncidentStory:
+    dyad = Dyad(tuple(row.source), tuple(row.target), row.symmetric)
     return IncidentStory(
         **row.summary(review).model_dump(),
-        entries=entries(view, events, claims),
+        entries=entries(events, claims, refs),
         origins=independent_sources(claims, dyad, row.type),
         findings=findings,
     )
@@ -120,11 +173,20 @@ def in_events(column: str, ids: list[str]) -> tuple[str, list[object]]:
     return where([(f"{column} = ANY(?)", ids)])
 
 
-def entries(view: View, events: list[StoredEvent], claims: list[Claim]) -> list[StoryEntry]:
+class ArticleFields(BaseModel):
+    """What a story entry shows of its article."""
+
+    id: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+
+
+def entries(
+    events: list[StoredEvent], claims: list[Claim], articles: dict[str, ArticleFields]
+) -> list[StoryEntry]:
     """One entry per report, in date order (undated last)."""
-    shas = sorted({e.sha256 for e in events})
-    found_articles = load_articles(view.con, "a.sha256 = ANY(?)", [shas], len(shas), 0)
-    articles = {a.sha256: a for a in found_articles}
     found = []
     for event in events:
         article = articles[event.sha256]

@@ -8,8 +8,10 @@ from functools import lru_cache
 from armswatch.ledger.review import review_statuses as ledger_statuses
 from armswatch.model import SYMMETRIC_TYPES, Actor
 from armswatch.queries.models import ActorRef, ArticleRef, ArticlesBySha, EventsById, ListInfo
+from armswatch.store import docs, readmodel
 from armswatch.store.assemble import load_articles, load_events_by_id
 from armswatch.store.columns import nest
+from armswatch.store.docs import EventDoc
 from armswatch.store.records import StoredArticle, StoredEvent, StoredFinding
 from armswatch.store.sql import LOOKUP_CHUNK, rows_of
 from armswatch.store.tables import TABLE
@@ -70,9 +72,19 @@ def event_date(event: StoredEvent, published: str | None) -> str | None:
     return published[:10] if published else None
 
 
+def event_docs(view: View, ids: list[str]) -> dict[str, EventDoc] | None:
+    """These events as the read model keeps them (``store.docs``), or None when it is not
+    fresh (then the caller reads the store)."""
+    con = readmodel.connection(view)
+    return None if con is None else docs.event_docs(con, ids)
+
+
 def events_by_id(view: View, ids: list[str]) -> EventsById:
     if not ids:
         return {}
+    found = event_docs(view, ids)
+    if found is not None:
+        return {event_id: doc.event for event_id, doc in found.items()}
     return {event.id: event for event in load_events_by_id(view.con, ids)}
 
 
@@ -124,6 +136,9 @@ def keyed_findings(view: View, condition: str, params: list[object]) -> dict[str
 
 def findings_of_events(view: View, ids: list[str]) -> dict[str, dict[str, StoredFinding]]:
     """The findings resting on these events (by finding id), grouped by event."""
+    found = event_docs(view, ids)
+    if found is not None:
+        return {event_id: doc.findings for event_id, doc in found.items() if doc.findings}
     grouped: dict[str, dict[str, StoredFinding]] = {}
     for part in chunks(ids):
         for key, finding in keyed_findings(view, f"f.event {IN_LIST}", [part]).items():

@@ -16,7 +16,7 @@ from armswatch.fuse import IncidentStory, IncidentSummary
 from armswatch.fuse import get_incident as fuse_get_incident
 from armswatch.fuse import list_incidents as fuse_list_incidents
 from armswatch.fuse.read import count_incidents as fuse_count_incidents
-from armswatch.queries.common import chunks
+from armswatch.queries.common import chunks, event_docs
 from armswatch.store.view import View
 
 MEMBERS = (
@@ -50,6 +50,13 @@ def memberships(view: View, event_ids: list[str]) -> dict[str, Membership]:
     """Event id → its incident, for those of these events that are fused."""
     if not event_ids or not has_tables(view):
         return {}
+    docs = event_docs(view, event_ids)
+    if docs is not None:
+        return {
+            event_id: Membership(doc.incident, int(doc.sources or 0))
+            for event_id, doc in docs.items()
+            if doc.incident is not None
+        }
     found: dict[str, Membership] = {}
     for part in chunks(event_ids):
         rows = view.sql(f"{MEMBERS} WHERE m.event_id = ANY(?::VARCHAR[])", [part]).rows

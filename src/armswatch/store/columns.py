@@ -138,3 +138,42 @@ def _prune(data: dict[str, Any]) -> dict[str, Any]:
             inner = _prune(value)
             data[key] = None if all(v is None for v in inner.values()) else inner
     return data
+
+
+def struct_sql(
+    columns: tuple[Column, ...], alias: str, extra: Mapping[str, str] | None = None
+) -> str:
+    """A SQL struct of a row of ``alias`` as ``nest`` makes it (the columns with a path,
+    nested, an all-null nested model as NULL), plus the ``extra`` fields (name → SQL):
+    ``to_json`` of it is the record's JSON."""
+    tree: dict[str, Any] = dict(extra or {})
+    for column in columns:
+        if column.path:
+            node = tree
+            for key in column.path[:-1]:
+                node = node.setdefault(key, {})
+            node[column.path[-1]] = f"{alias}.{quote(column.name)}"
+    return _struct(tree, top=True)
+
+
+def _struct(tree: dict[str, Any], top: bool = False) -> str:
+    fields = ", ".join(
+        f"{_literal(key)}: {_struct(value) if isinstance(value, dict) else value}"
+        for key, value in tree.items()
+    )
+    if top:
+        return "{" + fields + "}"
+    leaves = " AND ".join(f"{leaf} IS NULL" for leaf in _leaves(tree))
+    return f"CASE WHEN {leaves} THEN NULL ELSE {{{fields}}} END"
+
+
+def _leaves(tree: dict[str, Any]) -> Iterator[str]:
+    for value in tree.values():
+        if isinstance(value, dict):
+            yield from _leaves(value)
+        else:
+            yield value
+
+
+def _literal(key: str) -> str:
+    return "'" + key.replace("'", "''") + "'"

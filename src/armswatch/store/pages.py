@@ -1,32 +1,26 @@
-"""List pages from pre-sorted read tables: a page of 50 in two small lookups, not a scan.
+"""List pages from the read model: a page of 50 in one lookup of sorted keys, not a scan.
 
 The event, finding and incident lists sort a million rows by date for every page they
-show. The page tables (``store.page_tables``) keep those lists already sorted and
+show. The read model (``store.readmodel``) keeps those lists already sorted and
 denormalised, for the filters analysts use most (``FACETS``): each list row once, as the
-JSON of what the list shows (``page_rows``, by its place ``g`` in the list's order), and
-for each facet (``type=meeting``, ``actor=PRK``, ``rule=un.dprk.arms_export`` …) the
-row's place in that facet (``page_keys``: ``k`` counted from the facet's ``start`` in
-``page_facets``). A page is the keys ``start + offset`` to ``start + offset + limit``,
-then their rows by index.
-
-They are derived data, rebuilt whole by the writer when it closes the store and the
-tables they come from changed (``refresh_pages``, one transaction, so no reader sees a
-half-built one). ``Store.open`` marks them stale first, so while a writer holds the store,
-and after one that crashed, ``read_page`` answers None and the lists run their own
-queries (``armswatch.queries``): the answer is the same either way, only slower.
+JSON of what the list shows (``rows``, by its place ``g`` in the list's order), and for
+each facet (``type=meeting``, ``actor=PRK``, ``rule=un.dprk.arms_export`` …) the rows'
+places in that facet (``keys`` and ``keys_asc``: ``k`` counted from the facet's
+``start`` in ``facets``). A page is the keys ``start + offset`` to
+``start + offset + limit`` joined to their rows. ``build`` computes them in the store
+(DuckDB sorts and joins a million rows in seconds) and copies them into the read model.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from armswatch.store.page_tables import TABLES
-from armswatch.store.records import utc_now
-from armswatch.store.sql import rows_by_values, rows_of, scalar
+from armswatch.store import readmodel
 
 if TYPE_CHECKING:
     from armswatch.store.view import View
@@ -70,111 +64,70 @@ class Page:
     rows: list[dict[str, Any]]
 
 
-FACET = "SELECT start, total FROM page_facets WHERE list = ? AND facet = ?"
+FACET = "SELECT start, total FROM facets WHERE list = ? AND facet = ?"
+PAGE = "SELECT r.row FROM {keys} k JOIN rows r ON r.g = k.g WHERE k.k BETWEEN ? AND ? ORDER BY k.k"
 
 
 def read_page(
     view: View, list_name: str, facet_key: str, offset: int, limit: int, ascending: bool = False
 ) -> Page | None:
-    """A page of ``list_name`` filtered by ``facet_key``; None when the page tables are
-    not fresh (then the caller runs its own queries).
+    """A page of ``list_name`` filtered by ``facet_key``; None when the read model is not
+    fresh (then the caller runs its own queries).
 
     ascending (bool): oldest first (default: latest first).
     """
-    if not fresh(view):
+    con = readmodel.connection(view)
+    if con is None:
         return None
-    found = view.remembered(
-        FACET, (list_name, facet_key), lambda: rows_of(view.con, FACET, [list_name, facet_key])
-    )
-    start, total = (found[0]["start"], found[0]["total"]) if found else (0, 0)
+    found = con.execute(FACET, [list_name, facet_key]).fetchone()
+    start, total = (int(found[0]), int(found[1])) if found else (0, 0)
     if offset >= total or limit <= 0:
         return Page(total=total, rows=[])
     first, last = start + offset, start + min(offset + limit, total) - 1
-    column = "k_asc" if ascending else "k"
-    places = [
-        row[0]
-        for row in view.con.execute(
-            f"SELECT g FROM page_keys WHERE {column} BETWEEN ? AND ? ORDER BY {column}",
-            [first, last],
-        ).fetchall()
-    ]
-    rows = rows_by_values(view.con, "SELECT g, row FROM page_rows WHERE g = ANY(?)", places)
-    stored = {row["g"]: row["row"] for row in rows}
-    return Page(total=total, rows=[json.loads(stored[g]) for g in places])
+    query = PAGE.format(keys="keys_asc" if ascending else "keys")
+    rows = con.execute(query, [first, last]).fetchall()
+    return Page(total=total, rows=[json.loads(row[0]) for row in rows])
 
 
-def fresh(view: View) -> bool:
-    """Whether the store has page tables that show it as it is (kept per store state)."""
-    if "page_state" not in view.tables():
-        return False
-    query = "SELECT bool_and(fresh) FROM page_state"
-    return bool(view.remembered(query, (), lambda: scalar(view.con, query)))
-
-
-def mark_stale(con: duckdb.DuckDBPyConnection) -> None:
-    """Readers must not use the page tables until ``refresh_pages`` (a writer opened the
-    store: whatever it writes is not in them)."""
-    con.execute("UPDATE page_state SET fresh = false WHERE fresh").fetchall()
-
-
-def refresh_pages(con: duckdb.DuckDBPyConnection) -> bool:
-    """Rebuild the page tables if the tables they come from changed since they were built
-    (else only mark them fresh again); one transaction. RETURNS whether it rebuilt them."""
-    fingerprint = source_fingerprint(con)
-    con.begin()
-    try:
-        stored = scalar(con, "SELECT fingerprint FROM page_state")
-        if stored != fingerprint:
-            build(con)
-        con.execute(
-            "UPDATE page_state SET fresh = true, fingerprint = ?, built_at = ?",
-            [fingerprint, utc_now()],
-        ).fetchall()
-        con.commit()
-    except BaseException:
-        con.rollback()
-        raise
-    return bool(stored != fingerprint)
-
-
-SOURCES: dict[str, str] = {
-    "events": "id, sha256, ordinal, current, type, subtype, status, certainty, confidence, "
-    "day, source_keys, target_keys",
-    "items": "event_id, ordinal, category, system",
-    "evidence": "event_id, ordinal, text",
-    "findings": "sha256, ordinal, rule, regime, instrument, provision, event, in_force, "
-    "explanation, citation, date, contested, evidence",
-    "articles": "sha256, current, id, title, outlet, url, published",
-    "incidents": "incidents",
-    "incident_events": "event_id, incident_id",
-    "reviews": "id, kind, status",
-}
-"""The tables (and columns) the page rows are made of: what ``source_fingerprint`` hashes."""
-
-
-def source_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
-    """A fingerprint of what the page tables show: per source table its row count and the
-    sum of its rows' hashes (any insert, update or delete changes it)."""
-    parts = [
-        f"(SELECT count(*) || '.' || coalesce(sum(hash({columns})::HUGEINT), 0) FROM {table})"
-        for table, columns in SOURCES.items()
-    ]
-    return str(scalar(con, f"SELECT concat_ws(':', {', '.join(parts)})"))
-
-
-def build(con: duckdb.DuckDBPyConnection) -> None:
-    """Fill the page tables from the store (inside the caller's transaction). Rows are
-    read by index (``g``), so they are inserted in any order; keys are sorted (``k``)."""
-    for table in TABLES[:3]:
-        con.execute(f"DROP TABLE {table.name}").fetchall()
-        con.execute(table.ddl()).fetchall()
-    for sql in (RANKED, EVENT_ROWS, FINDING_ROWS, INCIDENT_ROWS, MEMBERSHIPS, KEYS):
+def build(con: duckdb.DuckDBPyConnection, target: sqlite3.Connection) -> None:
+    """Compute the list pages in the store (temporary tables of ``con``) and copy them
+    into the read model being built (``target``, its tables made from ``LAYOUT``)."""
+    for sql in (RANKED, ROWS, EVENT_ROWS, FINDING_ROWS, INCIDENT_ROWS, MEMBERSHIPS, KEYS):
         con.execute(sql).fetchall()
-    for table in TABLES[:3]:
-        for ddl in table.index_ddl():
-            con.execute(ddl).fetchall()
-    for name in ("_ranked", "_facets"):
+    copy(con, "SELECT g, row FROM _rows", target, "INSERT INTO rows VALUES (?, ?)")
+    copy(con, "SELECT list, facet, start, total FROM _facet_starts", target,
+         "INSERT INTO facets VALUES (?, ?, ?, ?)")  # fmt: skip
+    copy(con, "SELECT k, g FROM _keys ORDER BY k", target, "INSERT INTO keys VALUES (?, ?)")
+    copy(con, "SELECT k_asc, g FROM _keys ORDER BY k_asc", target,
+         "INSERT INTO keys_asc VALUES (?, ?)")  # fmt: skip
+    for name in ("_ranked", "_rows", "_facets", "_facet_starts", "_keys"):
         con.execute(f"DROP TABLE {name}").fetchall()
+
+
+def copy(
+    con: duckdb.DuckDBPyConnection, query: str, target: sqlite3.Connection, insert: str
+) -> None:
+    """The rows of ``query`` in the store, inserted into the read model, in chunks (on
+    ``con`` itself: its temporary tables are not seen by a cursor)."""
+    result = con.execute(query)
+    while chunk := result.fetchmany(COPY_CHUNK):
+        target.executemany(insert, chunk)
+
+
+COPY_CHUNK = 50_000
+
+LAYOUT = """
+CREATE TABLE rows (g INTEGER PRIMARY KEY, row TEXT NOT NULL);
+CREATE TABLE keys (k INTEGER PRIMARY KEY, g INTEGER NOT NULL);
+CREATE TABLE keys_asc (k INTEGER PRIMARY KEY, g INTEGER NOT NULL);
+CREATE TABLE facets (
+    list TEXT NOT NULL, facet TEXT NOT NULL, start INTEGER NOT NULL, total INTEGER NOT NULL,
+    PRIMARY KEY (list, facet)
+) WITHOUT ROWID;
+"""
+"""The list pages' tables in the read model."""
+
+ROWS = "CREATE TEMP TABLE _rows (g BIGINT NOT NULL, row VARCHAR NOT NULL)"
 
 
 REJECTED_EVENTS = "SELECT id FROM reviews WHERE kind = 'event' AND status = 'rejected'"
@@ -219,7 +172,7 @@ by date, rule, article and position; incidents by their latest report, score and
 incident's actors are its ``source_keys``). A null date sorts last either way."""
 
 EVENT_ROWS = """
-INSERT INTO page_rows
+INSERT INTO _rows
 SELECT r.g, to_json({
     id: e.id, date: e.day, type: e.type, subtype: e.subtype, status: e.status,
     certainty: e.certainty, confidence: e.confidence, source: e.source_keys,
@@ -249,7 +202,7 @@ WHERE r.list = 'events'
 system, rules in the order of the findings, possibly repeated)."""
 
 FINDING_ROWS = """
-INSERT INTO page_rows
+INSERT INTO _rows
 SELECT r.g, to_json({
     id: r.key, rule: f.rule, regime: f.regime, instrument: f.instrument,
     provision: f.provision, in_force: f.in_force, contested: f.contested,
@@ -272,7 +225,7 @@ WHERE r.list = 'findings'
 """A finding list row (``queries.models.FindingRow`` less ``binding``; actors as keys)."""
 
 INCIDENT_ROWS = """
-INSERT INTO page_rows
+INSERT INTO _rows
 SELECT r.g, to_json({incident: to_json(i), review: rv.status})::VARCHAR
 FROM _ranked r JOIN incidents i ON i.id = r.key
 LEFT JOIN reviews rv ON rv.kind = 'incident' AND rv.id = i.id
@@ -311,15 +264,14 @@ SELECT DISTINCT list, facet, g, a FROM (
 """Each list row's facets (``FACETS``), once each."""
 
 KEYS = """
-INSERT INTO page_facets
+CREATE TEMP TABLE _facet_starts AS
 SELECT list, facet, coalesce(sum(total) OVER (
-    ORDER BY list, facet ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0), total
+    ORDER BY list, facet ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS start, total
 FROM (SELECT list, facet, count(*) AS total FROM _facets GROUP BY ALL);
 
-INSERT INTO page_keys
-SELECT p.start + row_number() OVER (PARTITION BY f.list, f.facet ORDER BY f.g) - 1,
-    p.start + row_number() OVER (PARTITION BY f.list, f.facet ORDER BY f.a) - 1, f.g
-FROM _facets f JOIN page_facets p ON p.list = f.list AND p.facet = f.facet
-ORDER BY 1;
+CREATE TEMP TABLE _keys AS
+SELECT p.start + row_number() OVER (PARTITION BY f.list, f.facet ORDER BY f.g) - 1 AS k,
+    p.start + row_number() OVER (PARTITION BY f.list, f.facet ORDER BY f.a) - 1 AS k_asc, f.g
+FROM _facets f JOIN _facet_starts p ON p.list = f.list AND p.facet = f.facet;
 """
-"""Each facet's place in ``page_keys`` (facets one after the other) and its rows' keys."""
+"""Each facet's place in ``keys`` (facets one after the other) and its rows' places."""

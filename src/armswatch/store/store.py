@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sqlite3
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,7 +21,7 @@ import duckdb
 from armswatch.settings import get_setting, int_setting
 from armswatch.store import runs
 from armswatch.store.db import connect, make_room_for_indexes, translated
-from armswatch.store.pages import mark_stale, refresh_pages
+from armswatch.store.readmodel import mark_stale, refresh
 from armswatch.store.records import RunRecord, RunStatus
 from armswatch.store.schema import apply_migrations
 from armswatch.store.writer import StoreWriter, known_shas
@@ -90,15 +91,15 @@ class Store:
         return cls(path, con)
 
     def close(self) -> None:
-        """Bring the list pages up to date (``store.pages``; not with
+        """Bring the read model up to date (``store.readmodel``; not with
         ``ARMSWATCH_PAGE_TABLES=off``) and let go of the store."""
         try:
             if get_setting("ARMSWATCH_PAGE_TABLES") != "off":
-                refresh_pages(self.con)
-        except duckdb.Error as exc:  # what was stored stays; the lists use their queries
+                refresh(self.con, self.path)
+        except (duckdb.Error, sqlite3.Error, OSError) as exc:  # the pages use their queries
             first = str(exc).strip().splitlines()[0]
             LOG.warning(
-                "%s: list pages not rebuilt, lists are slower until then: %s", self.path, first
+                "%s: read model not rebuilt, pages are slower until then: %s", self.path, first
             )
         if self._con is not None:
             con, self._con = self._con, None

@@ -1,0 +1,195 @@
+"""The read model: what the busiest pages read, in a SQLite file beside the store.
+
+DuckDB scans millions of rows fast but answers a lookup by key slowly: one row by its
+index costs about 3 ms of CPU, so a page of 50 events with their parts, or one event with
+its article and findings, costs 10–70 ms however small it is. The read model keeps what
+the lists and the event and incident pages show, already sorted and joined, in a SQLite
+file (``<store>.pages``), where a page of 50 rows costs about 0.15 ms and one row 0.02 ms
+(``bench/api_load.py``, figures in ``bench/RESULTS.md``). Its parts:
+
+- ``store.pages``: the lists' rows and, per filter (a facet), their order;
+- ``store.docs``: each event as stored with its findings and incident, each incident
+  with its claims.
+
+It is derived data, never the only copy of anything. The writer rebuilds it whole when it
+closes the store and the tables it comes from changed (``refresh``): into a new file,
+then renamed over the old one, so a reader sees the old file or the new one, never a
+half-built one, and never waits. ``Store.open`` marks it stale in the store first
+(``page_state``), so while a writer holds the store, after one that crashed, and when
+the file is missing or was built from another state of the store, ``connection`` answers
+None and the pages run their own queries on the store: the answer is the same either way,
+only slower.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import duckdb
+
+from armswatch.store.records import utc_now
+from armswatch.store.sql import scalar
+
+if TYPE_CHECKING:
+    from armswatch.store.view import View
+
+SUFFIX = ".pages"
+FORMAT = 1
+"""The layout of the file; a file of another layout is rebuilt (and not read meanwhile)."""
+
+
+def read_model_path(db: Path) -> Path:
+    """The read model of the store at ``db``: ``<db>.pages`` beside it."""
+    return db.with_name(db.name + SUFFIX)
+
+
+SOURCES: dict[str, str] = {
+    "events": "events",
+    "actors": "actors",
+    "items": "items",
+    "evidence": "evidence",
+    "attributions": "attributions",
+    "findings": "findings",
+    "articles": "sha256, current, id, title, outlet, url, published",
+    "incidents": "incidents",
+    "incident_events": "event_id, incident_id",
+    "claims": "claims",
+    "reviews": "id, kind, status",
+}
+"""The tables the read model is made of, and what of each row it shows (the table's
+name: the whole row): what ``source_fingerprint`` hashes."""
+
+
+def source_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
+    """A fingerprint of what the read model shows: per source table its row count and the
+    sum of its rows' hashes (any insert, update or delete changes it), and ``FORMAT``."""
+    parts = [
+        f"(SELECT count(*) || '.' || coalesce(sum(hash({columns})::HUGEINT), 0) FROM {table})"
+        for table, columns in SOURCES.items()
+    ]
+    return f"{FORMAT}:" + str(scalar(con, f"SELECT concat_ws(':', {', '.join(parts)})"))
+
+
+def mark_stale(con: duckdb.DuckDBPyConnection) -> None:
+    """Readers must not use the read model until ``refresh`` (a writer opened the store:
+    whatever it writes is not in it)."""
+    con.execute("UPDATE page_state SET fresh = false WHERE fresh").fetchall()
+
+
+def refresh(con: duckdb.DuckDBPyConnection, db: Path) -> bool:
+    """Rebuild the read model of the store at ``db`` (whose writer is ``con``) if the
+    tables it comes from changed since it was built, or its file is missing or another's;
+    then mark it fresh. RETURNS whether it rebuilt it."""
+    fingerprint = source_fingerprint(con)
+    path = read_model_path(db)
+    stored = scalar(con, "SELECT fingerprint FROM page_state")
+    rebuilt = stored != fingerprint or built_from(path) != fingerprint
+    if rebuilt:
+        build(con, path, fingerprint)
+    con.execute(
+        "UPDATE page_state SET fresh = true, fingerprint = ?, built_at = ?",
+        [fingerprint, utc_now()],
+    ).fetchall()
+    return rebuilt
+
+
+def build(con: duckdb.DuckDBPyConnection, path: Path, fingerprint: str) -> None:
+    """Write the read model into a new file beside ``path``, then rename it over ``path``."""
+    from armswatch.store import docs, pages
+
+    building = path.with_name(f"{path.name}.{os.getpid()}.building")
+    building.unlink(missing_ok=True)
+    try:
+        target = sqlite3.connect(building, isolation_level=None)
+        try:
+            target.execute("PRAGMA journal_mode = OFF")
+            target.execute("PRAGMA synchronous = OFF")
+            target.executescript(LAYOUT + pages.LAYOUT + docs.LAYOUT)
+            target.execute("BEGIN")
+            pages.build(con, target)
+            docs.build(con, target)
+            target.execute("INSERT INTO meta VALUES (?, ?)", [fingerprint, utc_now().isoformat()])
+            target.execute("COMMIT")
+        finally:
+            target.close()
+        with open(building, "rb") as written:
+            os.fsync(written.fileno())
+        os.replace(building, path)
+    finally:
+        building.unlink(missing_ok=True)
+
+
+LAYOUT = "CREATE TABLE meta (fingerprint TEXT NOT NULL, built_at TEXT);"
+"""The read model's own table: what state of the store it was built from, and when."""
+
+
+def built_from(path: Path) -> str | None:
+    """The fingerprint the read model at ``path`` was built from (None: no usable file)."""
+    try:
+        with contextlib.closing(open_file(path)) as con:
+            row = con.execute("SELECT fingerprint FROM meta").fetchone()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
+
+
+def open_file(path: Path) -> sqlite3.Connection:
+    """A read-only connection to a read model. The file is never changed in place (a new
+    one is renamed over it), so SQLite need not lock it (``immutable``)."""
+    if not path.exists():
+        raise sqlite3.OperationalError(f"{path}: no such file")
+    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+
+def fresh(view: View) -> str | None:
+    """The fingerprint of the read model the store says is fresh, else None (kept per
+    store state by a server's views)."""
+    if "page_state" not in view.tables():
+        return None
+    query = "SELECT fingerprint FROM page_state WHERE fresh"
+    found = view.remembered(query, (), lambda: scalar(view.con, query))
+    return None if found is None else str(found)
+
+
+class Connections(threading.local):
+    """Per thread, the read models it has open: path → (file identity, fingerprint,
+    connection). A file renamed over the old one has a new identity and is reopened."""
+
+    def __init__(self) -> None:
+        self.open: dict[Path, tuple[tuple[int, int], str | None, sqlite3.Connection]] = {}
+
+
+CONNECTIONS = Connections()
+
+
+def connection(view: View) -> sqlite3.Connection | None:
+    """The read model of ``view``'s store, when the store says it is fresh and the file
+    beside it was built from that state; else None (the caller queries the store)."""
+    expected = fresh(view)
+    if expected is None:
+        return None
+    path = read_model_path(view.path)
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    identity = (stat.st_ino, stat.st_mtime_ns)
+    held = CONNECTIONS.open.get(path)
+    if held is None or held[0] != identity:
+        if held is not None:
+            held[2].close()
+        try:
+            con = open_file(path)
+            row = con.execute("SELECT fingerprint FROM meta").fetchone()
+        except sqlite3.Error:
+            CONNECTIONS.open.pop(path, None)
+            return None
+        held = (identity, None if row is None else str(row[0]), con)
+        CONNECTIONS.open[path] = held
+    return held[2] if held[1] == expected else None
