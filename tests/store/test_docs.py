@@ -25,7 +25,7 @@ from armswatch.store.readmodel import read_model_path
 from armswatch.store.store import open_store
 from armswatch.store.view import View, open_view
 
-pytestmark = pytest.mark.issue(12)
+pytestmark = [pytest.mark.issue(12), pytest.mark.slow]
 
 REPORTS = [
     (

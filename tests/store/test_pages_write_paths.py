@@ -20,7 +20,7 @@ from armswatch.store.readmodel import fresh
 from armswatch.store.store import open_store
 from armswatch.store.view import open_view
 
-pytestmark = pytest.mark.issue(12)
+pytestmark = [pytest.mark.issue(12), pytest.mark.slow]
 
 FIRST = "Venezuela shipped assault rifles to Cuba in March, port officials said."
 LATER = "Cuba delivered mortar rounds to Venezuela on Friday, a customs officer said."

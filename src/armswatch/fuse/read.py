@@ -17,7 +17,7 @@ from armswatch.fuse.models import Claim, IncidentRow, IncidentStory, IncidentSum
 from armswatch.fuse.provenance import chain
 from armswatch.fuse.tables import CLAIMS, load_incidents, load_rows
 from armswatch.ledger.review import review_statuses
-from armswatch.store import readmodel
+from armswatch.store import docs, readmodel
 from armswatch.store.assemble import (
     Filter,
     load_articles,
@@ -25,7 +25,6 @@ from armswatch.store.assemble import (
     load_findings,
     where,
 )
-from armswatch.store.docs import event_docs, incident_doc
 from armswatch.store.records import StoredEvent, StoredFinding
 from armswatch.store.view import View
 
@@ -127,11 +126,11 @@ MAX_FINDINGS = 1000
 
 def incident_from_read_model(con: sqlite3.Connection, incident_id: str) -> IncidentStory | None:
     """``get_incident`` from the read model (``store.docs``): the same story."""
-    doc = incident_doc(con, incident_id)
+    doc = docs.incident_doc(con, incident_id)
     if doc is None:
         return None
     event_ids = sorted({c.event_id for c in doc.claims})
-    found = event_docs(con, event_ids)
+    found = docs.event_docs(con, event_ids)
     events = [found[i].event for i in event_ids if i in found]
     refs = {d.event.sha256: ArticleFields.model_validate(d.article) for d in found.values()}
     keyed = [(key, f) for d in found.values() for key, f in d.findings.items()]

@@ -50,6 +50,21 @@ def part(table: str, extra: dict[str, str] | None = None) -> str:
     return struct_sql(TABLE[table].columns, "p", extra)
 
 
+def in_order(value: str, order: str, condition: str | None = None) -> str:
+    """The SQL of a list of ``value`` aggregated in ``order`` (of the rows that meet
+    ``condition``): sorted after aggregating, since an aggregate's own ``ORDER BY`` costs
+    DuckDB four times as much."""
+    where = f" FILTER (WHERE {condition})" if condition else ""
+    pairs = f"list({{'o': {order}, 'v': {value}}}){where}"
+    return f"list_transform(list_sort({pairs}), lambda x: x.v)"
+
+
+def grouped(table: str) -> str:
+    """Per event, its rows of an event's part table, in order."""
+    parts = in_order(part(table), "p.ordinal")
+    return f"SELECT event_id, {parts} AS parts FROM {table} p GROUP BY ALL"
+
+
 def event_docs_sql() -> str:
     """Each event's row of the read model (as ``store.assemble.assemble_event`` builds
     the event, ``queries.common.keyed_findings`` its findings)."""
@@ -63,7 +78,7 @@ def event_docs_sql() -> str:
         "sha256": "e.sha256",
     }
     finding = struct_sql(TABLE["findings"].columns, "p", {"sha256": "p.sha256"})
-    grouped = "SELECT event_id, list({} ORDER BY p.ordinal) AS parts FROM {} p GROUP BY ALL"
+    keyed = f"{{'key': p.sha256 || ':f' || p.ordinal, 'finding': {finding}}}"
     return f"""
 SELECT e.id, to_json({struct_sql(TABLE["events"].columns, "e", parts)})::VARCHAR AS doc,
     coalesce(fi.findings, '[]') AS findings, m.incident_id, i.independent_sources,
@@ -71,16 +86,16 @@ SELECT e.id, to_json({struct_sql(TABLE["events"].columns, "e", parts)})::VARCHAR
               'url': a.url, 'published': a.published}})::VARCHAR AS article
 FROM events e JOIN articles a ON a.sha256 = e.sha256
 LEFT JOIN (
-    SELECT event_id, list({actor} ORDER BY p.ordinal) FILTER (WHERE p.role = 'source') AS source,
-        list({actor} ORDER BY p.ordinal) FILTER (WHERE p.role = 'target') AS target
+    SELECT event_id, {in_order(actor, "p.ordinal", "p.role = 'source'")} AS source,
+        {in_order(actor, "p.ordinal", "p.role = 'target'")} AS target
     FROM actors p GROUP BY ALL
 ) ac ON ac.event_id = e.id
-LEFT JOIN ({grouped.format(part("items"), "items")}) it ON it.event_id = e.id
-LEFT JOIN ({grouped.format(part("evidence"), "evidence")}) ev ON ev.event_id = e.id
-LEFT JOIN ({grouped.format(part("attributions"), "attributions")}) att ON att.event_id = e.id
+LEFT JOIN ({grouped("items")}) it ON it.event_id = e.id
+LEFT JOIN ({grouped("evidence")}) ev ON ev.event_id = e.id
+LEFT JOIN ({grouped("attributions")}) att ON att.event_id = e.id
 LEFT JOIN (
-    SELECT p.event, to_json(list({{'key': p.sha256 || ':f' || p.ordinal, 'finding': {finding}}}
-        ORDER BY p.sha256, p.ordinal))::VARCHAR AS findings
+    SELECT p.event, to_json({in_order(keyed, "[p.sha256, p.ordinal::VARCHAR]")})::VARCHAR
+        AS findings
     FROM findings p GROUP BY ALL
 ) fi ON fi.event = e.id
 LEFT JOIN incident_events m ON m.event_id = e.id
@@ -96,7 +111,7 @@ SELECT i.id, to_json({struct_sql(INCIDENTS.columns, "i")})::VARCHAR AS row,
     coalesce(cl.claims, '[]') AS claims, rv.status AS review
 FROM incidents i
 LEFT JOIN (
-    SELECT incident_id, to_json(list({claim} ORDER BY c.rowid))::VARCHAR AS claims
+    SELECT incident_id, to_json({in_order(claim, "c.rowid")})::VARCHAR AS claims
     FROM claims c GROUP BY ALL
 ) cl ON cl.incident_id = i.id
 LEFT JOIN reviews rv ON rv.kind = 'incident' AND rv.id = i.id

@@ -5,20 +5,24 @@ show. The read model (``store.readmodel``) keeps those lists already sorted and
 denormalised, for the filters analysts use most (``FACETS``): each list row once, as the
 JSON of what the list shows (``rows``, by its place ``g`` in the list's order), and for
 each facet (``type=meeting``, ``actor=PRK``, ``rule=un.dprk.arms_export`` …) the rows'
-places in that facet (``keys`` and ``keys_asc``: ``k`` counted from the facet's
-``start`` in ``facets``). A page is the keys ``start + offset`` to
-``start + offset + limit`` joined to their rows. ``build`` computes them in the store
-(DuckDB sorts and joins a million rows in seconds) and copies them into the read model.
+places in that facet (``keys`` and ``keys_asc``: the facets' keys one after the other,
+``KEY_CHUNK`` places to a row; ``facets`` tells where each facet starts). A page is the
+keys ``start + offset`` to ``start + offset + limit``, then their rows. ``build``
+computes them in the store (DuckDB sorts and joins a million rows in seconds) and copies
+them into the read model.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import duckdb
+import pyarrow as pa
 
 from armswatch.store import readmodel
 
@@ -65,7 +69,9 @@ class Page:
 
 
 FACET = "SELECT start, total FROM facets WHERE list = ? AND facet = ?"
-PAGE = "SELECT r.row FROM {keys} k JOIN rows r ON r.g = k.g WHERE k.k BETWEEN ? AND ? ORDER BY k.k"
+PLACES = "SELECT places FROM {keys} WHERE chunk BETWEEN ? AND ? ORDER BY chunk"
+KEY_CHUNK = 512
+"""Keys per row of ``keys``: a page reads one or two such rows, a build writes few."""
 
 
 def read_page(
@@ -84,9 +90,19 @@ def read_page(
     if offset >= total or limit <= 0:
         return Page(total=total, rows=[])
     first, last = start + offset, start + min(offset + limit, total) - 1
-    query = PAGE.format(keys="keys_asc" if ascending else "keys")
-    rows = con.execute(query, [first, last]).fetchall()
-    return Page(total=total, rows=[json.loads(row[0]) for row in rows])
+    places = keys(con, "keys_asc" if ascending else "keys", first, last)
+    marks = ", ".join("?" for _ in places)
+    stored = dict(con.execute(f"SELECT g, row FROM rows WHERE g IN ({marks})", places).fetchall())
+    return Page(total=total, rows=[json.loads(stored[g]) for g in places])
+
+
+def keys(con: sqlite3.Connection, table: str, first: int, last: int) -> list[int]:
+    """The places ``g`` of the keys ``first`` to ``last`` (``keys`` or ``keys_asc``)."""
+    low, high = first // KEY_CHUNK, last // KEY_CHUNK
+    places = array("q")
+    for (blob,) in con.execute(PLACES.format(keys=table), [low, high]):
+        places.frombytes(blob)
+    return places[first - low * KEY_CHUNK : last - low * KEY_CHUNK + 1].tolist()
 
 
 def build(con: duckdb.DuckDBPyConnection, target: sqlite3.Connection) -> None:
@@ -97,10 +113,12 @@ def build(con: duckdb.DuckDBPyConnection, target: sqlite3.Connection) -> None:
     copy(con, "SELECT g, row FROM _rows", target, "INSERT INTO rows VALUES (?, ?)")
     copy(con, "SELECT list, facet, start, total FROM _facet_starts", target,
          "INSERT INTO facets VALUES (?, ?, ?, ?)")  # fmt: skip
-    copy(con, "SELECT k, g FROM _keys ORDER BY k", target, "INSERT INTO keys VALUES (?, ?)")
-    copy(con, "SELECT k_asc, g FROM _keys ORDER BY k_asc", target,
-         "INSERT INTO keys_asc VALUES (?, ?)")  # fmt: skip
-    for name in ("_ranked", "_rows", "_facets", "_facet_starts", "_keys"):
+    for table, order in (("keys", "g"), ("keys_asc", "a")):
+        places = con.sql(f"SELECT g FROM _facets ORDER BY list, facet, {order}")
+        target.executemany(
+            f"INSERT INTO {table} VALUES (?, ?)", key_chunks(places.to_arrow_table())
+        )
+    for name in ("_ranked", "_rows", "_facets", "_facet_starts"):
         con.execute(f"DROP TABLE {name}").fetchall()
 
 
@@ -114,12 +132,24 @@ def copy(
         target.executemany(insert, chunk)
 
 
+def key_chunks(places: pa.Table) -> Iterator[tuple[int, bytes]]:
+    """``places`` (one BIGINT column, in key order) as ``KEY_CHUNK`` machine integers per
+    row: the keys of a facet follow each other, the facets in ``_facet_starts`` order."""
+    column = places.column(0).combine_chunks().cast(pa.int64())
+    data = column.buffers()[1]
+    assert data is not None and column.null_count == 0
+    raw = data.to_pybytes()[column.offset * 8 : (column.offset + len(column)) * 8]
+    size = KEY_CHUNK * 8
+    for chunk, begin in enumerate(range(0, len(raw), size)):
+        yield chunk, raw[begin : begin + size]
+
+
 COPY_CHUNK = 50_000
 
 LAYOUT = """
 CREATE TABLE rows (g INTEGER PRIMARY KEY, row TEXT NOT NULL);
-CREATE TABLE keys (k INTEGER PRIMARY KEY, g INTEGER NOT NULL);
-CREATE TABLE keys_asc (k INTEGER PRIMARY KEY, g INTEGER NOT NULL);
+CREATE TABLE keys (chunk INTEGER PRIMARY KEY, places BLOB NOT NULL);
+CREATE TABLE keys_asc (chunk INTEGER PRIMARY KEY, places BLOB NOT NULL);
 CREATE TABLE facets (
     list TEXT NOT NULL, facet TEXT NOT NULL, start INTEGER NOT NULL, total INTEGER NOT NULL,
     PRIMARY KEY (list, facet)
@@ -268,10 +298,6 @@ CREATE TEMP TABLE _facet_starts AS
 SELECT list, facet, coalesce(sum(total) OVER (
     ORDER BY list, facet ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS start, total
 FROM (SELECT list, facet, count(*) AS total FROM _facets GROUP BY ALL);
-
-CREATE TEMP TABLE _keys AS
-SELECT p.start + row_number() OVER (PARTITION BY f.list, f.facet ORDER BY f.g) - 1 AS k,
-    p.start + row_number() OVER (PARTITION BY f.list, f.facet ORDER BY f.a) - 1 AS k_asc, f.g
-FROM _facets f JOIN _facet_starts p ON p.list = f.list AND p.facet = f.facet;
 """
-"""Each facet's place in ``keys`` (facets one after the other) and its rows' places."""
+"""Where each facet's keys start (facets one after the other, by list and name) and how
+many it has; its keys are its rows' places ``g`` in order (``key_chunks``)."""
