@@ -2,6 +2,7 @@
 
     python bench/api_load.py [--events 1000000] [--clients 20] [--requests 1000]
                              [--seconds 60] [--db PATH] [--workers 1,2] [--client raw]
+                             [--endpoints health,…]
 
 The store is the synthetic one of ``bench/store_latency.py`` (1,000,000 events by
 default; ``--db`` keeps it to be reused). ``armswatch serve`` runs as its own process on
@@ -274,7 +275,16 @@ def main() -> None:
         "--workers", default="1", help="server processes, comma-separated to compare: 1,2"
     )
     parser.add_argument("--client", choices=["raw", "httpx"], default="raw")
+    parser.add_argument(
+        "--endpoints", default=None, help="only these of ENDPOINTS, comma-separated: health"
+    )
     args = parser.parse_args()
+    if args.endpoints:
+        wanted = args.endpoints.split(",")
+        for name in set(ENDPOINTS) - set(wanted):
+            del ENDPOINTS[name]
+        if not ENDPOINTS:
+            raise SystemExit(f"--endpoints {args.endpoints}: none of {', '.join(wanted)}")
     print(f"load average at the start: {os.getloadavg()[0]:.1f} ({os.cpu_count()} CPUs)")
     rows = [f"| {' | '.join(COLUMNS)} |", f"|{' --- |' * len(COLUMNS)}"]
     with tempfile.TemporaryDirectory() as tmp:

@@ -8,6 +8,7 @@ findings, claims of several outlets), so every part of an event and an incident 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -107,7 +108,7 @@ def test_every_page_is_the_same_from_the_read_model_as_from_the_store(
     assert from_read_model == from_store
 
 
-def test_an_event_doc_is_the_event_the_store_assembles(store: Path) -> None:
+def test_events_and_articles_are_kept_as_the_store_assembles_them(store: Path) -> None:
     with open_view(store) as view:
         con = readmodel.connection(view)
         assert con is not None
@@ -116,6 +117,11 @@ def test_an_event_doc_is_the_event_the_store_assembles(store: Path) -> None:
         assert set(kept) == set(ids)
         for event_id in ids:
             assert kept[event_id].event == view.event(event_id)
+        shas = [row[0] for row in view.con.execute("SELECT sha256 FROM articles").fetchall()]
+        articles = docs.articles(con, [*shas, "0" * 64])
+        assert set(articles) == set(shas)
+        for sha in shas:
+            assert articles[sha] == view.article(sha)
 
 
 def test_a_missing_or_damaged_read_model_is_not_read_and_the_next_writer_rebuilds_it(
@@ -135,6 +141,24 @@ def test_a_missing_or_damaged_read_model_is_not_read_and_the_next_writer_rebuild
     with open_view(db) as view:
         assert readmodel.connection(view) is not None
         assert every_page(view) == copied
+
+
+def test_a_read_model_that_fails_to_read_is_left_for_the_store(
+    store: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    db = tmp_path / "copy.duckdb"
+    db.write_bytes(store.read_bytes())
+    with open_view(db) as view:
+        expected = every_page(view)
+    with open_store(db):
+        pass
+    with sqlite3.connect(read_model_path(db)) as damaged:  # its fingerprint still matches
+        damaged.execute("DROP TABLE events")
+        damaged.execute("DROP TABLE keys")
+    with open_view(db) as view:
+        assert readmodel.connection(view) is not None
+        assert every_page(view) == expected
+    assert "read model unreadable" in caplog.text
 
 
 def test_a_reader_sees_the_new_read_model_once_a_writer_replaced_it(

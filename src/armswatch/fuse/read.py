@@ -101,9 +101,9 @@ def incident_conditions(
 
 def get_incident(view: View, incident_id: str) -> IncidentStory | None:
     """The whole story of one incident, or None when there is no such incident."""
-    con = readmodel.connection(view)
-    if con is not None:
-        return incident_from_read_model(con, incident_id)
+    kept = readmodel.reading(view, lambda con: [incident_from_read_model(con, incident_id)])
+    if kept is not None:
+        return kept[0]
     found = load_incidents(view.con, "id = ?", [incident_id])
     if not found:
         return None

@@ -75,8 +75,7 @@ def event_date(event: StoredEvent, published: str | None) -> str | None:
 def event_docs(view: View, ids: list[str]) -> dict[str, EventDoc] | None:
     """These events as the read model keeps them (``store.docs``), or None when it is not
     fresh (then the caller reads the store)."""
-    con = readmodel.connection(view)
-    return None if con is None else docs.event_docs(con, ids)
+    return readmodel.reading(view, lambda con: docs.event_docs(con, ids))
 
 
 def events_by_id(view: View, ids: list[str]) -> EventsById:
@@ -92,6 +91,9 @@ def articles_by_sha(view: View, shas: Iterable[str]) -> ArticlesBySha:
     wanted = list(dict.fromkeys(shas))
     if not wanted:
         return {}
+    kept = readmodel.reading(view, lambda con: docs.articles(con, wanted))
+    if kept is not None:
+        return kept
     found: ArticlesBySha = {}
     for part in chunks(wanted):
         for article in load_articles(view.con, f"a.sha256 {IN_LIST}", [part], len(part), 0):

@@ -13,14 +13,17 @@ row, its claims, its review and its events. In the store each is a lookup by key
 
 The JSON is made in SQL from the same column list that made the tables
 (``columns.struct_sql``), so it is the record ``store.assemble`` would build from the
-rows; ``tests/store/test_docs.py`` checks the pages are the same either way. Article
-texts stay in the store only: copying them would double the store's size.
+rows; ``tests/store/test_docs.py`` checks the pages are the same either way.
+
+- ``articles``: per sha256, the article as ``StoredArticle`` JSON, compressed (the event
+  and incident pages mark their evidence inside the article's text).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,19 +33,21 @@ import duckdb
 from armswatch.fuse.models import Claim, IncidentRow
 from armswatch.fuse.tables import CLAIMS, INCIDENTS
 from armswatch.store.columns import struct_sql
-from armswatch.store.records import StoredEvent, StoredFinding
+from armswatch.store.records import StoredArticle, StoredEvent, StoredFinding
 from armswatch.store.tables import TABLE
 
 LAYOUT = """
 CREATE TABLE events (
-    id TEXT PRIMARY KEY, doc TEXT NOT NULL, findings TEXT NOT NULL, incident TEXT,
+    id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL, findings TEXT NOT NULL, incident TEXT,
     sources INTEGER, article TEXT NOT NULL
-) WITHOUT ROWID;
+);
 CREATE TABLE incidents (
-    id TEXT PRIMARY KEY, row TEXT NOT NULL, claims TEXT NOT NULL, review TEXT
-) WITHOUT ROWID;
+    id TEXT NOT NULL UNIQUE, row TEXT NOT NULL, claims TEXT NOT NULL, review TEXT
+);
+CREATE TABLE articles (sha256 TEXT NOT NULL UNIQUE, doc BLOB NOT NULL);
 """
-"""The events' and incidents' tables in the read model."""
+"""The events', incidents' and articles' tables in the read model (rows of a few
+kilobytes: tables with a rowid keep them compactly, ``WITHOUT ROWID`` ones do not)."""
 
 
 def part(table: str, extra: dict[str, str] | None = None) -> str:
@@ -125,6 +130,32 @@ def build(con: duckdb.DuckDBPyConnection, target: sqlite3.Connection) -> None:
 
     copy(con, event_docs_sql(), target, "INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?)")
     copy(con, incident_docs_sql(), target, "INSERT OR REPLACE INTO incidents VALUES (?, ?, ?, ?)")
+    article = f"to_json({struct_sql(TABLE['articles'].columns, 'a')})::VARCHAR"
+    copy(
+        con,
+        f"SELECT a.sha256, {article} FROM articles a",
+        target,
+        "INSERT OR REPLACE INTO articles VALUES (?, ?)",
+        compressed,
+    )
+
+
+def compressed(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """An article row with its JSON compressed (article texts are most of a store)."""
+    return row[0], zlib.compress(row[1].encode("utf-8"), 1)
+
+
+def articles(con: sqlite3.Connection, shas: Sequence[str]) -> dict[str, StoredArticle]:
+    """The read model's articles with these sha256s (unknown ones are absent)."""
+    found: dict[str, StoredArticle] = {}
+    wanted = list(dict.fromkeys(shas))
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start : start + CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        query = f"SELECT sha256, doc FROM articles WHERE sha256 IN ({marks})"
+        for sha, doc in con.execute(query, chunk):
+            found[sha] = StoredArticle.model_validate_json(zlib.decompress(doc))
+    return found
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -82,9 +82,19 @@ def read_page(
 
     ascending (bool): oldest first (default: latest first).
     """
-    con = readmodel.connection(view)
-    if con is None:
-        return None
+    return readmodel.reading(
+        view, lambda con: page_of(con, list_name, facet_key, offset, limit, ascending)
+    )
+
+
+def page_of(
+    con: sqlite3.Connection,
+    list_name: str,
+    facet_key: str,
+    offset: int,
+    limit: int,
+    ascending: bool,
+) -> Page:
     found = con.execute(FACET, [list_name, facet_key]).fetchone()
     start, total = (int(found[0]), int(found[1])) if found else (0, 0)
     if offset >= total or limit <= 0:
@@ -123,13 +133,18 @@ def build(con: duckdb.DuckDBPyConnection, target: sqlite3.Connection) -> None:
 
 
 def copy(
-    con: duckdb.DuckDBPyConnection, query: str, target: sqlite3.Connection, insert: str
+    con: duckdb.DuckDBPyConnection,
+    query: str,
+    target: sqlite3.Connection,
+    insert: str,
+    change: Callable[[tuple[Any, ...]], tuple[Any, ...]] | None = None,
 ) -> None:
-    """The rows of ``query`` in the store, inserted into the read model, in chunks (on
-    ``con`` itself: its temporary tables are not seen by a cursor)."""
+    """The rows of ``query`` in the store (each through ``change``), inserted into the
+    read model, in chunks (on ``con`` itself: its temporary tables are not seen by a
+    cursor)."""
     result = con.execute(query)
     while chunk := result.fetchmany(COPY_CHUNK):
-        target.executemany(insert, chunk)
+        target.executemany(insert, chunk if change is None else map(change, chunk))
 
 
 def key_chunks(places: pa.Table) -> Iterator[tuple[int, bytes]]:

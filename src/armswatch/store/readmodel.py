@@ -24,11 +24,13 @@ only slower.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import duckdb
 
@@ -38,6 +40,8 @@ from armswatch.store.sql import scalar
 if TYPE_CHECKING:
     from armswatch.store.view import View
 
+LOG = logging.getLogger(__name__)
+T = TypeVar("T")
 SUFFIX = ".pages"
 FORMAT = 1
 """The layout of the file; a file of another layout is rebuilt (and not read meanwhile)."""
@@ -113,7 +117,8 @@ def build(con: duckdb.DuckDBPyConnection, path: Path, fingerprint: str) -> None:
             target.execute("BEGIN")
             pages.build(con, target)
             docs.build(con, target)
-            target.execute("INSERT INTO meta VALUES (?, ?)", [fingerprint, utc_now().isoformat()])
+            built = [fingerprint, FORMAT, utc_now().isoformat()]
+            target.execute("INSERT INTO meta VALUES (?, ?, ?)", built)
             target.execute("COMMIT")
         finally:
             target.close()
@@ -124,7 +129,7 @@ def build(con: duckdb.DuckDBPyConnection, path: Path, fingerprint: str) -> None:
         building.unlink(missing_ok=True)
 
 
-LAYOUT = "CREATE TABLE meta (fingerprint TEXT NOT NULL, built_at TEXT);"
+LAYOUT = "CREATE TABLE meta (fingerprint TEXT NOT NULL, format INTEGER NOT NULL, built_at TEXT);"
 """The read model's own table: what state of the store it was built from, and when."""
 
 
@@ -132,10 +137,16 @@ def built_from(path: Path) -> str | None:
     """The fingerprint the read model at ``path`` was built from (None: no usable file)."""
     try:
         with contextlib.closing(open_file(path)) as con:
-            row = con.execute("SELECT fingerprint FROM meta").fetchone()
+            return fingerprint_of(con)
     except sqlite3.Error:
         return None
-    return str(row[0]) if row else None
+
+
+def fingerprint_of(con: sqlite3.Connection) -> str | None:
+    """The fingerprint a read model was built from, None if it has another ``FORMAT``.
+    Raises sqlite3.Error for a file that is no read model."""
+    row = con.execute("SELECT fingerprint, format FROM meta").fetchone()
+    return str(row[0]) if row and row[1] == FORMAT else None
 
 
 def open_file(path: Path) -> sqlite3.Connection:
@@ -186,10 +197,22 @@ def connection(view: View) -> sqlite3.Connection | None:
             held[2].close()
         try:
             con = open_file(path)
-            row = con.execute("SELECT fingerprint FROM meta").fetchone()
+            held = (identity, fingerprint_of(con), con)
         except sqlite3.Error:
             CONNECTIONS.open.pop(path, None)
             return None
-        held = (identity, None if row is None else str(row[0]), con)
         CONNECTIONS.open[path] = held
     return held[2] if held[1] == expected else None
+
+
+def reading(view: View, read: Callable[[sqlite3.Connection], T]) -> T | None:
+    """``read`` on the read model of ``view``'s store; None when it is not fresh, or when
+    reading it fails (a damaged file: logged, and the caller queries the store)."""
+    con = connection(view)
+    if con is None:
+        return None
+    try:
+        return read(con)
+    except sqlite3.Error as exc:
+        LOG.warning("%s: read model unreadable, reading the store: %s", view.path, exc)
+        return None
