@@ -23,7 +23,9 @@ def db_path(request: Request) -> Path:
     return path
 
 
-def settings_of(request: Request) -> ApiSettings:
+async def settings_of(request: Request) -> ApiSettings:
+    """The app's settings (async: FastAPI runs a plain function dependency on a worker
+    thread, a hop that costs more than reading an attribute)."""
     settings: ApiSettings = request.app.state.settings
     return settings
 

@@ -41,6 +41,7 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, worker
         # environment: the store and the host names checked above are handed down there
         os.environ["ARMSWATCH_DB"] = str(Path(db_path).resolve())
         os.environ["ARMSWATCH_API_ALLOWED_HOSTS"] = ",".join(settings.allowed_hosts)
+        options["http"] = "armswatch.api.nodelay:NoDelayHttp"
         uvicorn.run(f"{__name__}:app_from_environment", factory=True, workers=workers, **options)  # type: ignore[arg-type]
         return
     config = uvicorn.Config(app, **options)  # type: ignore[arg-type]

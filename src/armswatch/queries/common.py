@@ -41,7 +41,14 @@ def actor_refs(actors: Iterable[Actor]) -> list[ActorRef]:
 
 def key_refs(keys: Iterable[str]) -> list[ActorRef]:
     """One reference per distinct actor key, in order, with its display name."""
-    return [ActorRef(key=key, name=name_of(key)) for key in dict.fromkeys(keys) if key]
+    return [ref_of(key) for key in dict.fromkeys(keys) if key]
+
+
+@lru_cache(maxsize=4096)
+def ref_of(key: str) -> ActorRef:
+    """The reference of an actor key (made once per key: a list page has hundreds; the
+    models that hold one never change it)."""
+    return ActorRef(key=key, name=name_of(key))
 
 
 def dyad(source: list[ActorRef], target: list[ActorRef], kind: str | None = None) -> str:
