@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from armswatch.fuse import IncidentSummary
-from armswatch.fuse.models import IncidentRow
 from armswatch.fuse.read import actor_key
 from armswatch.queries.common import key_refs
 from armswatch.queries.models import EventRow, FindingRow
@@ -120,9 +119,4 @@ def incident_page(view: View, query: IncidentQuery) -> tuple[int, list[IncidentS
     page = read_page(view, "incidents", facet(**values), query.offset, query.limit)
     if page is None:
         return None
-    return page.total, [incident_summary(row) for row in page.rows]
-
-
-def incident_summary(row: dict[str, Any]) -> IncidentSummary:
-    """An incident list row from its page-table JSON (the stored incident and its review)."""
-    return IncidentRow.model_validate(row["incident"]).summary(row["review"])
+    return page.total, [IncidentSummary.model_validate(row) for row in page.rows]

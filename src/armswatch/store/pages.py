@@ -25,6 +25,7 @@ import duckdb
 import pyarrow as pa
 
 from armswatch.store import readmodel
+from armswatch.store.columns import struct_sql
 
 if TYPE_CHECKING:
     from armswatch.store.view import View
@@ -118,7 +119,7 @@ def keys(con: sqlite3.Connection, table: str, first: int, last: int) -> list[int
 def build(con: duckdb.DuckDBPyConnection, target: sqlite3.Connection) -> None:
     """Compute the list pages in the store (temporary tables of ``con``) and copy them
     into the read model being built (``target``, its tables made from ``LAYOUT``)."""
-    for sql in (RANKED, ROWS, EVENT_ROWS, FINDING_ROWS, INCIDENT_ROWS, MEMBERSHIPS, KEYS):
+    for sql in (RANKED, ROWS, EVENT_ROWS, FINDING_ROWS, incident_rows_sql(), MEMBERSHIPS, KEYS):
         con.execute(sql).fetchall()
     copy(con, "SELECT g, row FROM _rows", target, "INSERT INTO rows VALUES (?, ?)")
     copy(con, "SELECT list, facet, start, total FROM _facet_starts", target,
@@ -269,14 +270,25 @@ WHERE r.list = 'findings'
 """
 """A finding list row (``queries.models.FindingRow`` less ``binding``; actors as keys)."""
 
-INCIDENT_ROWS = """
+
+def incident_rows_sql() -> str:
+    """An incident list row: the stored incident's facts and its review, as
+    ``fuse.models.IncidentSummary`` reads them."""
+    from armswatch.fuse.models import IncidentFacts
+    from armswatch.fuse.tables import INCIDENTS
+
+    shown = tuple(
+        c for c in INCIDENTS.columns if c.path and c.path[0] in IncidentFacts.model_fields
+    )
+    summary = struct_sql(shown, "i", {"review": "rv.status"})
+    return f"""
 INSERT INTO _rows
-SELECT r.g, to_json({incident: to_json(i), review: rv.status})::VARCHAR
+SELECT r.g, to_json({summary})::VARCHAR
 FROM _ranked r JOIN incidents i ON i.id = r.key
 LEFT JOIN reviews rv ON rv.kind = 'incident' AND rv.id = i.id
 WHERE r.list = 'incidents'
 """
-"""An incident list row: the stored incident (``fuse.models.IncidentRow``) and its review."""
+
 
 MEMBERSHIPS = f"""
 CREATE TEMP TABLE _facets AS
