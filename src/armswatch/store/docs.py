@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -147,15 +147,22 @@ def compressed(row: tuple[Any, ...]) -> tuple[Any, ...]:
 
 def articles(con: sqlite3.Connection, shas: Sequence[str]) -> dict[str, StoredArticle]:
     """The read model's articles with these sha256s (unknown ones are absent)."""
-    found: dict[str, StoredArticle] = {}
-    wanted = list(dict.fromkeys(shas))
+    return {
+        sha: StoredArticle.model_validate_json(zlib.decompress(doc))
+        for sha, doc in rows_by_keys(con, "SELECT sha256, doc FROM articles", "sha256", shas)
+    }
+
+
+def rows_by_keys(
+    con: sqlite3.Connection, select: str, column: str, keys: Sequence[str]
+) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``select`` whose ``column`` is one of ``keys`` (each key once, asked
+    ``CHUNK`` at a time)."""
+    wanted = list(dict.fromkeys(keys))
     for start in range(0, len(wanted), CHUNK):
         chunk = wanted[start : start + CHUNK]
         marks = ", ".join("?" for _ in chunk)
-        query = f"SELECT sha256, doc FROM articles WHERE sha256 IN ({marks})"
-        for sha, doc in con.execute(query, chunk):
-            found[sha] = StoredArticle.model_validate_json(zlib.decompress(doc))
-    return found
+        yield from con.execute(f"{select} WHERE {column} IN ({marks})", chunk)
 
 
 @dataclass(frozen=True)
@@ -171,24 +178,23 @@ class EventDoc:
 
 def event_docs(con: sqlite3.Connection, ids: Sequence[str]) -> dict[str, EventDoc]:
     """The read model's rows of these events, by id (unknown ids are absent)."""
-    found: dict[str, EventDoc] = {}
-    wanted = list(dict.fromkeys(ids))
-    for start in range(0, len(wanted), CHUNK):
-        chunk = wanted[start : start + CHUNK]
-        marks = ", ".join("?" for _ in chunk)
-        query = f"SELECT {EVENT_COLUMNS} FROM events WHERE id IN ({marks})"
-        for event_id, doc, findings, incident, sources, article in con.execute(query, chunk):
-            found[event_id] = EventDoc(
-                event=StoredEvent.model_validate_json(doc),
-                findings={
-                    pair["key"]: StoredFinding.model_validate(pair["finding"])
-                    for pair in json.loads(findings)
-                },
-                incident=incident,
-                sources=sources,
-                article=json.loads(article),
-            )
-    return found
+    select = f"SELECT {EVENT_COLUMNS} FROM events"
+    return {row[0]: event_doc(*row[1:]) for row in rows_by_keys(con, select, "id", ids)}
+
+
+def event_doc(
+    doc: str, findings: str, incident: str | None, sources: int | None, article: str
+) -> EventDoc:
+    return EventDoc(
+        event=StoredEvent.model_validate_json(doc),
+        findings={
+            pair["key"]: StoredFinding.model_validate(pair["finding"])
+            for pair in json.loads(findings)
+        },
+        incident=incident,
+        sources=sources,
+        article=json.loads(article),
+    )
 
 
 EVENT_COLUMNS = "id, doc, findings, incident, sources, article"
