@@ -49,8 +49,8 @@ from armswatch.extract.attribution import AttributionReader, Cue
 from armswatch.extract.frames import Frame, FrameFinder
 from armswatch.extract.modality import ModalityReader
 from armswatch.extract.pairing import is_definite
-from armswatch.extract.roles import RoleFiller, sentences_back, unique
-from armswatch.extract.syntax import MentionIndex, governors, subject_of
+from armswatch.extract.roles import RoleFiller
+from armswatch.extract.syntax import MentionIndex, governors, sentences_back, subject_of, unique
 from armswatch.kb import KnowledgeBase
 from armswatch.kb.schema import ActorEntry, Trigger
 from armswatch.model import SYMMETRIC_TYPES

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from armswatch.extract import slots
 from armswatch.extract.attribution import AttributionReader, to_actor
+from armswatch.extract.items import is_excluded_item, items_of, subject_items
 from armswatch.extract.modality import ModalityReader
 from armswatch.extract.pairing import (
     accompanying_items,
@@ -20,7 +21,7 @@ from armswatch.extract.pairing import (
     partitive_head,
     split_by_designer,
 )
-from armswatch.extract.roles import RoleFiller, sentences_back, unique, unique_by_key
+from armswatch.extract.roles import RoleFiller
 from armswatch.extract.syntax import (
     MentionIndex,
     agent_of,
@@ -30,8 +31,11 @@ from armswatch.extract.syntax import (
     phrase_head,
     promote_gerund,
     promote_to_verb,
+    sentences_back,
     subject_of,
     unbury_conjunct,
+    unique,
+    unique_by_key,
     verb_read_as_noun,
 )
 from armswatch.extract.timex import TimeReader
@@ -227,7 +231,7 @@ class FrameFinder:
                 [
                     filler.index.weapons[t.i]
                     for t in sent
-                    if t.i in filler.index.weapons and not filler.is_excluded_item(t)
+                    if t.i in filler.index.weapons and not is_excluded_item(filler, t)
                 ]
             )
             reach = sentences_back(sent[0], LISTING_REACH)
@@ -323,9 +327,9 @@ class FrameFinder:
             return None  # 'recognised the need for more trade with X' is none
         if spec.items_as_subject and not self.tells_an_arrival(token):
             return None  # 'drones reached Kyiv and struck …', 'missiles that can reach X'
-        items = filler.items_of(token) if spec.type == "arms_transfer" else []
+        items = items_of(filler, token) if spec.type == "arms_transfer" else []
         if spec.items_as_subject and token.pos_ == "VERB":
-            items = filler.subject_items(token)
+            items = subject_items(filler, token)
         if spec.items_via:
             items = [i for i in items if inside_phrase_of(i.span.root, token, spec.items_via)]
         if spec.excludes_items and self.names_arms_deal(token, spec, filler):
@@ -409,7 +413,7 @@ class FrameFinder:
         return any(
             not spec.items_via or inside_phrase_of(item.span.root, phrase, spec.items_via)
             for phrase in phrases
-            for item in filler.items_of(phrase)
+            for item in items_of(filler, phrase)
         )
 
     def is_civil_carrier(self, mention: ActorMention) -> bool:

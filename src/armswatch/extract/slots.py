@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from armswatch.extract.items import items_of
 from armswatch.extract.syntax import (
     agent_of,
     is_passive,
@@ -441,7 +442,7 @@ def item_destination(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
     """Where the frame's items are going, said on the items wherever the parser put them:
     'describing *the cargo* as Iranian munitions *bound for* the Houthis', 'shipped
     rifles, *meant for* X, …' (a recipient no phrase of the trigger names)."""
-    roots = [phrase_head(item.span.root) for item in filler.items_of(trigger)]
+    roots = [phrase_head(item.span.root) for item in items_of(filler, trigger)]
     roots = [r for r in roots if r.i != trigger.i]
     roots += [r.head for r in roots if r.head.lower_ in DESTINATION_WORDS]  # 'jets *bound* for'
     return destination_objects(filler, [t for root in roots for t in root.subtree])

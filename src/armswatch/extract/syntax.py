@@ -1,10 +1,12 @@
-"""Dependency-tree helpers shared by the extractors: slots, clause walks, indexes."""
+"""Dependency-tree helpers shared by the extractors: slots, clause walks, indexes, and
+the order-keeping de-duplication of mentions."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -16,6 +18,7 @@ CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 PREPOSITION_DEPS = {"prep", "dative"}  # the model labels 'sent *to* Somalia' dative at times
+T = TypeVar("T")
 
 
 @dataclass
@@ -377,3 +380,29 @@ def unbury_conjunct(first: Span, second: Span) -> None:
         token.dep_ = "cc" if token.lower_ != "," else "punct"
     b.head = a
     b.dep_ = "conj"
+
+
+def sentences_back(token: Token, count: int) -> int:
+    """The first token index of the sentence ``count`` sentences before ``token``'s."""
+    start = token.sent.start
+    for _ in range(count):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return start
+
+
+def unique_by_key(mentions: list[ActorMention]) -> list[ActorMention]:
+    """One mention per evaluation key (country, else id), first kept."""
+    seen: dict[str, ActorMention] = {}
+    for mention in mentions:
+        seen.setdefault(mention.key, mention)
+    return list(seen.values())
+
+
+def unique(items: list[T]) -> list[T]:
+    seen: list[T] = []
+    for item in items:
+        if not any(item is s for s in seen):
+            seen.append(item)
+    return seen
