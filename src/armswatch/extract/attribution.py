@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from armswatch.extract.references import named_people
 from armswatch.extract.roles import RoleFiller
 from armswatch.extract.syntax import agent_of, conjuncts, governors, inherited_subject, is_passive
 from armswatch.kb.schema import Lexicon
@@ -335,7 +336,7 @@ class AttributionReader:
             return None
         index = self.filler.index.actors
         found = [index[t.i] for t in before if t.i in index]
-        people = [self.filler.people().get(t.text) for t in before if t.ent_type_ == "PERSON"]
+        people = [named_people(self.filler).get(t.text) for t in before if t.ent_type_ == "PERSON"]
         sources = unique([*found, *[p for p in people if p is not None]])
         if not sources and not any(t.lemma_.lower() in self.report_nouns for t in before):
             return None

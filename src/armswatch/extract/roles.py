@@ -7,6 +7,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from armswatch.extract.references import (
+    definite_reference,
+    described_actor,
+    gathered_reference,
+    named_people,
+    pair_reference,
+    pronoun_referent,
+)
 from armswatch.extract.syntax import (
     MODIFIER_DEPS,
     RELATIVE_PRONOUNS,
@@ -14,35 +22,22 @@ from armswatch.extract.syntax import (
     agent_of,
     clause_tokens,
     conjuncts,
-    governors,
     inherited_subject,
     is_passive,
     phrasal_keys,
     prep_objects,
     relative_antecedent,
-    sentences_back,
     subject_of,
     trailing_prep_objects,
     unique,
-    unique_by_key,
 )
 from armswatch.kb.schema import ActorEntry, Lexicon
 from armswatch.nlp.mentions import ActorMention
 
-THING_PRONOUNS = {"it", "its", "itself"}
-PLURAL_PRONOUNS = {"they", "their", "them", "themselves", "theirs"}
-PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
-FIRST_PERSON = {"we", "our", "us", "ours"}
-PERSON_KINDS = {"leader", "official"}
 RECIPIENT_PREPS = {"to", "for"}
-REFERENCE_REACH = 3  # sentences back that 'the kingdom', 'the group' may reach
-GROUP_REFERENCE_REACH = 5  # and 'the two countries', 'both sides'
 RELATIVE_OBJECTS = {"that", "which", "whom"}
 RELATIONAL_NOUNS = {"counterpart", "colleague"}  # nouns whose owner is the other side
 OWNER_DEPS = {"poss", "amod", "compound", "nmod"}  # who a noun phrase belongs to
-GATHERING_DETS = {"the", "both", "all"}  # 'the ministers', 'both envoys', 'all the leaders'
-COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
-GROUP_KINDS = {"armed_group", "group", "company"}
 COUNTING = {"NUM", "DET"}
 CONTROL_PREPS = {"for", "from", "of"}  # condemn X *for* supplying; bar X *from*; accuse X *of*
 LOCATION_PREPS = ("in", "from", "of")  # 'firms *in* X', 'suppliers *from* Y', 'members *of* Z'
@@ -106,7 +101,8 @@ class RoleFiller:
         self.earlier_parties: Callable[[], list[list[ActorMention]]] = list
         self.earlier_meetings: Callable[[], list[tuple[int, list[ActorMention]]]] = list
         """(trigger index, parties) of the meetings told so far."""
-        self._people: dict[str, ActorMention] | None = None
+        self.people_by_name: dict[str, ActorMention] | None = None
+        """Named people resolved by their titles, once per document (references.named_people)."""
         self.other_party: set[str] = set()
         """Keys a pronoun may not refer to while the other side of an act is being read
         (set by FrameFinder when a pronoun made one actor both sides)."""
@@ -183,13 +179,13 @@ class RoleFiller:
         head = relative_antecedent(head)
         if head.i in self.index.actors:
             return [self.index.actors[head.i]]
-        pronoun = self.pronoun_referent(head)
+        pronoun = pronoun_referent(self, head)
         if pronoun is not None:
             return pronoun
         if head.i in self.index.weapons:
             return self.weapon_owners(head) if deep else []
         if head.ent_type_ == "PERSON":
-            person = self.people().get(head.text)
+            person = named_people(self).get(head.text)
             if person is not None:
                 return [person]
         modifiers = [
@@ -232,13 +228,13 @@ class RoleFiller:
         located = self.located_actors(head)
         if located:
             return located
-        described = self.described_actor(head)
+        described = described_actor(self, head)
         if described is not None:
             return [described]
-        definite = self.definite_reference(head)
+        definite = definite_reference(self, head)
         if definite is not None:
             return [definite]
-        pair = self.pair_reference(head) or self.gathered_reference(head)
+        pair = pair_reference(self, head) or gathered_reference(self, head)
         if pair:
             return pair
         if deep:
@@ -360,286 +356,6 @@ class RoleFiller:
             or lemma in words.measures  # 'hit with *British* sanctions'
             or head.pos_ == "PROPN"
         )
-
-    def definite_reference(self, head: Token) -> ActorMention | None:
-        """'the ministry', 'that country', 'the kingdom' → the nearest preceding state or
-        government; 'the group', 'the militia' → the nearest preceding group."""
-        lemma = head.lemma_.lower()
-        if head.tag_ not in {"NN", "NNP"} or not any(
-            c.dep_ == "det" and c.lower_ in {"the", "that", "this"} for c in head.children
-        ):
-            return None
-        if lemma in self.group_descriptions:
-            return self.antecedent(head, lambda m: m.actor.kind in GROUP_KINDS, REFERENCE_REACH)
-        if lemma not in self.organs and lemma not in self.state_descriptions:
-            return None
-        if self.organs.get(lemma) in PERSON_KINDS:
-            return None
-        same = self.same_organ_before(head)
-        if same is not None:
-            return same
-        # 'the country' is the topic; 'that country' shifts to another actor than the topic
-        topical = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-        return self.antecedent(
-            head, lambda m: m.kind in {"state", "government"}, REFERENCE_REACH, salient=topical
-        )
-
-    def same_organ_before(self, head: Token) -> ActorMention | None:
-        """'the Biden administration unveiled sanctions … *The administration* is
-        alarmed': a definite organ noun is the actor whose same organ the text named
-        last ('the Iranian ministry … the ministry'), before any state named since."""
-        lemma = head.lemma_.lower()
-        if lemma not in self.organs:
-            return None
-        start = sentences_back(head, GROUP_REFERENCE_REACH)
-        for token in reversed(head.doc[start : head.i]):
-            if token.lemma_.lower() != lemma or token.pos_ not in {"NOUN", "PROPN"}:
-                continue
-            if token.i in self.index.actors:
-                return self.index.actors[token.i]
-            owners = [
-                self.index.actors[c.i]
-                for c in token.children
-                if c.i in self.index.actors and c.dep_ in MODIFIER_DEPS
-            ]
-            if owners:
-                return owners[0]
-        return None
-
-    def pair_reference(self, head: Token) -> list[ActorMention]:
-        """'the two countries', 'both sides', 'the two', 'all three' → the two (three …)
-        states named before it in its own sentence, when there are just so many; else the
-        parties of the event just told; else the most recent states in reach."""
-        count = self.reference_count(head)
-        if count is None or self.restates_a_list(head):
-            return []
-        own = self.states_before(head, head.sent.start)
-        if len(own) == count:  # 'X expects deals with Y now that *the two* have signed …'
-            return own
-        start = sentences_back(head, GROUP_REFERENCE_REACH)
-        for parties in reversed(self.earlier_parties()):  # the parties of an event just told
-            named = unique_by_key(parties)
-            if len(named) == count and all(start <= m.span.start < head.i for m in named):
-                return named
-        found: dict[str, ActorMention] = {}
-        for mention in reversed(self.doc._.aw_actors if self.doc is not None else []):
-            in_reach = start <= mention.span.start < head.i
-            if in_reach and mention.actor.kind == "state" and mention.key not in found:
-                found[mention.key] = mention
-            if len(found) == count:
-                return list(found.values())
-        return []
-
-    def states_before(self, head: Token, start: int) -> list[ActorMention]:
-        """The states named from token ``start`` up to ``head``, one mention each."""
-        found: dict[str, ActorMention] = {}
-        for mention in self.doc._.aw_actors if self.doc is not None else []:
-            if start <= mention.span.start < head.i and mention.actor.kind == "state":
-                found.setdefault(mention.key, mention)
-        return list(found.values())
-
-    def gathered_reference(self, head: Token) -> list[ActorMention]:
-        """'the (three) foreign ministers', 'the leaders', 'both envoys': officials in the
-        plural with no state of their own are the parties of the fullest meeting told in
-        this or the five sentences before (the latest of equals; its count, when given)."""
-        lemma = head.lemma_.lower()
-        if head.tag_ not in {"NNS", "NNPS"} or self.organs.get(lemma) not in PERSON_KINDS:
-            return []
-        if not any(
-            c.dep_ in {"det", "predet"} and c.lower_ in GATHERING_DETS for c in head.children
-        ):
-            return []
-        count = next((COUNT_WORDS[c.lower_] for c in head.children if c.lower_ in COUNT_WORDS), 0)
-        start = sentences_back(head, GROUP_REFERENCE_REACH)
-        best: list[ActorMention] = []
-        for told, parties in reversed(self.earlier_meetings()):
-            named = unique_by_key(parties)
-            in_reach = start <= told < head.i
-            if len(named) > max(1, len(best)) and count in {0, len(named)} and in_reach:
-                best = named
-        return best
-
-    def described_actor(self, head: Token) -> ActorMention | None:
-        """A description of an actor named beside it: 'China, *a country* the US
-        accuses …' (apposition), 'China is *a country* …' (predicate noun), 'Chile is
-        *among the states* that …', 'Chile is *one of the states* that …'."""
-        lemma = head.lemma_.lower()
-        if lemma not in self.state_descriptions and lemma not in self.group_descriptions:
-            return None
-        holder = head.head
-        if head.dep_ == "appos" and holder.i in self.index.actors:
-            return self.index.actors[holder.i]
-        predicate = head
-        if head.dep_ == "pobj" and holder.lower_ == "among":
-            predicate = holder  # 'is among the countries'
-        elif head.dep_ == "pobj" and holder.lower_ == "of" and holder.head.lower_ == "one":
-            predicate = holder.head  # 'is one of the countries'
-        verb = predicate.head
-        if predicate.dep_ in {"attr", "prep"} and verb.lemma_ == "be" and verb.i != predicate.i:
-            subject = subject_of(verb)
-            if subject is not None and subject.i in self.index.actors:
-                return self.index.actors[subject.i]
-        return None
-
-    def restates_a_list(self, head: Token) -> bool:
-        """'Britain, Germany and France, the three countries known as the E3': an
-        apposition right after the list it names, whatever the parse made of it."""
-        edge = head.left_edge.i
-        return edge >= 2 and head.doc[edge - 1].text == "," and edge - 2 in self.index.actors
-
-    def reference_count(self, head: Token) -> int | None:
-        """How many actors a plural reference stands for, or None when it is none."""
-        if head.lower_ in COUNT_WORDS and head.pos_ in {"NUM", "PRON", "DET"}:
-            if any(c.lower_ in {"the", "all"} for c in head.children) or head.lower_ == "both":
-                return COUNT_WORDS[head.lower_]  # 'the two signed', 'both agreed'
-            return None
-        nouns = {"side", *self.state_descriptions}
-        if head.lemma_.lower() not in nouns or head.tag_ not in {"NNS", "NNPS"}:
-            return None
-        counts = [COUNT_WORDS[c.lower_] for c in head.children if c.lower_ in COUNT_WORDS]
-        return counts[0] if counts else None
-
-    def people(self) -> dict[str, ActorMention]:
-        """Named people not in the KB, resolved by their titles once per document:
-        'Seth Bailey, the U.S. Department of State's Director' → USA, then 'Bailey'."""
-        if self._people is not None:
-            return self._people
-        self._people = {}
-        for ent in self.doc.ents if self.doc is not None else []:
-            if ent.label_ != "PERSON":
-                continue
-            known = self.index.actors.get(ent.root.i)
-            if known is not None and known.kind not in PERSON_KINDS:
-                continue  # 'the Houthis' read as a person's name is still the group
-            found = [known] if known else self.title_actors(ent.root)
-            if found:
-                for name in {ent.text, ent.root.text, ent[-1].text}:
-                    self._people.setdefault(name, found[0])
-        return self._people
-
-    def title_actors(self, root: Token) -> list[ActorMention]:
-        """The actor of a person's title: 'X, *the U.S.* envoy', '*Kenyan* minister X',
-        or the office the name is set beside ('*CENTCOM's* commander, General X')."""
-        office = root.head
-        if root.dep_ == "appos" and office.lemma_.lower() in self.organs:
-            owners = [
-                self.index.actors[c.i]
-                for c in office.children
-                if c.i in self.index.actors and c.dep_ in MODIFIER_DEPS
-            ]
-            if owners and owners[0].actor.kind != "media":
-                return owners[:1]
-        for child in root.children:
-            if child.dep_ == "appos":
-                return [
-                    self.index.actors[t.i]
-                    for t in child.subtree
-                    if t.i in self.index.actors and self.index.actors[t.i].actor.kind != "media"
-                ][:1]
-        return [
-            self.index.actors[t.i]
-            for t in root.lefts
-            if t.i in self.index.actors and t.dep_ in MODIFIER_DEPS
-        ][:1]
-
-    def pronoun_referent(self, token: Token) -> list[ActorMention] | None:
-        """Actors a pronoun stands for, or None when ``token`` is no pronoun we resolve.
-
-        'it'/'its'/'they' → the nearest preceding actor that is not a person; 'he'/'his'
-        → the nearest preceding person or office holder; 'we'/'our' → the publisher,
-        when the article comes from a government or organisation.
-        """
-        lower = token.lower_
-        if lower in FIRST_PERSON:
-            if self.publisher is None:
-                return []
-            span = token.doc[token.i : token.i + 1]
-            return [ActorMention(span, self.publisher, "name", self.publisher.kind)]
-        if lower in PLURAL_PRONOUNS:
-            found = self.antecedent(token, self.stands_for_a_body)
-            return self.coordinated(found) if found is not None else []
-        if lower in THING_PRONOUNS:
-            found = self.antecedent(token, self.stands_for_a_body)
-        elif lower in PERSON_PRONOUNS:
-            found = self.person_antecedent(token)
-        else:
-            return None
-        return [found] if found is not None else []
-
-    def stands_for_a_body(self, mention: ActorMention) -> bool:
-        """Whether 'it'/'its'/'they' may mean the mention: a state, government or group,
-        or a person's name owning a body ('*Fico's* cabinet … at its meeting'); not a
-        person ('he')."""
-        if mention.kind not in PERSON_KINDS:
-            return True
-        root = mention.span.root
-        body = self.organs.get(root.head.lemma_.lower())
-        return root.dep_ == "poss" and body is not None and body not in PERSON_KINDS
-
-    def person_antecedent(self, pronoun: Token) -> ActorMention | None:
-        """The nearest preceding person: a KB office holder or a titled named person."""
-        start = pronoun.doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start else 0
-        best: tuple[int, ActorMention] | None = None
-        for mention in self.doc._.aw_actors if self.doc is not None else []:
-            if start <= mention.span.start < pronoun.i and mention.kind in PERSON_KINDS:
-                best = (mention.span.start, mention)
-        people = self.people()
-        for ent in pronoun.doc.ents:
-            in_reach = ent.label_ == "PERSON" and start <= ent.start < pronoun.i
-            if in_reach and ent.text in people and (best is None or ent.start > best[0]):
-                best = (ent.start, people[ent.text])
-        return best[1] if best else None
-
-    def coordinated(self, mention: ActorMention) -> list[ActorMention]:
-        """'Iran and Russia … their': every actor coordinated with the antecedent."""
-        root = mention.span.root
-        first = root
-        while first.dep_ == "conj":
-            first = first.head
-        heads = conjuncts(first)
-        found = [self.index.actors[h.i] for h in heads if h.i in self.index.actors]
-        return found if mention in found else [mention]
-
-    def antecedent(
-        self,
-        pronoun: Token,
-        wanted: Callable[[ActorMention], bool],
-        reach: int = 1,
-        salient: bool = False,
-    ) -> ActorMention | None:
-        """The nearest wanted actor before the pronoun, in its sentence or the ``reach``
-        sentences before; ``salient``: the nearest that a main clause is about, when
-        there is one ('*Slovakia* had been one of Ukraine's firmest backers, with *the
-        government* supplying jets' is Slovakia's; 'Iran has always said its missiles
-        are defensive. They could reach the capital of Saudi Arabia. Others accused *the
-        country* …' is Iran)."""
-        doc = pronoun.doc
-        # read again as the other party of an act: only an actor of the same sentence
-        start = sentences_back(pronoun, 0 if self.other_party else reach)
-        bound = self.clause_subject_keys(pronoun)
-        candidates = [
-            m
-            for m in doc._.aw_actors or []
-            if start <= m.span.start < pronoun.i
-            and wanted(m)
-            and m.actor.kind != "media"
-            and m.key not in bound
-            and m.key not in self.other_party
-        ]
-        topics = [m for m in candidates if salient and is_main_subject(m)]
-        return (topics or candidates)[-1] if candidates else None
-
-    def clause_subject_keys(self, token: Token) -> set[str]:
-        """Actors a non-reflexive reference in a verb's object cannot mean: that verb's own
-        subject ('Poland imposed sanctions on *the country*' is not Poland, which would
-        be 'itself')."""
-        if token.dep_ in {"nsubj", "nsubjpass", "poss"}:
-            return set()
-        verb = next((g for g in governors(token) if g.pos_ in {"VERB", "AUX"}), None)
-        subject = subject_of(verb) if verb is not None else None
-        if subject is None or subject.i > token.i:
-            return set()
-        return {self.index.actors[t.i].key for t in conjuncts(subject) if t.i in self.index.actors}
 
     # -- slot helpers (the slot functions themselves are in extract/slots.py) --------
     def prep_slot(self, trigger: Token, word: str) -> list[Token]:
@@ -847,15 +563,6 @@ class RoleFiller:
         return [relative_antecedent(subj), *extra_subjects(verb, subj)]
 
     # -- items ----------------------------------------------------------------------
-
-
-def is_main_subject(mention: ActorMention) -> bool:
-    """Whether the mention is what its sentence's main clause is about: the subject of
-    the sentence's root, or that subject's possessor or modifier ('*Iran's* navy said')."""
-    token = mention.span.root
-    if token.dep_ in {"poss", "compound", "amod"}:
-        token = token.head
-    return token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT"
 
 
 def extra_subjects(verb: Token, first: Token) -> list[Token]:
