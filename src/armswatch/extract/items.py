@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from armswatch.extract.roles import RECIPIENT_PREPS, RELATIVE_OBJECTS
+from armswatch.extract.clause_parts import RECIPIENT_PREPS, RELATIVE_OBJECTS
 from armswatch.extract.syntax import clause_tokens, conjuncts, subject_of, unique
 from armswatch.nlp.mentions import WeaponMention
 

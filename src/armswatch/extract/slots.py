@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from armswatch.extract import clause_parts
 from armswatch.extract.items import items_of
 from armswatch.extract.syntax import (
     agent_of,
@@ -150,7 +151,7 @@ def subject(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
     relative pronoun. None for a passive, whose subject is the object."""
     if passive(trigger):
         return []
-    return filler.subject_tokens(trigger)
+    return clause_parts.subject_tokens(filler, trigger)
 
 
 @slot(
@@ -261,7 +262,7 @@ def possessor(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
 def possessor_with_partner(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
     """The possessor of a noun that names its partner too: '*Chile's* pact with Peru'. A
     possessor alone ('the two countries' treaty') names a text, not an act of signing."""
-    if not filler.prep_slot(trigger, "with"):  # as the 'prep:with' slot finds it
+    if not clause_parts.prep_slot(filler, trigger, "with"):  # as the 'prep:with' slot finds it
         return []
     return [c for c in trigger.children if c.dep_ == "poss"]
 
@@ -304,7 +305,7 @@ def prepositional(filler: RoleFiller, trigger: Token, word: str) -> list[Token]:
     """Objects of the preposition WORD (``prep:from``): on the trigger; for a noun, else on
     the verb it belongs to ('troops … are deployed *in* Russia') or the noun it is
     listed under ('cooperation *between* X and Y, including arms transfers')."""
-    return filler.prep_slot(trigger, word)
+    return clause_parts.prep_slot(filler, trigger, word)
 
 
 # ---------------------------------------------------------------- fallbacks
@@ -326,7 +327,7 @@ def prepositional(filler: RoleFiller, trigger: Token, word: str) -> list[Token]:
 def governing_subject(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
     """For a noun: the subject of the verb that acts it out ('Russia *held* talks'), not
     of one that reacts to it ('Kyiv *protested* the supply')."""
-    return filler.governing_subject(trigger)
+    return clause_parts.governing_subject(filler, trigger)
 
 
 @slot(
@@ -346,7 +347,7 @@ def governing_receiver(filler: RoleFiller, trigger: Token, _: str) -> list[Token
         return []
     if verb.lemma_.lower() not in filler.receiver_verbs:
         return []
-    subject = filler.subject_tokens(verb)
+    subject = clause_parts.subject_tokens(filler, verb)
     return subject
 
 
@@ -602,7 +603,7 @@ def scene_subject(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
     clause = prep.head
     if clause.pos_ not in {"VERB", "AUX"}:
         return []
-    return filler.subject_tokens(clause)
+    return clause_parts.subject_tokens(filler, clause)
 
 
 @slot(
@@ -619,7 +620,7 @@ def answerer(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
     verb = trigger.head
     if trigger.dep_ != "dobj" or verb.lemma_.lower() not in filler.rebuttal_verbs:
         return []
-    return filler.subject_tokens(verb)
+    return clause_parts.subject_tokens(filler, verb)
 
 
 @slot(
@@ -707,7 +708,7 @@ def refuser(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
         return []
     refusals = filler.entity_words.refusals
     words = {verb.lemma_.lower(), *phrasal_keys(verb)}
-    return filler.subject_tokens(verb) if words & refusals else []
+    return clause_parts.subject_tokens(filler, verb) if words & refusals else []
 
 
 @slot(
@@ -727,7 +728,7 @@ def winner(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
         return []
     datives = [c for c in verb.children if c.dep_ in {"dative", "iobj"}]
     datives += [c for c in verb.children if c.dep_ == "dobj" and c.i < trigger.i]
-    return datives or filler.subject_tokens(verb)
+    return datives or clause_parts.subject_tokens(filler, verb)
 
 
 @slot(
