@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Token
 
 from armswatch.extract import slots
 from armswatch.extract.attribution import AttributionReader, Cue
+from armswatch.extract.frame_guards import form_matches
 from armswatch.extract.frames import Frame, FrameFinder
 from armswatch.extract.modality import ModalityReader
 from armswatch.extract.pairing import is_definite
@@ -113,7 +114,7 @@ class EvaluationFinder:
                 continue
             for spec in self.cues.get((token.lemma_.lower(), token.pos_), []):
                 guarded = is_guarded(token) or is_topic(token, self.topic_heads)
-                if not self.frames.form_matches(token, spec) or guarded:
+                if not form_matches(token, spec, self.frames.lexicon) or guarded:
                     continue
                 frame = self.frame_for(token, spec, filler, attribution, publisher, found)
                 if frame is None:
