@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from armswatch.extract import slots
 from armswatch.extract.attribution import AttributionReader, to_actor
+from armswatch.extract.event_time import TimeReader
 from armswatch.extract.frame_guards import (
     arrival_is_a_delivery,
     failed,
@@ -53,7 +54,6 @@ from armswatch.extract.syntax import (
     unique_by_key,
     verb_read_as_noun,
 )
-from armswatch.extract.timex import TimeReader
 from armswatch.kb import KnowledgeBase
 from armswatch.kb.schema import ActorEntry, Trigger
 from armswatch.model import SYMMETRIC_TYPES, Attribution, Time
@@ -475,7 +475,7 @@ class FrameFinder:
         return []
 
     def time_of(self, trigger: Token, published: date | None) -> Time | None:
-        """The transfer's own time (extract/timex.py: TimeReader)."""
+        """The transfer's own time (extract/event_time.py: TimeReader)."""
         return self.times.of(trigger, published)
 
 
