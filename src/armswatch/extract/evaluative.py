@@ -45,7 +45,8 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from armswatch.extract import slots
-from armswatch.extract.attribution import AttributionReader, Cue
+from armswatch.extract.attribution import AttributionReader
+from armswatch.extract.cues import Cue
 from armswatch.extract.frame_guards import form_matches
 from armswatch.extract.frames import Frame, FrameFinder
 from armswatch.extract.modality import ModalityReader

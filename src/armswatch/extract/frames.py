@@ -8,7 +8,8 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from armswatch.extract import slots
-from armswatch.extract.attribution import AttributionReader, to_actor
+from armswatch.extract.attribution import AttributionReader
+from armswatch.extract.cues import to_actor
 from armswatch.extract.event_time import TimeReader
 from armswatch.extract.frame_guards import (
     arrival_is_a_delivery,

@@ -406,3 +406,14 @@ def unique(items: list[T]) -> list[T]:
         if not any(item is s for s in seen):
             seen.append(item)
     return seen
+
+
+def unique_by_id(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Mentions in order, one per actor id."""
+    seen: set[str] = set()
+    result = []
+    for mention in mentions:
+        if mention.actor.id not in seen:
+            seen.add(mention.actor.id)
+            result.append(mention)
+    return result
