@@ -1,4 +1,6 @@
-"""Fill a trigger's frame slots with actors and weapon items from the dependency parse."""
+"""Resolve the head of a filled slot to the actors it names: names, organs, seats, companies
+by where they are based; references are read in extract/references.py, items in
+extract/items.py, the clause parts the slots read in extract/clause_parts.py."""
 
 from __future__ import annotations
 
@@ -345,7 +347,3 @@ class RoleFiller:
             or lemma in words.measures  # 'hit with *British* sanctions'
             or head.pos_ == "PROPN"
         )
-
-    # -- slot helpers (the slot functions themselves are in extract/slots.py) --------
-
-    # -- items ----------------------------------------------------------------------

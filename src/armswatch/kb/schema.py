@@ -450,7 +450,7 @@ class Lexicon(Entry):
     batch_words: list[str] = Field(
         default_factory=list,
         description="Nouns of a part of a transfer's items: '*The first batch* was "
-        "delivered in May' continues the transfer told before (extract/frames.py).",
+        "delivered in May' continues the transfer told before (extract/implied.py).",
     )
     deal_nouns: list[str] = Field(
         default_factory=list,
