@@ -11,11 +11,12 @@ from spacy.tokens import Token
 
 from armswatch.extract.items import items_of
 from armswatch.extract.pairing import inside_phrase_of
-from armswatch.extract.syntax import governors, subject_of
+from armswatch.extract.syntax import governors, phrase_head, subject_of
 from armswatch.kb.schema import Lexicon, Trigger
 from armswatch.nlp.mentions import ActorMention, WeaponMention
 
 if TYPE_CHECKING:
+    from armswatch.extract.frames import Frame
     from armswatch.extract.roles import RoleFiller
 
 
@@ -135,16 +136,59 @@ def tells_an_arrival(token: Token, lexicon: Lexicon) -> bool:
     return not any(t.lemma_.lower() in ranges or t.lower_ in ranges for t in near)
 
 
-def arrival_is_a_delivery(items: list[WeaponMention], targets: list[ActorMention]) -> bool:
+def arrival_is_a_delivery(
+    token: Token,
+    items: list[WeaponMention],
+    targets: list[ActorMention],
+    previous: list[Frame],
+    lexicon: Lexicon,
+) -> bool:
     """Weapons arriving with no 'from' phrase are a delivery only when they arrive in
     a state or group, not its capital ('Russian missiles reached Kyiv' is an attack),
-    and are more than one weapon ('a Russian missile reached Poland' is an incident)."""
+    are more than one weapon ('a Russian missile reached Poland' is an incident), and
+    the text tells a handover (``tells_a_handover``: 'Russian missiles reached Poland'
+    is a strike)."""
     if any(t.form == "capital" for t in targets):
         return False
-    return any(
+    several = any(
         i.span.root.tag_ in {"NNS", "NNPS"}
         or any(c.dep_ == "nummod" and c.lower_ != "one" for c in i.span.root.children)
         for i in items
+    )
+    return several and tells_a_handover(token, items, targets, previous, lexicon)
+
+
+def tells_a_handover(
+    token: Token,
+    items: list[WeaponMention],
+    targets: list[ActorMention],
+    previous: list[Frame],
+    lexicon: Lexicon,
+) -> bool:
+    """Evidence that weapons reaching a state are handed over to it, not fired or flown
+    in: a word of handing over in the sentence ('a *shipment* of rifles arrived',
+    'drones *bought* in May reached X'; lexicon ``arrival_evidence``); the verb itself
+    when it is one of them ('*arrived* in X', weapons *flowing* to X; 'reached X' is
+    not) and the weapons carry no crew of their own (warships and aircraft arrive on
+    visits and deployments; ``crewed_categories``); a delivery modifier on the weapons'
+    own phrase ('the *first* F-16s'; ``delivery_modifiers``); or a transfer to the same
+    recipient told before in the article ('X ordered tanks from Y. … The tanks reached
+    X'). Words inside weapon names tell nothing ('anti-*ship* missiles')."""
+    handover = set(lexicon.arrival_evidence)
+    named = {i for w in token.doc._.aw_weapons or [] for i in range(w.span.start, w.span.end)}
+    words = [t for t in token.sent if t.i != token.i and t.i not in named]
+    if any(t.lemma_.lower() in handover for t in words):
+        return True
+    crewed = set(lexicon.crewed_categories)
+    if token.lemma_.lower() in handover and not any(i.weapon.category in crewed for i in items):
+        return True
+    modifiers = set(lexicon.delivery_modifiers)
+    phrases = [t for item in items for t in phrase_head(item.span.root).subtree]
+    if any(t.lower_ in modifiers for t in phrases):
+        return True
+    keys = {t.key for t in targets}
+    return any(
+        f.spec.type == "arms_transfer" and keys & {t.key for t in f.targets} for f in previous
     )
 
 

@@ -308,7 +308,8 @@ class FrameFinder:
         confidence = 0.7
         if spec.two_way and not sources and len(targets) > 1:
             sources, targets = split_by_designer(targets, items)
-        if spec.items_as_subject and not sources and not arrival_is_a_delivery(items, targets):
+        arrival = spec.items_as_subject and not sources
+        if arrival and not arrival_is_a_delivery(token, items, targets, previous, self.lexicon):
             return None  # 'Russian missiles reached Kyiv', 'a Russian missile reached Poland'
         if spec.type == "arms_transfer" and not sources:
             sources = origins(items, filler, targets, self.lexicon, self.triggers)

@@ -401,7 +401,9 @@ class Trigger(Entry):
         "event in a sentence that tells a strike, an incursion or a visit (lexicon "
         "``arrival_guards``) or a range (``range_words``: *can reach*), nor with a capital "
         "for its destination unless a 'from' phrase names the supplier (*reached Kyiv* "
-        "is an attack); the supplier is never guessed from the system's designer.",
+        "is an attack); with no 'from' phrase, only when the text tells a handover "
+        "(lexicon ``arrival_evidence``, ``delivery_modifiers``, or a transfer to the same "
+        "recipient told before). The supplier is never guessed from the system's designer.",
     )
     target_in_event: bool = Field(
         default=False,
@@ -673,6 +675,27 @@ class Lexicon(Entry):
         description="Words that make 'reach' a range, not an arrival: missiles that *can* "
         "reach X, are *capable* of reaching X, put X within *range*.",
     )
+    arrival_evidence: list[str] = Field(
+        default_factory=list,
+        description="Words of a handover: weapons that reach or arrive in a state with no "
+        "supplier named are a delivery only when the sentence has one ('a *shipment* of "
+        "rifles arrived in X', 'drones *bought* last year reached X', 'unloaded from a "
+        "*cargo* ship'), or the verb is one ('weapons *flowing* to X'); else they are a "
+        "strike or an incursion ('Russian missiles reached Poland').",
+    )
+    crewed_categories: list[str] = Field(
+        default_factory=list,
+        description="Weapon categories that travel with their own crews: warships and "
+        "aircraft *arriving* in a state come on a visit or a deployment, so the verb alone "
+        "tells no handover ('Russian bombers arrived in X'); cargo that *arrives* is "
+        "handed over.",
+    )
+    delivery_modifiers: list[str] = Field(
+        default_factory=list,
+        description="Modifiers of arriving weapons that tell a delivery: 'the *first* F-16s "
+        "reached X', '*new* tanks arrived in X' (on the weapons' own phrase only: 'for the "
+        "first time' tells nothing).",
+    )
     programme_nouns: list[str] = Field(
         default_factory=list,
         description="Nouns of a weapon programme: technology or parts given for one take "
@@ -702,6 +725,7 @@ WORD_LISTS = ("media_nouns", "title_words", "office_words", "interdiction_verbs"
               "term_of_art_hedges", "statement_venues", "part_nouns", "support_nouns",
               "programme_nouns", "permission_verbs", "passage_words",
               "commitment_verbs", "breach_words", "arrival_guards", "range_words",
+              "arrival_evidence", "delivery_modifiers",
               "winning_verbs", "subject_control_verbs", "stock_nouns")  # fmt: skip
 """Lexicon lists checked for lower case when the knowledge base loads."""
 
