@@ -42,10 +42,8 @@ def form_matches(token: Token, spec: Trigger, lexicon: Lexicon) -> bool:
         for c in token.children
     ):
         return False
-    if spec.requires_subject:  # 'the *measures* also target banks in X'
-        subject = subject_of(token)
-        if subject is None or subject.lemma_.lower() not in spec.requires_subject:
-            return False
+    if spec.requires_subject and not subject_is_one_of(token, spec.requires_subject):
+        return False  # 'the *measures* also target banks in X'
     if spec.requires_object:
         objects = [c for c in token.children if c.dep_ in OBJECT_LIKE_DEPS]
         objects += [p for c in token.children if c.dep_ == "prep" for p in c.children]
@@ -242,3 +240,37 @@ def inside_weapon_name(token: Token) -> bool:
         span.end == token.i and span.root.head.i == token.i and span.root.dep_ != "conj"
         for span in spans
     )
+
+
+def subject_is_one_of(token: Token, words: list[str]) -> bool:
+    """Whether the subject is one of ``words``, or a name with one of them as its title
+    ('*President* Ruto flew to Y', 'Foreign *Minister* X arrived')."""
+    subject = subject_of(token)
+    if subject is None:
+        return False
+    named = subject.pos_ == "PROPN"
+    titles = [c for c in subject.children if c.dep_ == "compound"] if named else []
+    return any(t.lemma_.lower() in words for t in (subject, *titles))
+
+
+def trip_without_a_host(token: Token, lexicon: Lexicon) -> bool:
+    """A trip for a gathering of many or a private purpose: 'flew to Brussels *for a
+    NATO summit*', 'arrived in X *to attend* a *conference*', 'travelled to Y *on
+    holiday*': the place is a venue, not a host the traveller meets (lexicon
+    ``hostless_purposes``)."""
+    gatherings = set(lexicon.hostless_purposes)
+    heads = [
+        pobj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in {"for", "at", "on"}
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    heads += [
+        obj
+        for clause in token.children
+        if clause.dep_ in {"xcomp", "advcl"}
+        for obj in clause.children
+        if obj.dep_ in {"dobj", "pobj"}
+    ]
+    return any(h.lemma_.lower() in gatherings for h in heads)

@@ -19,6 +19,7 @@ from armswatch.extract.frame_guards import (
     names_arms_deal,
     recognises_an_actor,
     tells_an_arrival,
+    trip_without_a_host,
     undone,
 )
 from armswatch.extract.implied import (
@@ -279,6 +280,9 @@ class FrameFinder:
             token, filler, self.lexicon
         ):
             return None  # 'recognised the need for more trade with X' is none
+        trip = spec.type == "meeting" and spec.subtype == "visit" and token.pos_ == "VERB"
+        if trip and trip_without_a_host(token, self.lexicon):
+            return None  # 'flew to Brussels for a NATO summit' meets no Belgian
         if spec.items_as_subject and not tells_an_arrival(token, self.lexicon):
             return None  # 'drones reached Kyiv and struck …', 'missiles that can reach X'
         items = items_of(filler, token) if spec.type == "arms_transfer" else []

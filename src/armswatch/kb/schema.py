@@ -690,6 +690,13 @@ class Lexicon(Entry):
         "tells no handover ('Russian bombers arrived in X'); cargo that *arrives* is "
         "handed over.",
     )
+    hostless_purposes: list[str] = Field(
+        default_factory=list,
+        description="Purposes of a trip that meet no host: a gathering of many or private "
+        "business ('flew to Brussels for a NATO *summit*', 'arrived in X to attend a "
+        "*conference*', 'travelled to Y on *holiday*'): the place is a venue, so the trip is "
+        "no meeting with the host state.",
+    )
     delivery_modifiers: list[str] = Field(
         default_factory=list,
         description="Modifiers of arriving weapons that tell a delivery: 'the *first* F-16s "
@@ -725,7 +732,7 @@ WORD_LISTS = ("media_nouns", "title_words", "office_words", "interdiction_verbs"
               "term_of_art_hedges", "statement_venues", "part_nouns", "support_nouns",
               "programme_nouns", "permission_verbs", "passage_words",
               "commitment_verbs", "breach_words", "arrival_guards", "range_words",
-              "arrival_evidence", "delivery_modifiers",
+              "arrival_evidence", "delivery_modifiers", "hostless_purposes",
               "winning_verbs", "subject_control_verbs", "stock_nouns")  # fmt: skip
 """Lexicon lists checked for lower case when the knowledge base loads."""
 
