@@ -254,6 +254,12 @@ class WeaponFile(Entry):
         description="Phrases (lower case) in which a weapon word is no weapon: 'think "
         "tank', 'shell company', 'rounds of talks'. A weapon match inside one is dropped.",
     )
+    civil_modifiers: list[str] = Field(
+        default_factory=list,
+        description="Modifiers (lower case) that make a weapon word a civil machine: "
+        "'*civilian* helicopters', '*agricultural* drones', '*fire-fighting* aircraft', "
+        "'*ambulance* helicopters'. A weapon mention with one before its head is dropped.",
+    )
     context_words: list[str] = Field(
         default_factory=list,
         description="Words (lower case, lemma or form) that give a sentence a military "
