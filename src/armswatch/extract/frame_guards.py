@@ -22,9 +22,7 @@ if TYPE_CHECKING:
 
 def form_matches(token: Token, spec: Trigger, lexicon: Lexicon) -> bool:
     if spec.particle and not any(
-        # the parser reads some particles as adverbs: 'called *back* its envoy'
-        c.dep_ in {"prt", "advmod"} and c.lower_ == spec.particle
-        for c in token.children
+        c.lower_ == spec.particle and is_particle(c) for c in token.children
     ):
         return False
     if spec.requires_modifier and not any(
@@ -274,3 +272,12 @@ def trip_without_a_host(token: Token, lexicon: Lexicon) -> bool:
         if obj.dep_ in {"dobj", "pobj"}
     ]
     return any(h.lemma_.lower() in gatherings for h in heads)
+
+
+def is_particle(word: Token) -> bool:
+    """A verb's particle, also as the parser misreads some: an adverb ('called *back* its
+    envoy') or a preposition with no object of its own ('passed the howitzers *on* to X',
+    the 'to' phrase hung on it)."""
+    if word.dep_ in {"prt", "advmod"}:
+        return True
+    return word.dep_ == "prep" and not any(c.dep_ in {"pobj", "pcomp"} for c in word.children)

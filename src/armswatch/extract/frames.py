@@ -48,6 +48,7 @@ from armswatch.extract.syntax import (
     MentionIndex,
     buried_conjuncts,
     gerunds_read_as_modifiers,
+    promote_after_modal,
     promote_gerund,
     promote_to_verb,
     sentences_back,
@@ -55,6 +56,7 @@ from armswatch.extract.syntax import (
     unique,
     unique_by_key,
     verb_read_as_noun,
+    verb_read_as_noun_after_modal,
 )
 from armswatch.kb import KnowledgeBase
 from armswatch.kb.schema import ActorEntry, Trigger
@@ -164,11 +166,16 @@ class FrameFinder:
         'denied donating rifles to X' with the gerund read as the object's modifier: the
         gerund becomes the clause that takes the object (syntax.gerunds_read_as_modifiers);
         'to Pakistan and South Africa' with the first name a modifier of the second: the
-        two become conjuncts (syntax.buried_conjuncts)."""
+        two become conjuncts (syntax.buried_conjuncts); 'will no longer ship helicopters'
+        with 'ship' read as a modifier of the object: it becomes the clause's verb
+        (syntax.verb_read_as_noun_after_modal)."""
         for sent in doc.sents:
             word = verb_read_as_noun(sent, index, self.transfer_verbs)
             if word is not None:
                 promote_to_verb(word, index.actors[sent.start].span.root)
+            after_modal = verb_read_as_noun_after_modal(sent, self.transfer_verbs)
+            if after_modal is not None:
+                promote_after_modal(after_modal)  # 'will no longer *ship* helicopters'
             for gerund in gerunds_read_as_modifiers(sent, self.transfer_verbs):
                 promote_gerund(gerund)  # 'denied *donating* rifles to X'
             for first, second in buried_conjuncts(sent, index):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from armswatch.extract.clause_parts import RECIPIENT_PREPS, RELATIVE_OBJECTS
-from armswatch.extract.syntax import clause_tokens, conjuncts, subject_of, unique
+from armswatch.extract.syntax import clause_tokens, conjuncts, prep_objects, subject_of, unique
 from armswatch.nlp.mentions import WeaponMention
 
 if TYPE_CHECKING:
@@ -111,6 +111,7 @@ def item_roots(filler: RoleFiller, trigger: Token) -> list[Token]:
             c for c in trigger.children if c.dep_ == "nsubj" and c.i in filler.index.weapons
         ]
     objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    roots += carried_items(filler, trigger)  # 'seized a dhow *carrying* rifles'
     for child in trigger.children:
         if child.dep_ in ITEM_OBJECT_DEPS:
             roots.append(relative_object(filler, child))
@@ -218,3 +219,25 @@ def is_object_conjunct(child: Token, objects: list[Token]) -> bool:
         and any(o.i < child.i for o in objects)
         and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in child.children)
     )
+
+
+def carried_items(filler: RoleFiller, verb: Token) -> list[Token]:
+    """What the vehicle of the act holds: 'seized a dhow *carrying* rifles', 'sent a ship
+    *loaded with* drones' (lexicon ``carrying_verbs``), whether the participle hangs on
+    the vehicle or, misread, on the verb itself."""
+    holders = [verb, *(c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"})]
+    carrying = [
+        clause
+        for holder in holders
+        for clause in holder.children
+        if clause.dep_ in {"acl", "advcl", "relcl"}
+        and clause.lemma_.lower() in filler.entity_words.carrying
+    ]
+    return [
+        item
+        for clause in carrying
+        for item in (
+            *(c for c in clause.children if c.dep_ == "dobj"),
+            *prep_objects(clause, "with", deep=False),
+        )
+    ]

@@ -54,6 +54,8 @@ class ModalityReader:
 
     def read(self, trigger: Token, default_status: str | None, objects: list[Token]) -> Modality:
         chain = self.governing_chain(trigger)
+        if any(no_longer(token) for token in chain):
+            return Modality("cancelled", "asserted")
         negated = self.is_negated(trigger, chain, objects)
         status = (
             self.interdicted(chain)
@@ -360,3 +362,16 @@ class ModalityReader:
         if "probable" in found:
             return "probable"
         return "asserted"
+
+
+def no_longer(verb: Token) -> bool:
+    """A halt told by an adverb: 'will *no longer* transfer howitzers', 'will not send
+    rifles *any longer*', '*anymore*': transfers that went on stop, so the transfer is
+    cancelled, as the article asserts (ANNOTATION.md, refusals and halts), not a
+    refusal of one that never happened."""
+    for adverb in (c for c in verb.children if c.dep_ == "advmod"):
+        if adverb.lower_ == "anymore":
+            return True
+        if adverb.lower_ == "longer" and any(c.lower_ in {"no", "any"} for c in adverb.children):
+            return True
+    return False

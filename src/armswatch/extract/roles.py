@@ -58,6 +58,7 @@ class EntityWords:
     postings: frozenset[str] = frozenset()
     conduct: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
+    carrying: frozenset[str] = frozenset()
 
 
 class RoleFiller:
@@ -143,6 +144,7 @@ class RoleFiller:
                 frozenset(lexicon.posting_verbs),
                 frozenset(lexicon.conduct_nouns),
                 frozenset(lexicon.document_nouns),
+                frozenset(lexicon.carrying_verbs),
             ),
         )
 

@@ -299,6 +299,55 @@ def verb_read_as_noun(sent: Span, index: MentionIndex, verbs: set[str]) -> Token
     return word
 
 
+MODALS = {"will", "would", "shall", "can", "could", "may", "might", "must"}
+MODAL_GAP = {"no", "longer", "not", "n't", "never", "also", "soon", "still", "now", "again"}
+"""Adverbs that may stand between a modal and its verb ('will *no longer* ship')."""
+
+
+def verb_read_as_noun_after_modal(sent: Span, verbs: set[str]) -> Token | None:
+    """A trigger verb right after a modal (only adverbs between) that the small model
+    read as a modifier of its own object: 'Kenya will no longer *ship* helicopters to
+    X', *ship* a compound of 'helicopters'."""
+    for word in sent:
+        if word.dep_ != "compound" or word.lemma_.lower() not in verbs:
+            continue
+        before = word.i - 1
+        while before > sent.start and word.doc[before].lower_ in MODAL_GAP:
+            before -= 1
+        if word.doc[before].lower_ in MODALS:
+            return word
+    return None
+
+
+def promote_after_modal(word: Token) -> None:
+    """Reparse 'SUBJECT MODAL (adverbs) WORD object to X' with WORD as the clause's verb:
+    the noun phrase it was buried in becomes its object; the subject, the modal and the
+    adverbs before it hang on it, and so do the object's 'to'/'from' phrases."""
+    phrase = word.head
+    while phrase.dep_ == "compound" and phrase.head.i != phrase.i:
+        phrase = phrase.head
+    root = phrase.head.i == phrase.i
+    word.head = word if root else phrase.head
+    word.dep_ = phrase.dep_
+    word.pos_ = "VERB"
+    word.tag_ = "VB"
+    lefts = [c for c in phrase.children if c.i < word.i]
+    modal = max((c.i for c in lefts if c.lower_ in MODALS), default=word.i)
+    for left in lefts:
+        left.head = word
+        if left.i == modal:
+            left.dep_ = "aux"
+        elif left.i > modal or left.pos_ not in {"PROPN", "NOUN", "PRON"}:
+            left.dep_ = "advmod"  # 'no longer'
+        else:
+            left.dep_ = "nsubj"
+    phrase.head = word
+    phrase.dep_ = "dobj"
+    for prep in list(phrase.children):
+        if prep.dep_ == "prep" and prep.lower_ in MOVED_PREPOSITIONS and prep.i > phrase.i:
+            prep.head = word
+
+
 def promote_to_verb(word: Token, subject: Token) -> None:
     """Reparse 'SUBJECT WORD object to X' with WORD as the finite verb: the subject and
     the old root (the object) hang on it, and so do the object's 'to'/'from' phrases."""

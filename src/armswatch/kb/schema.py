@@ -590,6 +590,12 @@ class Lexicon(Entry):
         description="Verbs whose subject answers a criticism it is the object of, and so "
         "is its target: *rejected* the criticism that X voiced (slot ``answerer``).",
     )
+    carrying_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs of a vehicle that holds the items: the weapons a seized or sent "
+        "vessel is *carrying* or is *loaded with* are the items of the act ('seized a dhow "
+        "*carrying* rifles bound for X', 'sent a ship *laden with* drones').",
+    )
     continuation_cues: list[str] = Field(
         default_factory=list,
         description="Lemmas that make a sentence list the items of the transfer just "
