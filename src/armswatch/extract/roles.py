@@ -192,7 +192,7 @@ class RoleFiller:
             )
         ]
         if modifiers:
-            return self.with_coordinated(modifiers)
+            return self.with_coordinated(without_community_adjectives(modifiers))
         # 'its envoy *from* X' was posted in X; 'their counterparts *from* X' are X's
         owned = head.lemma_.lower() not in RELATIONAL_NOUNS and any(
             c.dep_ == "poss" for c in head.children
@@ -349,3 +349,13 @@ class RoleFiller:
             or lemma in words.measures  # 'hit with *British* sanctions'
             or head.pos_ == "PROPN"
         )
+
+
+def without_community_adjectives(modifiers: list[ActorMention]) -> list[ActorMention]:
+    """'Bosnia's *Serb* leader', 'Iraq's *Kurdish* region': beside a state's possessive, a
+    state adjective of another state names a community of the possessor, not that
+    state; the possessor is the owner."""
+    owners = {m.key for m in modifiers if m.span.root.dep_ == "poss" and m.actor.kind == "state"}
+    if not owners:
+        return modifiers
+    return [m for m in modifiers if m.form not in {"adjective", "demonym"} or m.key in owners]
