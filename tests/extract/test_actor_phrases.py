@@ -225,3 +225,13 @@ def test_a_community_adjective_beside_a_possessive_is_no_party(analyzer: Analyze
     events = analyzer.analyze(Article(text=text, published="2024-06-01")).events
     parties = [keys(e.source) | keys(e.target) for e in events if e.type == "meeting"]
     assert parties == [{"GEO", "AZE"}]
+
+
+@pytest.mark.slow
+def test_a_party_phrase_inside_the_topic_of_talks_is_the_topics(analyzer: Analyzer) -> None:
+    """'talks with Peru on the dispute with Ecuador': the talks are Chile's with Peru;
+    Ecuador is a party of the dispute only."""
+    text = "Chile held talks with Peru on the fishing dispute with Ecuador."
+    events = analyzer.analyze(Article(text=text, published="2024-06-01")).events
+    parties = [keys(e.source) | keys(e.target) for e in events if e.type == "meeting"]
+    assert parties == [{"CHL", "PER"}]

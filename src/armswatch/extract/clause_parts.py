@@ -34,7 +34,7 @@ def prep_slot(filler: RoleFiller, trigger: Token, word: str) -> list[Token]:
     """Objects of ``word``: on the trigger; for a noun, else on the verb it belongs to
     ('troops … are deployed *in* Russia') or on the noun it is listed under
     ('cooperation *between* X and Y, including arms transfers')."""
-    found = prep_objects(trigger, word)
+    found = outside_topic(trigger, prep_objects(trigger, word))
     if word in RECIPIENT_PREPS:  # 'delivered to Armenia Pinaka launchers'
         found = [filler.fused_recipient(t) or t for t in found]
     if not found and trigger.dep_ in {"acl", "relcl"} and trigger.head.pos_ == "NOUN":
@@ -254,3 +254,23 @@ def noun_agents(noun: Token) -> list[Token]:
     not the one who acts."""
     found = [c for c in noun.children if c.dep_ == "poss"]
     return found + [p for p in prep_objects(noun, "by", deep=False)]
+
+
+TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+
+
+def outside_topic(noun: Token, found: list[Token]) -> list[Token]:
+    """A noun's phrase objects outside its topic, when it has some: in 'talks *with*
+    Peru on the dispute *with* Ecuador' the second 'with' is the dispute's, and the
+    talks are with Peru. With none outside ('talks on the dispute with Ecuador'), the
+    topic's are kept."""
+    if noun.pos_ != "NOUN":
+        return found
+    topic = {
+        t.i
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPS
+        for t in prep.subtree
+    }
+    outside = [t for t in found if t.i not in topic]
+    return outside or found
