@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 import armswatch.nlp.sentences  # noqa: F401  (registers armswatch_line_breaks_v1)
-from armswatch.extract.attribution import to_actor
+from armswatch.extract.cues import to_actor
 from armswatch.extract.merge import merge_frames
 from armswatch.extract.quantity import QuantityReader
 from armswatch.extract.timex import parse_published

@@ -31,6 +31,9 @@ CASES = [
          "diplomatic_break", {"ECU"}, {"BOL"}),
     Case("own envoy recalled from a capital", "Lithuania has called back its envoys from Minsk.",
          "diplomatic_break", {"LTU"}, {"BLR"}),
+    # beside a state's possessive, another state's adjective names a community of it
+    Case("community adjective", "Montenegro's Albanian leader visited Tirana and met the premier.",
+         "meeting", {"MNE"}, {"ALB"}),
     # companies and persons keyed to where they are based
     Case("entities in a list of states", "Ottawa imposed sanctions on 12 entities in Armenia and Georgia.",
          "sanction_imposed", {"CAN"}, {"ARM", "GEO"}),
@@ -212,3 +215,23 @@ def test_a_background_stage_does_not_date_the_reported_deal(analyzer: Analyzer) 
     events = analyzer.analyze(Article(text=text, published="2024-05-06")).events
     deal = [e for e in events if e.type == "arms_transfer"]
     assert deal and deal[0].time is not None and deal[0].time.start == "2024-05-03"
+
+
+@pytest.mark.slow
+def test_a_community_adjective_beside_a_possessive_is_no_party(analyzer: Analyzer) -> None:
+    """'Georgia's Armenian leader visited Baku': Georgia and Azerbaijan meet; Armenia,
+    named only by the community's adjective, is no party."""
+    text = "Georgia's Armenian leader visited Baku on Monday."
+    events = analyzer.analyze(Article(text=text, published="2024-06-01")).events
+    parties = [keys(e.source) | keys(e.target) for e in events if e.type == "meeting"]
+    assert parties == [{"GEO", "AZE"}]
+
+
+@pytest.mark.slow
+def test_a_party_phrase_inside_the_topic_of_talks_is_the_topics(analyzer: Analyzer) -> None:
+    """'talks with Peru on the dispute with Ecuador': the talks are Chile's with Peru;
+    Ecuador is a party of the dispute only."""
+    text = "Chile held talks with Peru on the fishing dispute with Ecuador."
+    events = analyzer.analyze(Article(text=text, published="2024-06-01")).events
+    parties = [keys(e.source) | keys(e.target) for e in events if e.type == "meeting"]
+    assert parties == [{"CHL", "PER"}]

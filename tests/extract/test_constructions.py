@@ -220,6 +220,32 @@ def test_weapon_words_in_other_senses_are_no_items(analyzer: Analyzer, text: str
     assert [e for e in events if e.type == "arms_transfer"] == []
 
 
+# a weapon word modified as a civil machine (weapons.yaml civil_modifiers) is no weapon;
+# a military modifier that contains such a word is ('infantry fighting vehicles')
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belarus delivered civilian helicopters to Laos.",
+        "Israel sold agricultural drones to Uzbekistan.",
+        "Croatia sent two fire-fighting aircraft to Montenegro.",
+        "Austria donated ambulance helicopters to Moldova.",
+    ],
+)
+def test_civil_machines_are_no_items(analyzer: Analyzer, text: str) -> None:
+    events = analyzer.analyze(Article(text=text)).events
+    assert [e for e in events if e.type == "arms_transfer"] == []
+
+
+@pytest.mark.slow
+def test_a_military_modifier_holding_a_civil_word_keeps_the_weapon(analyzer: Analyzer) -> None:
+    text = "Slovakia delivered infantry fighting vehicles and military helicopters to Moldova."
+    events = analyzer.analyze(Article(text=text)).events
+    transfers = [e for e in events if e.type == "arms_transfer"]
+    assert [(keys(e.source), keys(e.target)) for e in transfers] == [({"SVK"}, {"MDA"})]
+    assert {i.category for i in transfers[0].items} == {"armoured_vehicle", "helicopter"}
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "text",

@@ -180,3 +180,44 @@ def test_plural_officials_with_no_meeting_are_no_one(analyzer: Analyzer) -> None
     text = "Chile sold tanks to Peru. The ministers said the deal was unlawful."
     events = analyzer.analyze(Article(text=text, published=PUBLISHED)).events
     assert not [e for e in events if e.type == "condemnation"]
+
+
+# -- trips: an office holder travelling to a state visits it (ANNOTATION.md, meetings);
+#    troops, teams, refugees and tourists travelling, or a trip to a gathering of many,
+#    meet no host. With triage on: the title word lets the sentence through.
+
+TRIPS = [
+    ("travelled to", "Chad's foreign minister travelled to Cameroon for talks on the border.",
+     {"TCD"}, {"CMR"}),
+    ("flew to a capital", "The Uruguayan president flew to Asuncion on Monday.", {"URY"}, {"PRY"}),
+    ("title on a name", "Honduran President Alvarado flew to Managua on Sunday.", {"HND"}, {"NIC"}),
+    ("arrived in", "Mongolia's defence minister arrived in Astana on an official visit.",
+     {"MNG"}, {"KAZ"}),
+    ("a delegation landed", "A Laotian delegation landed in Hanoi late on Monday.", {"LAO"}, {"VNM"}),
+    ("headed to", "The Croatian prime minister headed to Sarajevo for two days of talks.",
+     {"HRV"}, {"BIH"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "text", "one", "other"), TRIPS, ids=[t[0] for t in TRIPS])
+def test_an_office_holder_travelling_to_a_state_visits_it(
+    analyzer: Analyzer, name: str, text: str, one: set[str], other: set[str]
+) -> None:
+    assert_yields(analyzer, Case(name, text, "meeting", one, other))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bolivia's volleyball team travelled to Ecuador for the qualifier.",
+        "Thousands of refugees from Niger arrived in Benin last month.",
+        "Slovak tourists flew to Tunisia for the holidays.",
+        "Gabonese troops arrived in Equatorial Guinea on Friday.",  # a deployment
+        "The Latvian president flew to Oslo for a Nordic summit.",  # a venue, not a host
+        "Panama's foreign minister arrived in Geneva to attend a conference.",
+        "A Maltese minister travelled to Tunisia on holiday.",
+        "The Kenyan president flew to Nairobi after the talks.",  # home: one party
+    ],
+)
+def test_trips_that_meet_no_host_are_no_meeting(analyzer: Analyzer, text: str) -> None:
+    assert_no_event(analyzer, text, "meeting")

@@ -138,6 +138,20 @@ CASES = [
          "ITA", "QAT", "planned", "asserted"),
     Case("headline infinitive over a delivery noun", "Oman To Take Delivery Of Patrol Boats From Spain",  # noqa: E501
          "ESP", "OMN", "planned", "asserted"),
+    # halts told by an adverb or a verb of ceasing: transfers that went on stop, as the
+    # article asserts (ANNOTATION.md, refusals and halts); a plain 'will not' is a refusal
+    Case("no longer", "Latvia will no longer transfer mortars to Georgia.",
+         "LVA", "GEO", "cancelled", "asserted"),
+    Case("not any longer", "Bulgaria will not ship grenades to Kenya any longer.",
+         "BGR", "KEN", "cancelled", "asserted"),
+    Case("anymore", "Peru does not sell rifles to Ecuador anymore, its minister said.",
+         "PER", "ECU", "cancelled", "asserted"),
+    Case("ceased", "Slovenia has ceased exporting howitzers to Nigeria.",
+         "SVN", "NGA", "cancelled", "asserted"),
+    Case("discontinued", "Austria discontinued its deliveries of rifles to Chad in May.",
+         "AUT", "TCD", "cancelled", "asserted"),
+    Case("a refusal stays one", "Bulgaria will not ship grenades to Kenya, its minister said.",
+         "BGR", "KEN", "denied", "negated"),
 ]  # fmt: skip
 
 

@@ -17,10 +17,12 @@ from armswatch.extract.syntax import (
     buried_conjuncts,
     gerunds_read_as_modifiers,
     governors,
+    promote_after_modal,
     promote_gerund,
     promote_to_verb,
     unbury_conjunct,
     verb_read_as_noun,
+    verb_read_as_noun_after_modal,
 )
 
 VERBS = {"ship", "export", "donate", "supply"}
@@ -108,6 +110,48 @@ def test_a_noun_that_is_no_transfer_verb_is_left_alone() -> None:
         ]
     )
     assert verb_read_as_noun(doc[:], opening_actor(doc), VERBS) is None
+
+
+def test_transfer_verb_after_a_modal_read_as_a_modifier_becomes_the_verb() -> None:
+    # 'Chile will no longer ship attack boats to Peru': 'ship' read as a compound of the
+    # object, everything else hung on 'boats'
+    doc = parsed(
+        [
+            ("Chile", "NNP", "Chile", "compound", 6),
+            ("will", "MD", "will", "aux", 6),
+            ("no", "RB", "no", "neg", 3),
+            ("longer", "RB", "longer", "amod", 6),
+            ("ship", "NN", "ship", "compound", 5),
+            ("attack", "NN", "attack", "compound", 6),
+            ("boats", "NNS", "boat", "ROOT", 6),
+            ("to", "IN", "to", "prep", 6),
+            ("Peru", "NNP", "Peru", "pobj", 7),
+        ]
+    )
+    word = verb_read_as_noun_after_modal(doc[:], VERBS)
+    assert word is not None and word.i == 4
+    promote_after_modal(word)
+    assert (doc[4].dep_, doc[4].pos_) == ("ROOT", "VERB")
+    assert [(doc[i].dep_, doc[i].head.i) for i in (0, 1, 3, 6, 7)] == [
+        ("nsubj", 4),
+        ("aux", 4),
+        ("advmod", 4),
+        ("dobj", 4),
+        ("prep", 4),
+    ]
+
+
+def test_a_transfer_noun_after_no_modal_is_left_alone() -> None:
+    # 'Chile's ship repairs grew': 'ship' is a modifier, no modal before it
+    doc = parsed(
+        [
+            ("Chile", "NNP", "Chile", "poss", 2),
+            ("ship", "NN", "ship", "compound", 2),
+            ("repairs", "NNS", "repair", "nsubj", 3),
+            ("grew", "VBD", "grow", "ROOT", 3),
+        ]
+    )
+    assert verb_read_as_noun_after_modal(doc[:], VERBS) is None
 
 
 def test_gerund_read_as_the_objects_modifier_becomes_its_clause() -> None:

@@ -74,6 +74,21 @@ TRANSFERS = [
         "SOM",
     ),
     ("headline passive", "Belarusian Rifles For Mali Seized At Dakar Port", "BLR", "MLI"),
+    # the vehicle seized holds the items (lexicon carrying_verbs)
+    (
+        "vehicle carrying",
+        "Yemeni coast guards seized a skiff carrying Eritrean grenades bound for Sudan.",
+        "ERI",
+        "SDN",
+    ),
+    (
+        "vehicle loaded with",
+        "Tunisian customs intercepted a lorry loaded with Algerian rifles headed for Libya.",
+        "DZA",
+        "LBY",
+    ),
+    # a re-export told by a phrasal verb: who passes them on supplies (ANNOTATION.md)
+    ("passed on", "Latvia passed Swedish mortars on to Georgia.", "LVA", "GEO"),
     # Breaching an arms embargo is supplying the embargoed state
     ("embargo breach", "Eritrea has breached the arms embargo on South Sudan.", "ERI", "SSD"),
     # PARSE: the small model's misparses

@@ -190,6 +190,47 @@ def test_strikes_ranges_and_visits_are_no_arrival(analyzer: Analyzer, text: str)
     assert pairs(analyzer, text) == set()
 
 
+# weapons that *reach* a state with no supplier named, and nothing in the text that tells
+# a handover, are a strike or an incursion, with or without a word of attack
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Azerbaijani shells reached Armenia after midnight.",
+        "Several Chinese rockets reached Vietnam's coastal waters.",
+        "Ethiopian drones reached Eritrea on Sunday.",
+        "Two Serbian missiles reached Kosovo.",
+        "Greek anti-ship missiles reached Libya.",  # a word of a weapon name tells nothing
+        "Russian Tu-22 bombers arrived in Belarus on Monday.",  # crews fly in: a deployment
+        "Chinese destroyers arrived in Cambodia's Ream naval base.",  # a visit
+    ],
+)
+def test_weapons_reaching_a_state_with_no_handover_are_no_transfer(
+    analyzer: Analyzer, text: str
+) -> None:
+    assert pairs(analyzer, text) == set()
+
+
+# ... and with a word of handing over, a first batch, or a transfer told before, they are
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Azerbaijani shells bought last year reached Sudan.", ("AZE", "SDN")),
+        ("A consignment of Serbian mortars reached Chad on Sunday.", ("SRB", "TCD")),
+        ("Ukrainian rifles reached Niger aboard a cargo plane.", ("UKR", "NER")),
+        ("The first Chinese corvettes reached Nigeria in March.", ("CHN", "NGA")),
+        (
+            "Ghana ordered howitzers from Serbia in 2022. The howitzers reached Ghana in May.",
+            ("SRB", "GHA"),
+        ),
+    ],
+)
+def test_weapons_reaching_a_state_after_a_handover_word_were_delivered(
+    analyzer: Analyzer, text: str, pair: tuple[str, str]
+) -> None:
+    assert pairs(analyzer, text) == {pair}
+    assert all(t.status == "delivered" for t in transfers(analyzer, text))
+
+
 # -- deals between a company and a state: the company sells, whoever is named first ----
 
 

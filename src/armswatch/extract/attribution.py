@@ -1,6 +1,7 @@
 """Who says so: the sources a claim is attributed to, the primary (speaking) source first.
 
-Each construction is a named method with its example:
+Each construction is a named method with its example (the headline's and the lead's are
+functions in extract/headline.py):
 
 - ``speech_cue``: 'X said (that) … trigger …', a trailing '…, officials told Reuters',
   'X said in a statement', 'X reported, citing Y' (Y speaks, X carried it);
@@ -20,14 +21,29 @@ An unnamed cue ('the report said') falls back to the last named source (anaphora
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from spacy.tokens import Span, Token
 
-from spacy.tokens import Doc, Span, Token
-
+from armswatch.extract.cues import Cue, is_media, to_actor
+from armswatch.extract.headline import (
+    dateline,
+    follows_headline,
+    headline_colon_cue,
+    headline_cue,
+    is_headline,
+    lead_cue,
+    next_sentence,
+)
 from armswatch.extract.roles import RoleFiller
-from armswatch.extract.syntax import agent_of, conjuncts, governors, inherited_subject, is_passive
+from armswatch.extract.syntax import (
+    agent_of,
+    conjuncts,
+    governors,
+    inherited_subject,
+    is_passive,
+    unique_by_id,
+)
 from armswatch.kb.schema import Lexicon
-from armswatch.model import Actor, Attribution
+from armswatch.model import Attribution
 from armswatch.nlp.mentions import ActorMention
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
@@ -37,55 +53,6 @@ PERSONAL_PRONOUNS = {"he", "she"}
 PERSON_KINDS = {"leader", "official"}
 CUE_REACH_BACK = 2  # sentences before an unnamed cue searched for its named sources
 SPEAKER_REACH_BACK = 4  # sentences before 'it said' searched for who spoke last
-HEADLINE_END = {".", "!", "?", '"', "”", "'"}
-HEADLINE_MAX = 60  # tokens: a first line longer than this is no headline
-LEAD_SENTENCES = 2  # sentences after the headline in which its claim is attributed
-
-
-def to_actor(mention: ActorMention) -> Actor:
-    """The contract's Actor for a mention, quoting the mention's words."""
-    return Actor(
-        id=mention.actor.id,
-        name=mention.span.text,
-        country=mention.actor.country,
-        kind=mention.kind,
-        start=mention.span.start_char,
-        end=mention.span.end_char,
-    )
-
-
-@dataclass
-class Cue:
-    """A place in the text that attributes a claim: its sources, primary first."""
-
-    phrase: Span
-    sources: list[ActorMention]
-    anonymous: bool
-    via: str | None
-
-
-def is_media(mention: ActorMention) -> bool:
-    return mention.actor.kind == "media"
-
-
-def headline_of(doc: Doc) -> Span | None:
-    """The article's headline: its first line when that line has no final full stop
-    ('Qatar orders Leopard tanks from Germany\\n'); it may hold several parsed sentences
-    ('Ukrainian intelligence:' + 'Pyongyang has handed Moscow howitzers')."""
-    for token in doc[:HEADLINE_MAX]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            end = token.i if token.is_space else token.i + 1
-            words = [t for t in doc[:end] if not t.is_space]
-            if not words or words[-1].text in HEADLINE_END:
-                return None
-            return doc[0:end]
-    return None
-
-
-def is_headline(sent: Span) -> bool:
-    """Whether the sentence belongs to the article's headline."""
-    headline = headline_of(sent.doc)
-    return headline is not None and sent.start < headline.end
 
 
 def infinitive(verb: Token) -> bool:
@@ -93,18 +60,6 @@ def infinitive(verb: Token) -> bool:
     return verb.dep_ in {"xcomp", "advcl"} and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
     )
-
-
-def next_sentence(sent: Span) -> Span | None:
-    doc = sent.doc
-    if sent.end >= len(doc):
-        return None
-    return doc[sent.end].sent
-
-
-def dateline(token: Token) -> bool:
-    """'BERLIN --', 'SEOUL, Feb. 7 (UPI) --': an upper-case place heading the lead."""
-    return token.is_upper and len(token.text) > 2 and token.i < token.sent.start + 4
 
 
 class AttributionReader:
@@ -127,17 +82,17 @@ class AttributionReader:
         sent = trigger.sent
         cue = self.cue_in(sent, trigger) or self.conclusion_cue(sent)
         if cue is None and is_headline(sent):
-            cue = self.lead_cue(sent)
-        if cue is None and self.follows_headline(sent):
-            cue = self.headline_cue(sent)
+            cue = lead_cue(self, sent)
+        if cue is None and follows_headline(sent):
+            cue = headline_cue(self, sent)
         if cue is None:
             return []
         if not cue.sources:
             named = self.last or self.named_cue_after(sent)
             if named is None:  # 'US officials said …' + 'It was, the officials said, …'
                 named = self.named_cue_before(sent)
-            if named is None and self.follows_headline(sent):  # 'the assessment says'
-                named = self.headline_cue(sent)
+            if named is None and follows_headline(sent):  # 'the assessment says'
+                named = headline_cue(self, sent)
             if named is not None:
                 cue = Cue(cue.phrase, named.sources, cue.anonymous, cue.via or named.via)
         if cue.sources:
@@ -147,7 +102,7 @@ class AttributionReader:
     def cue_in(self, sent: Span, trigger: Token | None = None) -> Cue | None:
         """The cue of one sentence (for ``trigger`` when given, else its main verb's)."""
         cue = self.speech_cue(trigger) if trigger is not None else self.root_cue(sent)
-        return cue or self.according_to_cue(sent) or self.headline_colon_cue(sent)
+        return cue or self.according_to_cue(sent) or headline_colon_cue(self, sent)
 
     def to_attributions(self, cue: Cue) -> list[Attribution]:
         common = {
@@ -274,7 +229,7 @@ class AttributionReader:
         own = self.cue_for(speaker, verb)
         cited = self.cited(verb, verb.sent)
         sources = earlier.sources + (self.filler.actors_at(cited) if cited is not None else [])
-        return Cue(own.phrase, unique(sources), earlier.anonymous, own.via or earlier.via)
+        return Cue(own.phrase, unique_by_id(sources), earlier.anonymous, own.via or earlier.via)
 
     def named_speaker_before(self, sent: Span) -> Cue | None:
         """The latest cue naming its speaker in the ``SPEAKER_REACH_BACK`` sentences before
@@ -319,62 +274,6 @@ class AttributionReader:
                         for pobj in prep.children:
                             if pobj.dep_ == "pobj":
                                 return self.cue_for(pobj, None, start=token)
-        return None
-
-    def headline_colon_cue(self, sent: Span) -> Cue | None:
-        """A headline 'X: claim' names its source before the colon ('Ukrainian
-        intelligence: Pyongyang has handed Moscow howitzers'); 'Report: …' names none."""
-        headline = headline_of(sent.doc)
-        if headline is None or sent.start >= headline.end:
-            return None
-        colon = next((t for t in headline if t.text == ":"), None)
-        if colon is None or colon.i > 6:
-            return None
-        before = sent.doc[0 : colon.i]
-        if any(t.pos_ in {"VERB", "AUX"} and t.dep_ == "ROOT" for t in before):
-            return None
-        index = self.filler.index.actors
-        found = [index[t.i] for t in before if t.i in index]
-        people = [self.filler.people().get(t.text) for t in before if t.ent_type_ == "PERSON"]
-        sources = unique([*found, *[p for p in people if p is not None]])
-        if not sources and not any(t.lemma_.lower() in self.report_nouns for t in before):
-            return None
-        return Cue(before, sources, anonymous=False, via=None)
-
-    def lead_cue(self, sent: Span) -> Cue | None:
-        """A headline without a cue takes the first named cue of its lead, the next two
-        sentences ('Qatar orders tanks' + 'Germany's defence ministry says Qatar has
-        signed …')."""
-        headline = headline_of(sent.doc)
-        if headline is None or headline.end >= len(sent.doc):
-            return None
-        lead = sent.doc[headline.end].sent
-        for _ in range(LEAD_SENTENCES):
-            cue = self.cue_in(lead)
-            if cue is not None and cue.sources:
-                return cue
-            after = next_sentence(lead)
-            if after is None:
-                return None
-            lead = after
-        return None
-
-    def follows_headline(self, sent: Span) -> bool:
-        """The lead: the first sentence after the headline."""
-        headline = headline_of(sent.doc)
-        if headline is None or sent.start < headline.end:
-            return False
-        return not any(not t.is_space for t in sent.doc[headline.end : sent.start])
-
-    def headline_cue(self, lead: Span) -> Cue | None:
-        """A lead without a cue takes its headline's ('…, Dutch minister tells parliament')."""
-        headline = headline_of(lead.doc)
-        if headline is None:
-            return None
-        for sent in {t.sent.start: t.sent for t in headline}.values():
-            cue = self.cue_in(sent)
-            if cue is not None and cue.sources:
-                return cue
         return None
 
     def conclusion_cue(self, sent: Span) -> Cue | None:
@@ -455,7 +354,7 @@ class AttributionReader:
         anonymous = speaker.lemma_.lower() in self.anonymous_heads and not self.named(phrase)
         if cited is not None and cited.lemma_.lower() in self.anonymous_heads:
             anonymous = not self.named(doc[cited.left_edge.i : cited.right_edge.i + 1])
-        return Cue(phrase, unique([*sources, *carriers]), anonymous, via)
+        return Cue(phrase, unique_by_id([*sources, *carriers]), anonymous, via)
 
     def unresolved_person(self, speaker: Token) -> bool:
         """'In a statement, the fleet's commander, Admiral X, praised …' + '…, he said, …':
@@ -559,14 +458,3 @@ def copular_report(verb: Token, report_nouns: set[str]) -> Token | None:
         ),
         None,
     )
-
-
-def unique(mentions: list[ActorMention]) -> list[ActorMention]:
-    """Mentions in order, one per actor id."""
-    seen: set[str] = set()
-    result = []
-    for mention in mentions:
-        if mention.actor.id not in seen:
-            seen.add(mention.actor.id)
-            result.append(mention)
-    return result

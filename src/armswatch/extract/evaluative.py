@@ -45,12 +45,14 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from armswatch.extract import slots
-from armswatch.extract.attribution import AttributionReader, Cue
+from armswatch.extract.attribution import AttributionReader
+from armswatch.extract.cues import Cue
+from armswatch.extract.frame_guards import form_matches
 from armswatch.extract.frames import Frame, FrameFinder
 from armswatch.extract.modality import ModalityReader
 from armswatch.extract.pairing import is_definite
-from armswatch.extract.roles import RoleFiller, sentences_back, unique
-from armswatch.extract.syntax import MentionIndex, governors, subject_of
+from armswatch.extract.roles import RoleFiller
+from armswatch.extract.syntax import MentionIndex, governors, sentences_back, subject_of, unique
 from armswatch.kb import KnowledgeBase
 from armswatch.kb.schema import ActorEntry, Trigger
 from armswatch.model import SYMMETRIC_TYPES
@@ -113,7 +115,7 @@ class EvaluationFinder:
                 continue
             for spec in self.cues.get((token.lemma_.lower(), token.pos_), []):
                 guarded = is_guarded(token) or is_topic(token, self.topic_heads)
-                if not self.frames.form_matches(token, spec) or guarded:
+                if not form_matches(token, spec, self.frames.lexicon) or guarded:
                     continue
                 frame = self.frame_for(token, spec, filler, attribution, publisher, found)
                 if frame is None:

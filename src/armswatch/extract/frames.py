@@ -8,42 +8,64 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from armswatch.extract import slots
-from armswatch.extract.attribution import AttributionReader, to_actor
+from armswatch.extract.attribution import AttributionReader
+from armswatch.extract.cues import to_actor
+from armswatch.extract.event_time import TimeReader
+from armswatch.extract.frame_guards import (
+    arrival_is_a_delivery,
+    failed,
+    form_matches,
+    is_civil_carrier,
+    names_arms_deal,
+    recognises_an_actor,
+    tells_an_arrival,
+    trip_without_a_host,
+    undone,
+)
+from armswatch.extract.implied import (
+    actors_of_act_referred_to,
+    continued_transfer,
+    designer_states,
+    earlier_imposer,
+    earlier_transfer,
+    implied_recipient,
+    is_event_noun,
+    names_a_batch,
+    origins,
+    recipient_of_items_referred_to,
+)
+from armswatch.extract.items import is_excluded_item, items_of, subject_items
 from armswatch.extract.modality import ModalityReader
 from armswatch.extract.pairing import (
     accompanying_items,
     company_sells,
     gapped_pairs,
     inside_phrase_of,
-    is_definite,
-    item_nouns,
-    partitive_head,
     split_by_designer,
 )
-from armswatch.extract.roles import RoleFiller, sentences_back, unique, unique_by_key
+from armswatch.extract.roles import RoleFiller
 from armswatch.extract.syntax import (
     MentionIndex,
-    agent_of,
     buried_conjuncts,
     gerunds_read_as_modifiers,
-    governors,
-    phrase_head,
+    promote_after_modal,
     promote_gerund,
     promote_to_verb,
-    subject_of,
+    sentences_back,
     unbury_conjunct,
+    unique,
+    unique_by_key,
     verb_read_as_noun,
+    verb_read_as_noun_after_modal,
 )
-from armswatch.extract.timex import TimeReader
 from armswatch.kb import KnowledgeBase
 from armswatch.kb.schema import ActorEntry, Trigger
-from armswatch.model import GENERIC_CATEGORY, SYMMETRIC_TYPES, Attribution, Time
+from armswatch.model import SYMMETRIC_TYPES, Attribution, Time
 from armswatch.nlp.mentions import ActorMention, WeaponMention
 
 TRIGGER_POS = {"VERB", "NOUN", "PROPN", "ADJ"}
 LIST_MARKERS = {"→", "-", "•", "*", "–", "—", "·", "▪"}
 OWN_VOICE_KINDS = {"leader", "official", "government"}
-OBJECT_LIKE_DEPS = {"dobj", "nsubjpass", "ccomp", "xcomp"}  # xcomp/ccomp: 'hold X to account'
 LISTING_REACH = 4  # sentences back a list of items may belong to a transfer
 
 
@@ -82,46 +104,12 @@ def own_voice(frame: Frame, commitment_verbs: frozenset[str] = frozenset()) -> l
     return []
 
 
-def doer_of_clause_before(verb: Token, filler: RoleFiller) -> list[ActorMention]:
-    """Who did the act that '*the move*' refers to: the subject of the verb this one is
-    coordinated with ('Laos closed the border, and Thailand condemned the move'), else
-    of the previous sentence's main verb, or of the clause it reports ('Officials said
-    *Chad* had shut its airspace'); the agent of a passive ('… was opened *by* Peru')."""
-    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        clause: Token | None = verb.head
-    elif verb.sent.start > 0:
-        clause = verb.doc[verb.sent.start - 1].sent.root
-    else:
-        return []
-    while clause is not None:
-        for child in clause.children:
-            if child.dep_ in {"nsubj", "agent"}:
-                subject = (
-                    child
-                    if child.dep_ == "nsubj"
-                    else next((c for c in child.children if c.dep_ == "pobj"), None)
-                )
-                found = filler.actors_at(subject) if subject is not None else []
-                if found:
-                    return found
-        clause = next((c for c in clause.children if c.dep_ == "ccomp"), None)
-    return []
-
-
 def is_denial(frame: Frame) -> bool:
     """A negated claim made by one of the parties ('Iran says it has sold no …')."""
     if frame.certainty != "negated":
         return False
     parties = {a.key for a in frame.sources + frame.targets}
     return any(a.source and (a.source.country or a.source.id) in parties for a in frame.attribution)
-
-
-def failed(token: Token) -> bool:
-    """'X and Y *failed* to reach an agreement', 'failed to agree on a treaty'."""
-    for governor in (token, *governors(token, max_hops=3)):
-        if governor.lemma_.lower() == "fail":
-            return True
-    return False
 
 
 class FrameFinder:
@@ -133,7 +121,6 @@ class FrameFinder:
         for trigger in kb.triggers.triggers:
             for pos in trigger.pos:
                 self.triggers.setdefault((trigger.lemma, pos), []).append(trigger)
-        self.organs: dict[str, str] = dict(self.lexicon.organs)
         self.transfer_verbs = {
             lemma
             for (lemma, pos), specs in self.triggers.items()
@@ -179,11 +166,16 @@ class FrameFinder:
         'denied donating rifles to X' with the gerund read as the object's modifier: the
         gerund becomes the clause that takes the object (syntax.gerunds_read_as_modifiers);
         'to Pakistan and South Africa' with the first name a modifier of the second: the
-        two become conjuncts (syntax.buried_conjuncts)."""
+        two become conjuncts (syntax.buried_conjuncts); 'will no longer ship helicopters'
+        with 'ship' read as a modifier of the object: it becomes the clause's verb
+        (syntax.verb_read_as_noun_after_modal)."""
         for sent in doc.sents:
             word = verb_read_as_noun(sent, index, self.transfer_verbs)
             if word is not None:
                 promote_to_verb(word, index.actors[sent.start].span.root)
+            after_modal = verb_read_as_noun_after_modal(sent, self.transfer_verbs)
+            if after_modal is not None:
+                promote_after_modal(after_modal)  # 'will no longer *ship* helicopters'
             for gerund in gerunds_read_as_modifiers(sent, self.transfer_verbs):
                 promote_gerund(gerund)  # 'denied *donating* rifles to X'
             for first, second in buried_conjuncts(sent, index):
@@ -227,7 +219,7 @@ class FrameFinder:
                 [
                     filler.index.weapons[t.i]
                     for t in sent
-                    if t.i in filler.index.weapons and not filler.is_excluded_item(t)
+                    if t.i in filler.index.weapons and not is_excluded_item(filler, t)
                 ]
             )
             reach = sentences_back(sent[0], LISTING_REACH)
@@ -241,34 +233,6 @@ class FrameFinder:
             if not self.lists_items(sent, cues):
                 weapons = accompanying_items(weapons, latest, filler)
             latest.items = unique([*latest.items, *weapons])
-
-    def tells_an_arrival(self, token: Token) -> bool:
-        """Whether weapons reaching a place are a delivery: not in a sentence of strikes,
-        incursions or visits (lexicon ``arrival_guards``, outside the weapons' names: the
-        *shells* are items), not a range ('can reach', ``range_words`` on the verb or
-        above it)."""
-        strikes = set(self.lexicon.arrival_guards)
-        weapons = {i for w in token.doc._.aw_weapons or [] for i in range(w.span.start, w.span.end)}
-        words = [t for t in token.sent if t.i not in weapons]  # 'shells' are items, not shelling
-        if any(t.lemma_.lower() in strikes or t.lower_ in strikes for t in words):
-            return False
-        ranges = set(self.lexicon.range_words)
-        near = [*token.children, *governors(token, max_hops=3)]
-        near += [c for g in governors(token, max_hops=3) for c in g.children]
-        return not any(t.lemma_.lower() in ranges or t.lower_ in ranges for t in near)
-
-    @staticmethod
-    def arrival_is_a_delivery(items: list[WeaponMention], targets: list[ActorMention]) -> bool:
-        """Weapons arriving with no 'from' phrase are a delivery only when they arrive in
-        a state or group, not its capital ('Russian missiles reached Kyiv' is an attack),
-        and are more than one weapon ('a Russian missile reached Poland' is an incident)."""
-        if any(t.form == "capital" for t in targets):
-            return False
-        return any(
-            i.span.root.tag_ in {"NNS", "NNPS"}
-            or any(c.dep_ == "nummod" and c.lower_ != "one" for c in i.span.root.children)
-            for i in items
-        )
 
     def tells_a_seizure(self, sent: Span) -> bool:
         """A sentence with a word of seizing ('had made a seizure eight days before,
@@ -313,32 +277,37 @@ class FrameFinder:
         published: date | None,
         previous: list[Frame],
     ) -> Frame | None:
-        if not self.form_matches(token, spec):
+        if not form_matches(token, spec, self.lexicon):
             return None
         if spec.type == "agreement" and failed(token):
             return None  # 'failed to reach an agreement' is no agreement
-        if spec.type == "sanction_imposed" and self.undone(token):
+        if spec.type == "sanction_imposed" and undone(token, self.lexicon):
             return None  # 'agreed to lift the sanctions on X' imposes none
-        if spec.type == "diplomatic_recognition" and not self.recognises_an_actor(token, filler):
+        if spec.type == "diplomatic_recognition" and not recognises_an_actor(
+            token, filler, self.lexicon
+        ):
             return None  # 'recognised the need for more trade with X' is none
-        if spec.items_as_subject and not self.tells_an_arrival(token):
+        trip = spec.type == "meeting" and spec.subtype == "visit" and token.pos_ == "VERB"
+        if trip and trip_without_a_host(token, self.lexicon):
+            return None  # 'flew to Brussels for a NATO summit' meets no Belgian
+        if spec.items_as_subject and not tells_an_arrival(token, self.lexicon):
             return None  # 'drones reached Kyiv and struck …', 'missiles that can reach X'
-        items = filler.items_of(token) if spec.type == "arms_transfer" else []
+        items = items_of(filler, token) if spec.type == "arms_transfer" else []
         if spec.items_as_subject and token.pos_ == "VERB":
-            items = filler.subject_items(token)
+            items = subject_items(filler, token)
         if spec.items_via:
             items = [i for i in items if inside_phrase_of(i.span.root, token, spec.items_via)]
-        if spec.excludes_items and self.names_arms_deal(token, spec, filler):
+        if spec.excludes_items and names_arms_deal(token, spec, filler):
             return None  # 'a deal for drones' is the arms transfer, not an agreement
         awaits_list = spec.subtype == "aid_package"  # 'a new package …. It includes …'
-        batch = not items and token.pos_ == "VERB" and self.names_a_batch(token, filler)
+        batch = not items and token.pos_ == "VERB" and names_a_batch(token, filler)
         continues = spec.requires_items and not items and (token.pos_ == "NOUN" or batch)
         if spec.requires_items and not items and not awaits_list and not continues:
             return None
         roles = self.fill_roles(token, spec, filler)
         sources, targets = roles.get("source", []), roles.get("target", [])
         if continues and not awaits_list:
-            earlier = self.continued_transfer(token, sources, targets, previous, batch)
+            earlier = continued_transfer(token, sources, targets, previous, batch)
             if earlier is None:
                 return None
             items, targets = earlier.items, targets or earlier.targets
@@ -350,33 +319,36 @@ class FrameFinder:
         confidence = 0.7
         if spec.two_way and not sources and len(targets) > 1:
             sources, targets = split_by_designer(targets, items)
-        if spec.items_as_subject and not sources and not self.arrival_is_a_delivery(items, targets):
+        arrival = spec.items_as_subject and not sources
+        if arrival and not arrival_is_a_delivery(token, items, targets, previous, self.lexicon):
             return None  # 'Russian missiles reached Kyiv', 'a Russian missile reached Poland'
         if spec.type == "arms_transfer" and not sources:
-            sources = self.origins(items, filler, targets)
+            sources = origins(items, filler, targets, self.lexicon, self.triggers)
             confidence = 0.5
         if spec.type == "arms_transfer" and not sources and targets and not spec.items_as_subject:
-            sources = self.designer_states(items, filler, targets)
+            sources = designer_states(items, filler, targets)
             confidence = 0.4
         if spec.type == "arms_transfer" and not sources:
-            sources, targets = self.earlier_transfer(items, targets, previous)
+            sources, targets = earlier_transfer(items, targets, previous)
             confidence = 0.5
         if spec.type == "arms_transfer" and sources and not targets:
-            targets = self.implied_recipient(token, sources, previous)
+            targets = implied_recipient(token, sources, previous)
             targets = targets or recipient_of_items_referred_to(token, items, sources, previous)
             confidence = 0.4
         if spec.type == "sanction_imposed" and targets and not sources:
-            sources = self.earlier_imposer(token, previous)
+            sources = earlier_imposer(token, previous)
             confidence = 0.5
         if spec.target_in_event and sources and not targets:  # the act's parties
             parties = self.event_parties(token, spec, filler, modality, published, previous)
             targets = [t for t in parties if t.key not in {s.key for s in sources}]
         if spec.type == "condemnation" and sources and not targets:
-            targets = self.actors_of_act_referred_to(token, sources, previous, filler)
+            targets = actors_of_act_referred_to(
+                token, sources, previous, filler, self.lexicon, self.triggers
+            )
             confidence = 0.4
         if not sources or not targets:
             return None
-        if spec.type == "arms_transfer" and all(self.is_civil_carrier(t) for t in targets):
+        if spec.type == "arms_transfer" and all(is_civil_carrier(t, self.lexicon) for t in targets):
             return None  # 'Turkish Airlines ordered 355 Airbus aircraft': airliners
         objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
         mod = modality.read(token, spec.status, objects)
@@ -391,129 +363,6 @@ class FrameFinder:
             time=self.time_of(token, published) if spec.dates_event else None,
             confidence=confidence,
         )
-
-    @staticmethod
-    def names_arms_deal(token: Token, spec: Trigger, filler: RoleFiller) -> bool:
-        """Weapons in the trigger's own phrase ('a deal *for drones*'), in its object's
-        ('signed a contract *for 180 tanks*') or in an infinitive of purpose on either
-        ('signed a deal *to buy tanks*'): an arms deal is an arms transfer (OUTPUT.md),
-        not an agreement."""
-        phrases = [token, *(c for c in token.children if c.dep_ in {"dobj", "nsubjpass"})]
-        phrases += [
-            c
-            for p in phrases
-            for c in p.children
-            if c.dep_ in {"acl", "relcl", "advcl", "xcomp"}
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        ]
-        return any(
-            not spec.items_via or inside_phrase_of(item.span.root, phrase, spec.items_via)
-            for phrase in phrases
-            for item in filler.items_of(phrase)
-        )
-
-    def is_civil_carrier(self, mention: ActorMention) -> bool:
-        """'*Turkish* Airlines', '*Qatar* Airways', 'a *Kenyan* airline': a state's name or
-        adjective on a word of a civil carrier names an airline, which buys airliners."""
-        root = mention.span.root
-        words = set(self.lexicon.civil_carriers)
-        follows = mention.span.doc[mention.span.end : mention.span.end + 2]
-        return root.head.lemma_.lower() in words or any(t.lower_ in words for t in follows)
-
-    def is_weapon_crew_word(self, token: Token) -> bool:
-        """A word of people ('fighters', 'marines') that names a weapon here: 'JF-17
-        fighters' are jets, not troops."""
-        return token.lemma_.lower() in self.organs and inside_weapon_name(token)
-
-    def undone(self, token: Token) -> bool:
-        """A measure word taken away: the object or passive subject of an undoing verb
-        ('lifted the sanctions', 'the embargo was eased'), the object of 'of' under an
-        undoing noun ('the easing of sanctions'), or a modifier of one ('sanctions
-        relief'); for a verb of imposing, an undoing noun as its object ('announced the
-        easing of sanctions'). Lexicon ``undoing_words``."""
-        undoing = set(self.lexicon.undoing_words)
-        if token.pos_ == "VERB" and any(
-            c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in undoing for c in token.children
-        ):
-            return True
-        head = token.head
-        if token.dep_ in {"dobj", "nsubjpass", "compound"} and head.lemma_.lower() in undoing:
-            return True
-        return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in undoing
-
-    def recognises_an_actor(self, token: Token, filler: RoleFiller) -> bool:
-        """A verb of recognising whose object is an actor ('recognised Kosovo') or a
-        word of statehood ('the independence of X'); a noun ('X's recognition of Y')."""
-        if token.pos_ != "VERB":
-            return True
-        objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
-        wanted = set(self.lexicon.recognised_objects)
-        return not objects or any(
-            o.i in filler.index.actors
-            or o.lemma_.lower() in wanted
-            or (self.may_name_an_actor(o) and filler.actors_at(o))
-            for o in objects
-        )
-
-    def may_name_an_actor(self, noun: Token) -> bool:
-        """Whether a recognised object can stand for an actor: a name, a pronoun, a state
-        description ('the kingdom') or an organ ('its government'); a common noun that is
-        only *of* an actor ('Armenia's *borders*', 'Chile's *claims*') is not one, so
-        recognising it is no diplomatic recognition."""
-        lemma = noun.lemma_.lower()
-        return (
-            noun.pos_ not in {"NOUN"}
-            or lemma in self.organs
-            or lemma in self.lexicon.state_descriptions
-            or lemma in self.lexicon.group_descriptions
-        )
-
-    def form_matches(self, token: Token, spec: Trigger) -> bool:
-        if spec.particle and not any(
-            # the parser reads some particles as adverbs: 'called *back* its envoy'
-            c.dep_ in {"prt", "advmod"} and c.lower_ == spec.particle
-            for c in token.children
-        ):
-            return False
-        if spec.requires_modifier and not any(
-            c.dep_ in {"amod", "compound"} and c.lemma_.lower() in spec.requires_modifier
-            for c in token.children
-        ):
-            return False
-        if spec.requires_complement and not any(
-            c.dep_ in {"xcomp", "ccomp", "advcl"} and c.lemma_.lower() in spec.requires_complement
-            for c in token.children
-        ):
-            return False
-        if spec.excludes_object and any(
-            c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in spec.excludes_object
-            for c in token.children
-        ):
-            return False
-        if spec.requires_subject:  # 'the *measures* also target banks in X'
-            subject = subject_of(token)
-            if subject is None or subject.lemma_.lower() not in spec.requires_subject:
-                return False
-        if spec.requires_object:
-            objects = [c for c in token.children if c.dep_ in OBJECT_LIKE_DEPS]
-            objects += [p for c in token.children if c.dep_ == "prep" for p in c.children]
-            if token.dep_ in {"relcl", "acl"}:  # 'the sanctions (that) Canberra imposed'
-                objects.append(token.head)
-            subjects = [c for c in token.children if c.dep_ == "nsubj"]
-            if len(subjects) > 1:  # a zero relative read as a second subject: 'Details of
-                objects += list(subjects[0].subtree)  # the sanctions Britain is imposing
-            objects += [  # 'agreed a *sanctions* package', 'reached agreement on *sanctions*'
-                inner
-                for o in list(objects)
-                for inner in (*o.children, *(g for c in o.children for g in c.children))
-                if inner.dep_ == "compound" or (inner.dep_ == "pobj" and inner.head.head.i == o.i)
-            ]
-            return any(
-                o.lemma_.lower() in spec.requires_object
-                and not (self.is_weapon_crew_word(o) and spec.type != "arms_transfer")
-                for o in objects
-            )
-        return True
 
     def fill_roles(
         self, token: Token, spec: Trigger, filler: RoleFiller
@@ -571,7 +420,8 @@ class FrameFinder:
                 if slot.startswith("prep:") and self.belongs_to_other_event(head, token, spec):
                     continue
                 deep = role == "target" and (
-                    spec.deep_target or (spec.target_in_event and self.is_event_noun(head))
+                    spec.deep_target
+                    or (spec.target_in_event and is_event_noun(head, self.triggers))
                 )
                 actors = [a for a in filler.actors_at(head, deep=deep) if a.actor.kind != "media"]
                 roles.setdefault(role, []).extend(actors)
@@ -596,7 +446,7 @@ class FrameFinder:
         if trigger.pos_ != "VERB" or head.dep_ != "pobj" or head.head.dep_ != "prep":
             return False
         noun = head.head.head
-        if noun.i == trigger.i or not self.is_event_noun(noun):
+        if noun.i == trigger.i or not is_event_noun(noun, self.triggers):
             return False
         if noun.head.i == trigger.i or (noun.head.dep_ == "prep" and noun.head.head.i == trigger.i):
             return False
@@ -611,101 +461,6 @@ class FrameFinder:
         if spec.type in SYMMETRIC_TYPES and role in {"party", "pair"}:
             return len({a.key for a in roles.get(role, [])}) >= 2
         return bool(roles.get(role))
-
-    def is_event_noun(self, token: Token) -> bool:
-        """Whether ``token`` is a noun some trigger of the knowledge base is made of."""
-        return token.pos_ == "NOUN" and (token.lemma_.lower(), "NOUN") in self.triggers
-
-    def origins(
-        self, items: list[WeaponMention], filler: RoleFiller, targets: list[ActorMention]
-    ) -> list[ActorMention]:
-        """Suppliers implied by the items: 'North Korean shells', 'Iranian-made drones',
-        'jets *supplied by* X', 'corvettes *built by* X's shipyard', 'rifles of Chinese
-        origin', 'missiles of North Korean make'."""
-        target_keys = {t.key for t in targets}
-        found: list[ActorMention] = []
-        for item in items:
-            root = phrase_head(item.span.root)  # 'Angolan JF-17 *fighters* held in …'
-            if self.is_event_noun(root):  # 'French howitzer *contract*': not the items'
-                root = item.span.root
-            for token in root.subtree:
-                if token.i >= root.i and token.dep_ != "prep":
-                    continue
-                actor = filler.index.actors.get(token.i)
-                if actor is not None and actor.key not in target_keys:
-                    found.append(actor)
-            origin_objs = [*self.prep_objs(root, "from"), *self.prep_objs(root, "by")]
-            origin_objs += [
-                agent
-                for noun in item_nouns(item.span)
-                for participle in noun.children
-                if participle.dep_ == "acl" and participle.lower_ in self.lexicon.origin_markers
-                if (agent := agent_of(participle)) is not None
-            ]
-            origin_objs += [
-                pobj
-                for pobj in self.prep_objs(root, "in")
-                if pobj.head.head.lower_ in self.lexicon.origin_markers
-            ]
-            for pobj in origin_objs:
-                found.extend(a for a in filler.actors_at(pobj) if a.key not in target_keys)
-            found += [a for a in self.stock_owners(root, filler) if a.key not in target_keys]
-            for pobj in self.prep_objs(root, "of"):  # 'missiles *of North Korean make*'
-                if pobj.lemma_.lower() in self.lexicon.origin_markers:
-                    named = [filler.index.actors.get(c.i) for c in pobj.subtree if c.i < pobj.i]
-                    found.extend(a for a in named if a is not None and a.key not in target_keys)
-        return unique(found)
-
-    def stock_owners(self, root: Token, filler: RoleFiller) -> list[ActorMention]:
-        """Whose stocks the items are held in or drawn from: 'weapons held in *US*
-        stockpiles', 'shells from *Bundeswehr* stocks', 'out of *the army's* reserves'."""
-        stocks = set(self.lexicon.stock_nouns)
-        found: list[ActorMention] = []
-        for token in root.subtree:
-            if token.dep_ != "pobj" or token.lemma_.lower() not in stocks:
-                continue
-            for owner in (c for c in token.children if c.dep_ in {"poss", "compound", "amod"}):
-                found += filler.actors_at(owner)
-        return found
-
-    @staticmethod
-    def names_a_batch(verb: Token, filler: RoleFiller) -> bool:
-        """'*The first batch* was delivered', 'India shipped *a second consignment*': a
-        part of the items of a transfer told before, with no 'of' phrase of its own."""
-        return any(
-            child.dep_ in {"dobj", "nsubjpass", "nsubj"}
-            and child.lemma_.lower() in filler.entity_words.batches
-            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children)
-            and any(c.dep_ in {"det", "amod"} for c in child.children)
-            for child in verb.children
-        )
-
-    @staticmethod
-    def continued_transfer(
-        token: Token,
-        sources: list[ActorMention],
-        targets: list[ActorMention],
-        previous: list[Frame],
-        batch: bool = False,
-    ) -> Frame | None:
-        """'Armenia ordered radars from India. Deliveries from that country began in July.':
-        a transfer noun with no items of its own continues the latest transfer of this or
-        the previous sentence with the same supplier (or recipient, when no supplier is
-        named); a batch with no actor named ('The first batch was delivered in May')
-        continues the latest transfer."""
-        if not sources and not targets and not batch:
-            return None
-        reach = token.doc[token.sent.start - 1].sent.start if token.sent.start else 0
-        for frame in reversed(previous):
-            if frame.spec.type != "arms_transfer" or frame.trigger.i < reach or not frame.items:
-                continue
-            same_source = {s.key for s in sources} == {s.key for s in frame.sources}
-            same_target = {t.key for t in targets} == {t.key for t in frame.targets}
-            if (sources and same_source) or (not sources and same_target):
-                return frame
-            if batch and not sources and not targets:
-                return frame
-        return None
 
     def event_parties(
         self,
@@ -732,168 +487,12 @@ class FrameFinder:
                         return act.sources + act.targets
         return []
 
-    @staticmethod
-    def earlier_imposer(token: Token, previous: list[Frame]) -> list[ActorMention]:
-        """'New measures also target banks in X': sanctions whose imposer is not named
-        continue the latest sanction event of this or the two sentences before; '*the*
-        sanctions also extend to …' refers back to the sanctions the article is about,
-        told anywhere before (a definite measure noun as the subject)."""
-        subject = subject_of(token) if token.pos_ == "VERB" else None
-        definite = subject is not None and is_definite(subject)
-        reach = 0 if definite else sentences_back(token, 2)
-        for frame in reversed(previous):
-            if frame.spec.type == "sanction_imposed" and frame.trigger.i >= reach:
-                return frame.sources
-        return []
-
-    def actors_of_act_referred_to(
-        self,
-        token: Token,
-        sources: list[ActorMention],
-        previous: list[Frame],
-        filler: RoleFiller,
-    ) -> list[ActorMention]:
-        """'Juba denounced *the vote*', 'condemning *the deal*': a definite act with no actor
-        of its own is the latest event told in this or the two sentences before; its
-        actor (the supplier, the sanctioning body …) is the one criticised. When no event
-        was told, an act noun ('*the move*', '*the launch*') refers to what the clause
-        before reported its subject doing: see ``doer_of_clause_before``."""
-        act = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
-        if act is None or act.pos_ != "NOUN" or not is_definite(act):
-            return []
-        named = {i for m in token.doc._.aw_actors or [] for i in range(m.span.start, m.span.end)}
-        judged = [c for c in act.children if c.dep_ == "prep" and c.lower_ == "as"]
-        own = set(act.subtree).difference(*(set(c.subtree) for c in judged))
-        if any(t.i in named for t in own):  # not 'the delivery *as a violation of …*'
-            return []
-        reach = token.doc[token.sent.start - 1].sent.start if token.sent.start else 0
-        reach = token.doc[reach - 1].sent.start if reach else 0
-        critics = {s.key for s in sources}
-        told = [f for f in previous if f.trigger.i >= reach and f.spec.type != "condemnation"]
-        directed = [f for f in told if f.spec.type not in SYMMETRIC_TYPES]
-        for frame in reversed(directed or told):  # a deal's supplier before its signatories
-            criticised = [a for a in frame.sources + frame.targets if a.key not in critics]
-            if frame.spec.type not in SYMMETRIC_TYPES:
-                doers = frame.targets if self.is_receiving_noun(act) else frame.sources
-                criticised = [a for a in doers if a.key not in critics]
-            if criticised:
-                return criticised
-        if act.lemma_.lower() not in self.lexicon.act_nouns:
-            return []
-        doers = doer_of_clause_before(token, filler)
-        return [a for a in doers if a.key not in critics]
-
-    def is_receiving_noun(self, noun: Token) -> bool:
-        """A transfer noun whose possessor is the recipient ('Manila's *purchase*',
-        'Egypt's *order*'): criticising it criticises the buyer."""
-        return any(
-            spec.type == "arms_transfer" and spec.roles.get("poss") == "target"
-            for spec in self.triggers.get((noun.lemma_.lower(), "NOUN"), [])
-        )
-
-    @staticmethod
-    def implied_recipient(
-        token: Token, sources: list[ActorMention], previous: list[Frame]
-    ) -> list[ActorMention]:
-        """'Armenia ordered radars from India. Deliveries from that country began in July.':
-        a transfer whose recipient is left out continues the latest transfer from the same
-        supplier in this or the previous sentence (filled with lower confidence)."""
-        keys = {s.key for s in sources}
-        reach = token.doc[token.sent.start - 1].sent.start if token.sent.start else 0
-        for frame in reversed(previous):
-            if frame.spec.type != "arms_transfer" or frame.trigger.i < reach:
-                continue
-            if keys == {s.key for s in frame.sources}:
-                return frame.targets
-        return []
-
-    @staticmethod
-    def earlier_transfer(
-        items: list[WeaponMention], targets: list[ActorMention], previous: list[Frame]
-    ) -> tuple[list[ActorMention], list[ActorMention]]:
-        """'The shells were delivered to Russia', 'Such weapons deliveries': definite items
-        refer back to the latest transfer of the same kind (and recipient, if named)."""
-        if not any(is_definite(i.span.root) for i in items):
-            return [], targets
-        categories = {i.weapon.category for i in items}
-        target_keys = {t.key for t in targets}
-        for frame in reversed(previous):
-            if frame.spec.type != "arms_transfer":
-                continue
-            same_items = categories & {i.weapon.category for i in frame.items}
-            same_target = not target_keys or target_keys == {t.key for t in frame.targets}
-            if (same_items or GENERIC_CATEGORY in categories) and same_target:
-                return frame.sources, targets or frame.targets
-        return [], targets
-
-    def designer_states(
-        self, items: list[WeaponMention], filler: RoleFiller, targets: list[ActorMention]
-    ) -> list[ActorMention]:
-        """Last resort: the designer state of a named system ('picked up Mohajer-6s').
-
-        Only a state already named in the article counts, so that every role quotes text.
-        """
-        target_keys = {t.key for t in targets}
-        origins = {i.weapon.origin for i in items if i.weapon.origin} - target_keys
-        if not origins or not items:
-            return []
-        doc = items[0].span.doc
-        named = [m for m in doc._.aw_actors or [] if m.key in origins]
-        by_key: dict[str, ActorMention] = {}
-        for mention in named:
-            by_key.setdefault(mention.key, mention)
-        return list(by_key.values())
-
-    @staticmethod
-    def prep_objs(token: Token, word: str) -> list[Token]:
-        out: list[Token] = []
-        for child in token.subtree:
-            if child.dep_ == "prep" and child.lower_ == word:
-                out.extend(c for c in child.children if c.dep_ == "pobj")
-        return out
-
     def time_of(self, trigger: Token, published: date | None) -> Time | None:
-        """The transfer's own time (extract/timex.py: TimeReader)."""
+        """The transfer's own time (extract/event_time.py: TimeReader)."""
         return self.times.of(trigger, published)
-
-
-REFERRED_ITEMS_REACH = 5  # sentences back 'the missiles', 'some of its tanks' may reach
-
-
-def recipient_of_items_referred_to(
-    token: Token, items: list[WeaponMention], sources: list[ActorMention], previous: list[Frame]
-) -> list[ActorMention]:
-    """'France's missiles reached Ukraine. … Kyiv has used them since *the UK* handed *the
-    missiles* over', 'Germany will send tanks to Ukraine. … Washington's commitment of
-    *some of* its own tanks': items told before, taken up by a definite or partitive
-    reference, went to the recipient of the latest transfer of their kind (another
-    supplier's, in the last few sentences); filled with lower confidence."""
-    referring = [i for i in items if is_definite(i.span.root) or partitive_head(i.span.root)]
-    kinds = {i.weapon.category for i in referring}
-    keys = {s.key for s in sources}
-    reach = sentences_back(token, REFERRED_ITEMS_REACH)
-    for frame in reversed(previous):
-        if frame.spec.type != "arms_transfer" or frame.trigger.i < reach:
-            continue
-        targets = [t for t in frame.targets if t.key not in keys]
-        if targets and kinds & {i.weapon.category for i in frame.items}:
-            return targets
-    return []
 
 
 def is_interdiction(frame: Frame) -> bool:
     """A transfer read from its interdiction: the seizing state is no party and the
     recipient is where the shipment was going (the ``interdiction`` frame family)."""
     return "destination" in frame.spec.roles
-
-
-def inside_weapon_name(token: Token) -> bool:
-    """'sent JF-17 *fighters*': a word of people that belongs to a weapon's name, or
-    that a weapon's designation right before it modifies, is the weapon, not troops."""
-    spans = [w.span for w in token.doc._.aw_weapons or []]
-    if any(span.start <= token.i < span.end for span in spans):
-        return True
-    return any(
-        span.end == token.i and span.root.head.i == token.i and span.root.dep_ != "conj"
-        for span in spans
-    )

@@ -15,11 +15,12 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from armswatch.extract.attribution import headline_of, to_actor
+from armswatch.extract.cues import to_actor
+from armswatch.extract.event_time import ARTICLE_DATE
 from armswatch.extract.frames import Frame
+from armswatch.extract.headline import headline_of
 from armswatch.extract.quantity import QuantityReader
 from armswatch.extract.syntax import conjuncts
-from armswatch.extract.timex import ARTICLE_DATE
 from armswatch.ledger.fingerprint import EXTRACTOR
 from armswatch.model import (
     GENERIC_CATEGORY,

@@ -2,13 +2,12 @@
 
 The stages follow spec/ANNOTATION.md: governing words set the stage ('plans to buy' →
 planned, 'a deal to supply' → agreed, 'refused to send' → denied), otherwise the tense
-does ('will send' → planned, 'is sending' → ongoing, 'sent' → delivered). Each
-construction is a named method with its example.
+does ('will send' → planned, 'is sending' → ongoing, 'sent' → delivered: extract/tense.py).
+Each construction is a named method with its example.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -21,21 +20,10 @@ from armswatch.extract.syntax import (
     phrasal_keys,
     purpose_hosts,
 )
+from armswatch.extract.tense import has_future_aux, tense_status
 from armswatch.kb.schema import Lexicon
 
-FUTURE_AUX = {"will", "shall", "'ll", "would"}
-MODAL_AUX = {"may", "might", "could", "can"}
-PROGRESSIVE_AUX = {"be", "is", "are", "am", "was", "were"}
-PERFECT_AUX = {"have", "has", "had", "'ve"}
 BEGINNING_VERBS = {"begin", "start", "commence"}
-TERMINAL_PUNCTUATION = {".", "!", "?", ":", ";"}
-DURATION_TO_NOW = re.compile(
-    r"\b(?:since|(?:over|in|during|for) (?:the )?(?:past|last|recent)"
-    r"|for (?:years|months|weeks|decades))\b",
-    re.I,
-)
-"""A stretch of time that runs up to the article's present ('since 2022', 'over recent
-months', 'for years')."""
 HEDGE_DEPS = {"aux", "advmod", "neg", "det", "acomp", "amod", "xcomp", "ccomp", "auxpass"}
 
 
@@ -66,6 +54,8 @@ class ModalityReader:
 
     def read(self, trigger: Token, default_status: str | None, objects: list[Token]) -> Modality:
         chain = self.governing_chain(trigger)
+        if any(no_longer(token) for token in chain):
+            return Modality("cancelled", "asserted")
         negated = self.is_negated(trigger, chain, objects)
         status = (
             self.interdicted(chain)
@@ -73,7 +63,7 @@ class ModalityReader:
             or self.on_display(trigger)
             or self.first_deliveries(chain, default_status)
             or self.governed_status(chain)
-            or self.tense_status(trigger, default_status)
+            or tense_status(trigger, default_status, self.breach_words)
         )
         if (status in {"planned", "unknown"} and self.under_agreement(trigger)) or (
             status != "denied" and self.still_due(trigger)
@@ -292,7 +282,7 @@ class ModalityReader:
                 or self.status_governors.get(token.lemma_.lower())
                 or self.light_verb_status(token)
             )
-            if status in {"agreed", "ongoing", "delivered"} and self.has_future_aux(token):
+            if status in {"agreed", "ongoing", "delivered"} and has_future_aux(token):
                 return "planned"
             if status is not None:
                 return status
@@ -318,169 +308,6 @@ class ModalityReader:
             if child.dep_ == "dobj" and child.lemma_.lower() in self.status_governors:
                 return self.status_governors[child.lemma_.lower()]
         return None
-
-    def tense_status(self, trigger: Token, default_status: str | None) -> str:
-        auxes = {c.lower_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
-        if (
-            (auxes & (FUTURE_AUX | MODAL_AUX) and not self.modal_perfect(trigger, auxes))
-            or self.is_infinitive_to_be(trigger)
-            or self.is_headline_infinitive(trigger)
-            or self.is_set_to(trigger)
-        ):
-            return "planned"
-        if trigger.pos_ != "VERB" and self.is_under_future(trigger):
-            return "planned"  # 'Deliveries will begin in 2027', 'the sale would go ahead'
-        if default_status == "delivered" and self.progressive(trigger, auxes):
-            return "ongoing"  # 'is delivering', 'was donating … throughout the war'
-        if self.generic_passive(trigger, auxes):
-            return "unknown"  # 'the conditions tied to the weapons it is given'
-        if default_status:
-            return default_status
-        if trigger.tag_ == "VBZ" and self.in_headline(trigger):
-            return "delivered"  # 'Argentina Sends Missiles To Sweden'
-        if trigger.pos_ != "VERB":
-            noun = trigger
-            while noun.dep_ == "pobj" and noun.head.lower_ == "of":  # 'thousands of workers'
-                noun = noun.head.head
-            verb = noun.head
-            if noun.dep_ in {"dobj", "nsubjpass"} and verb.pos_ == "VERB" and verb is not noun:
-                return self.tense_status(verb, None)
-            return "delivered" if self.said_to_breach(noun) else "unknown"
-        if trigger.tag_ == "VBG" and auxes & PROGRESSIVE_AUX:
-            return "ongoing"
-        if trigger.tag_ == "VBG" and trigger.dep_ in {"csubj", "csubjpass", "nsubj"}:
-            return "unknown"  # a gerund subject has no tense: 'delivering tanks was hard'
-
-        if trigger.tag_ == "VBG" and trigger.dep_ in {"pcomp", "advcl", "conj"}:
-            governor = trigger.head.head if trigger.dep_ == "pcomp" else trigger.head
-            if governor.pos_ in {"VERB", "AUX"} and governor.i != trigger.i:
-                return self.tense_status(governor, None)
-        if trigger.tag_ == "VBN" and self.continuative(trigger):
-            return "ongoing"
-        if trigger.tag_ in {"VBD", "VBN"}:
-            return "delivered"
-        if trigger.tag_ in {"VBZ", "VBP", "VBG"}:
-            return "ongoing"
-        return "unknown"
-
-    def said_to_breach(self, noun: Token) -> bool:
-        """An event noun said to breach a rule names acts that took place: 'arms
-        transfers *that are in direct violation of* UN resolutions', 'shipments *that
-        breach* the embargo' (lexicon ``breach_words``; the parser may hang the relative
-        clause on the first conjunct: 'arms and missile transfers that …')."""
-        hosts = [noun, noun.head] if noun.dep_ == "conj" else [noun]
-        clauses = [c for h in hosts for c in h.children if c.dep_ == "relcl"]
-        for clause in clauses:
-            if self.has_future_aux(clause):
-                continue
-            words = [clause, *(o for p in clause.children if p.dep_ == "prep" for o in p.children)]
-            if any(w.lemma_.lower() in self.breach_words for w in words):
-                return True
-        return False
-
-    def generic_passive(self, trigger: Token, auxes: set[str]) -> bool:
-        """A present passive with no agent in a subordinate clause says how things are, not
-        that a transfer reached a stage: 'the conditions tied to the weapons *it is
-        given*', 'because the arms *are supplied* under the drawdown authority, they
-        arrive faster'. 'Ukraine is given F-16s by Denmark' (an agent) and a headline's
-        present ('Chile Is Sold Tanks') keep their stage."""
-        return (
-            trigger.tag_ == "VBN"
-            and trigger.dep_ in {"relcl", "advcl", "acl"}
-            and auxes == (auxes & {"is", "are", "am"})
-            and any(c.dep_ == "auxpass" for c in trigger.children)
-            and not any(c.dep_ == "agent" for c in trigger.children)
-            and not self.in_headline(trigger)
-        )
-
-    @staticmethod
-    def modal_perfect(trigger: Token, auxes: set[str]) -> bool:
-        """'may have supplied', 'could have shipped': a possibility about the past, not a
-        plan (its certainty is the modal's). 'will have received' stays a plan."""
-        return (
-            trigger.tag_ == "VBN"
-            and bool(auxes & PERFECT_AUX)
-            and bool(auxes & MODAL_AUX)
-            and not auxes & FUTURE_AUX
-        )
-
-    @staticmethod
-    def progressive(trigger: Token, auxes: set[str]) -> bool:
-        """'is delivering', 'was donating': a transfer under way, whatever the verb's own
-        stage when done."""
-        return trigger.tag_ == "VBG" and bool(auxes & PROGRESSIVE_AUX)
-
-    @staticmethod
-    def in_headline(trigger: Token) -> bool:
-        """A headline reports what happened in the present tense: a first line with no
-        closing punctuation ('Armenia Supplies Missiles To Spain', then a new line)."""
-        sent = trigger.sent
-        if sent.start != 0 or not sent.text.strip():
-            return False
-        last = sent[-1]
-        while last.is_space and last.i > sent.start:
-            last = last.doc[last.i - 1]
-        if last.text in TERMINAL_PUNCTUATION:
-            return False
-        rest = trigger.doc.text[sent.end_char :]
-        return not rest.strip() or rest.lstrip(" \t").startswith("\n") or "\n" in sent.text
-
-    @staticmethod
-    def continuative(verb: Token) -> bool:
-        """A present perfect with a stretch of time up to now reports what continues:
-        'has supplied drones since 2022', 'over recent months has been arming …', 'has
-        irritated Moscow in recent weeks by acquiring arms' (the gerund takes the verb's
-        stage) → ongoing; 'has supplied drones' alone is done."""
-        auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-        if not auxes & {"has", "have", "'s", "'ve"}:
-            return False
-        clause = sorted(clause_tokens(verb), key=lambda t: t.i)
-        return bool(DURATION_TO_NOW.search(" ".join(t.text for t in clause)))
-
-    @staticmethod
-    def is_infinitive_to_be(trigger: Token) -> bool:
-        """'is to be dispatched' and 'to send' under no governor read as planned."""
-        return any(c.lower_ == "to" and c.dep_ == "aux" for c in trigger.children) and (
-            trigger.head.lemma_ == "be"
-        )
-
-    @staticmethod
-    def has_future_aux(verb: Token) -> bool:
-        auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-        return bool(auxes & (FUTURE_AUX | MODAL_AUX))
-
-    def is_under_future(self, noun: Token) -> bool:
-        """An event noun that is the subject or object of a verb with will/would/may, or
-        of a headline's infinitive ('Chile To Take Delivery Of Jets')."""
-        verb = noun.head
-        if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or verb.pos_ not in {"VERB", "AUX"}:
-            return False
-        return (
-            self.has_future_aux(verb)
-            or self.is_headline_infinitive(verb)
-            or any(  # 'a new package is to be dispatched'
-                c.dep_ == "xcomp" and self.is_infinitive_to_be(c) for c in verb.children
-            )
-        )
-
-    @staticmethod
-    def is_set_to(trigger: Token) -> bool:
-        """'China is set to deliver two warships' (not 'set out evidence that …')."""
-        head = trigger.head
-        return (
-            trigger.dep_ == "xcomp"
-            and head.lemma_.lower() == "set"
-            and any(c.lemma_ == "be" and c.dep_ in {"aux", "auxpass"} for c in head.children)
-        )
-
-    @staticmethod
-    def is_headline_infinitive(trigger: Token) -> bool:
-        """'Saab to supply Colombia with Gripens': an infinitive with no governing verb."""
-        if not any(c.lower_ == "to" and c.dep_ == "aux" for c in trigger.children):
-            return False
-        return trigger.dep_ == "ROOT" or (
-            trigger.dep_ in {"relcl", "acl"} and trigger.head.pos_ == "PROPN"
-        )
 
     def is_negated(self, trigger: Token, chain: list[Token], objects: list[Token]) -> bool:
         for below, token in zip([None, *chain], chain, strict=False):
@@ -535,3 +362,16 @@ class ModalityReader:
         if "probable" in found:
             return "probable"
         return "asserted"
+
+
+def no_longer(verb: Token) -> bool:
+    """A halt told by an adverb: 'will *no longer* transfer howitzers', 'will not send
+    rifles *any longer*', '*anymore*': transfers that went on stop, so the transfer is
+    cancelled, as the article asserts (ANNOTATION.md, refusals and halts), not a
+    refusal of one that never happened."""
+    for adverb in (c for c in verb.children if c.dep_ == "advmod"):
+        if adverb.lower_ == "anymore":
+            return True
+        if adverb.lower_ == "longer" and any(c.lower_ in {"no", "any"} for c in adverb.children):
+            return True
+    return False

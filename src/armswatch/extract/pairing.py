@@ -11,13 +11,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from armswatch.extract.roles import (
-    ACCOMPANYING_PREPS,
-    RoleFiller,
-    accompanying,
-    unique,
-    unique_by_key,
-)
+from armswatch.extract.items import ACCOMPANYING_PREPS, accompanying
+from armswatch.extract.roles import RoleFiller
+from armswatch.extract.syntax import unique, unique_by_key
 from armswatch.nlp.mentions import ActorMention, WeaponMention
 
 if TYPE_CHECKING:

@@ -1,53 +1,36 @@
-"""Fill a trigger's frame slots with actors and weapon items from the dependency parse."""
+"""Resolve the head of a filled slot to the actors it names: names, organs, seats, companies
+by where they are based; references are read in extract/references.py, items in
+extract/items.py, the clause parts the slots read in extract/clause_parts.py."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
 
 from spacy.tokens import Doc, Token
 
+from armswatch.extract.references import (
+    definite_reference,
+    described_actor,
+    gathered_reference,
+    named_people,
+    pair_reference,
+    pronoun_referent,
+)
 from armswatch.extract.syntax import (
     MODIFIER_DEPS,
-    RELATIVE_PRONOUNS,
     MentionIndex,
-    agent_of,
     clause_tokens,
     conjuncts,
-    governors,
-    inherited_subject,
-    is_passive,
-    phrasal_keys,
     prep_objects,
     relative_antecedent,
-    subject_of,
-    trailing_prep_objects,
+    unique,
 )
 from armswatch.kb.schema import ActorEntry, Lexicon
-from armswatch.nlp.mentions import ActorMention, WeaponMention
+from armswatch.nlp.mentions import ActorMention
 
-ITEM_OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "npadvmod"}
-ITEM_PREPS = {"with", "of", "including", "as", "like", "for"}
-EXAMPLE_PREPS = {"as", "like", "including"}
-ACCOMPANYING_PREPS = {"along", "together"}  # '*along* with', '*together* with'
-T = TypeVar("T")
-THING_PRONOUNS = {"it", "its", "itself"}
-PLURAL_PRONOUNS = {"they", "their", "them", "themselves", "theirs"}
-PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
-FIRST_PERSON = {"we", "our", "us", "ours"}
-PERSON_KINDS = {"leader", "official"}
-RECIPIENT_PREPS = {"to", "for"}
-REFERENCE_REACH = 3  # sentences back that 'the kingdom', 'the group' may reach
-GROUP_REFERENCE_REACH = 5  # and 'the two countries', 'both sides'
-RELATIVE_OBJECTS = {"that", "which", "whom"}
 RELATIONAL_NOUNS = {"counterpart", "colleague"}  # nouns whose owner is the other side
-OWNER_DEPS = {"poss", "amod", "compound", "nmod"}  # who a noun phrase belongs to
-GATHERING_DETS = {"the", "both", "all"}  # 'the ministers', 'both envoys', 'all the leaders'
-COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
-GROUP_KINDS = {"armed_group", "group", "company"}
 COUNTING = {"NUM", "DET"}
-CONTROL_PREPS = {"for", "from", "of"}  # condemn X *for* supplying; bar X *from*; accuse X *of*
 LOCATION_PREPS = ("in", "from", "of")  # 'firms *in* X', 'suppliers *from* Y', 'members *of* Z'
 AFFILIATION_PREPS = ("to", "with")  # 'linked *to* a network', 'affiliated *with*'
 
@@ -75,6 +58,7 @@ class EntityWords:
     postings: frozenset[str] = frozenset()
     conduct: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
+    carrying: frozenset[str] = frozenset()
 
 
 class RoleFiller:
@@ -109,7 +93,8 @@ class RoleFiller:
         self.earlier_parties: Callable[[], list[list[ActorMention]]] = list
         self.earlier_meetings: Callable[[], list[tuple[int, list[ActorMention]]]] = list
         """(trigger index, parties) of the meetings told so far."""
-        self._people: dict[str, ActorMention] | None = None
+        self.people_by_name: dict[str, ActorMention] | None = None
+        """Named people resolved by their titles, once per document (references.named_people)."""
         self.other_party: set[str] = set()
         """Keys a pronoun may not refer to while the other side of an act is being read
         (set by FrameFinder when a pronoun made one actor both sides)."""
@@ -159,6 +144,7 @@ class RoleFiller:
                 frozenset(lexicon.posting_verbs),
                 frozenset(lexicon.conduct_nouns),
                 frozenset(lexicon.document_nouns),
+                frozenset(lexicon.carrying_verbs),
             ),
         )
 
@@ -186,13 +172,13 @@ class RoleFiller:
         head = relative_antecedent(head)
         if head.i in self.index.actors:
             return [self.index.actors[head.i]]
-        pronoun = self.pronoun_referent(head)
+        pronoun = pronoun_referent(self, head)
         if pronoun is not None:
             return pronoun
         if head.i in self.index.weapons:
             return self.weapon_owners(head) if deep else []
         if head.ent_type_ == "PERSON":
-            person = self.people().get(head.text)
+            person = named_people(self).get(head.text)
             if person is not None:
                 return [person]
         modifiers = [
@@ -206,7 +192,7 @@ class RoleFiller:
             )
         ]
         if modifiers:
-            return self.with_coordinated(modifiers)
+            return self.with_coordinated(without_community_adjectives(modifiers))
         # 'its envoy *from* X' was posted in X; 'their counterparts *from* X' are X's
         owned = head.lemma_.lower() not in RELATIONAL_NOUNS and any(
             c.dep_ == "poss" for c in head.children
@@ -235,13 +221,13 @@ class RoleFiller:
         located = self.located_actors(head)
         if located:
             return located
-        described = self.described_actor(head)
+        described = described_actor(self, head)
         if described is not None:
             return [described]
-        definite = self.definite_reference(head)
+        definite = definite_reference(self, head)
         if definite is not None:
             return [definite]
-        pair = self.pair_reference(head) or self.gathered_reference(head)
+        pair = pair_reference(self, head) or gathered_reference(self, head)
         if pair:
             return pair
         if deep:
@@ -364,739 +350,12 @@ class RoleFiller:
             or head.pos_ == "PROPN"
         )
 
-    def definite_reference(self, head: Token) -> ActorMention | None:
-        """'the ministry', 'that country', 'the kingdom' → the nearest preceding state or
-        government; 'the group', 'the militia' → the nearest preceding group."""
-        lemma = head.lemma_.lower()
-        if head.tag_ not in {"NN", "NNP"} or not any(
-            c.dep_ == "det" and c.lower_ in {"the", "that", "this"} for c in head.children
-        ):
-            return None
-        if lemma in self.group_descriptions:
-            return self.antecedent(head, lambda m: m.actor.kind in GROUP_KINDS, REFERENCE_REACH)
-        if lemma not in self.organs and lemma not in self.state_descriptions:
-            return None
-        if self.organs.get(lemma) in PERSON_KINDS:
-            return None
-        same = self.same_organ_before(head)
-        if same is not None:
-            return same
-        # 'the country' is the topic; 'that country' shifts to another actor than the topic
-        topical = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-        return self.antecedent(
-            head, lambda m: m.kind in {"state", "government"}, REFERENCE_REACH, salient=topical
-        )
 
-    def same_organ_before(self, head: Token) -> ActorMention | None:
-        """'the Biden administration unveiled sanctions … *The administration* is
-        alarmed': a definite organ noun is the actor whose same organ the text named
-        last ('the Iranian ministry … the ministry'), before any state named since."""
-        lemma = head.lemma_.lower()
-        if lemma not in self.organs:
-            return None
-        start = sentences_back(head, GROUP_REFERENCE_REACH)
-        for token in reversed(head.doc[start : head.i]):
-            if token.lemma_.lower() != lemma or token.pos_ not in {"NOUN", "PROPN"}:
-                continue
-            if token.i in self.index.actors:
-                return self.index.actors[token.i]
-            owners = [
-                self.index.actors[c.i]
-                for c in token.children
-                if c.i in self.index.actors and c.dep_ in MODIFIER_DEPS
-            ]
-            if owners:
-                return owners[0]
-        return None
-
-    def pair_reference(self, head: Token) -> list[ActorMention]:
-        """'the two countries', 'both sides', 'the two', 'all three' → the two (three …)
-        states named before it in its own sentence, when there are just so many; else the
-        parties of the event just told; else the most recent states in reach."""
-        count = self.reference_count(head)
-        if count is None or self.restates_a_list(head):
-            return []
-        own = self.states_before(head, head.sent.start)
-        if len(own) == count:  # 'X expects deals with Y now that *the two* have signed …'
-            return own
-        start = sentences_back(head, GROUP_REFERENCE_REACH)
-        for parties in reversed(self.earlier_parties()):  # the parties of an event just told
-            named = unique_by_key(parties)
-            if len(named) == count and all(start <= m.span.start < head.i for m in named):
-                return named
-        found: dict[str, ActorMention] = {}
-        for mention in reversed(self.doc._.aw_actors if self.doc is not None else []):
-            in_reach = start <= mention.span.start < head.i
-            if in_reach and mention.actor.kind == "state" and mention.key not in found:
-                found[mention.key] = mention
-            if len(found) == count:
-                return list(found.values())
-        return []
-
-    def states_before(self, head: Token, start: int) -> list[ActorMention]:
-        """The states named from token ``start`` up to ``head``, one mention each."""
-        found: dict[str, ActorMention] = {}
-        for mention in self.doc._.aw_actors if self.doc is not None else []:
-            if start <= mention.span.start < head.i and mention.actor.kind == "state":
-                found.setdefault(mention.key, mention)
-        return list(found.values())
-
-    def gathered_reference(self, head: Token) -> list[ActorMention]:
-        """'the (three) foreign ministers', 'the leaders', 'both envoys': officials in the
-        plural with no state of their own are the parties of the fullest meeting told in
-        this or the five sentences before (the latest of equals; its count, when given)."""
-        lemma = head.lemma_.lower()
-        if head.tag_ not in {"NNS", "NNPS"} or self.organs.get(lemma) not in PERSON_KINDS:
-            return []
-        if not any(
-            c.dep_ in {"det", "predet"} and c.lower_ in GATHERING_DETS for c in head.children
-        ):
-            return []
-        count = next((COUNT_WORDS[c.lower_] for c in head.children if c.lower_ in COUNT_WORDS), 0)
-        start = sentences_back(head, GROUP_REFERENCE_REACH)
-        best: list[ActorMention] = []
-        for told, parties in reversed(self.earlier_meetings()):
-            named = unique_by_key(parties)
-            in_reach = start <= told < head.i
-            if len(named) > max(1, len(best)) and count in {0, len(named)} and in_reach:
-                best = named
-        return best
-
-    def described_actor(self, head: Token) -> ActorMention | None:
-        """A description of an actor named beside it: 'China, *a country* the US
-        accuses …' (apposition), 'China is *a country* …' (predicate noun), 'Chile is
-        *among the states* that …', 'Chile is *one of the states* that …'."""
-        lemma = head.lemma_.lower()
-        if lemma not in self.state_descriptions and lemma not in self.group_descriptions:
-            return None
-        holder = head.head
-        if head.dep_ == "appos" and holder.i in self.index.actors:
-            return self.index.actors[holder.i]
-        predicate = head
-        if head.dep_ == "pobj" and holder.lower_ == "among":
-            predicate = holder  # 'is among the countries'
-        elif head.dep_ == "pobj" and holder.lower_ == "of" and holder.head.lower_ == "one":
-            predicate = holder.head  # 'is one of the countries'
-        verb = predicate.head
-        if predicate.dep_ in {"attr", "prep"} and verb.lemma_ == "be" and verb.i != predicate.i:
-            subject = subject_of(verb)
-            if subject is not None and subject.i in self.index.actors:
-                return self.index.actors[subject.i]
-        return None
-
-    def restates_a_list(self, head: Token) -> bool:
-        """'Britain, Germany and France, the three countries known as the E3': an
-        apposition right after the list it names, whatever the parse made of it."""
-        edge = head.left_edge.i
-        return edge >= 2 and head.doc[edge - 1].text == "," and edge - 2 in self.index.actors
-
-    def reference_count(self, head: Token) -> int | None:
-        """How many actors a plural reference stands for, or None when it is none."""
-        if head.lower_ in COUNT_WORDS and head.pos_ in {"NUM", "PRON", "DET"}:
-            if any(c.lower_ in {"the", "all"} for c in head.children) or head.lower_ == "both":
-                return COUNT_WORDS[head.lower_]  # 'the two signed', 'both agreed'
-            return None
-        nouns = {"side", *self.state_descriptions}
-        if head.lemma_.lower() not in nouns or head.tag_ not in {"NNS", "NNPS"}:
-            return None
-        counts = [COUNT_WORDS[c.lower_] for c in head.children if c.lower_ in COUNT_WORDS]
-        return counts[0] if counts else None
-
-    def people(self) -> dict[str, ActorMention]:
-        """Named people not in the KB, resolved by their titles once per document:
-        'Seth Bailey, the U.S. Department of State's Director' → USA, then 'Bailey'."""
-        if self._people is not None:
-            return self._people
-        self._people = {}
-        for ent in self.doc.ents if self.doc is not None else []:
-            if ent.label_ != "PERSON":
-                continue
-            known = self.index.actors.get(ent.root.i)
-            if known is not None and known.kind not in PERSON_KINDS:
-                continue  # 'the Houthis' read as a person's name is still the group
-            found = [known] if known else self.title_actors(ent.root)
-            if found:
-                for name in {ent.text, ent.root.text, ent[-1].text}:
-                    self._people.setdefault(name, found[0])
-        return self._people
-
-    def title_actors(self, root: Token) -> list[ActorMention]:
-        """The actor of a person's title: 'X, *the U.S.* envoy', '*Kenyan* minister X',
-        or the office the name is set beside ('*CENTCOM's* commander, General X')."""
-        office = root.head
-        if root.dep_ == "appos" and office.lemma_.lower() in self.organs:
-            owners = [
-                self.index.actors[c.i]
-                for c in office.children
-                if c.i in self.index.actors and c.dep_ in MODIFIER_DEPS
-            ]
-            if owners and owners[0].actor.kind != "media":
-                return owners[:1]
-        for child in root.children:
-            if child.dep_ == "appos":
-                return [
-                    self.index.actors[t.i]
-                    for t in child.subtree
-                    if t.i in self.index.actors and self.index.actors[t.i].actor.kind != "media"
-                ][:1]
-        return [
-            self.index.actors[t.i]
-            for t in root.lefts
-            if t.i in self.index.actors and t.dep_ in MODIFIER_DEPS
-        ][:1]
-
-    def pronoun_referent(self, token: Token) -> list[ActorMention] | None:
-        """Actors a pronoun stands for, or None when ``token`` is no pronoun we resolve.
-
-        'it'/'its'/'they' → the nearest preceding actor that is not a person; 'he'/'his'
-        → the nearest preceding person or office holder; 'we'/'our' → the publisher,
-        when the article comes from a government or organisation.
-        """
-        lower = token.lower_
-        if lower in FIRST_PERSON:
-            if self.publisher is None:
-                return []
-            span = token.doc[token.i : token.i + 1]
-            return [ActorMention(span, self.publisher, "name", self.publisher.kind)]
-        if lower in PLURAL_PRONOUNS:
-            found = self.antecedent(token, self.stands_for_a_body)
-            return self.coordinated(found) if found is not None else []
-        if lower in THING_PRONOUNS:
-            found = self.antecedent(token, self.stands_for_a_body)
-        elif lower in PERSON_PRONOUNS:
-            found = self.person_antecedent(token)
-        else:
-            return None
-        return [found] if found is not None else []
-
-    def stands_for_a_body(self, mention: ActorMention) -> bool:
-        """Whether 'it'/'its'/'they' may mean the mention: a state, government or group,
-        or a person's name owning a body ('*Fico's* cabinet … at its meeting'); not a
-        person ('he')."""
-        if mention.kind not in PERSON_KINDS:
-            return True
-        root = mention.span.root
-        body = self.organs.get(root.head.lemma_.lower())
-        return root.dep_ == "poss" and body is not None and body not in PERSON_KINDS
-
-    def person_antecedent(self, pronoun: Token) -> ActorMention | None:
-        """The nearest preceding person: a KB office holder or a titled named person."""
-        start = pronoun.doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start else 0
-        best: tuple[int, ActorMention] | None = None
-        for mention in self.doc._.aw_actors if self.doc is not None else []:
-            if start <= mention.span.start < pronoun.i and mention.kind in PERSON_KINDS:
-                best = (mention.span.start, mention)
-        people = self.people()
-        for ent in pronoun.doc.ents:
-            in_reach = ent.label_ == "PERSON" and start <= ent.start < pronoun.i
-            if in_reach and ent.text in people and (best is None or ent.start > best[0]):
-                best = (ent.start, people[ent.text])
-        return best[1] if best else None
-
-    def coordinated(self, mention: ActorMention) -> list[ActorMention]:
-        """'Iran and Russia … their': every actor coordinated with the antecedent."""
-        root = mention.span.root
-        first = root
-        while first.dep_ == "conj":
-            first = first.head
-        heads = conjuncts(first)
-        found = [self.index.actors[h.i] for h in heads if h.i in self.index.actors]
-        return found if mention in found else [mention]
-
-    def antecedent(
-        self,
-        pronoun: Token,
-        wanted: Callable[[ActorMention], bool],
-        reach: int = 1,
-        salient: bool = False,
-    ) -> ActorMention | None:
-        """The nearest wanted actor before the pronoun, in its sentence or the ``reach``
-        sentences before; ``salient``: the nearest that a main clause is about, when
-        there is one ('*Slovakia* had been one of Ukraine's firmest backers, with *the
-        government* supplying jets' is Slovakia's; 'Iran has always said its missiles
-        are defensive. They could reach the capital of Saudi Arabia. Others accused *the
-        country* …' is Iran)."""
-        doc = pronoun.doc
-        # read again as the other party of an act: only an actor of the same sentence
-        start = sentences_back(pronoun, 0 if self.other_party else reach)
-        bound = self.clause_subject_keys(pronoun)
-        candidates = [
-            m
-            for m in doc._.aw_actors or []
-            if start <= m.span.start < pronoun.i
-            and wanted(m)
-            and m.actor.kind != "media"
-            and m.key not in bound
-            and m.key not in self.other_party
-        ]
-        topics = [m for m in candidates if salient and is_main_subject(m)]
-        return (topics or candidates)[-1] if candidates else None
-
-    def clause_subject_keys(self, token: Token) -> set[str]:
-        """Actors a non-reflexive reference in a verb's object cannot mean: that verb's own
-        subject ('Poland imposed sanctions on *the country*' is not Poland, which would
-        be 'itself')."""
-        if token.dep_ in {"nsubj", "nsubjpass", "poss"}:
-            return set()
-        verb = next((g for g in governors(token) if g.pos_ in {"VERB", "AUX"}), None)
-        subject = subject_of(verb) if verb is not None else None
-        if subject is None or subject.i > token.i:
-            return set()
-        return {self.index.actors[t.i].key for t in conjuncts(subject) if t.i in self.index.actors}
-
-    # -- slot helpers (the slot functions themselves are in extract/slots.py) --------
-    def prep_slot(self, trigger: Token, word: str) -> list[Token]:
-        """Objects of ``word``: on the trigger; for a noun, else on the verb it belongs to
-        ('troops … are deployed *in* Russia') or on the noun it is listed under
-        ('cooperation *between* X and Y, including arms transfers')."""
-        found = prep_objects(trigger, word)
-        if word in RECIPIENT_PREPS:  # 'delivered to Armenia Pinaka launchers'
-            found = [self.fused_recipient(t) or t for t in found]
-        if not found and trigger.dep_ in {"acl", "relcl"} and trigger.head.pos_ == "NOUN":
-            found = prep_objects(trigger.head, word, deep=False)  # 'sanctions on X announced by Y'
-        if found or trigger.pos_ != "NOUN":
-            return found
-        counted = self.counting_noun(trigger)
-        if counted is not None and counted.pos_ == "NUM" and counted.head.pos_ == "VERB":
-            return prep_objects(counted.head, word, deep=False)  # 'froze $3m in aid *to* X'
-        if counted is not None:  # 'sent thousands of workers *to* Qatar'
-            return self.prep_slot(counted, word)
-        clause = self.object_relative(trigger)
-        if clause is not None:  # 'the troops that Chad sent *to* Niger'
-            return prep_objects(clause, word, deep=False)
-        if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":  # 'cooperation pact *with*'
-            return prep_objects(trigger.head, word, deep=False)
-        while trigger.dep_ == "conj":  # 'including arms and missile *transfers*'
-            trigger = trigger.head
-        head = trigger.head
-        if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} and head.pos_ == "VERB":
-            listing = head.lemma_.lower() in self.listing_verbs  # 'X included missiles for Y'
-            return prep_objects(head, word, deep=listing)
-        if head.dep_ == "prep" and head.lower_ in {"including", "include", "like"}:
-            return prep_objects(head.head, word, deep=False)
-        if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
-            found = prep_objects(head.head, word, deep=False)  # 'concern over X by Y to Z'
-            return found or trailing_prep_objects(trigger, word)
-        verb = head.head
-        if (
-            trigger.dep_ == "pobj"
-            and verb.pos_ == "VERB"
-            and verb.lemma_.lower() in self.agent_verbs
-        ):
-            return prep_objects(verb, word, deep=False)  # 'agreed on joint production *with* Y'
-        return trailing_prep_objects(trigger, word)  # 'concern over deployments *by X*'
-
-    def counting_noun(self, noun: Token) -> Token | None:
-        """The quantity noun that stands in the clause for the noun it counts:
-        'thousands' in 'sent *thousands* of workers', 'a group' in 'a group of
-        instructors', the sum in 'froze *$300 million* in aid'."""
-        of = noun.head
-        if noun.dep_ != "pobj" or of.lower_ not in {"of", "in"} or of.dep_ != "prep":
-            return None
-        quantity = of.head
-        if quantity.pos_ not in {"NOUN", "NUM"}:
-            return None
-        if of.lower_ == "in" and not quantity.like_num:  # '$300 million *in* aid'
-            return None
-        if quantity.lemma_.lower() in self.entity_words.partitives or quantity.like_num:
-            return quantity
-        return None
-
-    def subject_tokens(self, trigger: Token) -> list[Token]:
-        """The subject; for 'Russia's plan to buy' the planner; for 'drones acquired from
-        Tehran' (a reduced relative whose 'subject' is the weapon) the governing subject."""
-        subj = subject_of(trigger)
-        subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
-        if len(subjects) > 1 and not self.actors_of_head(subjects[0], False):
-            subj = subjects[-1]  # 'Details of the sanctions *Britain* is imposing': a misread
-        if subj is None and trigger.pos_ == "ADJ" and trigger.dep_ == "acomp":
-            subj = subject_of(trigger.head)  # 'Washington is concerned'
-        if subj is not None and subj.i in self.index.weapons:
-            subj = None
-        controller = self.controlling_object(trigger) or self.object_controller(trigger)
-        if subj is None and controller is not None:
-            return [controller]
-        if subj is None and trigger.pos_ == "VERB":
-            raised = trigger  # 'the only country *known to have imported* drones'
-            while (
-                raised.dep_ == "xcomp" and raised.head.pos_ == "VERB" and raised.head.i != raised.i
-            ):
-                raised = raised.head
-            holder = raised.head
-            if (
-                raised.dep_ == "acl"
-                and holder.pos_ == "NOUN"
-                and self.actors_of_head(holder, False)
-            ):
-                return [holder]
-            if self.headline_infinitive_subject(raised):
-                return [holder]  # 'Qatar To Order Frigates' read as 'Qatar (that is) to order'
-
-            subj = inherited_subject(trigger)
-        if subj is None:
-            return []
-        return [relative_antecedent(subj), *extra_subjects(trigger, subj)]
-
-    def headline_infinitive_subject(self, verb: Token) -> bool:
-        """A headline's 'NAME To VERB …' that the parser hangs on the name as a clause:
-        the name is the subject ('Oman To Buy Patrol Boats From Spain')."""
-        holder = verb.head
-        return (
-            verb.dep_ in {"acl", "relcl"}
-            and holder.pos_ == "PROPN"
-            and holder.i < verb.i
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-            and bool(self.actors_of_head(holder, False))
-        )
-
-    @staticmethod
-    def controlling_object(trigger: Token) -> Token | None:
-        """'condemn the DPRK for providing' / 'prohibit States from procuring': the
-        object of the governing verb is the subject of the -ing verb (also when the parser
-        hangs the preposition on that object)."""
-        prep = trigger.head
-        if trigger.dep_ == "pcomp" and prep.lower_ in CONTROL_PREPS:
-            verb = prep.head
-            if verb.pos_ == "VERB":
-                return next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
-                return verb  # 'accused *the country* of transferring', the 'of' on the object
-        return None
-
-    def object_controller(self, verb: Token) -> Token | None:
-        """'Poland urged *Germany* to send tanks', 'prompted *Washington* to freeze aid':
-        the object of the verb an infinitive complements does what it says, unless that
-        verb keeps its subject ('X promised Y to deliver', lexicon
-        ``subject_control_verbs``)."""
-        governor = verb.head
-        if verb.dep_ != "xcomp" or governor.pos_ != "VERB" or governor.i == verb.i:
-            return None
-        if governor.lemma_.lower() in self.entity_words.subject_control:
-            return None
-        return next((c for c in governor.children if c.dep_ == "dobj" and c.i < verb.i), None)
-
-    @staticmethod
-    def object_relative(noun: Token) -> Token | None:
-        """The relative clause whose object the noun is: 'the troops *that Chad sent*',
-        'the sanctions *Canberra imposed*' (zero relative)."""
-        for clause in (c for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB"):
-            objects = [c for c in clause.children if c.dep_ in {"dobj", "nsubjpass"}]
-            relative = any(o.lower_ in RELATIVE_OBJECTS and o.i < clause.i for o in objects)
-            zero = not objects and not any(
-                t.lower_ in RELATIVE_PRONOUNS | {"where", "when"} for t in clause.subtree
-            )  # 'letters *in which* they called for …' is no object relative
-            if (relative or zero) and subject_of(clause) is not None:
-                return clause
-        return None
-
-    def governing_subject(self, noun: Token) -> list[Token]:
-        """'Russia held talks' → Russia for the noun 'talks'; 'the troops that Chad sent'
-        → Chad for 'troops'."""
-        clause = self.object_relative(noun)
-        if clause is not None:
-            return self.agent_of_verb(clause)
-        if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
-            return self.governing_subject(noun.head)  # 'signed a defence *cooperation* pact'
-        if noun.dep_ == "nsubjpass" and noun.head.pos_ == "VERB":
-            agent = agent_of(noun.head)  # 'a pact was signed by X and Y'
-            if agent is not None and noun.head.lemma_.lower() in self.agent_verbs:
-                return [agent]
-            return []
-        if noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
-            return self.agent_of_verb(noun.head)
-        if noun.dep_ == "pobj" and noun.head.dep_ in {"prep", "dative"}:
-            holder = noun.head.head
-            if holder.pos_ == "NOUN" and noun.head.lower_ == "of":
-                if any(c.i in self.index.actors for c in holder.children if c.dep_ in OWNER_DEPS):
-                    return []  # 'blocked *an EU package of* aid': the EU's, not the blocker's
-                return self.governing_subject(holder)  # 'held *a round of* talks'
-            counted = self.counting_noun(noun)
-            if counted is not None and counted.i == holder.i and holder.pos_ == "NUM":
-                return self.governing_subject(holder)  # 'froze *$300 million in* aid'
-            if holder.pos_ == "NOUN" and self.is_subject_matter(noun, holder):
-                return self.governing_subject(holder)  # 'signed a memorandum *on* cooperation'
-            if holder.pos_ == "NOUN":
-                return []  # 'stopped a push *for* sanctions': the pusher is no imposer
-            if holder.pos_ == "VERB":
-                return self.agent_of_verb(holder)
-        return []
-
-    def is_subject_matter(self, noun: Token, holder: Token) -> bool:
-        """Whether ``noun`` is what a signed text or a negotiation is about: 'a memorandum
-        *on* military cooperation', 'talks *about* joint drills' (lexicon
-        ``document_nouns``, ``negotiation_nouns``): those who sign or talk do it."""
-        about = noun.head.lower_ in {"on", "about", "regarding", "concerning", "for"}
-        lemma = holder.lemma_.lower()
-        return about and (
-            lemma in self.entity_words.documents or lemma in self.entity_words.negotiations
-        )
-
-    def agent_of_verb(self, verb: Token) -> list[Token]:
-        """The subject of a verb that acts out its object noun ('Russia *held* talks',
-        'Iran *sent* troops'); not of one that reacts to it ('Kyiv *protested* the
-        supply of drones')."""
-        halting = not self.entity_words.halts.isdisjoint(phrasal_keys(verb))
-        if verb.lemma_.lower() not in self.agent_verbs and verb.lemma_ != "be" and not halting:
-            return []  # 'called off the delivery': the halter's own transfers
-        subj = subject_of(verb) or self.object_controller(verb)
-        agent = agent_of(verb) if subj is None and is_passive(verb) else None
-        if agent is not None:
-            return [agent]  # 'during a visit to X, concerns *were raised by* Y'
-        if subj is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and has_to_marker(verb):
-            return noun_agents(verb.head)  # 'an agreement *by X* to hold talks'
-        subj = subj or inherited_subject(verb)
-        if subj is None:
-            return []
-        return [relative_antecedent(subj), *extra_subjects(verb, subj)]
-
-    # -- items ----------------------------------------------------------------------
-    def items_of(self, trigger: Token) -> list[WeaponMention]:
-        """Weapon mentions in the trigger's own clause (objects, 'of' phrases, compounds)."""
-        found: list[WeaponMention] = []
-        if trigger.i in self.index.weapons:
-            found.append(self.index.weapons[trigger.i])
-        roots = self.item_roots(trigger)
-        if trigger.dep_ in {"acl", "relcl"} and trigger.tag_ == "VBN":
-            roots.append(trigger.head)
-        for root in roots:
-            for token in clause_tokens(root):
-                if token.i == trigger.i or token.i not in self.index.weapons:
-                    continue
-                if self.is_origin_or_actor_phrase(token, trigger):
-                    continue
-                if self.is_excluded_item(token):
-                    continue
-                found.append(self.index.weapons[token.i])
-        if not found and trigger.pos_ == "VERB":
-            found = self.misattached_items(trigger)
-        found += [named for item in found for named in self.named_among(item)]
-        return unique(found)
-
-    def subject_items(self, verb: Token) -> list[WeaponMention]:
-        """Weapons a verb of arriving tells of: its subject's phrase ('*the first F-16s*
-        reached X', '*shipments of rifles* arrived'), or the noun its participle is on
-        ('*weapons* flowing to X')."""
-        roots = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if verb.dep_ in {"acl", "relcl"}:
-            roots.append(verb.head)
-        found = [
-            self.index.weapons[t.i]
-            for root in roots
-            for t in clause_tokens(self.relative_object(root))
-            if t.i in self.index.weapons and not self.is_excluded_item(t)
-        ]
-        return unique(found)
-
-    def named_among(self, item: WeaponMention) -> list[WeaponMention]:
-        """'Machine guns and rocket launchers were *among the weapons* seized': the
-        subjects of 'be among' name the items of the class the frame found."""
-        root = item.span.root
-        among = root.head
-        verb = among.head
-        if root.dep_ != "pobj" or among.lower_ != "among" or verb.lemma_ != "be":
-            return []
-        subject = subject_of(verb)
-        if subject is None:
-            return []
-        return [
-            self.index.weapons[t.i]
-            for head in conjuncts(subject)
-            for t in head.subtree
-            if t.i in self.index.weapons and t.i < among.i
-        ]
-
-    def misattached_items(self, verb: Token) -> list[WeaponMention]:
-        """Weapons the parser hung off the verb in the wrong place: 'supplied Shahed-131
-        and Shahed-136 drones' tags the designations as punctuation and makes 'drones'
-        a conjunct of the verb. Weapons after the verb in its own clause that sit in no
-        prepositional phrase count as its objects."""
-        found: list[WeaponMention] = []
-        for token in clause_tokens(verb):
-            weapon = self.index.weapons.get(token.i)
-            if weapon is None or token.i < verb.i or token.i in self.index.actors:
-                continue
-            in_phrase = any(a.dep_ == "prep" for a in token.ancestors if a.i > verb.i)
-            if not in_phrase:
-                found.append(weapon)
-        return found
-
-    def item_roots(self, trigger: Token) -> list[Token]:
-        """Where a trigger's items are: a noun's whole phrase ('arms sales', 'deliveries
-        of drones'); a verb's objects and its 'with'/'of'/'including' phrases, not its
-        other phrases ('gave the green light *to an arms sale*' moves no arms)."""
-        if trigger.pos_ != "VERB":
-            head = trigger.head
-            if trigger.dep_ == "nsubj" and head.lemma_.lower() in self.listing_verbs:
-                return [trigger, *(c for c in head.children if c.dep_ == "dobj")]  # X includes Y
-            if trigger.dep_ == "dobj" and head.pos_ == "VERB":  # 'signed a contract with a
-                return [trigger, *self.item_phrases(head)]  # shipyard for four patrol boats'
-            return [trigger]
-        roots = []
-        if not any(c.dep_ == "dobj" for c in trigger.children):
-            roots += [  # headline passives: 'Iranian arms for the Houthis seized at sea'
-                c for c in trigger.children if c.dep_ == "nsubj" and c.i in self.index.weapons
-            ]
-        objects = [c for c in trigger.children if c.dep_ == "dobj"]
-        for child in trigger.children:
-            if child.dep_ in ITEM_OBJECT_DEPS:
-                roots.append(self.relative_object(child))
-            elif is_object_conjunct(child, objects):
-                roots.append(child)
-            elif child.dep_ == "prep" and child.lower_ in ITEM_PREPS:
-                roots.extend(c for c in child.children if c.dep_ == "pobj")
-            elif child.dep_ == "prep" and child.lower_ in ACCOMPANYING_PREPS:
-                roots.extend(accompanying(child))  # 'delivered howitzers, *along with* …'
-            elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
-                pobjs = [c for c in child.children if c.dep_ == "pobj"]
-                roots.extend(p for p in pobjs if self.fused_recipient(p) is not None)
-            elif child.dep_ == "prep":
-                roots.extend(of_phrase_on_a_date(child))
-        for token in clause_tokens(trigger):  # examples: '…, such as missiles'
-            if token.dep_ == "prep" and token.lower_ in EXAMPLE_PREPS:
-                roots.extend(c for c in token.children if c.dep_ == "pobj")
-        return roots
-
-    @staticmethod
-    def item_phrases(verb: Token) -> list[Token]:
-        """Objects of the verb's 'with'/'for'/'of'/'as' phrases, where the small model often
-        hangs the items of its object noun; an 'as' read as a clause's marker ('describing
-        the cargo *as* rifles bound for X') gives that clause's subject."""
-        found = [
-            pobj
-            for child in verb.children
-            if child.dep_ == "prep" and child.lower_ in ITEM_PREPS
-            for pobj in child.children
-            if pobj.dep_ == "pobj"
-        ]
-        for clause in (c for c in verb.children if c.dep_ == "advcl"):
-            if any(m.dep_ == "mark" and m.lower_ == "as" for m in clause.children):
-                found += [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        return found
-
-    def relative_object(self, token: Token) -> Token:
-        """'UAVs that it had purchased', 'the JF-17, which Azerbaijan has been using': the
-        relative pronoun stands for the noun its clause modifies (else the noun before)."""
-        if token.lower_ not in RELATIVE_OBJECTS:
-            return token
-        clause = next((t for t in token.ancestors if t.dep_ in {"relcl", "acl"}), None)
-        if clause is not None and clause.head.pos_ in {"NOUN", "PROPN"}:
-            return clause.head
-        before = token.doc[token.i - 1] if token.i > 0 else token
-        nominal = before.pos_ in {"NOUN", "PROPN"} or before.i in self.index.weapons
-        return before if nominal else token
-
-    def is_excluded_item(self, token: Token) -> bool:
-        """A weapon the text says is not among the items: 'the sale includes *no* new
-        weapons or munitions', 'the package does not contain tanks'."""
-        head = self.index.weapons[token.i].span.root
-        while head.dep_ == "conj" and head.head.i != head.i:
-            head = head.head
-        if any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in head.children):
-            return True
-        verb = head.head
-        return (
-            head.dep_ == "dobj"
-            and verb.lemma_.lower() in self.listing_verbs
-            and any(c.dep_ == "neg" for c in verb.children)
-        )
-
-    def is_origin_or_actor_phrase(self, token: Token, trigger: Token) -> bool:
-        """Skip weapons inside 'for use in X' purpose phrases or another actor's name."""
-        return token.i in self.index.actors
-
-
-def is_main_subject(mention: ActorMention) -> bool:
-    """Whether the mention is what its sentence's main clause is about: the subject of
-    the sentence's root, or that subject's possessor or modifier ('*Iran's* navy said')."""
-    token = mention.span.root
-    if token.dep_ in {"poss", "compound", "amod"}:
-        token = token.head
-    return token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT"
-
-
-def accompanying(prep: Token) -> list[Token]:
-    """The objects of 'with' under 'along' or 'together': 'along with 20 launchers'."""
-    return [
-        pobj
-        for inner in prep.children
-        if inner.dep_ == "prep" and inner.lower_ == "with"
-        for pobj in inner.children
-        if pobj.dep_ == "pobj"
-    ]
-
-
-def of_phrase_on_a_date(prep: Token) -> list[Token]:
-    """'took possession *on Friday of* three jets': the object's 'of' phrase that the
-    parser hung on a date between them (the date's own 'of' phrases, 'on the 5th of
-    May', name no weapon)."""
-    return [
-        of_object
-        for date in prep.children
-        if date.dep_ == "pobj" and date.ent_type_ in {"DATE", "TIME"}
-        for of in date.children
-        if of.dep_ == "prep" and of.lower_ == "of"
-        for of_object in of.children
-        if of_object.dep_ == "pobj"
-    ]
-
-
-def is_object_conjunct(child: Token, objects: list[Token]) -> bool:
-    """A second object the parser hangs on the verb as its conjunct: 'will import 54 of
-    the howitzers and *36* of its vehicles' ('36' a conj of 'import'). A noun or number
-    after the verb's object, with no verb or subject of its own."""
-    return (
-        child.dep_ == "conj"
-        and child.pos_ in {"NUM", "NOUN", "PROPN"}
-        and any(o.i < child.i for o in objects)
-        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in child.children)
-    )
-
-
-def extra_subjects(verb: Token, first: Token) -> list[Token]:
-    """Further subjects the small model hangs on the verb when it misreads a list
-    ('Kenya, Uganda, and *Rwanda* held talks': Rwanda a second nsubj)."""
-    return [
-        c
-        for c in verb.children
-        if c.dep_ in {"nsubj", "nsubjpass"} and c.i != first.i and c.pos_ == "PROPN"
-    ]
-
-
-def unique_by_key(mentions: list[ActorMention]) -> list[ActorMention]:
-    """One mention per evaluation key (country, else id), first kept."""
-    seen: dict[str, ActorMention] = {}
-    for mention in mentions:
-        seen.setdefault(mention.key, mention)
-    return list(seen.values())
-
-
-def has_to_marker(verb: Token) -> bool:
-    """'*to* hold': a verb with the infinitive marker."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def noun_agents(noun: Token) -> list[Token]:
-    """Who acts in an infinitive on a noun: the noun's possessor or 'by' phrase ('*X's*
-    decision to hold talks', 'an agreement *by X* to hold talks'); none otherwise, since
-    the subject of the clause around the noun ('Y's move follows an agreement to …') is
-    not the one who acts."""
-    found = [c for c in noun.children if c.dep_ == "poss"]
-    return found + [p for p in prep_objects(noun, "by", deep=False)]
-
-
-def sentences_back(token: Token, count: int) -> int:
-    """The first token index of the sentence ``count`` sentences before ``token``'s."""
-    start = token.sent.start
-    for _ in range(count):
-        if start == 0:
-            break
-        start = token.doc[start - 1].sent.start
-    return start
-
-
-def unique(items: list[T]) -> list[T]:
-    seen: list[T] = []
-    for item in items:
-        if not any(item is s for s in seen):
-            seen.append(item)
-    return seen
+def without_community_adjectives(modifiers: list[ActorMention]) -> list[ActorMention]:
+    """'Bosnia's *Serb* leader', 'Iraq's *Kurdish* region': beside a state's possessive, a
+    state adjective of another state names a community of the possessor, not that
+    state; the possessor is the owner."""
+    owners = {m.key for m in modifiers if m.span.root.dep_ == "poss" and m.actor.kind == "state"}
+    if not owners:
+        return modifiers
+    return [m for m in modifiers if m.form not in {"adjective", "demonym"} or m.key in owners]

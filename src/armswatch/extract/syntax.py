@@ -1,10 +1,12 @@
-"""Dependency-tree helpers shared by the extractors: slots, clause walks, indexes."""
+"""Dependency-tree helpers shared by the extractors: slots, clause walks, indexes, and
+the order-keeping de-duplication of mentions."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -16,6 +18,7 @@ CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 PREPOSITION_DEPS = {"prep", "dative"}  # the model labels 'sent *to* Somalia' dative at times
+T = TypeVar("T")
 
 
 @dataclass
@@ -296,6 +299,55 @@ def verb_read_as_noun(sent: Span, index: MentionIndex, verbs: set[str]) -> Token
     return word
 
 
+MODALS = {"will", "would", "shall", "can", "could", "may", "might", "must"}
+MODAL_GAP = {"no", "longer", "not", "n't", "never", "also", "soon", "still", "now", "again"}
+"""Adverbs that may stand between a modal and its verb ('will *no longer* ship')."""
+
+
+def verb_read_as_noun_after_modal(sent: Span, verbs: set[str]) -> Token | None:
+    """A trigger verb right after a modal (only adverbs between) that the small model
+    read as a modifier of its own object: 'Kenya will no longer *ship* helicopters to
+    X', *ship* a compound of 'helicopters'."""
+    for word in sent:
+        if word.dep_ != "compound" or word.lemma_.lower() not in verbs:
+            continue
+        before = word.i - 1
+        while before > sent.start and word.doc[before].lower_ in MODAL_GAP:
+            before -= 1
+        if word.doc[before].lower_ in MODALS:
+            return word
+    return None
+
+
+def promote_after_modal(word: Token) -> None:
+    """Reparse 'SUBJECT MODAL (adverbs) WORD object to X' with WORD as the clause's verb:
+    the noun phrase it was buried in becomes its object; the subject, the modal and the
+    adverbs before it hang on it, and so do the object's 'to'/'from' phrases."""
+    phrase = word.head
+    while phrase.dep_ == "compound" and phrase.head.i != phrase.i:
+        phrase = phrase.head
+    root = phrase.head.i == phrase.i
+    word.head = word if root else phrase.head
+    word.dep_ = phrase.dep_
+    word.pos_ = "VERB"
+    word.tag_ = "VB"
+    lefts = [c for c in phrase.children if c.i < word.i]
+    modal = max((c.i for c in lefts if c.lower_ in MODALS), default=word.i)
+    for left in lefts:
+        left.head = word
+        if left.i == modal:
+            left.dep_ = "aux"
+        elif left.i > modal or left.pos_ not in {"PROPN", "NOUN", "PRON"}:
+            left.dep_ = "advmod"  # 'no longer'
+        else:
+            left.dep_ = "nsubj"
+    phrase.head = word
+    phrase.dep_ = "dobj"
+    for prep in list(phrase.children):
+        if prep.dep_ == "prep" and prep.lower_ in MOVED_PREPOSITIONS and prep.i > phrase.i:
+            prep.head = word
+
+
 def promote_to_verb(word: Token, subject: Token) -> None:
     """Reparse 'SUBJECT WORD object to X' with WORD as the finite verb: the subject and
     the old root (the object) hang on it, and so do the object's 'to'/'from' phrases."""
@@ -377,3 +429,40 @@ def unbury_conjunct(first: Span, second: Span) -> None:
         token.dep_ = "cc" if token.lower_ != "," else "punct"
     b.head = a
     b.dep_ = "conj"
+
+
+def sentences_back(token: Token, count: int) -> int:
+    """The first token index of the sentence ``count`` sentences before ``token``'s."""
+    start = token.sent.start
+    for _ in range(count):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return start
+
+
+def unique_by_key(mentions: list[ActorMention]) -> list[ActorMention]:
+    """One mention per evaluation key (country, else id), first kept."""
+    seen: dict[str, ActorMention] = {}
+    for mention in mentions:
+        seen.setdefault(mention.key, mention)
+    return list(seen.values())
+
+
+def unique(items: list[T]) -> list[T]:
+    seen: list[T] = []
+    for item in items:
+        if not any(item is s for s in seen):
+            seen.append(item)
+    return seen
+
+
+def unique_by_id(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Mentions in order, one per actor id."""
+    seen: set[str] = set()
+    result = []
+    for mention in mentions:
+        if mention.actor.id not in seen:
+            seen.add(mention.actor.id)
+            result.append(mention)
+    return result

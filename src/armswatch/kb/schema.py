@@ -254,6 +254,12 @@ class WeaponFile(Entry):
         description="Phrases (lower case) in which a weapon word is no weapon: 'think "
         "tank', 'shell company', 'rounds of talks'. A weapon match inside one is dropped.",
     )
+    civil_modifiers: list[str] = Field(
+        default_factory=list,
+        description="Modifiers (lower case) that make a weapon word a civil machine: "
+        "'*civilian* helicopters', '*agricultural* drones', '*fire-fighting* aircraft', "
+        "'*ambulance* helicopters'. A weapon mention with one before its head is dropped.",
+    )
     context_words: list[str] = Field(
         default_factory=list,
         description="Words (lower case, lemma or form) that give a sentence a military "
@@ -401,7 +407,9 @@ class Trigger(Entry):
         "event in a sentence that tells a strike, an incursion or a visit (lexicon "
         "``arrival_guards``) or a range (``range_words``: *can reach*), nor with a capital "
         "for its destination unless a 'from' phrase names the supplier (*reached Kyiv* "
-        "is an attack); the supplier is never guessed from the system's designer.",
+        "is an attack); with no 'from' phrase, only when the text tells a handover "
+        "(lexicon ``arrival_evidence``, ``delivery_modifiers``, or a transfer to the same "
+        "recipient told before). The supplier is never guessed from the system's designer.",
     )
     target_in_event: bool = Field(
         default=False,
@@ -450,7 +458,7 @@ class Lexicon(Entry):
     batch_words: list[str] = Field(
         default_factory=list,
         description="Nouns of a part of a transfer's items: '*The first batch* was "
-        "delivered in May' continues the transfer told before (extract/frames.py).",
+        "delivered in May' continues the transfer told before (extract/implied.py).",
     )
     deal_nouns: list[str] = Field(
         default_factory=list,
@@ -582,6 +590,12 @@ class Lexicon(Entry):
         description="Verbs whose subject answers a criticism it is the object of, and so "
         "is its target: *rejected* the criticism that X voiced (slot ``answerer``).",
     )
+    carrying_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs of a vehicle that holds the items: the weapons a seized or sent "
+        "vessel is *carrying* or is *loaded with* are the items of the act ('seized a dhow "
+        "*carrying* rifles bound for X', 'sent a ship *laden with* drones').",
+    )
     continuation_cues: list[str] = Field(
         default_factory=list,
         description="Lemmas that make a sentence list the items of the transfer just "
@@ -673,6 +687,34 @@ class Lexicon(Entry):
         description="Words that make 'reach' a range, not an arrival: missiles that *can* "
         "reach X, are *capable* of reaching X, put X within *range*.",
     )
+    arrival_evidence: list[str] = Field(
+        default_factory=list,
+        description="Words of a handover: weapons that reach or arrive in a state with no "
+        "supplier named are a delivery only when the sentence has one ('a *shipment* of "
+        "rifles arrived in X', 'drones *bought* last year reached X', 'unloaded from a "
+        "*cargo* ship'), or the verb is one ('weapons *flowing* to X'); else they are a "
+        "strike or an incursion ('Russian missiles reached Poland').",
+    )
+    crewed_categories: list[str] = Field(
+        default_factory=list,
+        description="Weapon categories that travel with their own crews: warships and "
+        "aircraft *arriving* in a state come on a visit or a deployment, so the verb alone "
+        "tells no handover ('Russian bombers arrived in X'); cargo that *arrives* is "
+        "handed over.",
+    )
+    hostless_purposes: list[str] = Field(
+        default_factory=list,
+        description="Purposes of a trip that meet no host: a gathering of many or private "
+        "business ('flew to Brussels for a NATO *summit*', 'arrived in X to attend a "
+        "*conference*', 'travelled to Y on *holiday*'): the place is a venue, so the trip is "
+        "no meeting with the host state.",
+    )
+    delivery_modifiers: list[str] = Field(
+        default_factory=list,
+        description="Modifiers of arriving weapons that tell a delivery: 'the *first* F-16s "
+        "reached X', '*new* tanks arrived in X' (on the weapons' own phrase only: 'for the "
+        "first time' tells nothing).",
+    )
     programme_nouns: list[str] = Field(
         default_factory=list,
         description="Nouns of a weapon programme: technology or parts given for one take "
@@ -702,6 +744,7 @@ WORD_LISTS = ("media_nouns", "title_words", "office_words", "interdiction_verbs"
               "term_of_art_hedges", "statement_venues", "part_nouns", "support_nouns",
               "programme_nouns", "permission_verbs", "passage_words",
               "commitment_verbs", "breach_words", "arrival_guards", "range_words",
+              "arrival_evidence", "delivery_modifiers", "hostless_purposes",
               "winning_verbs", "subject_control_verbs", "stock_nouns")  # fmt: skip
 """Lexicon lists checked for lower case when the knowledge base loads."""
 

@@ -110,6 +110,7 @@ class MentionRuler:
         self.weapon_families: dict[str, str] = {}
         self.plural_forms: dict[str, WeaponForm] = {}
         self.context_words: frozenset[str] = frozenset()
+        self.civil_modifiers: frozenset[str] = frozenset()
         self.organs: dict[str, str] = {}
         self.title_words: frozenset[str] = frozenset()  # 'Prime Minister' before a name
         self.office_words: frozenset[str] = frozenset()  # 'X, a Kenyan official'
@@ -145,6 +146,7 @@ class MentionRuler:
             if form.system is not None and len(words) >= 2 and not form.needs_context:
                 self.by_first_and_head.setdefault((words[0], words[-1]), surface)
         self.context_words = frozenset(w.lower() for w in kb.weapons.context_words)
+        self.civil_modifiers = frozenset(w.lower() for w in kb.weapons.civil_modifiers)
         self.organs = dict(kb.triggers.lexicon.organs)
         self.title_words = frozenset(kb.triggers.lexicon.title_words)
         self.office_words = frozenset(kb.triggers.lexicon.office_words)
@@ -187,6 +189,7 @@ class MentionRuler:
         mentions = [
             m for m in mentions if not m.weapon.needs_context or self.military_context(m, mentions)
         ]
+        mentions = [m for m in mentions if not self.is_civil(m)]
         mentions = self.joined_with_head_nouns(mentions)
         mentions = self.with_shared_head_conjuncts(mentions)
         mentions = self.as_rounds(mentions)
@@ -312,6 +315,19 @@ class MentionRuler:
             if key in self.weapon_families:
                 return Span(doc, start, token.i + 1, label=self.weapon_families[key])
         return None
+
+    def is_civil(self, mention: WeaponMention) -> bool:
+        """A weapon word modified as a civil machine: '*civilian* helicopters',
+        '*agricultural* drones', '*fire-fighting* aircraft' (a hyphenated modifier is read
+        whole: 'infantry *fighting* vehicles' stay weapons). Words of the file's
+        ``civil_modifiers``."""
+        root = mention.span.root
+        modifiers = [c for c in root.lefts if c.dep_ in {"amod", "compound", "nmod"}]
+        for modifier in modifiers:
+            whole = modifier.doc[modifier.left_edge.i : modifier.i + 1].text.lower()
+            if modifier.lower_ in self.civil_modifiers or whole in self.civil_modifiers:
+                return True
+        return False
 
     @staticmethod
     def in_its_sense(mention: WeaponMention) -> WeaponMention:
