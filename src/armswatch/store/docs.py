@@ -13,7 +13,7 @@ row, its claims, its review and its events. In the store each is a lookup by key
 
 The JSON is made in SQL from the same column list that made the tables
 (``columns.struct_sql``), so it is the record ``store.assemble`` would build from the
-rows; ``tests/store/test_docs.py`` checks the pages are the same either way.
+rows; ``tests/store/test_read_model.py`` checks the pages are the same either way.
 
 - ``articles``: per sha256, the article as ``StoredArticle`` JSON, compressed (the event
   and incident pages mark their evidence inside the article's text).
