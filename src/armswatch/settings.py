@@ -126,10 +126,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "ARMSWATCH_PAGE_TABLES",
         "on",
-        "on: a writer that changed the store rebuilds the list pages' read tables when it "
-        "closes it (docs/store.md, list pages; about 90 s of CPU and 2 GB for 1M events); "
-        "off: it leaves them stale and the lists run their own queries (for a large store "
-        "fed by small runs).",
+        "on: a writer that changed the store rebuilds its read model (`<store>.pages`, "
+        'docs/store.md, "The read model"; about 190 s of CPU and 2.7 GB of memory for 1M '
+        "events) when it closes it; off: it leaves it stale and the pages run their own "
+        "queries on the store (for a large store fed by small runs).",
     ),
     Setting(
         "ARMSWATCH_API_MAX_LIMIT",
