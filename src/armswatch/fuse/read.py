@@ -101,6 +101,7 @@ def incident_conditions(
 
 def get_incident(view: View, incident_id: str) -> IncidentStory | None:
     """The whole story of one incident, or None when there is no such incident."""
+    # in a list: None inside is "no such incident", None instead is "read the store"
     kept = readmodel.reading(view, lambda con: [incident_from_read_model(con, incident_id)])
     if kept is not None:
         return kept[0]
