@@ -195,11 +195,15 @@ def connection(view: View) -> sqlite3.Connection | None:
     if held is None or held[0] != identity:
         if held is not None:
             held[2].close()
+        CONNECTIONS.open.pop(path, None)
         try:
             con = open_file(path)
-            held = (identity, fingerprint_of(con), con)
         except sqlite3.Error:
-            CONNECTIONS.open.pop(path, None)
+            return None
+        try:
+            held = (identity, fingerprint_of(con), con)
+        except sqlite3.Error:  # no read model: not kept open
+            con.close()
             return None
         CONNECTIONS.open[path] = held
     return held[2] if held[1] == expected else None
