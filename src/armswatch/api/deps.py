@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -30,11 +30,13 @@ async def settings_of(request: Request) -> ApiSettings:
     return settings
 
 
-def get_view(request: Request) -> Iterator[View]:
+async def get_view(request: Request) -> AsyncIterator[View]:
     """A read-only view of the store for one request, on the app's shared connection
-    (``SharedReader``: let go when a run asks for the store)."""
+    (``SharedReader``: let go when a run asks for the store). Async, so that a request
+    waits for its turn in the event loop and goes to a worker thread once, for the
+    route: a plain generator would take a thread to enter and another to exit."""
     reader: SharedReader = request.app.state.reader
-    with reader.view() as view:
+    async with reader.request_view() as view:
         yield view
 
 

@@ -6,15 +6,19 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
+import anyio
 import duckdb
 
 from armswatch.store.memo import Memo
 from armswatch.store.turns import file_state, marker_state
 from armswatch.store.view import View, open_view
+
+T = TypeVar("T")
 
 
 class SharedReader:
@@ -38,13 +42,14 @@ class SharedReader:
         readers: int = 0,
     ) -> None:
         """readers (int): requests that read at the same time (0: any number); the
-        others wait for a slot, first come first served."""
+        others wait for a slot (``request_view``), first come first served."""
         self.path, self.hold_s, self.turn_s, self.idle_s = path, hold_s, turn_s, idle_s
-        self.slots = threading.Semaphore(readers) if readers > 0 else None
+        self.slots = anyio.CapacityLimiter(readers) if readers > 0 else None
         self.last_used = 0.0
         self.cond = threading.Condition()
         self.con: duckdb.DuckDBPyConnection | None = None
         self.tables: frozenset[str] | None = None
+        self.kept_tables: frozenset[str] | None = None  # of the last opening, kept after
         self.opened_at = 0.0
         self.asked_at_open: int | None = None
         self.closed_at = -turn_s
@@ -69,18 +74,27 @@ class SharedReader:
                 self.writers -= 1
                 self.cond.notify_all()
 
-    @contextmanager
-    def view(self) -> Iterator[View]:
-        """A View on a cursor of the shared connection, for one request (after a
-        free slot: ``readers`` at a time)."""
-        with self.slots or contextlib.nullcontext():
-            cursor, tables = self.acquire()
+    @asynccontextmanager
+    async def request_view(self) -> AsyncIterator[ReaderView]:
+        """The view of one request, once a slot is free (``readers`` at a time). The
+        request waits for its slot in the event loop, not on a thread: the waiting ones
+        are let in in the order they came (threads waiting on a lock are not, and a few
+        requests then wait many times longer than the rest)."""
+        async with self.slots or contextlib.nullcontext():
+            view = ReaderView(self)
             try:
-                yield View(self.path, cursor, tables, self.memo)
+                yield view
             finally:
-                with contextlib.suppress(duckdb.Error):
-                    cursor.close()
-                self.release()
+                view.close()
+
+    @contextmanager
+    def view(self) -> Iterator[ReaderView]:
+        """A view on the shared connection, for a caller that is not a request (no slot)."""
+        view = ReaderView(self)
+        try:
+            yield view
+        finally:
+            view.close()
 
     def release(self) -> None:
         with self.cond:
@@ -133,6 +147,7 @@ class SharedReader:
         self.asked_at_open = marker_state(self.path)
         view = open_view(self.path)
         self.con, self.tables = view.con, view.tables()
+        self.kept_tables = self.tables
         self.memo.at_state(file_state(self.path))  # held open now: no writer changes it
         self.opened_at = time.monotonic()
 
@@ -142,3 +157,57 @@ class SharedReader:
             with contextlib.suppress(duckdb.Error):
                 self.con.close()
             self.con, self.tables, self.closed_at = None, None, time.monotonic()
+
+
+class ReaderView(View):
+    """A view for one request on a ``SharedReader``. It takes a cursor of the shared
+    connection only when a query needs one: a page answered from the read model
+    (``store.readmodel``) needs none, and costs the connection nothing.
+
+    Without a cursor it uses what the reader kept (the store's tables, the ``Memo``)
+    only while the store file is in the state they were kept for (``file_state``): a
+    writer may have taken the file since the reader let it go.
+    """
+
+    def __init__(self, reader: SharedReader) -> None:
+        self.path, self.memo, self.reader = reader.path, reader.memo, reader
+        self._tables: frozenset[str] | None = None
+        self._cursor: duckdb.DuckDBPyConnection | None = None
+        self._kept_is_current: bool | None = None
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        if self._cursor is None:
+            self._cursor, self._tables = self.reader.acquire()
+        return self._cursor
+
+    def kept_is_current(self) -> bool:
+        """Whether what the reader kept is of the store as it is now (checked once)."""
+        if self._cursor is not None:
+            return True  # no writer changes the file while a cursor is held
+        if self._kept_is_current is None:
+            self._kept_is_current = (
+                self.reader.kept_tables is not None
+                and self.reader.memo.state == file_state(self.path)
+            )
+        return self._kept_is_current
+
+    def tables(self) -> frozenset[str]:
+        if self._tables is None:
+            if self.kept_is_current() and self.reader.kept_tables is not None:
+                return self.reader.kept_tables
+            self.con  # noqa: B018 -- the reader gives its tables with the cursor
+        return super().tables()
+
+    def remembered(self, query: str, params: Sequence[Any], compute: Callable[[], T]) -> T:
+        if not self.kept_is_current():
+            self.con  # noqa: B018 -- opening the file again drops what was kept of another state
+        return super().remembered(query, params, compute)
+
+    def close(self) -> None:
+        """Give the cursor back, if the view took one."""
+        if self._cursor is not None:
+            cursor, self._cursor = self._cursor, None
+            with contextlib.suppress(duckdb.Error):
+                cursor.close()
+            self.reader.release()

@@ -51,9 +51,14 @@ class View:
         """tables (frozenset[str] | None): the store's tables, when the caller knows them.
         memo (Memo | None): small results kept while the store is unchanged (a server's
             shared reader gives one; ``remembered``)."""
-        self.path, self.con = path, con
+        self.path, self._con = path, con
         self._tables = tables
         self.memo = memo
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The connection the view's queries run on."""
+        return self._con
 
     def remembered(self, query: str, params: Sequence[Any], compute: Callable[[], T]) -> T:
         """``compute()``, the result of ``query`` with ``params``, kept in the view's
