@@ -25,6 +25,7 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, worker
     """
     import uvicorn
 
+    from armswatch.api import heap
     from armswatch.api.app import make_app
 
     settings = ApiSettings.from_env()
@@ -46,6 +47,7 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, worker
         return
     config = uvicorn.Config(app, **options)  # type: ignore[arg-type]
     redact_logs()  # after uvicorn.Config, which sets up the loggers this filters
+    heap.settle()
     try:
         uvicorn.Server(config).run()
     except OSError as exc:
@@ -55,7 +57,10 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, worker
 def app_from_environment() -> FastAPI:
     """The app of one ``serve --workers`` process: the store ``ARMSWATCH_DB`` with the
     settings of the environment (``serve`` put the bound host names there)."""
+    from armswatch.api import heap
     from armswatch.api.app import make_app
 
     redact_logs()  # uvicorn has set up this process's loggers before it calls the factory
-    return make_app(get_setting("ARMSWATCH_DB"), ApiSettings.from_env())
+    app = make_app(get_setting("ARMSWATCH_DB"), ApiSettings.from_env())
+    heap.settle()
+    return app
