@@ -91,8 +91,10 @@ def read_kb(data_dir: Path) -> KnowledgeBase:
 
 
 def kb_key(data_dir: Path) -> str:
-    """A hash of the data files and of the code that validates them."""
-    code = [Path(schema.__file__), Path(model.__file__), Path(__file__)]
+    """A hash of the data files and of the code that validates them (``kb/schema*.py``:
+    the schemas, declared per kind of file)."""
+    schemas = sorted(Path(schema.__file__).parent.glob("schema*.py"))
+    code = [*schemas, Path(model.__file__), Path(__file__)]
     files = [*sorted(data_dir.glob("*.yaml")), *code]
     try:
         return digest(*(p.name for p in files), *(p.read_bytes() for p in files))
