@@ -15,7 +15,9 @@ from armswatch.api.guard import COOKIE
 from armswatch.api.review_panel import form_token
 from armswatch.fuse import update_incidents
 from armswatch.pipeline import Analyzer
+from armswatch.store import readmodel
 from armswatch.store.store import open_store
+from armswatch.store.view import open_view
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "store"))
 from storekit import DRONES, SHELLS, article, store_with
@@ -100,3 +102,22 @@ def test_the_incident_page_reviews_with_its_buttons_and_shows_what_changed(db: P
     page = client.get(f"/incidents/{incident}")
     assert "Reviewed <strong" in page.text and "two sources" in page.text
     assert 'id="changes"' in page.text and "reviewed" in page.text
+
+
+@pytest.mark.issue(12)
+def test_a_review_shows_at_once_and_the_read_model_catches_up_after_it(db: Path) -> None:
+    """The server records the review and answers; the read model is rebuilt afterwards
+    on a thread of its own (minutes on a large store), while pages read the store."""
+    event, _ = ids(db)
+    app = make_app(db, SETTINGS)
+    client = TestClient(app, headers={"Authorization": f"Bearer {WRITE}"})  # it reads too
+    done = client.post("/api/reviews", json={"id": event, "status": "confirmed", "by": "ana"})
+    assert done.status_code == 201, done.text
+    answer = client.get("/api/events?limit=50")
+    assert answer.status_code == 200, answer.text
+    listed = answer.json()["events"]
+    assert {row["id"]: row["review"] for row in listed}[event] == "confirmed"
+    app.state.reader.builder.join(60)
+    with open_view(db) as view:
+        assert readmodel.connection(view) is not None  # built from the reviewed state
+    assert client.get("/api/events?limit=50").json()["events"] == listed

@@ -67,9 +67,13 @@ def post_review(request: Request, body: ReviewIn, settings: SettingsDep) -> Revi
 
 
 def write_review(request: Request, body: ReviewIn) -> Review:
-    """Record the review with the shared reader paused (one writer at a time)."""
-    with request.app.state.reader.paused(), open_store(db_path(request)) as store:
-        return set_review(store.con, body.id, body.status, body.note, body.by)
+    """Record the review with the shared reader paused (one writer at a time); the read
+    model is brought up to date afterwards, while requests go on."""
+    reader = request.app.state.reader
+    with reader.paused(), open_store(db_path(request), build_read_model=False) as store:
+        review = set_review(store.con, body.id, body.status, body.note, body.by)
+    reader.build_read_model_later()
+    return review
 
 
 @router.get("/history/{subject}")

@@ -111,11 +111,13 @@ def ingest(request: Request, body: IngestIn, settings: SettingsDep) -> IngestOut
     analyzer = analyzer_of(request)
     from armswatch.run.local import RunOptions, run_local
 
-    with LOCK, request.app.state.reader.paused(), tempfile.TemporaryDirectory() as tmp:
+    reader = request.app.state.reader
+    with LOCK, reader.paused(), tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "ingest.jsonl"
         source.write_text("".join(a.model_dump_json() + "\n" for a in articles), "utf-8")
-        options = RunOptions(workers=1, progress=False)
+        options = RunOptions(workers=1, progress=False, build_read_model=False)
         summary = run_local([source], db_path(request), options, analyzer=analyzer)
+    reader.build_read_model_later()  # requests go on meanwhile, on the store's queries
     return IngestOut(run=summary.run, summary=summary.line())
 
 

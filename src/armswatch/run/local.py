@@ -43,6 +43,8 @@ class RunOptions:
         and not in CI.
     verbose (bool): one line per stored batch (counts, rate, memory).
     analyzer_options (Mapping): keyword arguments for ``Analyzer`` in every process.
+    build_read_model (bool): bring the read model up to date at the end (False: the
+        caller does it later, as the server does after an ingest).
     """
 
     workers: int = 1
@@ -51,6 +53,7 @@ class RunOptions:
     progress: bool | None = None
     verbose: bool = False
     analyzer_options: Mapping[str, Any] = field(default_factory=dict)
+    build_read_model: bool = True
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,7 @@ def run_local(
     say = say or (lambda line: None)
     started = time.perf_counter()
     names = [str(s) for s in sources]
-    with open_store(db_path) as store:
+    with open_store(db_path, options.build_read_model) as store:
         size = options.batch_size or int_setting("ARMSWATCH_BATCH_SIZE", minimum=1)
         run, interrupted = begin(store, "run", names, options.workers, size, say)
         writer = store.writer(run, size)

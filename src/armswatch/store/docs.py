@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,19 +123,24 @@ LEFT JOIN reviews rv ON rv.kind = 'incident' AND rv.id = i.id
 """
 
 
-def build(con: duckdb.DuckDBPyConnection, target: sqlite3.Connection) -> None:
+def build(
+    con: duckdb.DuckDBPyConnection, target: sqlite3.Connection, stopped: Callable[[], bool]
+) -> None:
     """Copy the events' and incidents' rows into the read model being built (its tables
-    made from ``LAYOUT``)."""
+    made from ``LAYOUT``); Interrupted between chunks once ``stopped()``."""
     from armswatch.store.pages import copy
 
-    copy(con, event_docs_sql(), target, "INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?)")
-    copy(con, incident_docs_sql(), target, "INSERT OR REPLACE INTO incidents VALUES (?, ?, ?, ?)")
+    events = "INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?)"
+    copy(con, event_docs_sql(), target, events, stopped)
+    incidents = "INSERT OR REPLACE INTO incidents VALUES (?, ?, ?, ?)"
+    copy(con, incident_docs_sql(), target, incidents, stopped)
     article = f"to_json({struct_sql(TABLE['articles'].columns, 'a')})::VARCHAR"
     copy(
         con,
         f"SELECT a.sha256, {article} FROM articles a",
         target,
         "INSERT OR REPLACE INTO articles VALUES (?, ?)",
+        stopped,
         compressed,
     )
 

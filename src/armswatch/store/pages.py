@@ -26,6 +26,7 @@ import pyarrow as pa
 
 from armswatch.store import readmodel
 from armswatch.store.columns import struct_sql
+from armswatch.store.readmodel import stop_point
 
 if TYPE_CHECKING:
     from armswatch.store.view import View
@@ -116,21 +117,28 @@ def keys(con: sqlite3.Connection, table: str, first: int, last: int) -> list[int
     return places[first - low * KEY_CHUNK : last - low * KEY_CHUNK + 1].tolist()
 
 
-def build(con: duckdb.DuckDBPyConnection, target: sqlite3.Connection) -> None:
+def build(
+    con: duckdb.DuckDBPyConnection, target: sqlite3.Connection, stopped: Callable[[], bool]
+) -> None:
     """Compute the list pages in the store (temporary tables of ``con``) and copy them
-    into the read model being built (``target``, its tables made from ``LAYOUT``)."""
-    for sql in (RANKED, ROWS, EVENT_ROWS, FINDING_ROWS, incident_rows_sql(), MEMBERSHIPS, KEYS):
-        con.execute(sql).fetchall()
-    copy(con, "SELECT g, row FROM _rows", target, "INSERT INTO rows VALUES (?, ?)")
-    copy(con, "SELECT list, facet, start, total FROM _facet_starts", target,
-         "INSERT INTO facets VALUES (?, ?, ?, ?)")  # fmt: skip
-    for table, order in (("keys", "g"), ("keys_asc", "a")):
-        places = con.sql(f"SELECT g FROM _facets ORDER BY list, facet, {order}")
-        target.executemany(
-            f"INSERT INTO {table} VALUES (?, ?)", key_chunks(places.to_arrow_table())
-        )
-    for name in ("_ranked", "_rows", "_facets", "_facet_starts"):
-        con.execute(f"DROP TABLE {name}").fetchall()
+    into the read model being built (``target``, its tables made from ``LAYOUT``);
+    Interrupted between steps once ``stopped()``."""
+    try:
+        for sql in (RANKED, ROWS, EVENT_ROWS, FINDING_ROWS, incident_rows_sql(), MEMBERSHIPS, KEYS):
+            stop_point(stopped)
+            con.execute(sql).fetchall()
+        copy(con, "SELECT g, row FROM _rows", target, "INSERT INTO rows VALUES (?, ?)", stopped)
+        copy(con, "SELECT list, facet, start, total FROM _facet_starts", target,
+             "INSERT INTO facets VALUES (?, ?, ?, ?)", stopped)  # fmt: skip
+        for table, order in (("keys", "g"), ("keys_asc", "a")):
+            stop_point(stopped)
+            places = con.sql(f"SELECT g FROM _facets ORDER BY list, facet, {order}")
+            target.executemany(
+                f"INSERT INTO {table} VALUES (?, ?)", key_chunks(places.to_arrow_table())
+            )
+    finally:
+        for name in ("_ranked", "_rows", "_facets", "_facet_starts"):
+            con.execute(f"DROP TABLE IF EXISTS {name}").fetchall()
 
 
 def copy(
@@ -138,14 +146,17 @@ def copy(
     query: str,
     target: sqlite3.Connection,
     insert: str,
+    stopped: Callable[[], bool],
     change: Callable[[tuple[Any, ...]], tuple[Any, ...]] | None = None,
 ) -> None:
     """The rows of ``query`` in the store (each through ``change``), inserted into the
     read model, in chunks (on ``con`` itself: its temporary tables are not seen by a
-    cursor)."""
+    cursor); Interrupted between chunks once ``stopped()``."""
+    stop_point(stopped)
     result = con.execute(query)
     while chunk := result.fetchmany(COPY_CHUNK):
         target.executemany(insert, chunk if change is None else map(change, chunk))
+        stop_point(stopped)
 
 
 def key_chunks(places: pa.Table) -> Iterator[tuple[int, bytes]]:

@@ -11,19 +11,24 @@ file (``<store>.pages``), where a page of 50 rows costs about 0.15 ms and one ro
 - ``store.docs``: each event as stored with its findings and incident, each incident
   with its claims.
 
-It is derived data, never the only copy of anything. The writer rebuilds it whole when it
-closes the store and the tables it comes from changed (``refresh``): into a new file,
-then renamed over the old one, so a reader sees the old file or the new one, never a
-half-built one, and never waits. ``Store.open`` marks it stale in the store first
-(``page_state``), so while a writer holds the store, after one that crashed, and when
-the file is missing or was built from another state of the store, ``connection`` answers
-None and the pages run their own queries on the store: the answer is the same either way,
-only slower.
+It is derived data, never the only copy of anything. ``Store.open`` marks it stale in
+the store (``page_state``); at its close the writer records the state it left
+(``settle``: a fingerprint of the tables the read model comes from), lets go of the
+store, and then rebuilds the file whole if it was built from another state, on a
+read-only connection (``build_after_writer``), so readers, in other processes too, read
+the store meanwhile instead of waiting for the build. A server that wrote the store
+itself (a review, an ingest) builds on a thread of its own and stops when a writer wants
+the store (``SharedReader.build_read_model_later``). A build writes a new file and
+renames it over the old one, so a reader sees the old file or the new one, never a
+half-built one. While a writer holds the store, after one that crashed, and while the
+file is missing or built from another state, ``connection`` answers None and the pages
+run their own queries on the store: the answer is the same either way, only slower.
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import logging
 import os
 import sqlite3
@@ -85,28 +90,76 @@ def mark_stale(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("UPDATE page_state SET fresh = false WHERE fresh").fetchall()
 
 
-def refresh(con: duckdb.DuckDBPyConnection, db: Path) -> bool:
-    """Rebuild the read model of the store at ``db`` (whose writer is ``con``) if the
-    tables it comes from changed since it was built, or its file is missing or another's;
-    then mark it fresh. RETURNS whether it rebuilt it."""
+class Interrupted(Exception):
+    """A build given up because a writer wants the store (its close builds again)."""
+
+
+def settle(con: duckdb.DuckDBPyConnection) -> str:
+    """Record, in the writer's last transaction (``con``), the state of the store the
+    read model must be built from (``page_state``); RETURNS its fingerprint. From then on
+    readers use only a file built from this state: the old one is not read, and any
+    connection to the store can build the new one (``bring_up_to_date``)."""
     fingerprint = source_fingerprint(con)
-    path = read_model_path(db)
-    stored = scalar(con, "SELECT fingerprint FROM page_state")
-    rebuilt = stored != fingerprint or built_from(path) != fingerprint
-    if rebuilt:
-        build(con, path, fingerprint)
     con.execute(
         "UPDATE page_state SET fresh = true, fingerprint = ?, built_at = ?",
         [fingerprint, utc_now()],
     ).fetchall()
-    return rebuilt
+    return fingerprint
 
 
-def build(con: duckdb.DuckDBPyConnection, path: Path, fingerprint: str) -> None:
-    """Write the read model into a new file beside ``path``, then rename it over ``path``."""
+def build_after_writer(db: Path) -> bool:
+    """Bring the read model of the store at ``db`` up to date on a read-only connection
+    of its own, once the writer has let go: readers, in other processes too, read the
+    store meanwhile instead of waiting for the build. RETURNS whether it built it; False
+    too when a writer has the store again (its close builds) or the build failed
+    (logged: derived data, the pages use their queries meanwhile)."""
+    from armswatch.errors import StoreError
+    from armswatch.store.view import open_view
+
+    try:
+        with open_view(db) as view:
+            return bring_up_to_date(view.con, db)
+    except StoreError:
+        return False
+    except (duckdb.Error, sqlite3.Error, OSError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        LOG.warning("%s: read model not rebuilt, pages are slower until then: %s", db, first)
+        return False
+
+
+def refresh(con: duckdb.DuckDBPyConnection, db: Path) -> bool:
+    """Settle the store at ``db`` (whose writer is ``con``) and build its read model on
+    ``con`` if the file was not built from that state. RETURNS whether it built it."""
+    settle(con)
+    return bring_up_to_date(con, db)
+
+
+def bring_up_to_date(
+    con: duckdb.DuckDBPyConnection, db: Path, stopped: Callable[[], bool] = lambda: False
+) -> bool:
+    """Build the read model of the store at ``db`` on ``con`` (a writer's or a reader's
+    connection) if the file beside it was not built from the state the last writer
+    settled; RETURNS whether it built it. Raises Interrupted once ``stopped()`` is true."""
+    fingerprint = scalar(con, "SELECT fingerprint FROM page_state WHERE fresh")
+    path = read_model_path(db)
+    if fingerprint is None or built_from(path) == fingerprint:
+        return False
+    build(con, path, str(fingerprint), stopped)
+    return True
+
+
+def build(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    fingerprint: str,
+    stopped: Callable[[], bool] = lambda: False,
+) -> None:
+    """Write the read model into a new file beside ``path``, then rename it over ``path``
+    (nothing is renamed when ``stopped()`` turns true meanwhile: Interrupted)."""
     from armswatch.store import docs, pages
 
-    building = path.with_name(f"{path.name}.{os.getpid()}.building")
+    remove_leftovers(path)
+    building = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.building")
     building.unlink(missing_ok=True)
     try:
         target = sqlite3.connect(building, isolation_level=None)
@@ -115,8 +168,8 @@ def build(con: duckdb.DuckDBPyConnection, path: Path, fingerprint: str) -> None:
             target.execute("PRAGMA synchronous = OFF")
             target.executescript(LAYOUT + pages.LAYOUT + docs.LAYOUT)
             target.execute("BEGIN")
-            pages.build(con, target)
-            docs.build(con, target)
+            pages.build(con, target, stopped)
+            docs.build(con, target, stopped)
             built = [fingerprint, FORMAT, utc_now().isoformat()]
             target.execute("INSERT INTO meta VALUES (?, ?, ?)", built)
             target.execute("COMMIT")
@@ -124,9 +177,35 @@ def build(con: duckdb.DuckDBPyConnection, path: Path, fingerprint: str) -> None:
             target.close()
         with open(building, "rb") as written:
             os.fsync(written.fileno())
+        stop_point(stopped)
         os.replace(building, path)
     finally:
         building.unlink(missing_ok=True)
+
+
+def remove_leftovers(path: Path) -> None:
+    """Remove the half-built files of builders that died (killed, or a server stopped
+    in the middle of a build): ``<path>.<pid>.….building`` of a process that is gone."""
+    for leftover in path.parent.glob(f"{glob.escape(path.name)}.*.building"):
+        pid = leftover.name[len(path.name) + 1 :].split(".", 1)[0]
+        if pid.isdigit() and not process_exists(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's
+        return True
+    return True
+
+
+def stop_point(stopped: Callable[[], bool]) -> None:
+    """Raise Interrupted if ``stopped()`` (called between the steps of a build)."""
+    if stopped():
+        raise Interrupted("build stopped: a writer wants the store")
 
 
 LAYOUT = "CREATE TABLE meta (fingerprint TEXT NOT NULL, format INTEGER NOT NULL, built_at TEXT);"

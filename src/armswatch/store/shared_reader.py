@@ -4,6 +4,8 @@ writer asks for the store (``store.turns``; docs/store.md, "Readers and the writ
 from __future__ import annotations
 
 import contextlib
+import logging
+import sqlite3
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
@@ -14,11 +16,13 @@ from typing import Any, TypeVar
 import anyio
 import duckdb
 
+from armswatch.store import readmodel
 from armswatch.store.memo import Memo
 from armswatch.store.turns import file_state, marker_state
 from armswatch.store.view import View, open_view
 
 T = TypeVar("T")
+LOG = logging.getLogger(__name__)
 
 
 class SharedReader:
@@ -56,6 +60,9 @@ class SharedReader:
         self.users = 0
         self.writers = 0
         self.memo = Memo()
+        self.builder: threading.Thread | None = None
+        self.building: duckdb.DuckDBPyConnection | None = None  # the builder's cursor
+        self.stop_building = threading.Event()
 
     @contextmanager
     def paused(self) -> Iterator[None]:
@@ -64,6 +71,7 @@ class SharedReader:
         process that has the file open read-only)."""
         with self.cond:
             self.writers += 1
+            self.stop_build()
             while self.users:
                 self.cond.wait(0.05)
             self.close()
@@ -73,6 +81,43 @@ class SharedReader:
             with self.cond:
                 self.writers -= 1
                 self.cond.notify_all()
+
+    def build_read_model_later(self) -> None:
+        """Bring the read model up to date on a thread of its own, on a cursor of the
+        shared connection, after this process wrote the store (``POST /api/reviews``,
+        ``/api/ingest``): requests go on meanwhile (on the store's own queries), and a
+        writer's turn stops the build (the next writer's close builds again)."""
+        with self.cond:
+            if self.builder is not None and self.builder.is_alive():
+                return  # it reads the state as it is now: nothing to add
+            self.stop_building.clear()
+            self.builder = threading.Thread(target=self.build, name="read model", daemon=True)
+            self.builder.start()
+
+    def build(self) -> None:
+        cursor, _ = self.acquire()
+        self.building = cursor
+        try:
+            readmodel.bring_up_to_date(cursor, self.path, self.stop_building.is_set)
+        except readmodel.Interrupted:
+            LOG.info("%s: read model build stopped for a writer", self.path)
+        except (duckdb.Error, sqlite3.Error, OSError) as exc:
+            if not self.stop_building.is_set():  # else: interrupted on purpose
+                LOG.warning("%s: read model not rebuilt: %s", self.path, exc)
+        finally:
+            self.building = None
+            with contextlib.suppress(duckdb.Error):
+                cursor.close()
+            self.release()
+
+    def stop_build(self) -> None:
+        """Stop a build in progress (a writer wants the store): between its steps, and
+        its running query at once."""
+        self.stop_building.set()
+        building = self.building
+        if building is not None:
+            with contextlib.suppress(duckdb.Error):
+                building.interrupt()
 
     @asynccontextmanager
     async def request_view(self) -> AsyncIterator[ReaderView]:
@@ -132,6 +177,7 @@ class SharedReader:
                     self.users += 1
                     return self.con.cursor(), self.tables
                 if self.con is not None:  # the writer's turn: drain, then let go
+                    self.stop_build()
                     if self.users:
                         self.cond.wait(0.05)
                         continue
@@ -152,7 +198,8 @@ class SharedReader:
         self.opened_at = time.monotonic()
 
     def close(self) -> None:
-        """Close the shared connection (requests in flight must have finished)."""
+        """Close the shared connection (requests in flight, and a build, must have
+        finished)."""
         if self.con is not None:
             with contextlib.suppress(duckdb.Error):
                 self.con.close()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import sqlite3
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,7 +20,7 @@ import duckdb
 from armswatch.settings import get_setting, int_setting
 from armswatch.store import runs
 from armswatch.store.db import connect, make_room_for_indexes, translated
-from armswatch.store.readmodel import mark_stale, refresh
+from armswatch.store.readmodel import build_after_writer, mark_stale, settle
 from armswatch.store.records import RunRecord, RunStatus
 from armswatch.store.schema import apply_migrations
 from armswatch.store.writer import StoreWriter, known_shas
@@ -45,6 +44,7 @@ class Store:
         self._con: duckdb.DuckDBPyConnection | None = con
         self.opened_at = time.monotonic()
         self.released_at = 0.0
+        self.build_read_model = True
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
@@ -91,20 +91,24 @@ class Store:
         return cls(path, con)
 
     def close(self) -> None:
-        """Bring the read model up to date (``store.readmodel``; not with
-        ``ARMSWATCH_PAGE_TABLES=off``) and let go of the store."""
+        """Settle the read model's state (``store.readmodel``; not with
+        ``ARMSWATCH_PAGE_TABLES=off``), let go of the store, then bring the read model up
+        to date on a read-only connection (readers read the store meanwhile), unless
+        ``build_read_model`` is False: the caller builds it later."""
+        pages = get_setting("ARMSWATCH_PAGE_TABLES") != "off"
         try:
-            if get_setting("ARMSWATCH_PAGE_TABLES") != "off":
-                refresh(self.con, self.path)
-        except (duckdb.Error, sqlite3.Error, OSError) as exc:  # the pages use their queries
+            if pages:
+                settle(self.con)
+        except duckdb.Error as exc:  # readers keep to the store's own queries
             first = str(exc).strip().splitlines()[0]
-            LOG.warning(
-                "%s: read model not rebuilt, pages are slower until then: %s", self.path, first
-            )
+            LOG.warning("%s: read model state not recorded: %s", self.path, first)
+            pages = False
         if self._con is not None:
             con, self._con = self._con, None
             with translated(self.path):
                 con.close()
+        if pages and self.build_read_model:
+            build_after_writer(self.path)
 
     def __enter__(self) -> Store:
         return self
@@ -148,6 +152,12 @@ class Store:
         return StoreWriter(lambda: self.con, self.path, run, size)
 
 
-def open_store(path: str | Path) -> Store:
-    """Open the database at ``path`` for writing (see ``Store``)."""
-    return Store.open(path)
+def open_store(path: str | Path, build_read_model: bool = True) -> Store:
+    """Open the database at ``path`` for writing (see ``Store``).
+
+    build_read_model (bool): bring the read model up to date when the store is closed
+        (False: the caller does, e.g. a server after the write, off its requests' way).
+    """
+    store = Store.open(path)
+    store.build_read_model = build_read_model
+    return store
