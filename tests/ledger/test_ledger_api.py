@@ -107,7 +107,7 @@ def test_the_incident_page_reviews_with_its_buttons_and_shows_what_changed(db: P
 @pytest.mark.issue(12)
 def test_a_review_shows_at_once_and_the_read_model_catches_up_after_it(db: Path) -> None:
     """The server records the review and answers; the read model is rebuilt afterwards
-    on a thread of its own (minutes on a large store), while pages read the store."""
+    in a process of its own (minutes on a large store), while pages read the store."""
     event, _ = ids(db)
     app = make_app(db, SETTINGS)
     client = TestClient(app, headers={"Authorization": f"Bearer {WRITE}"})  # it reads too
@@ -117,7 +117,7 @@ def test_a_review_shows_at_once_and_the_read_model_catches_up_after_it(db: Path)
     assert answer.status_code == 200, answer.text
     listed = answer.json()["events"]
     assert {row["id"]: row["review"] for row in listed}[event] == "confirmed"
-    app.state.reader.builder.join(60)
+    assert app.state.reader.builder.wait(60) == 0
     with open_view(db) as view:
         assert readmodel.connection(view) is not None  # built from the reviewed state
     assert client.get("/api/events?limit=50").json()["events"] == listed

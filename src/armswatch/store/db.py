@@ -35,17 +35,23 @@ def memory_setting(read_only: bool) -> str:
 
 
 def connect(
-    path: Path, *, read_only: bool = False, external_access: bool = True
+    path: Path,
+    *,
+    read_only: bool = False,
+    external_access: bool = True,
+    memory: str | None = None,
 ) -> duckdb.DuckDBPyConnection:
     """A connection with armswatch's limits; StoreError subclasses when it cannot be had.
 
     external_access (bool): False forbids SQL from reading or writing files (and
         locks the configuration), for connections that run user queries.
+    memory (str | None): the setting with the memory limit (default: the writing or
+        the reading one, by ``read_only``).
     """
     if read_only and not path.is_file():
         raise StoreError(f"no database at {path} (create one with `armswatch run`)")
     config: dict[str, str | bool | int | float | list[str]] = {
-        "memory_limit": get_setting(memory_setting(read_only)),
+        "memory_limit": get_setting(memory or memory_setting(read_only)),
         "threads": str(int_setting("ARMSWATCH_DUCKDB_THREADS", minimum=1)),
     }
     if not external_access:

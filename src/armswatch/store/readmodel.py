@@ -17,7 +17,7 @@ the store (``page_state``); at its close the writer records the state it left
 store, and then rebuilds the file whole if it was built from another state, on a
 read-only connection (``build_after_writer``), so readers, in other processes too, read
 the store meanwhile instead of waiting for the build. A server that wrote the store
-itself (a review, an ingest) builds on a thread of its own and stops when a writer wants
+itself (a review, an ingest) builds in a process of its own, stopped when a writer wants
 the store (``SharedReader.build_read_model_later``). A build writes a new file and
 renames it over the old one, so a reader sees the old file or the new one, never a
 half-built one. While a writer holds the store, after one that crashed, and while the
@@ -110,19 +110,25 @@ def settle(con: duckdb.DuckDBPyConnection) -> str:
 def build_after_writer(db: Path) -> bool:
     """Bring the read model of the store at ``db`` up to date on a read-only connection
     of its own, once the writer has let go: readers, in other processes too, read the
-    store meanwhile instead of waiting for the build. RETURNS whether it built it; False
-    too when a writer has the store again (its close builds) or the build failed
-    (logged: derived data, the pages use their queries meanwhile)."""
+    store meanwhile instead of waiting for the build, and a writer that asks for the store
+    (``store.turns``) stops it (its own close builds again). The connection has the
+    writer's memory limit (``ARMSWATCH_DUCKDB_MEMORY_LIMIT``): the build is the writer's
+    work. RETURNS whether it built it; False too when a writer has the store again or
+    the build failed (logged in one line: derived data, the pages use their queries)."""
     from armswatch.errors import StoreError
-    from armswatch.store.view import open_view
+    from armswatch.store.db import MEMORY_SETTINGS, connect
+    from armswatch.store.turns import marker_state
 
+    asked = marker_state(db)
+    stopped = lambda: marker_state(db) not in (None, asked)  # noqa: E731 -- a writer asked
     try:
-        with open_view(db) as view:
-            return bring_up_to_date(view.con, db)
-    except StoreError:
+        with contextlib.closing(connect(db, read_only=True, memory=MEMORY_SETTINGS[0])) as con:
+            con.execute("SET enable_progress_bar = false")  # nobody watches it (a server's log)
+            return bring_up_to_date(con, db, stopped)
+    except (StoreError, Interrupted):
         return False
     except (duckdb.Error, sqlite3.Error, OSError) as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        first = (str(exc).strip() or type(exc).__name__).splitlines()[0]
         LOG.warning("%s: read model not rebuilt, pages are slower until then: %s", db, first)
         return False
 
@@ -299,3 +305,21 @@ def reading(view: View, read: Callable[[sqlite3.Connection], T]) -> T | None:
     except sqlite3.Error as exc:
         LOG.warning("%s: read model unreadable, reading the store: %s", view.path, exc)
         return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m armswatch.store.readmodel DB``: ``build_after_writer`` in a process of
+    its own (a server starts it after its own writes: ``SharedReader``)."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m armswatch.store.readmodel DB", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=logging.WARNING, format="armswatch: %(message)s")
+    build_after_writer(Path(args[0]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -4,8 +4,8 @@ writer asks for the store (``store.turns``; docs/store.md, "Readers and the writ
 from __future__ import annotations
 
 import contextlib
-import logging
-import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
@@ -16,13 +16,11 @@ from typing import Any, TypeVar
 import anyio
 import duckdb
 
-from armswatch.store import readmodel
 from armswatch.store.memo import Memo
 from armswatch.store.turns import file_state, marker_state
 from armswatch.store.view import View, open_view
 
 T = TypeVar("T")
-LOG = logging.getLogger(__name__)
 
 
 class SharedReader:
@@ -60,9 +58,7 @@ class SharedReader:
         self.users = 0
         self.writers = 0
         self.memo = Memo()
-        self.builder: threading.Thread | None = None
-        self.building: duckdb.DuckDBPyConnection | None = None  # the builder's cursor
-        self.stop_building = threading.Event()
+        self.builder: subprocess.Popen[bytes] | None = None  # the read model's build
 
     @contextmanager
     def paused(self) -> Iterator[None]:
@@ -83,41 +79,29 @@ class SharedReader:
                 self.cond.notify_all()
 
     def build_read_model_later(self) -> None:
-        """Bring the read model up to date on a thread of its own, on a cursor of the
-        shared connection, after this process wrote the store (``POST /api/reviews``,
-        ``/api/ingest``): requests go on meanwhile (on the store's own queries), and a
-        writer's turn stops the build (the next writer's close builds again)."""
+        """Bring the read model up to date in a process of its own
+        (``python -m armswatch.store.readmodel``), after this process wrote the store
+        (``POST /api/reviews``, ``/api/ingest``): requests go on meanwhile, on the store's
+        own queries, and the build's memory is not the server's. A writer's turn stops
+        it (``stop_build``); the next writer's close builds again."""
         with self.cond:
-            if self.builder is not None and self.builder.is_alive():
+            if self.builder is not None and self.builder.poll() is None:
                 return  # it reads the state as it is now: nothing to add
-            self.stop_building.clear()
-            self.builder = threading.Thread(target=self.build, name="read model", daemon=True)
-            self.builder.start()
-
-    def build(self) -> None:
-        cursor, _ = self.acquire()
-        self.building = cursor
-        try:
-            readmodel.bring_up_to_date(cursor, self.path, self.stop_building.is_set)
-        except readmodel.Interrupted:
-            LOG.info("%s: read model build stopped for a writer", self.path)
-        except (duckdb.Error, sqlite3.Error, OSError) as exc:
-            if not self.stop_building.is_set():  # else: interrupted on purpose
-                LOG.warning("%s: read model not rebuilt: %s", self.path, exc)
-        finally:
-            self.building = None
-            with contextlib.suppress(duckdb.Error):
-                cursor.close()
-            self.release()
+            command = [sys.executable, "-m", "armswatch.store.readmodel", str(self.path)]
+            self.builder = subprocess.Popen(command, stdin=subprocess.DEVNULL)
 
     def stop_build(self) -> None:
-        """Stop a build in progress (a writer wants the store): between its steps, and
-        its running query at once."""
-        self.stop_building.set()
-        building = self.building
-        if building is not None:
-            with contextlib.suppress(duckdb.Error):
-                building.interrupt()
+        """Stop a build in progress (a writer wants the store): it holds the file. Its
+        half-built file is removed by the next build (``readmodel.remove_leftovers``)."""
+        builder = self.builder
+        if builder is None or builder.poll() is not None:
+            return
+        builder.terminate()
+        try:
+            builder.wait(5)
+        except subprocess.TimeoutExpired:
+            builder.kill()
+            builder.wait()
 
     @asynccontextmanager
     async def request_view(self) -> AsyncIterator[ReaderView]:
