@@ -102,6 +102,36 @@ def test_readers_read_the_store_while_a_writer_rebuilds_its_read_model(
     assert not list(db.parent.glob("*.building"))
 
 
+WRITE = """
+import sys
+from armswatch.store.store import open_store
+open_store(sys.argv[1], build_read_model=False).close()
+print("written")
+"""
+
+
+def test_a_writer_that_asks_for_the_store_stops_a_build(
+    db: Path, held_build: tuple[threading.Event, threading.Event]
+) -> None:
+    """A build after a run would hold the store for minutes on a large store: the next
+    writer (another process) asks for its turn and gets it once the build stops."""
+    started, go = held_build  # not let go: only a writer stops it
+    first = threading.Thread(target=write, args=(db, ["A second report."]))
+    first.start()
+    assert started.wait(30)
+    began = time.monotonic()
+    second = subprocess.run(
+        [sys.executable, "-c", WRITE, str(db)], capture_output=True, text=True, timeout=60
+    )
+    assert second.returncode == 0 and second.stdout.strip() == "written", second.stderr
+    assert time.monotonic() - began < 30
+    first.join(10)
+    assert not first.is_alive() and fresh_articles(db) is None  # left for the next build
+    go.set()
+    write(db, ["A third report."])  # whose close builds it
+    assert fresh_articles(db) == 3
+
+
 def test_a_writer_stops_the_servers_build_and_the_next_build_catches_up(db: Path) -> None:
     reader = SharedReader(db, hold_s=60, idle_s=60)
     write(db, ["A second report."], build_read_model=False)
