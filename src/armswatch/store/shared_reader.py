@@ -59,6 +59,7 @@ class SharedReader:
         self.writers = 0
         self.memo = Memo()
         self.builder: subprocess.Popen[bytes] | None = None  # the read model's build
+        self.idle_timer: threading.Timer | None = None
 
     @contextmanager
     def paused(self) -> Iterator[None]:
@@ -131,9 +132,11 @@ class SharedReader:
             self.cond.notify_all()
             if not self.users:  # idle: let go soon unless a request comes
                 self.last_used = time.monotonic()
-                timer = threading.Timer(self.idle_s, self.close_if_idle)
-                timer.daemon = False  # a daemon closing DuckDB at exit can abort the process
-                timer.start()
+                if self.idle_timer is not None:
+                    self.idle_timer.cancel()  # one timer at a time, from the last release
+                self.idle_timer = threading.Timer(self.idle_s, self.close_if_idle)
+                self.idle_timer.daemon = False  # a daemon closing DuckDB at exit can abort
+                self.idle_timer.start()
 
     def close_if_idle(self) -> None:
         """Close the connection if no request used it for ``idle_s``: an idle dashboard
@@ -184,6 +187,8 @@ class SharedReader:
     def close(self) -> None:
         """Close the shared connection (requests in flight, and a build, must have
         finished)."""
+        if self.idle_timer is not None:  # nothing left to close: the process may exit
+            self.idle_timer.cancel()
         if self.con is not None:
             with contextlib.suppress(duckdb.Error):
                 self.con.close()
