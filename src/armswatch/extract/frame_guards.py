@@ -54,7 +54,8 @@ def form_matches(token: Token, spec: Trigger, lexicon: Lexicon) -> bool:
             inner
             for o in list(objects)
             for inner in (*o.children, *(g for c in o.children for g in c.children))
-            if inner.dep_ == "compound" or (inner.dep_ == "pobj" and inner.head.head.i == o.i)
+            if inner.dep_ in {"compound", "amod"}  # the snapback (ADJ) mechanism
+            or (inner.dep_ == "pobj" and inner.head.head.i == o.i)
         ]
         return any(
             o.lemma_.lower() in spec.requires_object
