@@ -1,7 +1,8 @@
 # ruff: noqa: E501  (one sentence per table row)
 """Troops on another state's side: soldiers fighting alongside, for or within the ranks of
 another state's forces, joining its fighting or helping it, are deployed to it
-(extract/ally_slots.py); soldiers fighting against a state are not.
+(extract/ally_slots.py); soldiers fighting against a state are not, nor are soldiers who
+fled into it (extract/frame_guards.py).
 
 Every sentence was written for these tests; none is a gold text.
 """
@@ -40,6 +41,8 @@ NEGATIVES = [
     ("the object of fighting is the enemy", "Armenian troops fought Azerbaijani forces for three days."),
     ("'fighting with' may be against", "Chilean troops clashed and were fighting with Peruvian forces."),
     ("taking no part", "Kenyan troops took a break in Uganda."),
+    ("soldiers who fled", "More than 600 Myanmar soldiers fled into India after the rebels overran their posts."),
+    ("counted soldiers who escaped", "Hundreds of Afghan soldiers escaped into Tajikistan as the Taliban advanced."),
 ]  # fmt: skip
 
 

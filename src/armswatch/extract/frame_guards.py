@@ -1,7 +1,8 @@
 """Checks that keep a trigger word from making a frame when its sentence tells something
 else: a trigger's required form ('called *back* its envoy'), a failed agreement, sanctions
 lifted, weapons reaching a place in a strike or within range, an arms deal read as an
-agreement, airliners bought by an airline, recognising 'the need for' something."""
+agreement, airliners bought by an airline, recognising 'the need for' something, people
+who fled."""
 
 from __future__ import annotations
 
@@ -20,7 +21,13 @@ if TYPE_CHECKING:
     from armswatch.extract.roles import RoleFiller
 
 
+FLIGHT_VERBS = {"flee", "escape", "defect", "desert"}
+"""Verbs of people leaving their post: soldiers who *fled into* X were not sent there."""
+
+
 def form_matches(token: Token, spec: Trigger, lexicon: Lexicon) -> bool:
+    if token.pos_ == "NOUN" and fled(token):
+        return False
     if spec.particle and not any(
         c.lower_ == spec.particle and is_particle(c) for c in token.children
     ):
@@ -63,6 +70,15 @@ def form_matches(token: Token, spec: Trigger, lexicon: Lexicon) -> bool:
             for o in objects
         )
     return True
+
+
+def fled(noun: Token) -> bool:
+    """People who flee are not sent: 'soldiers *fled into* India', 'hundreds of soldiers
+    *escaped into* X', 'troops *defected to* Y'."""
+    subject = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # 'hundreds *of* soldiers fled'
+        subject = noun.head.head
+    return subject.dep_ == "nsubj" and subject.head.lemma_.lower() in FLIGHT_VERBS
 
 
 def is_weapon_crew_word(token: Token, lexicon: Lexicon) -> bool:
