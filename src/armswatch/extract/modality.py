@@ -243,7 +243,8 @@ class ModalityReader:
             if self.permits_passage(gov, previous):
                 break
             previous = gov
-            if gov.lemma_.lower() in self.speech_verbs and gov.pos_ == "VERB" and not raising:
+            speech = gov.lemma_.lower() in self.speech_verbs and gov.pos_ == "VERB"
+            if speech and not raising and not warns_off(chain):
                 break
             chain.append(gov)
             if gov.dep_ in {"ROOT", "ccomp", "parataxis"}:
@@ -375,3 +376,9 @@ def no_longer(verb: Token) -> bool:
         if adverb.lower_ == "longer" and any(c.lower_ in {"no", "any"} for c in adverb.children):
             return True
     return False
+
+
+def warns_off(chain: list[Token]) -> bool:
+    """The chain reached its speech verb through a preposition before an -ing clause:
+    'warned X *against supplying*' warns off the act rather than reporting it."""
+    return len(chain) > 1 and chain[-1].dep_ == "prep" and chain[-2].dep_ == "pcomp"
