@@ -351,7 +351,7 @@ class FrameFinder:
         if spec.type == "arms_transfer" and all(is_civil_carrier(t, self.lexicon) for t in targets):
             return None  # 'Turkish Airlines ordered 355 Airbus aircraft': airliners
         objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
-        mod = modality.read(token, spec.status, objects)
+        mod = modality.read(token, spec.status, objects, of_use=not spec.dates_event)
         return Frame(
             trigger=token,
             spec=spec,

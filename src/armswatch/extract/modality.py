@@ -52,7 +52,9 @@ class ModalityReader:
         self.breach_words = frozenset(lexicon.breach_words)
         self.passage_words = frozenset(lexicon.passage_words)
 
-    def read(self, trigger: Token, default_status: str | None, objects: list[Token]) -> Modality:
+    def read(
+        self, trigger: Token, default_status: str | None, objects: list[Token], of_use: bool = False
+    ) -> Modality:
         chain = self.governing_chain(trigger)
         if any(no_longer(token) for token in chain):
             return Modality("cancelled", "asserted")
@@ -63,7 +65,7 @@ class ModalityReader:
             or self.on_display(trigger)
             or self.first_deliveries(chain, default_status)
             or self.governed_status(chain)
-            or tense_status(trigger, default_status, self.breach_words)
+            or tense_status(trigger, default_status, self.breach_words, of_use)
         )
         if (status in {"planned", "unknown"} and self.under_agreement(trigger)) or (
             status != "denied" and self.still_due(trigger)
