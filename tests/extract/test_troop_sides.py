@@ -26,6 +26,8 @@ CASES = [
          "troop_deployment", {"ERI"}, {"ETH"}),
     Case("take part in an owned operation", "Troops from Pyongyang are expected to take part in Russian ground operations.",
          "troop_deployment", {"PRK"}, {"RUS"}),
+    Case("operation involving", "Sudan's offensive involving Chadian soldiers stalled in the rains.",
+         "troop_deployment", {"TCD"}, {"SDN"}),
     Case("helping verb", "Iranian troops have been helping the Syrian army, officials say.",
          "troop_deployment", {"IRN"}, {"SYR"}),
     Case("coordinated helping verb", "Iranian military personnel were on the ground in Crimea and assisted Russia.",

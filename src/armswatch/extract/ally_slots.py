@@ -31,6 +31,9 @@ HELPING_VERBS = {"help", "assist", "aid", "support", "reinforce", "bolster", "jo
 JOINING_VERBS = {"join", "participate", "take"}
 """Verbs whose 'in' phrase names where the fighting is: 'joined the fighting *in X*',
 'take part *in X's* offensive' ('take' only with 'part')."""
+INVOLVING_VERBS = {"involve", "include"}
+"""Verbs by which an operation names the troops in it: 'Russia's offensive *involving*
+North Korean soldiers'."""
 SIDING_PREPOSITIONS = {"alongside", "for", "within", "among", "beside"}
 SIDE_NOUNS = {"rank", "side", "line"}
 """Nouns that stand for the side in 'within *the ranks of* X', 'on *the side of* X'."""
@@ -64,6 +67,13 @@ SIDE_NOUNS = {"rank", "side", "line"}
             "NOUN",
         ),
         SlotCase("Kenyan troops took a break in Uganda.", "troop", (), "NOUN"),
+        SlotCase(
+            "Russia's offensive involving North Korean soldiers stalled.",
+            "soldier",
+            ("RUS",),
+            "NOUN",
+        ),
+        SlotCase("A parade involving Chilean soldiers was held.", "soldier", (), "NOUN"),
         SlotCase("Chilean troops fighting with Peruvian forces.", "troop", (), "NOUN"),
         SlotCase("Chilean troops fought Peruvian forces near the border.", "troop", (), "NOUN"),
     ],
@@ -72,10 +82,12 @@ def fights_for(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
     """The side that people sent abroad fight or serve on: the 'alongside / for / within'
     phrase of a verb of fighting or serving whose subject they are, or that describes them
     ('soldiers *fighting alongside* X'), or the object of a verb of helping ('troops
-    *joined* X's army'); 'the ranks of X' and 'the side of X' stand for X. The object of
-    'fight' is the enemy, not the side."""
-    found: list[Token] = []
-    for verb in acts_of(counting_noun(filler, trigger) or trigger):
+    *joined* X's army'), or the owner of an operation that involves them ('X's offensive
+    *involving* the soldiers'); 'the ranks of X' and 'the side of X' stand for X. The
+    object of 'fight' is the enemy, not the side."""
+    noun = counting_noun(filler, trigger) or trigger
+    found = [side_of(filler, operation) for operation in operations_involving(noun)]
+    for verb in acts_of(noun):
         lemma = verb.lemma_.lower()
         if lemma in JOINING_VERBS:
             found += [side_of(filler, noun) for noun in joined_in(verb)]
@@ -106,6 +118,15 @@ def acts_of(noun: Token) -> list[Token]:
             if (c.dep_ == "xcomp" or (c.dep_ == "conj" and not has_subject(c))) and c.pos_ == "VERB"
         ]
     return verbs
+
+
+def operations_involving(noun: Token) -> list[Token]:
+    """The operation a participle or relative clause says the people are in: 'an
+    offensive *involving* the soldiers', 'operations that *include* the troops'."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in INVOLVING_VERBS:
+        return []
+    return [verb.head] if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ == "NOUN" else []
 
 
 def has_subject(verb: Token) -> bool:
