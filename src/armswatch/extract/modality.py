@@ -24,7 +24,7 @@ from armswatch.extract.tense import has_future_aux, tense_status
 from armswatch.kb.schema import Lexicon
 
 BEGINNING_VERBS = {"begin", "start", "commence"}
-HEDGE_DEPS = {"aux", "advmod", "neg", "det", "acomp", "amod", "xcomp", "ccomp", "auxpass"}
+HEDGE_DEPS = {"aux", "advmod", "neg", "det", "acomp", "amod", "xcomp", "ccomp", "auxpass", "mark"}
 
 
 @dataclass(frozen=True)
