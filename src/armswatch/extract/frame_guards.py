@@ -234,7 +234,7 @@ def is_civil_carrier(mention: ActorMention, lexicon: Lexicon) -> bool:
     return root.head.lemma_.lower() in words or any(t.lower_ in words for t in follows)
 
 
-OBJECT_LIKE_DEPS = {"dobj", "nsubjpass", "ccomp", "xcomp"}  # xcomp/ccomp: 'hold X to account'
+OBJECT_LIKE_DEPS = {"dobj", "nsubjpass", "ccomp", "xcomp", "oprd", "advcl"}  # held X *responsible*
 
 
 def failed(token: Token) -> bool:
