@@ -33,8 +33,7 @@ def form_matches(token: Token, spec: Trigger, lexicon: Lexicon) -> bool:
     ):
         return False
     if spec.requires_modifier and not any(
-        c.dep_ in {"amod", "compound"} and c.lemma_.lower() in spec.requires_modifier
-        for c in token.children
+        c.lemma_.lower() in spec.requires_modifier for c in modifiers_and_topics(token)
     ):
         return False
     if spec.requires_complement and not any(
@@ -70,6 +69,19 @@ def form_matches(token: Token, spec: Trigger, lexicon: Lexicon) -> bool:
             for o in objects
         )
     return True
+
+
+def modifiers_and_topics(noun: Token) -> list[Token]:
+    """What names a noun's kind: its modifiers ('a *water* deal', '*defence* ties') and
+    the topic of its 'on' or 'over' phrase ('a deal *on* the Nile *waters*'; for an
+    object, also where the parser hangs it on the verb: 'struck a deal with X *on water*')."""
+    found = [c for c in noun.children if c.dep_ in {"amod", "compound"}]
+    holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+    topics = [
+        p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in {"on", "over"}
+    ]
+    named = [o for p in topics for o in p.children if o.dep_ == "pobj"]  # '*fishing* rights'
+    return found + named + [c for o in named for c in o.children if c.dep_ == "compound"]
 
 
 def fled(noun: Token) -> bool:
