@@ -434,6 +434,13 @@ def unbury_conjunct(first: Span, second: Span) -> None:
     b.dep_ = "conj"
 
 
+def names_partners_with(token: Token) -> bool:
+    """A 'with' phrase on the event noun, or on the verb whose object it is: its partners
+    are the holder's ('Kenya held talks *with* Uganda and Tanzania')."""
+    holders = [token, token.head] if token.dep_ == "dobj" else [token]
+    return any(c.dep_ == "prep" and c.lower_ == "with" for h in holders for c in h.children)
+
+
 def sentences_back(token: Token, count: int) -> int:
     """The first token index of the sentence ``count`` sentences before ``token``'s."""
     start = token.sent.start
