@@ -2,8 +2,8 @@
 """Stage of a transfer by construction. Aspect (extract/tense.py): a transfer that 'has
 been' going on is under way, as one that 'is' going on; a word of battlefield use says the
 weapons were delivered, in any aspect ('has been using X since 2021'). Warned off (lexicon
-``phrasal_status``): an act someone is warned or discouraged from is in view (planned),
-one they are barred from is denied.
+``phrasal_status``): an act someone is warned, discouraged or argues against is in view
+(planned); one they are barred from, or decide against, is denied.
 
 Every sentence was written for these tests; none is a gold text.
 """
@@ -25,6 +25,8 @@ ROWS = [
     ("warned off: planned", "Britain warned Turkey against selling fighter jets to Libya.", "TUR", "LBY", "planned"),
     ("dissuaded: planned", "Japan dissuaded Vietnam from buying Russian helicopters.", "RUS", "VNM", "planned"),
     ("barred: denied", "Washington barred Ankara from buying F-35 jets.", "USA", "TUR", "denied"),
+    ("decided against: denied", "Germany decided against supplying cruise missiles to Ukraine.", "DEU", "UKR", "denied"),
+    ("argued against: planned", "Britain argued against selling fighter jets to Qatar.", "GBR", "QAT", "planned"),
 ]  # fmt: skip
 
 

@@ -43,6 +43,7 @@ NEGATIVES = [
     ("the object of fighting is the enemy", "Armenian troops fought Azerbaijani forces for three days."),
     ("'fighting with' may be against", "Chilean troops clashed and were fighting with Peruvian forces."),
     ("taking no part", "Kenyan troops took a break in Uganda."),
+    ("a private force's side", "Malian soldiers fought alongside Wagner fighters against the insurgents."),
     ("soldiers who fled", "More than 600 Myanmar soldiers fled into India after the rebels overran their posts."),
     ("counted soldiers who escaped", "Hundreds of Afghan soldiers escaped into Tajikistan as the Taliban advanced."),
 ]  # fmt: skip

@@ -36,6 +36,8 @@ INVOLVING_VERBS = {"involve", "include"}
 North Korean soldiers'."""
 SIDING_PREPOSITIONS = {"alongside", "for", "within", "among", "beside"}
 SIDE_NOUNS = {"rank", "side", "line"}
+PRIVATE_FORCES = {"armed_group", "company"}
+"""Actor kinds that host no deployment: fighting on their side is no sending abroad."""
 """Nouns that stand for the side in 'within *the ranks of* X', 'on *the side of* X'."""
 
 
@@ -74,6 +76,7 @@ SIDE_NOUNS = {"rank", "side", "line"}
             "NOUN",
         ),
         SlotCase("A parade involving Chilean soldiers was held.", "soldier", (), "NOUN"),
+        SlotCase("Malian soldiers fought alongside Wagner fighters.", "soldier", (), "NOUN"),
         SlotCase("Chilean troops fighting with Peruvian forces.", "troop", (), "NOUN"),
         SlotCase("Chilean troops fought Peruvian forces near the border.", "troop", (), "NOUN"),
     ],
@@ -101,7 +104,14 @@ def fights_for(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
             continue
         for word in sorted(words):
             found += [side_of(filler, noun) for noun in prep_objects(verb, word, deep=False)]
-    return found
+    return [side for side in found if not is_private_force(filler, side)]
+
+
+def is_private_force(filler: RoleFiller, side: Token) -> bool:
+    """A side that is an armed group or a military company is no host state: 'Malian
+    soldiers fought alongside *Wagner* fighters' in their own country."""
+    mention = filler.index.actors.get(side.i)
+    return mention is not None and mention.actor.kind in PRIVATE_FORCES
 
 
 def acts_of(noun: Token) -> list[Token]:
