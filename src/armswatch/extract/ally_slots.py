@@ -36,9 +36,9 @@ INVOLVING_VERBS = {"involve", "include"}
 North Korean soldiers'."""
 SIDING_PREPOSITIONS = {"alongside", "for", "within", "among", "beside"}
 SIDE_NOUNS = {"rank", "side", "line"}
+"""Nouns that stand for the side in 'within *the ranks of* X', 'on *the side of* X'."""
 PRIVATE_FORCES = {"armed_group", "company"}
 """Actor kinds that host no deployment: fighting on their side is no sending abroad."""
-"""Nouns that stand for the side in 'within *the ranks of* X', 'on *the side of* X'."""
 
 
 @slot(
