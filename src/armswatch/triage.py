@@ -201,7 +201,7 @@ class Triage:
                     *(word_forms(c, ["VERB"]) for c in trigger.requires_complement)
                 )
                 objects |= {trigger.particle} if trigger.particle else set()
-                objects |= set(trigger.requires_modifier)
+                objects |= set().union(*(word_forms(m) for m in trigger.requires_modifier))
                 for form in forms:
                     self.gated.setdefault(form, set()).update(objects)
             else:

@@ -43,3 +43,15 @@ def assert_no_event(analyzer: Analyzer, text: str, kind: str) -> None:
     """``text`` yields no event of type ``kind``."""
     events = analyzer.analyze(Article(text=text, published=PUBLISHED)).events
     assert not [e for e in events if e.type == kind], f"{text!r}: unexpected {kind}"
+
+
+def transfer_statuses(analyzer: Analyzer, text: str, supplier: str, recipient: str) -> list[str]:
+    """The statuses of the arms transfers from ``supplier`` to ``recipient`` in ``text``."""
+    events = analyzer.analyze(Article(text=text, published=PUBLISHED)).events
+    return [
+        e.status
+        for e in events
+        if e.type == "arms_transfer"
+        and keys(e.source) == {supplier}
+        and keys(e.target) == {recipient}
+    ]

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 RECIPIENT_PREPS = {"to", "for"}
 RELATIVE_OBJECTS = {"that", "which", "whom"}
-CONTROL_PREPS = {"for", "from", "of"}  # condemn X *for* supplying; bar X *from*; accuse X *of*
+CONTROL_PREPS = {"for", "from", "of", "against"}  # condemn X *for*; bar X *from*; warn X *against*
 OWNER_DEPS = {"poss", "amod", "compound", "nmod"}  # who a noun phrase belongs to
 
 
@@ -150,6 +150,13 @@ def object_controller(filler: RoleFiller, verb: Token) -> Token | None:
     governor = verb.head
     if verb.dep_ != "xcomp" or governor.pos_ != "VERB" or governor.i == verb.i:
         return None
+    while (  # 'pressed *Ankara* to stop selling': up through an objectless infinitive
+        governor.dep_ == "xcomp"
+        and governor.head.pos_ == "VERB"
+        and governor.head.i != governor.i
+        and not any(c.dep_ in {"dobj", "nsubj"} for c in governor.children)
+    ):
+        verb, governor = governor, governor.head
     if governor.lemma_.lower() in filler.entity_words.subject_control:
         return None
     return next((c for c in governor.children if c.dep_ == "dobj" and c.i < verb.i), None)
@@ -220,7 +227,7 @@ def agent_of_verb(filler: RoleFiller, verb: Token) -> list[Token]:
     halting = not filler.entity_words.halts.isdisjoint(phrasal_keys(verb))
     if verb.lemma_.lower() not in filler.agent_verbs and verb.lemma_ != "be" and not halting:
         return []  # 'called off the delivery': the halter's own transfers
-    subj = subject_of(verb) or object_controller(filler, verb)
+    subj = subject_of(verb) or controlling_object(verb) or object_controller(filler, verb)
     agent = agent_of(verb) if subj is None and is_passive(verb) else None
     if agent is not None:
         return [agent]  # 'during a visit to X, concerns *were raised by* Y'

@@ -1,7 +1,8 @@
 """Checks that keep a trigger word from making a frame when its sentence tells something
 else: a trigger's required form ('called *back* its envoy'), a failed agreement, sanctions
 lifted, weapons reaching a place in a strike or within range, an arms deal read as an
-agreement, airliners bought by an airline, recognising 'the need for' something."""
+agreement, airliners bought by an airline, recognising 'the need for' something, people
+who fled."""
 
 from __future__ import annotations
 
@@ -20,14 +21,19 @@ if TYPE_CHECKING:
     from armswatch.extract.roles import RoleFiller
 
 
+FLIGHT_VERBS = {"flee", "escape", "defect", "desert"}
+"""Verbs of people leaving their post: soldiers who *fled into* X were not sent there."""
+
+
 def form_matches(token: Token, spec: Trigger, lexicon: Lexicon) -> bool:
+    if token.pos_ == "NOUN" and fled(token):
+        return False
     if spec.particle and not any(
         c.lower_ == spec.particle and is_particle(c) for c in token.children
     ):
         return False
     if spec.requires_modifier and not any(
-        c.dep_ in {"amod", "compound"} and c.lemma_.lower() in spec.requires_modifier
-        for c in token.children
+        c.lemma_.lower() in spec.requires_modifier for c in modifiers_and_topics(token)
     ):
         return False
     if spec.requires_complement and not any(
@@ -54,7 +60,8 @@ def form_matches(token: Token, spec: Trigger, lexicon: Lexicon) -> bool:
             inner
             for o in list(objects)
             for inner in (*o.children, *(g for c in o.children for g in c.children))
-            if inner.dep_ == "compound" or (inner.dep_ == "pobj" and inner.head.head.i == o.i)
+            if inner.dep_ in {"compound", "amod"}  # the snapback (ADJ) mechanism
+            or (inner.dep_ == "pobj" and inner.head.head.i == o.i)
         ]
         return any(
             o.lemma_.lower() in spec.requires_object
@@ -62,6 +69,28 @@ def form_matches(token: Token, spec: Trigger, lexicon: Lexicon) -> bool:
             for o in objects
         )
     return True
+
+
+def modifiers_and_topics(noun: Token) -> list[Token]:
+    """What names a noun's kind: its modifiers ('a *water* deal', '*defence* ties') and
+    the topic of its 'on' or 'over' phrase ('a deal *on* the Nile *waters*'; for an
+    object, also where the parser hangs it on the verb: 'struck a deal with X *on water*')."""
+    found = [c for c in noun.children if c.dep_ in {"amod", "compound"}]
+    holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+    topics = [
+        p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in {"on", "over"}
+    ]
+    named = [o for p in topics for o in p.children if o.dep_ == "pobj"]  # '*fishing* rights'
+    return found + named + [c for o in named for c in o.children if c.dep_ == "compound"]
+
+
+def fled(noun: Token) -> bool:
+    """People who flee are not sent: 'soldiers *fled into* India', 'hundreds of soldiers
+    *escaped into* X', 'troops *defected to* Y'."""
+    subject = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # 'hundreds *of* soldiers fled'
+        subject = noun.head.head
+    return subject.dep_ == "nsubj" and subject.head.lemma_.lower() in FLIGHT_VERBS
 
 
 def is_weapon_crew_word(token: Token, lexicon: Lexicon) -> bool:
@@ -217,7 +246,7 @@ def is_civil_carrier(mention: ActorMention, lexicon: Lexicon) -> bool:
     return root.head.lemma_.lower() in words or any(t.lower_ in words for t in follows)
 
 
-OBJECT_LIKE_DEPS = {"dobj", "nsubjpass", "ccomp", "xcomp"}  # xcomp/ccomp: 'hold X to account'
+OBJECT_LIKE_DEPS = {"dobj", "nsubjpass", "ccomp", "xcomp", "oprd", "advcl"}  # held X *responsible*
 
 
 def failed(token: Token) -> bool:

@@ -48,6 +48,7 @@ from armswatch.extract.syntax import (
     MentionIndex,
     buried_conjuncts,
     gerunds_read_as_modifiers,
+    names_partners_with,
     promote_after_modal,
     promote_gerund,
     promote_to_verb,
@@ -351,7 +352,7 @@ class FrameFinder:
         if spec.type == "arms_transfer" and all(is_civil_carrier(t, self.lexicon) for t in targets):
             return None  # 'Turkish Airlines ordered 355 Airbus aircraft': airliners
         objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
-        mod = modality.read(token, spec.status, objects)
+        mod = modality.read(token, spec.status, objects, of_use=not spec.dates_event)
         return Frame(
             trigger=token,
             spec=spec,
@@ -413,8 +414,9 @@ class FrameFinder:
         self, token: Token, spec: Trigger, filler: RoleFiller
     ) -> dict[str, list[ActorMention]]:
         roles: dict[str, list[ActorMention]] = {}
+        partners = spec.type in SYMMETRIC_TYPES and names_partners_with(token)  # their holder's
         for slot, role in sorted(spec.roles.items(), key=lambda kv: slots.is_fallback(kv[0])):
-            if slots.is_fallback(slot) and self.role_is_filled(spec, role, roles):
+            if slots.is_fallback(slot) and self.role_is_filled(spec, role, roles) and not partners:
                 continue
             for head in slots.fill(filler, token, slot):
                 if slot.startswith("prep:") and self.belongs_to_other_event(head, token, spec):
@@ -456,8 +458,7 @@ class FrameFinder:
     @staticmethod
     def role_is_filled(spec: Trigger, role: str, roles: dict[str, list[ActorMention]]) -> bool:
         """Whether a fallback slot may be skipped: the role has an actor already (for the
-        parties of a symmetric type: two distinct ones — 'Kenya held talks *with*
-        Tanzania' still needs its subject)."""
+        parties of a symmetric type: two distinct ones; see fill_roles_once for 'with')."""
         if spec.type in SYMMETRIC_TYPES and role in {"party", "pair"}:
             return len({a.key for a in roles.get(role, [])}) >= 2
         return bool(roles.get(role))

@@ -24,7 +24,7 @@ from armswatch.extract.tense import has_future_aux, tense_status
 from armswatch.kb.schema import Lexicon
 
 BEGINNING_VERBS = {"begin", "start", "commence"}
-HEDGE_DEPS = {"aux", "advmod", "neg", "det", "acomp", "amod", "xcomp", "ccomp", "auxpass"}
+HEDGE_DEPS = {"aux", "advmod", "neg", "det", "acomp", "amod", "xcomp", "ccomp", "auxpass", "mark"}
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,9 @@ class ModalityReader:
         self.breach_words = frozenset(lexicon.breach_words)
         self.passage_words = frozenset(lexicon.passage_words)
 
-    def read(self, trigger: Token, default_status: str | None, objects: list[Token]) -> Modality:
+    def read(
+        self, trigger: Token, default_status: str | None, objects: list[Token], of_use: bool = False
+    ) -> Modality:
         chain = self.governing_chain(trigger)
         if any(no_longer(token) for token in chain):
             return Modality("cancelled", "asserted")
@@ -63,7 +65,7 @@ class ModalityReader:
             or self.on_display(trigger)
             or self.first_deliveries(chain, default_status)
             or self.governed_status(chain)
-            or tense_status(trigger, default_status, self.breach_words)
+            or tense_status(trigger, default_status, self.breach_words, of_use)
         )
         if (status in {"planned", "unknown"} and self.under_agreement(trigger)) or (
             status != "denied" and self.still_due(trigger)
@@ -243,7 +245,8 @@ class ModalityReader:
             if self.permits_passage(gov, previous):
                 break
             previous = gov
-            if gov.lemma_.lower() in self.speech_verbs and gov.pos_ == "VERB" and not raising:
+            speech = gov.lemma_.lower() in self.speech_verbs and gov.pos_ == "VERB"
+            if speech and not raising and not warns_off(chain):
                 break
             chain.append(gov)
             if gov.dep_ in {"ROOT", "ccomp", "parataxis"}:
@@ -375,3 +378,9 @@ def no_longer(verb: Token) -> bool:
         if adverb.lower_ == "longer" and any(c.lower_ in {"no", "any"} for c in adverb.children):
             return True
     return False
+
+
+def warns_off(chain: list[Token]) -> bool:
+    """The chain reached its speech verb through a preposition before an -ing clause:
+    'warned X *against supplying*' warns off the act rather than reporting it."""
+    return len(chain) > 1 and chain[-1].dep_ == "prep" and chain[-2].dep_ == "pcomp"

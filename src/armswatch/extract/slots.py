@@ -7,7 +7,8 @@ resolution — pronouns, organs, definite descriptions — happens afterwards, i
 ``roles.RoleFiller.actors_at``). ``prep:WORD`` is a family: one function for every
 preposition. The slots themselves are in two families: ``clause_slots`` (the trigger's
 own clause: subject, object, possessor, prepositions) and ``fallback_slots`` (used when
-those leave a role empty); both register here when this module is imported.
+those leave a role empty), with ``ally_slots`` (the side troops fight on); all register
+here when this module is imported.
 
 Every slot carries example cases (sentence, trigger lemma, expected head words); the
 test suite parses each example and checks the slot finds exactly those heads, so a new
@@ -118,4 +119,4 @@ def fill(filler: RoleFiller, trigger: Token, name: str) -> list[Token]:
 
 # The slot families register themselves with @slot; importing them here means every user
 # of the registry (frames, kb validation, tests) sees all slots.
-from armswatch.extract import clause_slots, fallback_slots  # noqa: E402, F401
+from armswatch.extract import ally_slots, clause_slots, fallback_slots  # noqa: E402, F401

@@ -241,7 +241,8 @@ def governors(token: Token, max_hops: int = 4) -> Iterator[Token]:
 
 def phrasal_keys(verb: Token) -> list[str]:
     """The multiword forms of a verb, by lemma: 'turned *down*' → 'turn down'; 'put the
-    deliveries *on hold*' → 'put on hold'. Looked up in the lexicon's ``phrasal_status``."""
+    deliveries *on hold*' → 'put on hold'; a preposition before an -ing clause, 'warned X
+    *against* supplying' → 'warn against'. Looked up in the lexicon's ``phrasal_status``."""
     lemma = verb.lemma_.lower()
     keys = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"]
     for prep in verb.children:
@@ -251,6 +252,8 @@ def phrasal_keys(verb: Token) -> list[str]:
                 for o in prep.children
                 if o.dep_ == "pobj"
             ]
+            if any(o.dep_ == "pcomp" for o in prep.children):
+                keys.append(f"{lemma} {prep.lower_}")
     return keys
 
 
@@ -429,6 +432,13 @@ def unbury_conjunct(first: Span, second: Span) -> None:
         token.dep_ = "cc" if token.lower_ != "," else "punct"
     b.head = a
     b.dep_ = "conj"
+
+
+def names_partners_with(token: Token) -> bool:
+    """A 'with' phrase on the event noun, or on the verb whose object it is: its partners
+    are the holder's ('Kenya held talks *with* Uganda and Tanzania')."""
+    holders = [token, token.head] if token.dep_ == "dobj" else [token]
+    return any(c.dep_ == "prep" and c.lower_ == "with" for h in holders for c in h.children)
 
 
 def sentences_back(token: Token, count: int) -> int:

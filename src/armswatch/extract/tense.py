@@ -13,7 +13,7 @@ from armswatch.extract.syntax import clause_tokens
 
 FUTURE_AUX = {"will", "shall", "'ll", "would"}
 MODAL_AUX = {"may", "might", "could", "can"}
-PROGRESSIVE_AUX = {"be", "is", "are", "am", "was", "were"}
+PROGRESSIVE_AUX = {"be", "is", "are", "am", "was", "were", "been"}  # 'has *been* sending'
 PERFECT_AUX = {"have", "has", "had", "'ve"}
 TERMINAL_PUNCTUATION = {".", "!", "?", ":", ";"}
 DURATION_TO_NOW = re.compile(
@@ -25,7 +25,11 @@ DURATION_TO_NOW = re.compile(
 months', 'for years')."""
 
 
-def tense_status(trigger: Token, default_status: str | None, breach_words: frozenset[str]) -> str:
+def tense_status(
+    trigger: Token, default_status: str | None, breach_words: frozenset[str], of_use: bool = False
+) -> str:
+    """The stage by tense and aspect; ``of_use``: the trigger is a word of battlefield use,
+    whose aspect is the use's ('has been using X since 2021' tells X was delivered)."""
     auxes = {c.lower_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
     if (
         (auxes & (FUTURE_AUX | MODAL_AUX) and not modal_perfect(trigger, auxes))
@@ -36,7 +40,7 @@ def tense_status(trigger: Token, default_status: str | None, breach_words: froze
         return "planned"
     if trigger.pos_ != "VERB" and is_under_future(trigger):
         return "planned"  # 'Deliveries will begin in 2027', 'the sale would go ahead'
-    if default_status == "delivered" and progressive(trigger, auxes):
+    if default_status == "delivered" and progressive(trigger, auxes) and not of_use:
         return "ongoing"  # 'is delivering', 'was donating … throughout the war'
     if generic_passive(trigger, auxes):
         return "unknown"  # 'the conditions tied to the weapons it is given'
