@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
+
+from armswatch.fuse import update_incidents
 from armswatch.model import Article
 from armswatch.pipeline import Analyzer
 from armswatch.store.records import RunRecord
@@ -39,6 +43,33 @@ def store_with(path: Path, analyzer: Analyzer, *articles: Article) -> None:
         run = store.start_run("test", ["storekit"])
         write(store, run, analyzer, *articles)
         store.finish_run(run, "completed")
+
+
+FUSED: dict[str, Path] = {}
+"""The session's one fused ledger (``fused_ledger``), built the first time it is asked for."""
+
+
+def fused_ledger(path: Path, analyzer: Analyzer, factory: pytest.TempPathFactory) -> Path:
+    """At ``path``, a store with the drones and the shells article fused into incidents.
+
+    The real pipeline builds it once per session; each caller gets its own copy, which it
+    may write to.
+    """
+    if "ledger" not in FUSED:
+        template = factory.mktemp("fused") / "ledger.duckdb"
+        store_with(template, analyzer, article(DRONES, "d1"), article(SHELLS, "s1"))
+        with open_store(template) as store:
+            update_incidents(store)
+        FUSED["ledger"] = template
+    return copy_store(FUSED["ledger"], path)
+
+
+def copy_store(source: Path, target: Path) -> Path:
+    """The closed store at ``source`` copied to ``target``, with the files beside it that
+    belong to it (its read model ``<name>.pages``, a write-ahead log)."""
+    for part in source.parent.glob(f"{source.name}*"):
+        shutil.copyfile(part, target.with_name(target.name + part.name[len(source.name) :]))
+    return target
 
 
 def count(store: Store, table: str) -> int:
