@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from armswatch.pipeline import Analyzer
 from armswatch.store.records import RunRecord
 from armswatch.store.rows import analysis_to_rows
 from armswatch.store.store import Store, open_store
+from dashkit import copy_store
 
 DRONES = (
     "Iran delivered Shahed-136 drones to Russia in August, a U.S. official told Reuters. "
@@ -62,14 +62,6 @@ def fused_ledger(path: Path, analyzer: Analyzer, factory: pytest.TempPathFactory
             update_incidents(store)
         FUSED["ledger"] = template
     return copy_store(FUSED["ledger"], path)
-
-
-def copy_store(source: Path, target: Path) -> Path:
-    """The closed store at ``source`` copied to ``target``, with the files beside it that
-    belong to it (its read model ``<name>.pages``, a write-ahead log)."""
-    for part in source.parent.glob(f"{source.name}*"):
-        shutil.copyfile(part, target.with_name(target.name + part.name[len(source.name) :]))
-    return target
 
 
 def count(store: Store, table: str) -> int:
