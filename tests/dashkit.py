@@ -8,6 +8,7 @@ title, outlet, url and text: nothing of it may ever run in a browser.
 from __future__ import annotations
 
 import json
+import shutil
 import socket
 import threading
 import time
@@ -82,15 +83,37 @@ AGREEMENT = {
 """A symmetric event (an agreement): both parties, no direction."""
 
 
+BUILT: dict[tuple[str, str], Path] = {}
+"""The stores ``build_store`` made this session, by analyzer fingerprint and input."""
+
+
 def build_store(
     path: Path, analyzer: Analyzer, articles: list[dict[str, str]] | None = None
 ) -> Path:
-    """A store at ``path`` holding ``ARTICLES`` (or ``articles``), fused into incidents."""
-    source = path.parent / "articles.jsonl"
+    """A store at ``path`` holding ``ARTICLES`` (or ``articles``), fused into incidents.
+
+    The pipeline runs once per session for the same articles (into a folder beside the
+    first ``path``); every caller gets a copy of its own, which it may write to.
+    """
     chosen = ARTICLES if articles is None else articles
-    source.write_text("".join(json.dumps(a) + "\n" for a in chosen), encoding="utf-8")
-    run_local([source], path, RunOptions(progress=False), analyzer=analyzer)
-    return path
+    lines = "".join(json.dumps(a) + "\n" for a in chosen)
+    key = (analyzer.fingerprint, lines)
+    if key not in BUILT:
+        folder = path.parent / f"built-{len(BUILT)}"
+        folder.mkdir()
+        source = folder / "articles.jsonl"
+        source.write_text(lines, encoding="utf-8")
+        run_local([source], folder / path.name, RunOptions(progress=False), analyzer=analyzer)
+        BUILT[key] = folder / path.name
+    return copy_store(BUILT[key], path)
+
+
+def copy_store(source: Path, target: Path) -> Path:
+    """The closed store at ``source`` copied to ``target``, with the files beside it that
+    belong to it (its read model ``<name>.pages``, a write-ahead log)."""
+    for part in source.parent.glob(f"{source.name}*"):
+        shutil.copyfile(part, target.with_name(target.name + part.name[len(source.name) :]))
+    return target
 
 
 def free_port() -> int:

@@ -13,14 +13,13 @@ from armswatch.api import ApiSettings
 from armswatch.api.app import make_app
 from armswatch.api.guard import COOKIE
 from armswatch.api.review_panel import form_token
-from armswatch.fuse import update_incidents
 from armswatch.pipeline import Analyzer
 from armswatch.store import readmodel
 from armswatch.store.store import open_store
 from armswatch.store.view import open_view
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "store"))
-from storekit import DRONES, SHELLS, article, store_with
+from storekit import fused_ledger
 
 pytestmark = [pytest.mark.issue(15), pytest.mark.slow]
 WRITE = "w-token"
@@ -28,12 +27,9 @@ SETTINGS = ApiSettings(ingest_token=WRITE)
 
 
 @pytest.fixture
-def db(tmp_path: Path, analyzer: Analyzer) -> Path:
-    path = tmp_path / "ledger.duckdb"
-    store_with(path, analyzer, article(DRONES, "d1"), article(SHELLS, "s1"))
-    with open_store(path) as store:
-        update_incidents(store)
-    return path
+def db(tmp_path: Path, analyzer: Analyzer, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of its own with the drones and the shells article, fused into incidents."""
+    return fused_ledger(tmp_path / "ledger.duckdb", analyzer, tmp_path_factory)
 
 
 def ids(db: Path) -> tuple[str, str]:

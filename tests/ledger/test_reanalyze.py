@@ -22,7 +22,7 @@ from armswatch.pipeline import Analyzer
 from armswatch.store.store import open_store
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "store"))
-from storekit import DRONES, SHELLS, article, store_with
+from storekit import fused_ledger
 
 pytestmark = [pytest.mark.issue(15), pytest.mark.slow]
 SHIP = "  - {lemma: ship, type: arms_transfer, frame: supplier_verb, requires_items: true}\n"
@@ -40,13 +40,9 @@ def snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
 
 
 @pytest.fixture
-def ledger(tmp_path: Path, analyzer: Analyzer) -> Path:
-    """A store with the drones and the shells article, fused into incidents."""
-    db = tmp_path / "ledger.duckdb"
-    store_with(db, analyzer, article(DRONES, "d1"), article(SHELLS, "s1"))
-    with open_store(db) as store:
-        update_incidents(store)
-    return db
+def ledger(tmp_path: Path, analyzer: Analyzer, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of its own with the drones and the shells article, fused into incidents."""
+    return fused_ledger(tmp_path / "ledger.duckdb", analyzer, tmp_path_factory)
 
 
 def changed_kb(tmp_path: Path) -> Path:

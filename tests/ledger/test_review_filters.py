@@ -16,7 +16,6 @@ from typer.testing import CliRunner
 from armswatch.api import ApiSettings
 from armswatch.api.app import make_app
 from armswatch.cli import app
-from armswatch.fuse import update_incidents
 from armswatch.ledger.review import set_review
 from armswatch.pipeline import Analyzer
 from armswatch.store.assemble import load_articles
@@ -26,18 +25,15 @@ from armswatch.watch.alerts import find_matches
 from armswatch.watch.watchlist import DEFAULT_RULE
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "store"))
-from storekit import DRONES, SHELLS, article, store_with
+from storekit import fused_ledger
 
 pytestmark = [pytest.mark.issue(15), pytest.mark.slow]
 
 
 @pytest.fixture
-def db(tmp_path: Path, analyzer: Analyzer) -> Path:
-    path = tmp_path / "ledger.duckdb"
-    store_with(path, analyzer, article(DRONES, "d1"), article(SHELLS, "s1"))
-    with open_store(path) as store:
-        update_incidents(store)
-    return path
+def db(tmp_path: Path, analyzer: Analyzer, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of its own with the drones and the shells article, fused into incidents."""
+    return fused_ledger(tmp_path / "ledger.duckdb", analyzer, tmp_path_factory)
 
 
 def finding_events(db: Path) -> list[str]:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from armswatch.fuse import update_incidents
 from armswatch.model import Article
 from armswatch.pipeline import Analyzer
 from armswatch.store.records import RunRecord
 from armswatch.store.rows import analysis_to_rows
 from armswatch.store.store import Store, open_store
+from dashkit import copy_store
 
 DRONES = (
     "Iran delivered Shahed-136 drones to Russia in August, a U.S. official told Reuters. "
@@ -39,6 +43,25 @@ def store_with(path: Path, analyzer: Analyzer, *articles: Article) -> None:
         run = store.start_run("test", ["storekit"])
         write(store, run, analyzer, *articles)
         store.finish_run(run, "completed")
+
+
+FUSED: dict[str, Path] = {}
+"""The session's one fused ledger (``fused_ledger``), built the first time it is asked for."""
+
+
+def fused_ledger(path: Path, analyzer: Analyzer, factory: pytest.TempPathFactory) -> Path:
+    """At ``path``, a store with the drones and the shells article fused into incidents.
+
+    The real pipeline builds it once per session; each caller gets its own copy, which it
+    may write to.
+    """
+    if "ledger" not in FUSED:
+        template = factory.mktemp("fused") / "ledger.duckdb"
+        store_with(template, analyzer, article(DRONES, "d1"), article(SHELLS, "s1"))
+        with open_store(template) as store:
+            update_incidents(store)
+        FUSED["ledger"] = template
+    return copy_store(FUSED["ledger"], path)
 
 
 def count(store: Store, table: str) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import anyio
@@ -36,6 +36,18 @@ def store_of(path: Path, texts: list[str]) -> Path:
                 writer.add_rows(analysis_to_rows(Analysis(doc=doc_record(article)), text))
         store.finish_run(run, "completed")
     return path
+
+
+@pytest.fixture(autouse=True)
+def no_idle_timer_left() -> Iterator[None]:
+    """Cancel the idle timers the test's readers left: they wait ``idle_s`` (60 s here)
+    and are no daemons, so the interpreter waited for them at exit (a minute after
+    ``make unit-fast`` had finished)."""
+    yield
+    for thread in threading.enumerate():
+        owner = getattr(getattr(thread, "function", None), "__self__", None)
+        if isinstance(thread, threading.Timer) and isinstance(owner, SharedReader):
+            thread.cancel()
 
 
 @pytest.fixture

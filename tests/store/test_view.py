@@ -73,7 +73,10 @@ def test_sql_is_read_only_and_cannot_touch_files(db: Path) -> None:
         assert view.runs()[0].status == "completed"
 
 
-def test_a_missing_or_busy_database_is_a_clear_error(db: Path, tmp_path: Path) -> None:
+def test_a_missing_or_busy_database_is_a_clear_error(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARMSWATCH_LOCK_WAIT", "1")  # held for the whole block: 1 s, not 30
     with pytest.raises(StoreError, match="no database at"):
         open_view(tmp_path / "missing.duckdb")
     with pytest.raises(StoreError, match="not a valid DuckDB"):
@@ -81,5 +84,8 @@ def test_a_missing_or_busy_database_is_a_clear_error(db: Path, tmp_path: Path) -
         open_view(tmp_path / "junk.duckdb")
     copy = tmp_path / "copy.duckdb"
     copy.write_bytes(db.read_bytes())
-    with open_store(copy), pytest.raises(StoreLockedError):  # same process, second handle
+    with (
+        open_store(copy),
+        pytest.raises(StoreLockedError, match=r"waited 1 s: ARMSWATCH_LOCK_WAIT"),
+    ):  # same process, second handle: retried for the wait, then refused
         open_view(copy)

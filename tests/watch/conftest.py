@@ -6,14 +6,23 @@ from collections.abc import Iterator
 
 import pytest
 from pytest_httpserver import HTTPServer
+from sitekit import POLL_S
 
 from armswatch.watch.fetch import Fetcher, FetchOptions
+
+
+class LoopbackServer(HTTPServer):
+    """pytest-httpserver's server, quick to stop (``POLL_S``)."""
+
+    def thread_target(self) -> None:
+        assert self.server is not None
+        self.server.serve_forever(poll_interval=POLL_S)
 
 
 @pytest.fixture
 def server() -> Iterator[HTTPServer]:
     """A real HTTP server on 127.0.0.1 (threaded: slow handlers do not block the test)."""
-    found = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    found = LoopbackServer(host="127.0.0.1", port=0, threaded=True)
     found.start()
     yield found
     found.clear()

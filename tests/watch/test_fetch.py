@@ -17,7 +17,7 @@ from werkzeug import Request, Response
 from armswatch.errors import FetchError
 from armswatch.watch import guard
 from armswatch.watch.fetch import Fetcher, retry_after
-from conftest import options
+from conftest import LoopbackServer, options
 
 pytestmark = pytest.mark.issue(14)
 FEED = b"<?xml version='1.0'?><rss version='2.0'><channel><title>T</title></channel></rss>"
@@ -97,8 +97,8 @@ def test_connects_to_the_checked_address_with_the_host_name(
 def test_a_redirect_to_a_private_address_is_refused_without_reaching_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    public = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    private = HTTPServer(host="127.0.0.2", port=0, threaded=True)
+    public = LoopbackServer(host="127.0.0.1", port=0, threaded=True)
+    private = LoopbackServer(host="127.0.0.2", port=0, threaded=True)
     for each in (public, private):
         each.start()
     try:
