@@ -40,6 +40,7 @@ def connect(
     read_only: bool = False,
     external_access: bool = True,
     memory: str | None = None,
+    wait_s: int | None = None,
 ) -> duckdb.DuckDBPyConnection:
     """A connection with armswatch's limits; StoreError subclasses when it cannot be had.
 
@@ -47,6 +48,8 @@ def connect(
         locks the configuration), for connections that run user queries.
     memory (str | None): the setting with the memory limit (default: the writing or
         the reading one, by ``read_only``).
+    wait_s (int | None): how long to retry while another process holds the store
+        (default: ``ARMSWATCH_LOCK_WAIT``).
     """
     if read_only and not path.is_file():
         raise StoreError(f"no database at {path} (create one with `armswatch run`)")
@@ -56,7 +59,7 @@ def connect(
     }
     if not external_access:
         config |= {"enable_external_access": "false", "lock_configuration": "true"}
-    wait = int_setting("ARMSWATCH_LOCK_WAIT")
+    wait = int_setting("ARMSWATCH_LOCK_WAIT") if wait_s is None else wait_s
     deadline = time.monotonic() + wait
     pause, asked = 0.02, False
     while True:

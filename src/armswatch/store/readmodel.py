@@ -121,8 +121,9 @@ def build_after_writer(db: Path) -> bool:
 
     asked = marker_state(db)
     stopped = lambda: marker_state(db) not in (None, asked)  # noqa: E731 -- a writer asked
-    try:
-        with contextlib.closing(connect(db, read_only=True, memory=MEMORY_SETTINGS[0])) as con:
+    try:  # not waiting: a writer that has the store again builds at its own close
+        con = connect(db, read_only=True, memory=MEMORY_SETTINGS[0], wait_s=0)
+        with contextlib.closing(con):
             con.execute("SET enable_progress_bar = false")  # nobody watches it (a server's log)
             return bring_up_to_date(con, db, stopped)
     except (StoreError, Interrupted):
