@@ -76,3 +76,51 @@ def test_interdiction_verbs_come_from_the_lexicon(analyzer: Analyzer) -> None:
         for a in (analyzer, other)
     ]
     assert statuses == [{"ongoing"}, {"delivered"}]
+
+
+def without_word(analyzer: Analyzer, name: str, word: str) -> Analyzer:
+    """An analyzer whose lexicon list ``name`` lacks ``word``."""
+    kb = analyzer.kb
+    lexicon = kb.triggers.lexicon
+    smaller = lexicon.model_copy(update={name: [w for w in getattr(lexicon, name) if w != word]})
+    other_kb = dataclasses.replace(kb, triggers=kb.triggers.model_copy(update={"lexicon": smaller}))
+    return Analyzer(nlp=analyzer.nlp, kb=other_kb)
+
+
+def deployments(analyzer: Analyzer, text: str) -> set[tuple[str, ...]]:
+    analysis = analyzer.analyze(Article(text=text, published="2024-03-02"))
+    return {
+        (*(a.id for a in e.source), *(a.id for a in e.target))
+        for e in analysis.events
+        if e.type == "troop_deployment"
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "word", "text", "pair"),
+    [
+        ("fighting_verbs", "fight", "Bolivian soldiers fought alongside Paraguayan forces.",
+         ("BOL", "PRY")),
+        ("serving_verbs", "serve", "Ghanaian soldiers served with the Togolese army.",
+         ("GHA", "TGO")),
+        ("helping_verbs", "assist", "Zambian troops crossed over and assisted Malawi.",
+         ("ZMB", "MWI")),
+    ],
+)  # fmt: skip
+def test_verbs_of_siding_come_from_the_lexicon(
+    analyzer: Analyzer, name: str, word: str, text: str, pair: tuple[str, str]
+) -> None:
+    """The side troops fight, serve or help is read through the lexicon's verbs: take the
+    verb out and the side is no longer found."""
+    assert pair in deployments(analyzer, text)
+    assert pair not in deployments(without_word(analyzer, name, word), text)
+
+
+@pytest.mark.slow
+def test_flight_verbs_come_from_the_lexicon(analyzer: Analyzer) -> None:
+    """Soldiers who fled into a state were not sent there, because 'flee' is a flight
+    verb; without it the same sentence reads as a deployment."""
+    text = "Hundreds of Laotian soldiers fled into Thailand after the rebels took their base."
+    assert ("LAO", "THA") not in deployments(analyzer, text)
+    assert ("LAO", "THA") in deployments(without_word(analyzer, "flight_verbs", "flee"), text)

@@ -21,12 +21,8 @@ if TYPE_CHECKING:
     from armswatch.extract.roles import RoleFiller
 
 
-FLIGHT_VERBS = {"flee", "escape", "defect", "desert"}
-"""Verbs of people leaving their post: soldiers who *fled into* X were not sent there."""
-
-
 def form_matches(token: Token, spec: Trigger, lexicon: Lexicon) -> bool:
-    if token.pos_ == "NOUN" and fled(token):
+    if token.pos_ == "NOUN" and fled(token, lexicon):
         return False
     if spec.particle and not any(
         c.lower_ == spec.particle and is_particle(c) for c in token.children
@@ -84,13 +80,13 @@ def modifiers_and_topics(noun: Token) -> list[Token]:
     return found + named + [c for o in named for c in o.children if c.dep_ == "compound"]
 
 
-def fled(noun: Token) -> bool:
+def fled(noun: Token, lexicon: Lexicon) -> bool:
     """People who flee are not sent: 'soldiers *fled into* India', 'hundreds of soldiers
-    *escaped into* X', 'troops *defected to* Y'."""
+    *escaped into* X', 'troops *defected to* Y' (lexicon ``flight_verbs``)."""
     subject = noun
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # 'hundreds *of* soldiers fled'
         subject = noun.head.head
-    return subject.dep_ == "nsubj" and subject.head.lemma_.lower() in FLIGHT_VERBS
+    return subject.dep_ == "nsubj" and subject.head.lemma_.lower() in lexicon.flight_verbs
 
 
 def is_weapon_crew_word(token: Token, lexicon: Lexicon) -> bool:
