@@ -124,3 +124,34 @@ def test_flight_verbs_come_from_the_lexicon(analyzer: Analyzer) -> None:
     text = "Hundreds of Laotian soldiers fled into Thailand after the rebels took their base."
     assert ("LAO", "THA") not in deployments(analyzer, text)
     assert ("LAO", "THA") in deployments(without_word(analyzer, "flight_verbs", "flee"), text)
+
+
+def test_a_civil_topic_written_with_a_capital_is_reported(tmp_path: Path) -> None:
+    path = triggers_with(tmp_path, civil_topics=["energy", "Trade"])
+    with pytest.raises(KnowledgeBaseError) as info:
+        load_yaml_model(path, TriggerFile)
+    assert "lexicon -> civil_topics -> 1 ('Trade')" in str(info.value)
+
+
+def test_a_misspelt_civil_topic_guard_on_a_trigger_is_reported(tmp_path: Path) -> None:
+    data = yaml.safe_load((DATA_DIR / "triggers.yaml").read_text(encoding="utf-8"))
+    index = next(i for i, t in enumerate(data["triggers"]) if t["lemma"] == "cooperation")
+    data["triggers"][index]["excludes_civil_topics"] = True
+    path = tmp_path / "triggers.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError) as info:
+        load_yaml_model(path, TriggerFile)
+    assert f"[triggers -> {index} -> excludes_civil_topics]" in "\n".join(info.value.errors)
+
+
+@pytest.mark.slow
+def test_civil_topics_come_from_the_lexicon(analyzer: Analyzer) -> None:
+    """'tourism cooperation' is no military cooperation because 'tourism' is a civil
+    topic; without it the same sentence reads as military cooperation."""
+    text = "Senegal and Guinea agreed to expand their tourism cooperation."
+    kinds = [
+        {e.type for e in a.analyze(Article(text=text, published="2024-03-02")).events}
+        for a in (analyzer, without_word(analyzer, "civil_topics", "tourism"))
+    ]
+    assert "military_cooperation" not in kinds[0]
+    assert "military_cooperation" in kinds[1]

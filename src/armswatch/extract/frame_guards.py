@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from armswatch.extract.items import items_of
 from armswatch.extract.pairing import inside_phrase_of
 from armswatch.extract.syntax import governors, phrase_head, subject_of
+from armswatch.extract.topic_guards import civil_topic
 from armswatch.kb.schema import Lexicon, Trigger
 from armswatch.nlp.mentions import ActorMention, WeaponMention
 
@@ -32,6 +33,8 @@ def form_matches(token: Token, spec: Trigger, lexicon: Lexicon) -> bool:
         c.lemma_.lower() in spec.requires_modifier for c in modifiers_and_topics(token)
     ):
         return False
+    if spec.excludes_civil_topic and civil_topic(token, lexicon):
+        return False  # '*energy* cooperation', 'cooperation on nuclear *safety*'
     if spec.requires_complement and not any(
         c.dep_ in {"xcomp", "ccomp", "advcl"} and c.lemma_.lower() in spec.requires_complement
         for c in token.children
