@@ -4,8 +4,9 @@ army', 'Chadian soldiers *within the ranks of* the Sudanese army', 'Iranian advi
 *helping* the Syrian army'. The side they are on hosts them (OUTPUT.md: troops sent to
 fight or serve in or for another state). Registered in extract/slots.py.
 
-The words are grammar, not vocabulary: prepositions of siding and the few verbs of
-fighting, serving and helping, closed lists kept here beside the slot that reads them.
+The verbs of fighting, serving and helping are vocabulary, read from the lexicon of
+triggers.yaml (``fighting_verbs``, ``serving_verbs``, ``helping_verbs``); the prepositions
+of siding are grammar, kept here beside the slot that reads them.
 """
 
 from __future__ import annotations
@@ -21,13 +22,6 @@ if TYPE_CHECKING:
 
     from armswatch.extract.roles import RoleFiller
 
-FIGHTING_VERBS = {"fight", "battle"}
-"""Verbs whose 'alongside / for / within' phrase names the side fought on ('fighting *with*
-X' may be against X, so 'with' does not count for these)."""
-SERVING_VERBS = {"serve", "operate", "work", "embed"}
-"""Verbs whose 'alongside / for / with / within' phrase names the side served."""
-HELPING_VERBS = {"help", "assist", "aid", "support", "reinforce", "bolster", "join"}
-"""Verbs whose object is the side helped ('*joined* the Somali army', '*assisted* Russia')."""
 JOINING_VERBS = {"join", "participate", "take"}
 """Verbs whose 'in' phrase names where the fighting is: 'joined the fighting *in X*',
 'take part *in X's* offensive' ('take' only with 'part')."""
@@ -90,17 +84,18 @@ def fights_for(filler: RoleFiller, trigger: Token, _: str) -> list[Token]:
     object of 'fight' is the enemy, not the side."""
     noun = counting_noun(filler, trigger) or trigger
     found = [side_of(filler, operation) for operation in operations_involving(noun)]
+    words_of = filler.entity_words
     for verb in acts_of(noun):
         lemma = verb.lemma_.lower()
         if lemma in JOINING_VERBS:
             found += [side_of(filler, noun) for noun in joined_in(verb)]
-        if lemma in HELPING_VERBS:
+        if lemma in words_of.helping:
             found += [c for c in verb.children if c.dep_ == "dobj"]
             continue
         words = set(SIDING_PREPOSITIONS)
-        if lemma in SERVING_VERBS:
+        if lemma in words_of.serving:
             words.add("with")
-        elif lemma not in FIGHTING_VERBS:
+        elif lemma not in words_of.fighting:
             continue
         for word in sorted(words):
             found += [side_of(filler, noun) for noun in prep_objects(verb, word, deep=False)]

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from armswatch.extract.items import items_of
 from armswatch.extract.pairing import inside_phrase_of
 from armswatch.extract.syntax import governors, phrase_head, subject_of
+from armswatch.extract.topic_guards import civil_topic
 from armswatch.kb.schema import Lexicon, Trigger
 from armswatch.nlp.mentions import ActorMention, WeaponMention
 
@@ -21,12 +22,8 @@ if TYPE_CHECKING:
     from armswatch.extract.roles import RoleFiller
 
 
-FLIGHT_VERBS = {"flee", "escape", "defect", "desert"}
-"""Verbs of people leaving their post: soldiers who *fled into* X were not sent there."""
-
-
 def form_matches(token: Token, spec: Trigger, lexicon: Lexicon) -> bool:
-    if token.pos_ == "NOUN" and fled(token):
+    if token.pos_ == "NOUN" and fled(token, lexicon):
         return False
     if spec.particle and not any(
         c.lower_ == spec.particle and is_particle(c) for c in token.children
@@ -36,6 +33,8 @@ def form_matches(token: Token, spec: Trigger, lexicon: Lexicon) -> bool:
         c.lemma_.lower() in spec.requires_modifier for c in modifiers_and_topics(token)
     ):
         return False
+    if spec.excludes_civil_topic and civil_topic(token, lexicon):
+        return False  # '*energy* cooperation', 'cooperation on nuclear *safety*'
     if spec.requires_complement and not any(
         c.dep_ in {"xcomp", "ccomp", "advcl"} and c.lemma_.lower() in spec.requires_complement
         for c in token.children
@@ -84,13 +83,13 @@ def modifiers_and_topics(noun: Token) -> list[Token]:
     return found + named + [c for o in named for c in o.children if c.dep_ == "compound"]
 
 
-def fled(noun: Token) -> bool:
+def fled(noun: Token, lexicon: Lexicon) -> bool:
     """People who flee are not sent: 'soldiers *fled into* India', 'hundreds of soldiers
-    *escaped into* X', 'troops *defected to* Y'."""
+    *escaped into* X', 'troops *defected to* Y' (lexicon ``flight_verbs``)."""
     subject = noun
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # 'hundreds *of* soldiers fled'
         subject = noun.head.head
-    return subject.dep_ == "nsubj" and subject.head.lemma_.lower() in FLIGHT_VERBS
+    return subject.dep_ == "nsubj" and subject.head.lemma_.lower() in lexicon.flight_verbs
 
 
 def is_weapon_crew_word(token: Token, lexicon: Lexicon) -> bool:

@@ -59,6 +59,9 @@ class EntityWords:
     conduct: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
     carrying: frozenset[str] = frozenset()
+    fighting: frozenset[str] = frozenset()
+    serving: frozenset[str] = frozenset()
+    helping: frozenset[str] = frozenset()
 
 
 class RoleFiller:
@@ -145,6 +148,9 @@ class RoleFiller:
                 frozenset(lexicon.conduct_nouns),
                 frozenset(lexicon.document_nouns),
                 frozenset(lexicon.carrying_verbs),
+                frozenset(lexicon.fighting_verbs),
+                frozenset(lexicon.serving_verbs),
+                frozenset(lexicon.helping_verbs),
             ),
         )
 

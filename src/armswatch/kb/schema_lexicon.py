@@ -160,6 +160,39 @@ class Lexicon(Entry):
         description="Participles that place people sent abroad: workers *stationed* in X, "
         "soldiers *based* in Y, troops *posted* to Z (where they are is where they were sent).",
     )
+    fighting_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs whose 'alongside / for / within' phrase names the side people "
+        "sent abroad fight on ('fighting *with* X' may be against X, so 'with' does not "
+        "count; slot ``fights_for``).",
+    )
+    serving_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs whose 'alongside / for / with / within' phrase names the side "
+        "people sent abroad serve: troops *serving* with X (slot ``fights_for``).",
+    )
+    helping_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs whose object is the side people sent abroad help: *joined* the "
+        "Somali army, *assisted* Russia (slot ``fights_for``).",
+    )
+    flight_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs of people leaving their post: soldiers who *fled into* X were "
+        "not sent there (no deployment).",
+    )
+    civil_topics: list[str] = Field(
+        default_factory=list,
+        description="Words that make cooperation civil when they name its kind, as a "
+        "modifier or the topic of its 'on' / 'in' phrase: *energy* cooperation, cooperation "
+        "on nuclear *safety*, cooperation in *trade* (triggers with ``excludes_civil_topic``).",
+    )
+    military_topics: list[str] = Field(
+        default_factory=list,
+        description="Words that keep cooperation military even beside a civil topic: "
+        "economic and *military* cooperation, cooperation on trade and *training*; one "
+        "that a civil word modifies is civil ('*energy* security').",
+    )
     conduct_nouns: list[str] = Field(
         default_factory=list,
         description="Nouns of an actor's conduct whose 'of' phrase names the actor: the "
@@ -335,5 +368,7 @@ WORD_LISTS = ("media_nouns", "title_words", "office_words", "interdiction_verbs"
               "programme_nouns", "permission_verbs", "passage_words",
               "commitment_verbs", "breach_words", "arrival_guards", "range_words",
               "arrival_evidence", "delivery_modifiers", "hostless_purposes",
-              "winning_verbs", "subject_control_verbs", "stock_nouns")  # fmt: skip
+              "winning_verbs", "subject_control_verbs", "stock_nouns",
+              "fighting_verbs", "serving_verbs", "helping_verbs", "flight_verbs",
+              "civil_topics", "military_topics")  # fmt: skip
 """Lexicon lists checked for lower case when the knowledge base loads."""

@@ -108,6 +108,13 @@ class Trigger(Entry):
         description="Only a trigger when an adjective or compound on it has one of these "
         "lemmas: *defence* ties, *joint* production.",
     )
+    excludes_civil_topic: bool = Field(
+        default=False,
+        description="Not a trigger when what names its kind (a modifier, or the topic of "
+        "its 'on' / 'in' phrase) is civil (lexicon ``civil_topics``: *energy* cooperation, "
+        "cooperation on nuclear *safety*) and none is military (``military_topics``: "
+        "economic and *military* cooperation, cooperation on *training*).",
+    )
     requires_complement: list[str] = Field(
         default_factory=list,
         description="Only a trigger when a clause it governs has one of these lemmas: "
