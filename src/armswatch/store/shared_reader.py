@@ -50,8 +50,7 @@ class SharedReader:
         self.last_used = 0.0
         self.cond = threading.Condition()
         self.con: duckdb.DuckDBPyConnection | None = None
-        self.tables: frozenset[str] | None = None
-        self.kept_tables: frozenset[str] | None = None  # of the last opening, kept after
+        self.tables: frozenset[str] | None = None  # of the last opening, kept after it
         self.opened_at = 0.0
         self.asked_at_open: int | None = None
         self.closed_at = -turn_s
@@ -180,7 +179,6 @@ class SharedReader:
         self.asked_at_open = marker_state(self.path)
         view = open_view(self.path)
         self.con, self.tables = view.con, view.tables()
-        self.kept_tables = self.tables
         self.memo.at_state(file_state(self.path))  # held open now: no writer changes it
         self.opened_at = time.monotonic()
 
@@ -192,7 +190,7 @@ class SharedReader:
         if self.con is not None:
             with contextlib.suppress(duckdb.Error):
                 self.con.close()
-            self.con, self.tables, self.closed_at = None, None, time.monotonic()
+            self.con, self.closed_at = None, time.monotonic()
 
 
 class ReaderView(View):
@@ -223,15 +221,14 @@ class ReaderView(View):
             return True  # no writer changes the file while a cursor is held
         if self._kept_is_current is None:
             self._kept_is_current = (
-                self.reader.kept_tables is not None
-                and self.reader.memo.state == file_state(self.path)
+                self.reader.tables is not None and self.reader.memo.state == file_state(self.path)
             )
         return self._kept_is_current
 
     def tables(self) -> frozenset[str]:
         if self._tables is None:
-            if self.kept_is_current() and self.reader.kept_tables is not None:
-                return self.reader.kept_tables
+            if self.kept_is_current() and self.reader.tables is not None:
+                return self.reader.tables
             self.con  # noqa: B018 -- the reader gives its tables with the cursor
         return super().tables()
 
